@@ -1,0 +1,155 @@
+//! The checks: one module per diagnostic code. Each reads the linked mentions and
+//! returns diagnostics; `run` applies the user's settings (on/off, severity).
+
+mod inconsistent_spelling;
+mod misspelled_name;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::tokens::Token;
+use super::{Cluster, Mention};
+use crate::kb::{EntityId, Kb, PartialDate};
+
+/// The diagnostic codes; their names are a public contract (CLI JSON, LSP `code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    MisspelledName,
+    InconsistentSpelling,
+    TitleMismatch,
+    OutdatedTitle,
+}
+
+impl Code {
+    pub const ALL: [Code; 4] = [
+        Code::MisspelledName,
+        Code::InconsistentSpelling,
+        Code::TitleMismatch,
+        Code::OutdatedTitle,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::MisspelledName => "misspelled-name",
+            Code::InconsistentSpelling => "inconsistent-spelling",
+            Code::TitleMismatch => "title-mismatch",
+            Code::OutdatedTitle => "outdated-title",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::OutdatedTitle => Severity::Information,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+/// How serious a finding is; ordered so `>=` means "at least as serious".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Information,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "information" | "info" | "hint" => Some(Severity::Information),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// Byte span of the text the finding is about.
+    pub span: Range<usize>,
+    /// Replacements for `span`, best first.
+    pub suggestions: Vec<String>,
+    /// The KB entity the finding refers to.
+    pub entity: Option<EntityId>,
+}
+
+/// Per-code settings: `None` severity turns a check off.
+#[derive(Debug, Clone, Default)]
+pub struct CheckSettings {
+    pub overrides: HashMap<Code, Option<Severity>>,
+}
+
+impl CheckSettings {
+    /// The severity of `code`, or `None` when it is off.
+    pub fn severity(&self, code: Code) -> Option<Severity> {
+        match self.overrides.get(&code) {
+            Some(setting) => *setting,
+            None => Some(code.default_severity()),
+        }
+    }
+}
+
+/// What a check sees.
+pub struct CheckContext<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+    pub clusters: &'a [Cluster],
+    /// Per mention: a lone sentence-initial word no cue confirmed.
+    pub weak: &'a [bool],
+    pub kb: &'a Kb,
+    pub story_date: PartialDate,
+}
+
+impl CheckContext<'_> {
+    /// The KB entities the story names, with how often.
+    pub fn entities_in_story(&self) -> impl Iterator<Item = EntityId> + '_ {
+        self.clusters.iter().filter_map(|c| c.entity)
+    }
+
+    /// The token indices inside a byte span.
+    pub fn tokens_in(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        start..end
+    }
+}
+
+/// Runs every enabled check, sorted by position.
+pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if let Some(severity) = settings.severity(Code::MisspelledName) {
+        diagnostics.extend(misspelled_name::check(context).into_iter().map(|d| Diagnostic { severity, ..d }));
+    }
+    if let Some(severity) = settings.severity(Code::InconsistentSpelling) {
+        let flagged: Vec<Range<usize>> = diagnostics.iter().map(|d| d.span.clone()).collect();
+        diagnostics.extend(
+            inconsistent_spelling::check(context, &flagged)
+                .into_iter()
+                .map(|d| Diagnostic { severity, ..d }),
+        );
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    diagnostics
+}

@@ -1,0 +1,253 @@
+//! Linking mentions to KB entities and to each other: choosing among candidates by the
+//! story's context, and joining later short forms ("Bagheri", "Gerasimovis") to the
+//! first full mention.
+
+use std::collections::{HashMap, HashSet};
+
+use super::mentions::{MentionOrigin, RawMention};
+use super::tokens::Token;
+use super::{Cluster, Diagnostic, Mention};
+use crate::kb::index::{name_tokens, surname_of};
+use crate::kb::{Category, EntityId, Kb};
+
+/// Mentions and clusters, with the weak flag of each mention still attached.
+pub struct Linked {
+    pub mentions: Vec<Mention>,
+    pub clusters: Vec<Cluster>,
+    pub weak: Vec<bool>,
+}
+
+/// What the story says around its names: the countries it is about.
+struct StoryContext {
+    countries: HashSet<String>,
+}
+
+impl StoryContext {
+    fn of(raw: &[RawMention], kb: &Kb) -> StoryContext {
+        let mut countries = HashSet::new();
+        for mention in raw {
+            if let [only] = mention.candidates.as_slice() {
+                let entity = kb.entity(*only);
+                if !entity.country.is_empty()
+                    && matches!(entity.category(), Category::Location | Category::Other)
+                {
+                    countries.insert(entity.country.clone());
+                }
+            }
+        }
+        StoryContext { countries }
+    }
+}
+
+/// How well a title written before a name fits an entity's type.
+pub fn title_fits(title_words: &[&str], entity_type: &str) -> bool {
+    title_words.iter().any(|word| {
+        let expected: &[&str] = match *word {
+            "general" | "gen" | "admiral" | "adm" | "colonel" | "col" | "major" | "maj"
+            | "lieutenant" | "lt" | "marshal" | "brigadier" | "brig" | "commander" | "captain"
+            | "sardar" => &["military-officer"],
+            "president" => &["head-of-state", "head-of-government"],
+            "prime" | "premier" | "chancellor" => &["head-of-government", "head-of-state"],
+            "minister" | "secretary" => &["minister", "head-of-government", "official"],
+            "senator" | "sen" | "representative" | "rep" => &["legislator"],
+            "ambassador" | "envoy" => &["diplomat"],
+            _ => &[],
+        };
+        expected.contains(&entity_type)
+    })
+}
+
+fn title_words<'a>(mention: &RawMention, tokens: &'a [Token]) -> Vec<&'a str> {
+    mention
+        .title
+        .clone()
+        .map(|t| tokens[t].iter().map(|t| t.folded.as_str()).collect())
+        .unwrap_or_default()
+}
+
+fn score(kb: &Kb, id: EntityId, context: &StoryContext, titles: &[&str]) -> f32 {
+    let entity = kb.entity(id);
+    let mut score = entity.prominence();
+    if context.countries.contains(&entity.country) {
+        score += 1.0;
+    }
+    if title_fits(titles, &entity.entity_type) {
+        score += 1.0;
+    }
+    score
+}
+
+fn best(kb: &Kb, candidates: &[EntityId], context: &StoryContext, titles: &[&str]) -> EntityId {
+    let mut best = candidates[0];
+    let mut best_score = f32::MIN;
+    for &id in candidates {
+        let s = score(kb, id, context, titles);
+        if s > best_score {
+            best = id;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// The last word of a written name, folded: what a later short form repeats.
+fn last_word(tokens: &[Token], mention: &RawMention) -> String {
+    tokens[mention.tokens.end - 1].folded.clone()
+}
+
+/// Links raw mentions into mentions and clusters.
+pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
+    let context = StoryContext::of(&raw, kb);
+    // Entities named in full anywhere in the story, for surnames that come first.
+    let mut named_in_full: HashMap<EntityId, usize> = HashMap::new();
+    let mut resolved: Vec<Option<EntityId>> = vec![None; raw.len()];
+    for (index, mention) in raw.iter().enumerate() {
+        if matches!(mention.origin, MentionOrigin::KbName | MentionOrigin::Acronym) && !mention.candidates.is_empty() {
+            let titles = title_words(mention, tokens);
+            let id = best(kb, &mention.candidates, &context, &titles);
+            resolved[index] = Some(id);
+            named_in_full.entry(id).or_insert(index);
+        }
+    }
+
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut cluster_of_entity: HashMap<EntityId, usize> = HashMap::new();
+    // Unknown persons by the folded last word of their name, for later surnames.
+    let mut unknown_by_last_word: HashMap<String, usize> = HashMap::new();
+    let mut unknown_by_text: HashMap<String, usize> = HashMap::new();
+    let mut mentions = Vec::with_capacity(raw.len());
+    let mut weak = Vec::with_capacity(raw.len());
+
+    for (index, mention) in raw.iter().enumerate() {
+        let span = tokens[mention.tokens.start].span.start..tokens[mention.tokens.end - 1].span.end;
+        let surface: String = mention.tokens.clone().map(|t| tokens[t].folded.as_str()).collect::<Vec<_>>().join(" ");
+        let mut entity = resolved[index];
+        let mut cluster = None;
+        match mention.origin {
+            MentionOrigin::KbSurname => {
+                let titles = title_words(mention, tokens);
+                let full = mention.candidates.iter().copied().filter(|id| named_in_full.contains_key(id)).min_by_key(|id| named_in_full[id]);
+                if let Some(id) = full {
+                    entity = Some(id);
+                } else if let Some(&c) = unknown_by_last_word.get(&surface) {
+                    cluster = Some(c);
+                } else {
+                    entity = Some(best(kb, &mention.candidates, &context, &titles));
+                }
+            }
+            MentionOrigin::Unknown => {
+                if let Some(&c) = unknown_by_text.get(&surface) {
+                    cluster = Some(c);
+                } else if mention.tokens.len() == 1 {
+                    cluster = unknown_by_last_word.get(&surface).copied().or_else(|| {
+                        // A lone surname of a KB person named in full earlier.
+                        named_in_full
+                            .keys()
+                            .find(|id| {
+                                let e = kb.entity(**id);
+                                e.category() == Category::Person
+                                    && e.surface_forms().filter_map(surname_of).any(|s| name_tokens(&s).join(" ") == surface)
+                            })
+                            .map(|id| {
+                                entity = Some(*id);
+                                usize::MAX
+                            })
+                    });
+                    if cluster == Some(usize::MAX) {
+                        cluster = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        let category = match (entity, cluster) {
+            (Some(id), _) => kb.entity(id).category(),
+            (None, Some(c)) => clusters[c].category,
+            (None, None) => mention.category,
+        };
+        let cluster = match (entity, cluster) {
+            (Some(id), _) => *cluster_of_entity.entry(id).or_insert_with(|| {
+                clusters.push(Cluster {
+                    entity: Some(id),
+                    name: kb.entity(id).name.clone(),
+                    category,
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }),
+            (None, Some(c)) => c,
+            (None, None) => {
+                clusters.push(Cluster {
+                    entity: None,
+                    name: text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
+                    category,
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        if entity.is_none() {
+            unknown_by_text.entry(surface.clone()).or_insert(cluster);
+            if mention.tokens.len() >= 2 && category == Category::Person {
+                unknown_by_last_word.entry(last_word(tokens, mention)).or_insert(cluster);
+            }
+        }
+        let first_mention = clusters[cluster].mentions.is_empty();
+        clusters[cluster].mentions.push(mentions.len());
+        // A weak mention joined to a cluster of real mentions is confirmed by it.
+        let is_weak = mention.weak && first_mention;
+        mentions.push(Mention {
+            span,
+            category,
+            entity_type: entity.map(|id| kb.entity(id).entity_type.clone()).unwrap_or_default(),
+            entity,
+            cluster,
+            origin: mention.origin,
+            first_mention,
+            title: mention.title.clone().map(|t| tokens[t.start].span.start..tokens[t.end - 1].span.end),
+        });
+        weak.push(is_weak);
+    }
+    Linked { mentions, clusters, weak }
+}
+
+/// Drops weak mentions that neither a cluster nor a diagnostic confirmed, and renumbers
+/// clusters to match.
+pub fn drop_unconfirmed_weak(linked: Linked, diagnostics: &[Diagnostic]) -> (Vec<Mention>, Vec<Cluster>) {
+    let Linked { mentions, clusters, weak } = linked;
+    let keep: Vec<bool> = mentions
+        .iter()
+        .zip(&weak)
+        .map(|(m, &is_weak)| {
+            !is_weak
+                || clusters[m.cluster].mentions.len() > 1
+                || diagnostics.iter().any(|d| d.span.start < m.span.end && m.span.start < d.span.end)
+        })
+        .collect();
+    let mut new_index = vec![usize::MAX; mentions.len()];
+    let mut kept = Vec::new();
+    for (i, mention) in mentions.into_iter().enumerate() {
+        if keep[i] {
+            new_index[i] = kept.len();
+            kept.push(mention);
+        }
+    }
+    let mut cluster_index = vec![usize::MAX; clusters.len()];
+    let mut kept_clusters: Vec<Cluster> = Vec::new();
+    for (i, mut cluster) in clusters.into_iter().enumerate() {
+        cluster.mentions = cluster.mentions.iter().map(|&m| new_index[m]).filter(|&m| m != usize::MAX).collect();
+        if !cluster.mentions.is_empty() {
+            cluster_index[i] = kept_clusters.len();
+            kept_clusters.push(cluster);
+        }
+    }
+    for mention in &mut kept {
+        mention.cluster = cluster_index[mention.cluster];
+    }
+    for cluster in &mut kept_clusters {
+        if let Some(&first) = cluster.mentions.first() {
+            kept[first].first_mention = true;
+        }
+    }
+    (kept, kept_clusters)
+}

@@ -1,0 +1,301 @@
+//! Finding mentions: KB names and acronyms, and capitalised chunks the KB does not
+//! know, typed by the cues around them.
+
+use std::ops::Range;
+
+use super::cues;
+use super::tokens::Token;
+use crate::kb::index::{FormKind, NameTarget};
+use crate::kb::{Category, EntityId, Kb};
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionOrigin {
+    /// A full KB name or alias.
+    KbName,
+    /// A person's surname alone, resolved by context.
+    KbSurname,
+    /// A KB acronym, matched case-sensitively.
+    Acronym,
+    /// A capitalised chunk the KB does not know.
+    Unknown,
+}
+
+/// A mention before linking: its candidates are still open.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    pub origin: MentionOrigin,
+    pub category: Category,
+    /// KB candidates (empty for unknown chunks).
+    pub candidates: Vec<EntityId>,
+    /// Token indices of a title right before the mention ("Major General").
+    pub title: Option<Range<usize>>,
+    /// A lone capitalised word at a sentence start with no cue: kept only if linking
+    /// or a check gives it a reason ("Gerasimovis did not comment").
+    pub weak: bool,
+}
+
+/// Finds the mentions in `tokens`, left to right, longest match first.
+pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    let mut pending_title: Option<Range<usize>> = None;
+    while i < tokens.len() {
+        if let Some(found) = kb_mention_at(tokens, text, kb, i) {
+            let mut found = found;
+            found.title = pending_title.take().filter(|t| t.end == i);
+            i = found.tokens.end;
+            mentions.push(found);
+            continue;
+        }
+        match unknown_chunk_at(tokens, text, kb, i) {
+            Chunk::Mention(mut found) => {
+                if found.title.is_none() {
+                    found.title = pending_title.take().filter(|t| t.end == found.tokens.start);
+                }
+                i = found.tokens.end;
+                mentions.push(found);
+            }
+            Chunk::TitleOnly(title) => {
+                i = title.end;
+                pending_title = Some(title);
+            }
+            Chunk::None => i += 1,
+        }
+    }
+    link_defined_acronyms(tokens, text, &mut mentions);
+    mentions
+}
+
+/// A KB name, alias or acronym starting at token `i`.
+fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawMention> {
+    let token = &tokens[i];
+    let word = &text[token.span.clone()];
+    let acronym_targets = kb.acronym(word.trim_end_matches('.'));
+    let acronym_targets = if acronym_targets.is_empty() { kb.acronym(word) } else { acronym_targets };
+    let block = token.block;
+    let run = tokens[i..].iter().take_while(|t| t.block == block);
+    let matches = kb.names().prefix_matches(run.map(|t| t.folded.as_str()));
+    for (len, targets) in matches.into_iter().rev() {
+        let fitting: Vec<NameTarget> = targets
+            .iter()
+            .copied()
+            .filter(|t| case_fits(&tokens[i..i + len], t.caps))
+            .collect();
+        if fitting.is_empty() {
+            continue;
+        }
+        if len == 1 && !acronym_targets.is_empty() && token.all_caps {
+            break;
+        }
+        if len == 1 && is_weak_single_word(token, &fitting, kb) {
+            continue;
+        }
+        let has_full = fitting.iter().any(|t| t.form == FormKind::Full);
+        let chosen: Vec<EntityId> = fitting
+            .iter()
+            .filter(|t| !has_full || t.form == FormKind::Full)
+            .map(|t| t.entity)
+            .collect();
+        let category = kb.entity(chosen[0]).category();
+        return Some(RawMention {
+            tokens: i..i + len,
+            origin: if has_full { MentionOrigin::KbName } else { MentionOrigin::KbSurname },
+            category,
+            candidates: dedup(chosen),
+            title: None,
+            weak: false,
+        });
+    }
+    if !acronym_targets.is_empty() {
+        return Some(RawMention {
+            tokens: i..i + 1,
+            origin: MentionOrigin::Acronym,
+            category: kb.entity(acronym_targets[0]).category(),
+            candidates: acronym_targets.to_vec(),
+            title: None,
+            weak: false,
+        });
+    }
+    None
+}
+
+/// A single capitalised word at a sentence start that could as well be an ordinary
+/// word is not taken as a name ("Nice weather", "Will he…") unless it is a place or
+/// organisation name in its own right.
+fn is_weak_single_word(token: &Token, targets: &[NameTarget], kb: &Kb) -> bool {
+    token.sentence_start
+        && cues::is_not_name(&token.folded)
+        && targets.iter().all(|t| kb.entity(t.entity).category() == Category::Person)
+}
+
+fn case_fits(tokens: &[Token], caps: u32) -> bool {
+    tokens
+        .iter()
+        .enumerate()
+        .all(|(j, t)| j >= 32 || caps & (1 << j) == 0 || t.capitalized || t.all_caps)
+}
+
+fn dedup(mut ids: Vec<EntityId>) -> Vec<EntityId> {
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(*id));
+    ids
+}
+
+enum Chunk {
+    Mention(RawMention),
+    TitleOnly(Range<usize>),
+    None,
+}
+
+fn starts_name(token: &Token) -> bool {
+    token.capitalized && !token.folded.chars().all(|c| c.is_numeric())
+}
+
+/// A capitalised chunk at `i` that the KB does not know, typed by cues.
+fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
+    let first = &tokens[i];
+    if !starts_name(first) {
+        return Chunk::None;
+    }
+    // Extend over capitalised words and inner connectors, stopping where a KB name
+    // starts or a new sentence begins.
+    let mut end = i + 1;
+    while end < tokens.len() {
+        let t = &tokens[end];
+        if t.block != first.block || t.sentence_start {
+            break;
+        }
+        if kb_mention_at(tokens, text, kb, end).is_some() {
+            break;
+        }
+        if starts_name(t) {
+            end += 1;
+            continue;
+        }
+        let connector_then_name = cues::is_connector(&t.folded)
+            && !text[tokens[end - 1].span.end..t.span.start].contains([',', '.', ';', ':', '(', ')'])
+            && tokens.get(end + 1).is_some_and(|n| starts_name(n) && n.block == first.block);
+        if connector_then_name {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    // A chunk does not run across punctuation other than hyphens and apostrophes.
+    let mut cut = i + 1;
+    while cut < end {
+        let gap = &text[tokens[cut - 1].span.end..tokens[cut].span.start];
+        if gap.chars().any(|c| !c.is_whitespace()) {
+            break;
+        }
+        cut += 1;
+    }
+    end = cut;
+
+    // Leading titles ("Major General") are cues, not part of the name.
+    let mut name_start = i;
+    while name_start < end && cues::is_person_title(&tokens[name_start].folded) && !has_org_word(tokens, name_start..end) {
+        name_start += 1;
+    }
+    // Leading words that are never names ("The", "In").
+    while name_start < end && cues::is_not_name(&tokens[name_start].folded) {
+        name_start += 1;
+    }
+    // Trailing connectors never end a name.
+    while end > name_start && cues::is_connector(&tokens[end - 1].folded) {
+        end -= 1;
+    }
+    let title = (name_start > i).then_some(i..name_start);
+    if name_start >= end {
+        return match title {
+            Some(t) if cues::is_person_title(&tokens[t.end - 1].folded) => Chunk::TitleOnly(t),
+            _ => Chunk::None,
+        };
+    }
+    let name = name_start..end;
+    let category = type_chunk(tokens, text, kb, name.clone(), title.is_some());
+    let single = name.len() == 1;
+    let lone_sentence_start = single && tokens[name.start].sentence_start && title.is_none();
+    let trivial = single && (cues::is_not_name(&tokens[name.start].folded) || tokens[name.start].folded.chars().count() < 2);
+    if trivial {
+        return Chunk::None;
+    }
+    Chunk::Mention(RawMention {
+        tokens: name,
+        origin: MentionOrigin::Unknown,
+        category,
+        candidates: Vec::new(),
+        title,
+        weak: lone_sentence_start && category == Category::Other,
+    })
+}
+
+fn has_org_word(tokens: &[Token], range: Range<usize>) -> bool {
+    tokens[range].iter().any(|t| cues::is_organization_word(&t.folded) && !cues::is_person_title(&t.folded))
+}
+
+/// Types an unknown chunk from the words in it and around it.
+fn type_chunk(tokens: &[Token], text: &str, kb: &Kb, name: Range<usize>, has_title: bool) -> Category {
+    let words = &tokens[name.clone()];
+    if words.iter().any(|t| cues::is_organization_word(&t.folded)) {
+        return Category::Organization;
+    }
+    if words.last().is_some_and(|t| cues::is_location_word(&t.folded)) {
+        return Category::Location;
+    }
+    let after = tokens.get(name.end).filter(|t| t.block == words[0].block);
+    let followed_by_org_word = after.is_some_and(|t| !t.capitalized && matches!(t.folded.as_str(), "agency" | "news" | "ministry" | "newspaper" | "channel" | "television"));
+    if followed_by_org_word {
+        return Category::Organization;
+    }
+    if has_title {
+        return Category::Person;
+    }
+    let first_is_given_name = kb
+        .tokens()
+        .get(&words[0].folded)
+        .iter()
+        .any(|p| p.part == crate::kb::index::NamePart::Given);
+    if words.len() >= 2 && first_is_given_name {
+        return Category::Person;
+    }
+    let before = name.start.checked_sub(1).map(|b| &tokens[b]).filter(|t| t.block == words[0].block);
+    if before.is_some_and(|t| !t.capitalized && matches!(t.folded.as_str(), "in" | "near" | "outside" | "from" | "to" | "across")) {
+        let gap = &text[before.map_or(0, |t| t.span.end)..words[0].span.start];
+        if gap.trim().is_empty() {
+            return Category::Location;
+        }
+    }
+    Category::Other
+}
+
+/// "Islamic Republic News Agency (IRNA)": an all-caps word in parentheses right after
+/// a mention is an acronym of it. An unknown acronym becomes a mention of the same
+/// kind; the linker then joins the two.
+fn link_defined_acronyms(tokens: &[Token], text: &str, mentions: &mut Vec<RawMention>) {
+    let mut added = Vec::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        let next = mention.tokens.end;
+        let Some(token) = tokens.get(next) else { continue };
+        let gap = &text[tokens[next - 1].span.end..token.span.start];
+        let closes = text[token.span.end..].trim_start().starts_with(')');
+        if gap.trim() == "(" && closes && token.all_caps && !mentions.iter().any(|m| m.tokens.start == next) {
+            added.push((index, next));
+        }
+    }
+    for (owner, token) in added {
+        let owner = mentions[owner].clone();
+        mentions.push(RawMention {
+            tokens: token..token + 1,
+            origin: owner.origin,
+            category: owner.category,
+            candidates: owner.candidates.clone(),
+            title: None,
+            weak: false,
+        });
+    }
+    mentions.sort_by_key(|m| m.tokens.start);
+}

@@ -1,0 +1,134 @@
+//! `byline kb lookup` and `byline kb stats`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::Fatal;
+use crate::kb::index::{key_of, name_tokens};
+use crate::kb::{card, EntityId, Kb, PartialDate};
+
+#[derive(Subcommand)]
+pub enum KbCommand {
+    /// Find entities by name, allowing near misses, and show their cards.
+    Lookup {
+        name: String,
+        #[arg(long, default_value = "5")]
+        limit: usize,
+        /// Show roles as of this date (default today).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "human")]
+        format: String,
+    },
+    /// Counts of the default KB by category, type and source.
+    Stats {
+        #[arg(long, default_value = "human")]
+        format: String,
+    },
+}
+
+pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
+    let kb = Kb::default_kb()?;
+    match command {
+        KbCommand::Lookup { name, limit, date, format } => {
+            let date = match date {
+                Some(d) => PartialDate::parse(&d).ok_or_else(|| Fatal(format!("--date must be YYYY-MM-DD, got `{d}`")))?,
+                None => PartialDate::today(),
+            };
+            let found = lookup(&kb, &name, limit);
+            if format == "json" {
+                let entities: Vec<_> = found.iter().map(|&id| kb.entity(id)).collect();
+                println!("{}", serde_json::to_string_pretty(&entities)?);
+            } else if found.is_empty() {
+                println!("no entity near '{name}'");
+            } else {
+                for id in &found {
+                    println!("{}", card::markdown(kb.entity(*id), date));
+                }
+            }
+            Ok(if found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        KbCommand::Stats { format } => {
+            let stats = stats(&kb);
+            if format == "json" {
+                println!("{}", serde_json::to_string_pretty(&stats)?);
+            } else {
+                println!("{} entities", stats.entities);
+                for (category, types) in &stats.by_category {
+                    let total: usize = types.values().sum();
+                    println!("  {category}: {total}");
+                    for (t, n) in types {
+                        println!("    {t}: {n}");
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Entities whose name is `query`, then those whose name words are near its words.
+pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Vec<EntityId> {
+    let tokens = name_tokens(query);
+    let mut found: Vec<EntityId> = kb.names().get(&key_of(&tokens)).iter().map(|t| t.entity).collect();
+    let mut scores: HashMap<EntityId, f32> = HashMap::new();
+    for token in &tokens {
+        for (kb_token, postings) in kb.tokens().near(token, 2, 3) {
+            let similarity = strsim::normalized_damerau_levenshtein(token, &kb_token) as f32;
+            for posting in postings {
+                let entry = scores.entry(posting.entity).or_default();
+                *entry += similarity;
+            }
+        }
+    }
+    let mut ranked: Vec<(EntityId, f32)> = scores.into_iter().collect();
+    ranked.sort_by(|a, b| {
+        let pa = a.1 + kb.entity(a.0).prominence() * 0.1;
+        let pb = b.1 + kb.entity(b.0).prominence() * 0.1;
+        pb.total_cmp(&pa).then(a.0.cmp(&b.0))
+    });
+    for (id, _) in ranked {
+        if !found.contains(&id) {
+            found.push(id);
+        }
+    }
+    found.dedup();
+    found.truncate(limit);
+    found
+}
+
+#[derive(Serialize)]
+pub struct Stats {
+    pub entities: usize,
+    pub by_category: BTreeMap<String, BTreeMap<String, usize>>,
+    pub by_source: BTreeMap<String, usize>,
+    pub by_snapshot: BTreeMap<String, usize>,
+    pub persons_with_dated_role: usize,
+}
+
+pub fn stats(kb: &Kb) -> Stats {
+    let mut stats = Stats {
+        entities: kb.len(),
+        by_category: BTreeMap::new(),
+        by_source: BTreeMap::new(),
+        by_snapshot: BTreeMap::new(),
+        persons_with_dated_role: 0,
+    };
+    for entity in kb.entities() {
+        *stats
+            .by_category
+            .entry(entity.category().as_str().to_string())
+            .or_default()
+            .entry(entity.entity_type.clone())
+            .or_default() += 1;
+        *stats.by_source.entry(entity.source.clone()).or_default() += 1;
+        *stats.by_snapshot.entry(entity.as_of.clone()).or_default() += 1;
+        if entity.roles.iter().any(|r| !r.start.is_empty()) {
+            stats.persons_with_dated_role += 1;
+        }
+    }
+    stats
+}

@@ -1,0 +1,165 @@
+//! The command-line adapter: argument parsing (`clap`), reading files, choosing a
+//! renderer, exit codes. Exit 0: nothing at or above `--fail-on`; 1: findings; 2: usage,
+//! configuration or I/O error.
+
+mod check;
+mod kb_command;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{self, Config};
+use crate::kb::{Kb, KbBuilder, PartialDate};
+
+#[derive(Parser)]
+#[command(name = "byline", version, about = "Checks names, titles and entities in news prose.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum EntitiesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Information,
+}
+
+/// Options shared by the commands that analyse text.
+#[derive(clap::Args, Clone)]
+pub struct AnalysisArgs {
+    /// Files to read; `-` for standard input.
+    #[arg(default_value = "-")]
+    paths: Vec<PathBuf>,
+    /// More KB files (TOML or JSONL); later files take precedence.
+    #[arg(long = "kb", value_name = "FILE")]
+    kb_files: Vec<PathBuf>,
+    /// A configuration file instead of the discovered `.byline.toml`.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The story's date (YYYY-MM-DD), overriding front matter.
+    #[arg(long, value_name = "DATE")]
+    story_date: Option<String>,
+    /// Leave out the embedded default KB.
+    #[arg(long)]
+    no_default_kb: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check stories for misspelled names and inconsistent spellings.
+    Check {
+        #[command(flatten)]
+        args: AnalysisArgs,
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Exit 1 when a finding at or above this severity is found.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+    },
+    /// List the entities mentioned in stories.
+    Entities {
+        #[command(flatten)]
+        args: AnalysisArgs,
+        #[arg(long, value_enum, default_value = "human")]
+        format: EntitiesFormat,
+    },
+    /// Run the language server on standard input and output.
+    Lsp {
+        /// Accepted for editors that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Query the knowledge base.
+    Kb {
+        #[command(subcommand)]
+        command: kb_command::KbCommand,
+    },
+}
+
+/// A failure that ends the command with exit status 2.
+pub struct Fatal(pub String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(error: E) -> Fatal {
+        Fatal(error.to_string())
+    }
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { args, format, fail_on, color } => check::run_check(&args, format, fail_on, color),
+        Command::Entities { args, format } => check::run_entities(&args, format),
+        Command::Lsp { stdio: _ } => {
+            crate::lsp::run_stdio();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Kb { command } => kb_command::run(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Fatal(message)) => {
+            eprintln!("byline: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The configuration in effect: `--config`, else `.byline.toml` found from the
+/// current directory upward.
+fn load_config(args: &AnalysisArgs) -> Result<Config, Fatal> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|dir| config::discover(&dir)),
+    };
+    Ok(match path {
+        Some(path) => config::load(&path)?,
+        None => Config::default(),
+    })
+}
+
+/// The KB in effect: the default, then configured files, then `--kb` files.
+fn load_kb(args: &AnalysisArgs, config: &Config) -> Result<Kb, Fatal> {
+    let mut builder = KbBuilder::new();
+    if !args.no_default_kb {
+        builder = builder.with_default()?;
+    }
+    for path in config.kb_files.iter().chain(&args.kb_files) {
+        builder = builder.with_file(path)?;
+    }
+    Ok(builder.build())
+}
+
+fn parse_story_date(args: &AnalysisArgs, config: &Config) -> Result<Option<PartialDate>, Fatal> {
+    match &args.story_date {
+        Some(text) => PartialDate::parse(text)
+            .map(Some)
+            .ok_or_else(|| Fatal(format!("--story-date must be YYYY-MM-DD, got `{text}`"))),
+        None => Ok(config.story_date),
+    }
+}

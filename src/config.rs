@@ -1,0 +1,148 @@
+//! `.byline.toml`: a desk's settings, found by walking up from the document.
+//!
+//! ```toml
+//! kb = ["house-kb.toml"]          # more KB files, relative to this file
+//! story_date = "2021-10-21"       # overrides front matter
+//! fail_on = "warning"             # byline check exit status threshold
+//! [checks]
+//! misspelled-name = "error"       # a severity, or "off"
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::analysis::{CheckSettings, Code, Severity};
+use crate::kb::load::{line_column, KbError};
+use crate::kb::PartialDate;
+
+pub const CONFIG_FILE_NAME: &str = ".byline.toml";
+
+/// Settings after parsing and validation; KB paths are absolute.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub kb_files: Vec<PathBuf>,
+    pub story_date: Option<PartialDate>,
+    pub fail_on: Option<Severity>,
+    pub checks: CheckSettings,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    kb: Vec<String>,
+    #[serde(default)]
+    story_date: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    fail_on: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    checks: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+}
+
+/// A configuration error, located like a KB error.
+pub type ConfigError = KbError;
+
+/// Finds `.byline.toml` in `start` or an ancestor.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Reads and validates a configuration file.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        file: path.display().to_string(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read: {e}"),
+    })?;
+    parse(path, &text)
+}
+
+/// Parses configuration text; `path` names it in errors and anchors relative paths.
+pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+    let file = path.display().to_string();
+    let error_at = |offset: usize, message: String| {
+        let (line, column) = line_column(text, offset);
+        ConfigError {
+            file: file.clone(),
+            line,
+            column,
+            message,
+        }
+    };
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        error_at(offset, e.message().trim().to_string())
+    })?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut config = Config {
+        path: Some(path.to_path_buf()),
+        kb_files: raw.kb.iter().map(|p| base.join(p)).collect(),
+        ..Config::default()
+    };
+    if let Some(date) = raw.story_date {
+        config.story_date = Some(PartialDate::parse(date.get_ref()).ok_or_else(|| {
+            error_at(date.span().start, format!("`story_date` must be YYYY-MM-DD, got `{}`", date.get_ref()))
+        })?);
+    }
+    if let Some(level) = raw.fail_on {
+        config.fail_on = Some(Severity::parse(level.get_ref()).ok_or_else(|| {
+            error_at(
+                level.span().start,
+                format!("`fail_on` must be error, warning or information, got `{}`", level.get_ref()),
+            )
+        })?);
+    }
+    for (code, value) in raw.checks {
+        let parsed_code = Code::parse(code.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+            error_at(
+                code.span().start,
+                format!("unknown check `{}` in [checks]; known checks: {}", code.get_ref(), known.join(", ")),
+            )
+        })?;
+        let severity = match value.get_ref().as_str() {
+            "off" | "false" => None,
+            other => Some(Severity::parse(other).ok_or_else(|| {
+                error_at(
+                    value.span().start,
+                    format!("check `{}` must be off, information, warning or error, got `{other}`", code.get_ref()),
+                )
+            })?),
+        };
+        config.checks.overrides.insert(parsed_code, severity);
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_and_dates_are_read() {
+        let config = parse(Path::new("/desk/.byline.toml"), "kb = [\"house.toml\"]\nstory_date = \"2021-10-21\"\n[checks]\nmisspelled-name = \"error\"\ninconsistent-spelling = \"off\"\n").unwrap();
+        assert_eq!(config.kb_files, [PathBuf::from("/desk/house.toml")]);
+        assert_eq!(config.checks.severity(Code::MisspelledName), Some(Severity::Error));
+        assert_eq!(config.checks.severity(Code::InconsistentSpelling), None);
+    }
+
+    #[test]
+    fn unknown_check_names_file_line_and_known_checks() {
+        let err = parse(Path::new(".byline.toml"), "\n[checks]\nmisspeled-name = \"off\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (3, 1));
+        assert!(err.message.contains("misspelled-name"), "{err}");
+    }
+
+    #[test]
+    fn unknown_top_level_key_is_an_error() {
+        let err = parse(Path::new(".byline.toml"), "kbs = []\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("kbs"), "{err}");
+    }
+}

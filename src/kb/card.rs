@@ -1,0 +1,89 @@
+//! The Markdown card shown on hover and by `byline kb lookup`: who or what an entity
+//! is, its role on the story's date with dates and "as of", and where the facts came
+//! from.
+
+use super::{Entity, PartialDate, Role};
+
+fn role_line(entity: &Entity, role: &Role, date: PartialDate) -> String {
+    let mut line = format!("**{}**", role.title);
+    if !role.organization.is_empty() && !role.title.contains(&role.organization) {
+        line.push_str(&format!(", {}", role.organization));
+    }
+    let dates = match (role.start.as_str(), role.end.as_str()) {
+        ("", "") => String::new(),
+        (start, "") => format!(" (since {start})"),
+        ("", end) => format!(" (until {end})"),
+        (start, end) => format!(" ({start} – {end})"),
+    };
+    line.push_str(&dates);
+    if !role.held_on(date) {
+        line.push_str(" — not held on the story's date");
+    }
+    let as_of = entity.role_as_of(role);
+    if !as_of.is_empty() && role.end.is_empty() {
+        line.push_str(&format!(" — as of {as_of}"));
+    }
+    line
+}
+
+/// The card for `entity` as of `date` (the story's date, or today).
+pub fn markdown(entity: &Entity, date: PartialDate) -> String {
+    let mut out = format!(
+        "**{}** · {} · {}\n",
+        entity.name,
+        entity.category().as_str(),
+        entity.entity_type.replace('-', " ")
+    );
+    if !entity.description.is_empty() {
+        out.push_str(&format!("\n{}\n", entity.description));
+    }
+    let mut facts = Vec::new();
+    let current = entity.roles_on(date);
+    if let Some(role) = current.first() {
+        facts.push(format!("Role on {date}: {}", role_line(entity, role, date)));
+    } else if let Some(last) = entity.roles.iter().max_by_key(|r| r.start_date().map(|d| d.earliest())) {
+        facts.push(format!("Last known role: {}", role_line(entity, last, date)));
+    }
+    let earlier: Vec<String> = entity
+        .roles
+        .iter()
+        .filter(|r| !current.first().is_some_and(|c| std::ptr::eq(*c, *r)))
+        .rev()
+        .take(4)
+        .map(|r| role_line(entity, r, date))
+        .collect();
+    if !earlier.is_empty() && !current.is_empty() {
+        facts.push(format!("Other roles: {}", earlier.join("; ")));
+    }
+    if !entity.country.is_empty() {
+        facts.push(format!("Country: {}", entity.country));
+    }
+    if !entity.born.is_empty() {
+        facts.push(format!("Born: {}", entity.born));
+    }
+    if !entity.died.is_empty() {
+        facts.push(format!("Died: {}", entity.died));
+    }
+    let aliases: Vec<&str> = entity.aliases.iter().chain(&entity.acronyms).map(String::as_str).take(8).collect();
+    if !aliases.is_empty() {
+        facts.push(format!("Also: {}", aliases.join(", ")));
+    }
+    if !entity.wikidata.is_empty() {
+        facts.push(format!(
+            "Wikidata: [{0}](https://www.wikidata.org/wiki/{0})",
+            entity.wikidata
+        ));
+    }
+    let mut source = entity.source.clone();
+    if !entity.as_of.is_empty() {
+        source.push_str(&format!(", as of {}", entity.as_of));
+    }
+    if !source.is_empty() {
+        facts.push(format!("Source: {source}"));
+    }
+    out.push('\n');
+    for fact in facts {
+        out.push_str(&format!("- {fact}\n"));
+    }
+    out
+}

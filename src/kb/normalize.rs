@@ -1,0 +1,117 @@
+//! Folding of names for matching: case, diacritics, apostrophes and dashes.
+//!
+//! Matching must treat "Erdoğan" and "Erdogan", "O’Brien" and "O'Brien" as one form,
+//! while every span we report still points at the original text. Folding is done per
+//! token, so the caller keeps the token's original byte span.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds one token (or a whole name) to its matching key: lowercase, no diacritics,
+/// typographic apostrophes and dashes made ASCII.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_latin = false;
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            // Latin diacritics go (Erdoğan = Erdogan); in other scripts a mark can make
+            // a different letter (Cyrillic й is not и), so it stays.
+            if !after_latin {
+                out.push(c);
+            }
+            continue;
+        }
+        after_latin = c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c);
+        match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' | 'ʻ' => out.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
+            'ø' | 'Ø' => out.push('o'),
+            'ß' => out.push_str("ss"),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'þ' | 'Þ' => out.push_str("th"),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+/// True when the token starts with an uppercase letter (or is a non-cased script such
+/// as Arabic, which has no capitals and so cannot be excluded by case).
+pub fn is_capitalized(token: &str) -> bool {
+    match token.chars().next() {
+        Some(c) => c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()),
+        None => false,
+    }
+}
+
+/// True when every cased letter is uppercase and there are at least two letters
+/// ("NATO", "TEHRAN").
+pub fn is_all_caps(token: &str) -> bool {
+    let mut letters = 0;
+    for c in token.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// A coarse key under which common romanisations of one name collide: Mansouri and
+/// Mansuri, Mohammed and Mohamed, Qaddafi and Kaddafi, Shoigu and Shoygu. Used to
+/// compare spellings, never to display them.
+pub fn transliteration_key(folded: &str) -> String {
+    let mut text = folded.replace("ou", "u").replace("kh", "h").replace("gh", "g").replace("dh", "d");
+    text = text.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("ee", "i");
+    text = text.replace(['y', 'j'], "i").replace('w', "v").replace('-', "");
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        if key.ends_with(c) {
+            continue; // double letters: Mohammed ~ Mohamed
+        }
+        key.push(c);
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_diacritics_and_case() {
+        assert_eq!(fold("Erdoğan"), "erdogan");
+        assert_eq!(fold("Støre"), "store");
+        assert_eq!(fold("Łukasz"), "lukasz");
+        assert_eq!(fold("O’Brien"), "o'brien");
+        assert_eq!(fold("Шойгу"), "шойгу");
+    }
+
+    #[test]
+    fn transliteration_key_joins_common_romanisations() {
+        assert_eq!(transliteration_key("shoigu"), transliteration_key("shoygu"));
+        assert_eq!(transliteration_key("mansouri"), transliteration_key("mansuri"));
+        assert_eq!(transliteration_key("mohammed"), transliteration_key("mohamed"));
+        assert_ne!(transliteration_key("gerasimov"), transliteration_key("gerasimovis"));
+    }
+
+    #[test]
+    fn capitalisation_of_scripts_without_case_counts_as_capitalised() {
+        assert!(is_capitalized("Bagheri"));
+        assert!(!is_capitalized("bagheri"));
+        assert!(is_capitalized("تهران"));
+        assert!(is_all_caps("NATO"));
+        assert!(!is_all_caps("Nato"));
+        assert!(!is_all_caps("A"));
+    }
+}

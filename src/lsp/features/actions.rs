@@ -1,0 +1,60 @@
+//! Code actions: replace a flagged name with a suggestion, or every occurrence of the
+//! same flagged spelling in the document at once.
+
+use std::collections::HashMap;
+
+use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit};
+
+use crate::analysis::Analysis;
+use crate::kb::Kb;
+use crate::lsp::convert::Positions;
+use crate::lsp::features::diagnostics;
+
+pub fn code_actions(
+    analysis: &Analysis,
+    kb: &Kb,
+    positions: &Positions,
+    uri: &Uri,
+    span: std::ops::Range<usize>,
+) -> Vec<CodeActionOrCommand> {
+    let lsp_diagnostics = diagnostics::to_lsp(analysis, kb, positions);
+    let mut actions = Vec::new();
+    for (index, d) in analysis.diagnostics.iter().enumerate() {
+        if d.span.end < span.start || d.span.start > span.end {
+            continue;
+        }
+        let written = &positions.text[d.span.clone()];
+        for (rank, suggestion) in d.suggestions.iter().enumerate() {
+            let edit = TextEdit::new(positions.range(&d.span), suggestion.clone());
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Replace '{written}' with '{suggestion}'"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![lsp_diagnostics[index].clone()]),
+                edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), vec![edit])]))),
+                is_preferred: Some(rank == 0),
+                ..CodeAction::default()
+            }));
+        }
+        let same: Vec<usize> = analysis
+            .diagnostics
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.code == d.code && positions.text[o.span.clone()] == *written)
+            .map(|(i, _)| i)
+            .collect();
+        if let (Some(top), true) = (d.suggestions.first(), same.len() > 1) {
+            let edits = same
+                .iter()
+                .map(|&i| TextEdit::new(positions.range(&analysis.diagnostics[i].span), top.clone()))
+                .collect();
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Replace all {} '{written}' with '{top}'", same.len()),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(same.iter().map(|&i| lsp_diagnostics[i].clone()).collect()),
+                edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), edits)]))),
+                ..CodeAction::default()
+            }));
+        }
+    }
+    actions
+}

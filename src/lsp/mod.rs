@@ -1,0 +1,394 @@
+//! The language-server adapter over stdio (`tower-lsp-server`).
+//!
+//! Ordering: tower-lsp-server may run handlers concurrently, but it polls each
+//! handler's future in the order messages arrive. Every handler therefore does all of
+//! its state work synchronously, under one `std::sync::Mutex`, before its first
+//! `.await`. Diagnostics go through one publisher task fed by an unbounded channel in
+//! that same synchronous section, so they leave in version order and a superseded
+//! version is never published after a newer one.
+
+mod convert;
+pub mod features;
+mod settings;
+mod state;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+use crate::kb::Kb;
+use crate::prose::Format;
+use crate::text::document::{TextEdit as Edit, TextRange};
+use crate::text::{PositionEncoding, TextPosition};
+use convert::Positions;
+use settings::ClientSettings;
+use state::{Notice, OpenDocument, ServerState};
+
+/// A diagnostics publication waiting for the publisher task.
+struct Publication {
+    uri: Uri,
+    version: i32,
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<ServerState>>,
+    publications: mpsc::UnboundedSender<Publication>,
+}
+
+/// Runs the server on stdin/stdout until the client exits or stdin closes.
+pub fn run_stdio() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime starts");
+    runtime.block_on(async {
+        let kb = match Kb::default_kb() {
+            Ok(kb) => kb,
+            Err(error) => {
+                eprintln!("byline: the embedded KB failed to load: {error}");
+                Kb::empty()
+            }
+        };
+        let (service, socket) = LspService::new(|client| Backend::new(client, Arc::new(kb)));
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    });
+}
+
+impl Backend {
+    fn new(client: Client, kb: Arc<Kb>) -> Backend {
+        let (sender, mut receiver) = mpsc::unbounded_channel::<Publication>();
+        let publisher = client.clone();
+        let state = Arc::new(Mutex::new(ServerState::new(kb)));
+        let latest = Arc::clone(&state);
+        tokio::spawn(async move {
+            while let Some(publication) = receiver.recv().await {
+                // Skip a publication a newer version of the same document supersedes.
+                let current = lock(&latest).documents.get(&publication.uri).map(|d| d.document.version);
+                if current.is_some_and(|v| v != publication.version) {
+                    continue;
+                }
+                publisher
+                    .publish_diagnostics(publication.uri, publication.diagnostics, Some(publication.version))
+                    .await;
+            }
+        });
+        Backend {
+            client,
+            state,
+            publications: sender,
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, ServerState> {
+        lock(&self.state)
+    }
+
+    /// Queues diagnostics of `uri`'s current analysis; call with the lock held.
+    fn queue_publication(&self, state: &ServerState, uri: &Uri) {
+        let Some(doc) = state.documents.get(uri) else { return };
+        let positions = positions(doc, state.encoding);
+        let diagnostics = features::diagnostics::to_lsp(&doc.analysis, &state.kb, &positions);
+        let _ = self.publications.send(Publication {
+            uri: uri.clone(),
+            version: doc.document.version,
+            diagnostics,
+        });
+    }
+
+    fn queue_all(&self, state: &ServerState) {
+        for uri in state.documents.keys() {
+            self.queue_publication(state, uri);
+        }
+    }
+
+    async fn tell(&self, notices: Vec<Notice>) {
+        for notice in notices {
+            match notice {
+                Notice::Log(message) => {
+                    eprintln!("{message}");
+                    self.client.log_message(MessageType::ERROR, message).await;
+                }
+                Notice::Show(message) => {
+                    eprintln!("{message}");
+                    self.client.show_message(MessageType::WARNING, message).await;
+                }
+            }
+        }
+    }
+
+    /// Runs `f` on an open document with its position converter, under the lock.
+    fn with_document<T>(&self, uri: &Uri, f: impl FnOnce(&OpenDocument, &Kb, &Positions) -> T) -> Option<T> {
+        let state = self.state();
+        let doc = state.documents.get(uri)?;
+        let positions = positions(doc, state.encoding);
+        Some(f(doc, &state.kb, &positions))
+    }
+}
+
+fn lock(state: &Mutex<ServerState>) -> MutexGuard<'_, ServerState> {
+    // A panic while the lock was held must not stop the server: take the state as is.
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn positions(doc: &OpenDocument, encoding: PositionEncoding) -> Positions<'_> {
+    Positions {
+        text: &doc.text,
+        index: &doc.index,
+        encoding,
+    }
+}
+
+fn text_position(position: Position) -> TextPosition {
+    TextPosition {
+        line: position.line,
+        character: position.character,
+    }
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(list) if list.contains(&PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
+        _ => PositionEncoding::Utf16,
+    }
+}
+
+fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(match encoding {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(TextDocumentSyncKind::INCREMENTAL),
+            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                include_text: Some(false),
+            })),
+            ..TextDocumentSyncOptions::default()
+        })),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: features::semantic_tokens::legend(),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: Some(true),
+                ..SemanticTokensOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        completion_provider: Some(CompletionOptions::default()),
+        ..ServerCapabilities::default()
+    }
+}
+
+fn to_edit(change: TextDocumentContentChangeEvent) -> Edit {
+    Edit {
+        range: change.range.map(|r| TextRange {
+            start: text_position(r.start),
+            end: text_position(r.end),
+        }),
+        text: change.text,
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = negotiate_encoding(&params);
+        let mut notices = Vec::new();
+        {
+            let mut state = self.state();
+            state.encoding = encoding;
+            if let Some(options) = &params.initialization_options {
+                let (settings, problems) = ClientSettings::from_json(options);
+                state.client_settings = settings;
+                notices.extend(problems.into_iter().map(|p| Notice::Show(format!("Byline: {p}"))));
+                state.refresh_kb(&mut notices);
+            }
+        }
+        self.tell(notices).await;
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "byline".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let format = match doc.language_id.as_str() {
+            "" | "plaintext" => uri_format(&doc.uri),
+            other => Format::from_language_id(other),
+        };
+        let mut notices = Vec::new();
+        {
+            let mut state = self.state();
+            state.open(doc.uri.clone(), &doc.text, doc.version, format, &mut notices);
+            self.queue_all(&state);
+        }
+        self.tell(notices).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let edits: Vec<Edit> = params.content_changes.into_iter().map(to_edit).collect();
+        let mut notices = Vec::new();
+        {
+            let mut state = self.state();
+            if state.change(&uri, params.text_document.version, &edits, &mut notices) {
+                self.queue_publication(&state, &uri);
+            } else {
+                notices.push(Notice::Log(format!("Byline: didChange for {} which is not open; ignored", uri.as_str())));
+            }
+        }
+        self.tell(notices).await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {}
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut state = self.state();
+            state.documents.remove(&uri);
+        }
+        let _ = self.publications.send(Publication {
+            uri,
+            version: i32::MIN,
+            diagnostics: Vec::new(),
+        });
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let mut notices = Vec::new();
+        {
+            let mut state = self.state();
+            let (settings, problems) = ClientSettings::from_json(&params.settings);
+            notices.extend(problems.into_iter().map(|p| Notice::Show(format!("Byline: {p}"))));
+            state.client_settings = settings;
+            state.refresh_kb(&mut notices);
+            state.reanalyze_all(&mut notices);
+            self.queue_all(&state);
+        }
+        self.tell(notices).await;
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        Ok(self.with_document(&params.text_document.uri, |doc, _, positions| {
+            SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data: features::semantic_tokens::encode(&doc.analysis, positions, None),
+            })
+        }))
+    }
+
+    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+        Ok(self.with_document(&params.text_document.uri, |doc, _, positions| {
+            let span = positions.span(params.range);
+            SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data: features::semantic_tokens::encode(&doc.analysis, positions, Some(span)),
+            })
+        }))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        Ok(self
+            .with_document(&at.text_document.uri, |doc, kb, positions| {
+                features::hover::hover(&doc.analysis, kb, positions, positions.offset(at.position))
+            })
+            .flatten())
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        Ok(self.with_document(&uri, |doc, kb, positions| {
+            features::actions::code_actions(&doc.analysis, kb, positions, &uri, positions.span(params.range))
+        }))
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(self.with_document(&params.text_document.uri, |doc, kb, positions| {
+            DocumentSymbolResponse::Nested(features::navigation::document_symbols(&doc.analysis, kb, positions))
+        }))
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        Ok(self
+            .with_document(&at.text_document.uri, |doc, _, positions| {
+                features::navigation::highlights(&doc.analysis, positions, positions.offset(at.position))
+            })
+            .flatten())
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        Ok(self
+            .with_document(&uri, |doc, _, positions| {
+                features::navigation::references(&doc.analysis, positions, &uri, positions.offset(at.position))
+            })
+            .flatten())
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        Ok(self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                features::navigation::prepare_rename(&doc.analysis, positions, positions.offset(params.position))
+            })
+            .flatten())
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        if params.new_name.trim().is_empty() {
+            return Err(Error::invalid_params("the new name is empty"));
+        }
+        Ok(self
+            .with_document(&uri, |doc, _, positions| {
+                features::navigation::rename(&doc.analysis, positions, &uri, positions.offset(at.position), &params.new_name)
+            })
+            .flatten())
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        Ok(self.with_document(&at.text_document.uri, |_, kb, positions| {
+            CompletionResponse::Array(features::completion::complete(kb, positions, positions.offset(at.position)))
+        }))
+    }
+}
+
+fn uri_format(uri: &Uri) -> Format {
+    Format::from_path(std::path::Path::new(uri.path().as_str()))
+}
