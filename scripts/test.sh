@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone: installs what the tests need (a Python venv
+# for the LSP end-to-end tests), builds the release binary, runs the Rust tests and
+# the end-to-end tests against the real binary over stdio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== format and lint"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+echo "== build (release)"
+cargo build --release --quiet
+
+echo "== Rust tests"
+cargo test --quiet
+
+echo "== end-to-end LSP tests (pytest-lsp, real binary over stdio)"
+venv=target/e2e-venv
+if [ ! -x "$venv/bin/pytest" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+fi
+BYLINE_BIN="$PWD/target/release/byline" "$venv/bin/pytest" -q tests/e2e -p no:cacheprovider

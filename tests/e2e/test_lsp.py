@@ -1,0 +1,211 @@
+"""End-to-end: the real `byline lsp` over stdio, driven by pytest-lsp with VS Code's
+and Neovim's recorded client capabilities."""
+
+import pathlib
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from conftest import EXAMPLES, byline_binary  # noqa: E402
+from helpers import apply_edits, decode_tokens, open_and_wait, position_of, wait_for_diagnostics  # noqa: E402
+
+STORY = (EXAMPLES / "moscow-talks.md").read_text()
+PLAIN = (EXAMPLES / "iran-russia-plain.txt").read_text()
+URI = "file:///tmp/byline-e2e/moscow-talks.md"
+
+
+@pytest_lsp.fixture(
+    params=["visual-studio-code", "neovim"],
+    config=ClientServerConfig(server_command=[byline_binary(), "lsp", "--stdio"]),
+)
+async def client(request, lsp_client: LanguageClient):
+    capabilities = client_capabilities(request.param)
+    if request.param == "neovim":
+        # Neovim 0.11 offers UTF-8 first; the server must take it.
+        capabilities.general = capabilities.general or types.GeneralClientCapabilities()
+        capabilities.general.position_encodings = [
+            types.PositionEncodingKind.Utf8,
+            types.PositionEncodingKind.Utf16,
+        ]
+    result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    lsp_client.byline_encoding = result.capabilities.position_encoding
+    yield
+    await lsp_client.shutdown_session()
+
+
+def encoding_of(client) -> str:
+    return "utf-8" if client.byline_encoding == types.PositionEncodingKind.Utf8 else "utf-16"
+
+
+async def test_encoding_is_negotiated_utf8_when_offered_else_utf16(client: LanguageClient):
+    offered = client.capabilities.general and client.capabilities.general.position_encodings
+    expected = types.PositionEncodingKind.Utf8 if offered and types.PositionEncodingKind.Utf8 in offered else types.PositionEncodingKind.Utf16
+    assert client.byline_encoding == expected
+
+
+async def test_misspelled_gerasimov_is_reported_twice_with_suggestion(client: LanguageClient):
+    diagnostics = await open_and_wait(client, URI, STORY)
+    assert len(diagnostics) == 2
+    encoding = encoding_of(client)
+    for nth, d in enumerate(diagnostics):
+        assert d.code == "misspelled-name"
+        assert d.source == "byline"
+        assert d.data["suggestions"][0] == "Gerasimov"
+        assert d.data["entity"] == "Q36073"
+        assert d.range.start == position_of(STORY, "Gerasimovis", encoding, nth)
+
+
+async def test_plain_story_with_accepted_transliterations_has_no_findings(client: LanguageClient):
+    diagnostics = await open_and_wait(client, "file:///tmp/byline-e2e/plain.txt", PLAIN, language_id="plaintext")
+    assert list(diagnostics) == []
+
+
+@pytest.mark.parametrize(
+    "needle, expected",
+    [
+        ("Bagheri", "Mohammad Bagheri"),
+        ("Interfax", "Interfax"),
+        ("IRNA", "Islamic Republic News Agency"),
+        ("Russia-24", "Russia-24"),
+        ("United", "United Nations"),
+    ],
+)
+async def test_hover_shows_a_card_saying_who_or_what(client: LanguageClient, needle, expected):
+    await open_and_wait(client, URI, STORY)
+    position = position_of(STORY, needle, encoding_of(client), nth=1 if needle == "Bagheri" else 0)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=position)
+    )
+    assert hover is not None, needle
+    value = hover.contents.value
+    assert expected in value
+    # A card says what the thing is, not only its name.
+    assert "not in the knowledge base" not in value
+    assert len(value.splitlines()) >= 3
+
+
+async def test_semantic_tokens_colour_people_organisations_and_places(client: LanguageClient):
+    await open_and_wait(client, URI, STORY)
+    tokens = await client.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=types.TextDocumentIdentifier(uri=URI))
+    )
+    decoded = decode_tokens(tokens.data, STORY, encoding_of(client))
+    kinds = {}
+    for text, kind, _ in decoded:
+        kinds.setdefault(text, set()).add(kind)
+    assert kinds["Bagheri"] == {"person"}
+    assert kinds["Mohammad Bagheri"] == {"person"}
+    assert kinds["Interfax"] == {"organization"}
+    assert kinds["IRNA"] == {"organization"}
+    assert kinds["Moscow"] == {"location"}
+    assert kinds["Tehran"] == {"location"}
+
+
+async def test_fix_all_quick_fix_replaces_both_misspellings_and_diagnostics_clear(client: LanguageClient):
+    diagnostics = await open_and_wait(client, URI, STORY)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=URI),
+            range=diagnostics[0].range,
+            context=types.CodeActionContext(diagnostics=list(diagnostics)),
+        )
+    )
+    fix_all = [a for a in actions if a.title.startswith("Replace all")]
+    assert len(fix_all) == 1, [a.title for a in actions]
+    edits = fix_all[0].edit.changes[URI]
+    assert len(edits) == 2
+    fixed = apply_edits(STORY, edits, encoding_of(client))
+    assert "Gerasimovis" not in fixed and fixed.count("Gerasimov") == 2
+    client.diagnostics.pop(URI, None)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
+    assert list(await wait_for_diagnostics(client, URI)) == []
+
+
+async def test_incremental_edit_after_emoji_and_cyrillic_lands_in_place(client: LanguageClient):
+    uri = "file:///tmp/byline-e2e/emoji.md"
+    text = "😀 Валерий Герасимов and e\u0301 — General Valery Gerasimovis spoke in Moscow.\n"
+    diagnostics = await open_and_wait(client, uri, text)
+    assert [d.code for d in diagnostics] == ["misspelled-name"]
+    encoding = encoding_of(client)
+    assert diagnostics[0].range.start == position_of(text, "Gerasimovis", encoding)
+    start = position_of(text, "Gerasimovis", encoding)
+    end = types.Position(line=start.line, character=start.character + len("Gerasimovis"))
+    client.diagnostics.pop(uri, None)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangePartial(range=types.Range(start=start, end=end), text="Gerasimov")],
+        )
+    )
+    assert list(await wait_for_diagnostics(client, uri)) == []
+
+
+async def test_references_and_rename_cover_every_mention_of_the_entity(client: LanguageClient):
+    await open_and_wait(client, URI, STORY)
+    encoding = encoding_of(client)
+    position = position_of(STORY, "Bagheri", encoding, nth=1)
+    references = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=URI),
+            position=position,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert len(references) == 3
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=types.TextDocumentIdentifier(uri=URI), position=position, new_name="Baqeri")
+    )
+    renamed = apply_edits(STORY, edit.changes[URI], encoding)
+    assert "Bagheri" not in renamed
+    assert renamed.count("Baqeri") == 3
+
+
+async def test_document_symbols_group_the_story_actors_by_kind(client: LanguageClient):
+    await open_and_wait(client, URI, STORY)
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=URI))
+    )
+    groups = {s.name: [c.name for c in s.children] for s in symbols}
+    assert "Mohammad Bagheri" in groups["People"]
+    assert "Interfax" in groups["Organisations"]
+    assert "Moscow" in groups["Places"]
+
+
+async def test_completion_offers_kb_names_after_a_capital(client: LanguageClient):
+    uri = "file:///tmp/byline-e2e/complete.md"
+    text = "Talks with Gera"
+    await open_and_wait(client, uri, text)
+    items = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            position=types.Position(line=0, character=len(text)),
+        )
+    )
+    items = items.items if hasattr(items, "items") else items
+    assert "Gerasimov" in [i.label for i in items]
+
+
+async def test_malformed_house_kb_is_reported_with_file_and_line_and_server_keeps_serving(client: LanguageClient, tmp_path):
+    bad = tmp_path / "house.toml"
+    bad.write_text('[[entity]]\nid = "x"\nkind = "person"\ntype = "wizard"\nname = "X"\n')
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"kb": [str(bad)]}})
+    )
+    await open_and_wait(client, URI, STORY)
+    for _ in range(100):
+        if client.messages:
+            break
+        import asyncio
+
+        await asyncio.sleep(0.02)
+    assert any(f"{bad}:1:" in m.message and "wizard" in m.message for m in client.messages), client.messages
+    assert len(client.diagnostics[URI]) == 2
