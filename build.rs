@@ -6,12 +6,15 @@ use std::path::Path;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("kb");
     let mut files = Vec::new();
-    for dir in ["curated", "generated"] {
+    // Generated (imported) files first, curated last: a hand-checked entity replaces an
+    // imported one with the same id.
+    for dir in ["generated", "curated"] {
         let dir_path = root.join(dir);
         println!("cargo:rerun-if-changed={}", dir_path.display());
         let Ok(entries) = std::fs::read_dir(&dir_path) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
             if ext == "toml" || ext == "jsonl" {
                 println!("cargo:rerun-if-changed={}", path.display());
@@ -19,7 +22,6 @@ fn main() {
             }
         }
     }
-    files.sort();
     let mut code = String::from("/// The default KB files, embedded at build time: (name, contents).\npub static EMBEDDED_KB_FILES: &[(&str, &str)] = &[\n");
     for path in files {
         let name = path.strip_prefix(&root).unwrap().display().to_string();
