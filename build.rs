@@ -11,7 +11,9 @@ fn main() {
     for dir in ["generated", "curated"] {
         let dir_path = root.join(dir);
         println!("cargo:rerun-if-changed={}", dir_path.display());
-        let Ok(entries) = std::fs::read_dir(&dir_path) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir_path) else {
+            continue;
+        };
         let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
         paths.sort();
         for path in paths {
@@ -25,7 +27,10 @@ fn main() {
     let mut code = String::from("/// The default KB files, embedded at build time: (name, contents).\npub static EMBEDDED_KB_FILES: &[(&str, &str)] = &[\n");
     for path in files {
         let name = path.strip_prefix(&root).unwrap().display().to_string();
-        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_kb.rs");

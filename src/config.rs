@@ -86,15 +86,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         ..Config::default()
     };
     if let Some(date) = raw.story_date {
-        config.story_date = Some(PartialDate::parse(date.get_ref()).ok_or_else(|| {
-            error_at(date.span().start, format!("`story_date` must be YYYY-MM-DD, got `{}`", date.get_ref()))
+        let parsed = match date.get_ref().as_str() {
+            "today" => Some(PartialDate::today()),
+            other => PartialDate::parse(other),
+        };
+        config.story_date = Some(parsed.ok_or_else(|| {
+            error_at(
+                date.span().start,
+                format!("`story_date` must be YYYY-MM-DD, got `{}`", date.get_ref()),
+            )
         })?);
     }
     if let Some(level) = raw.fail_on {
         config.fail_on = Some(Severity::parse(level.get_ref()).ok_or_else(|| {
             error_at(
                 level.span().start,
-                format!("`fail_on` must be error, warning or information, got `{}`", level.get_ref()),
+                format!(
+                    "`fail_on` must be error, warning or information, got `{}`",
+                    level.get_ref()
+                ),
             )
         })?);
     }
@@ -103,7 +113,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
             error_at(
                 code.span().start,
-                format!("unknown check `{}` in [checks]; known checks: {}", code.get_ref(), known.join(", ")),
+                format!(
+                    "unknown check `{}` in [checks]; known checks: {}",
+                    code.get_ref(),
+                    known.join(", ")
+                ),
             )
         })?;
         let severity = match value.get_ref().as_str() {
@@ -111,7 +125,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             other => Some(Severity::parse(other).ok_or_else(|| {
                 error_at(
                     value.span().start,
-                    format!("check `{}` must be off, information, warning or error, got `{other}`", code.get_ref()),
+                    format!(
+                        "check `{}` must be off, information, warning or error, got `{other}`",
+                        code.get_ref()
+                    ),
                 )
             })?),
         };
@@ -128,13 +145,20 @@ mod tests {
     fn checks_and_dates_are_read() {
         let config = parse(Path::new("/desk/.byline.toml"), "kb = [\"house.toml\"]\nstory_date = \"2021-10-21\"\n[checks]\nmisspelled-name = \"error\"\ninconsistent-spelling = \"off\"\n").unwrap();
         assert_eq!(config.kb_files, [PathBuf::from("/desk/house.toml")]);
-        assert_eq!(config.checks.severity(Code::MisspelledName), Some(Severity::Error));
+        assert_eq!(
+            config.checks.severity(Code::MisspelledName),
+            Some(Severity::Error)
+        );
         assert_eq!(config.checks.severity(Code::InconsistentSpelling), None);
     }
 
     #[test]
     fn unknown_check_names_file_line_and_known_checks() {
-        let err = parse(Path::new(".byline.toml"), "\n[checks]\nmisspeled-name = \"off\"\n").unwrap_err();
+        let err = parse(
+            Path::new(".byline.toml"),
+            "\n[checks]\nmisspeled-name = \"off\"\n",
+        )
+        .unwrap_err();
         assert_eq!((err.line, err.column), (3, 1));
         assert!(err.message.contains("misspelled-name"), "{err}");
     }

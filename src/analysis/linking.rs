@@ -8,6 +8,7 @@ use super::mentions::{MentionOrigin, RawMention};
 use super::tokens::Token;
 use super::{Cluster, Diagnostic, Mention};
 use crate::kb::index::{name_tokens, surname_of};
+use crate::kb::normalize::transliteration_key;
 use crate::kb::{Category, EntityId, Kb};
 
 /// Mentions and clusters, with the weak flag of each mention still attached.
@@ -102,7 +103,11 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
     let mut named_in_full: HashMap<EntityId, usize> = HashMap::new();
     let mut resolved: Vec<Option<EntityId>> = vec![None; raw.len()];
     for (index, mention) in raw.iter().enumerate() {
-        if matches!(mention.origin, MentionOrigin::KbName | MentionOrigin::Acronym) && !mention.candidates.is_empty() {
+        if matches!(
+            mention.origin,
+            MentionOrigin::KbName | MentionOrigin::Acronym
+        ) && !mention.candidates.is_empty()
+        {
             let titles = title_words(mention, tokens);
             let id = best(kb, &mention.candidates, &context, &titles);
             resolved[index] = Some(id);
@@ -120,13 +125,23 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
 
     for (index, mention) in raw.iter().enumerate() {
         let span = tokens[mention.tokens.start].span.start..tokens[mention.tokens.end - 1].span.end;
-        let surface: String = mention.tokens.clone().map(|t| tokens[t].folded.as_str()).collect::<Vec<_>>().join(" ");
+        let surface: String = mention
+            .tokens
+            .clone()
+            .map(|t| tokens[t].folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let mut entity = resolved[index];
         let mut cluster = None;
         match mention.origin {
             MentionOrigin::KbSurname => {
                 let titles = title_words(mention, tokens);
-                let full = mention.candidates.iter().copied().filter(|id| named_in_full.contains_key(id)).min_by_key(|id| named_in_full[id]);
+                let full = mention
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|id| named_in_full.contains_key(id))
+                    .min_by_key(|id| named_in_full[id]);
                 if let Some(id) = full {
                     entity = Some(id);
                 } else if let Some(&c) = unknown_by_last_word.get(&surface) {
@@ -146,7 +161,10 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                             .find(|id| {
                                 let e = kb.entity(**id);
                                 e.category() == Category::Person
-                                    && e.surface_forms().filter_map(surname_of).any(|s| name_tokens(&s).join(" ") == surface)
+                                    && e.surface_forms().filter_map(surname_of).any(|s| {
+                                        transliteration_key(&name_tokens(&s).join(" "))
+                                            == transliteration_key(&surface)
+                                    })
                             })
                             .map(|id| {
                                 entity = Some(*id);
@@ -179,7 +197,10 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
             (None, None) => {
                 clusters.push(Cluster {
                     entity: None,
-                    name: text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
+                    name: text[span.clone()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     category,
                     mentions: Vec::new(),
                 });
@@ -189,7 +210,9 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         if entity.is_none() {
             unknown_by_text.entry(surface.clone()).or_insert(cluster);
             if mention.tokens.len() >= 2 && category == Category::Person {
-                unknown_by_last_word.entry(last_word(tokens, mention)).or_insert(cluster);
+                unknown_by_last_word
+                    .entry(last_word(tokens, mention))
+                    .or_insert(cluster);
             }
         }
         let first_mention = clusters[cluster].mentions.is_empty();
@@ -199,29 +222,47 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         mentions.push(Mention {
             span,
             category,
-            entity_type: entity.map(|id| kb.entity(id).entity_type.clone()).unwrap_or_default(),
+            entity_type: entity
+                .map(|id| kb.entity(id).entity_type.clone())
+                .unwrap_or_default(),
             entity,
             cluster,
             origin: mention.origin,
             first_mention,
-            title: mention.title.clone().map(|t| tokens[t.start].span.start..tokens[t.end - 1].span.end),
+            title: mention
+                .title
+                .clone()
+                .map(|t| tokens[t.start].span.start..tokens[t.end - 1].span.end),
         });
         weak.push(is_weak);
     }
-    Linked { mentions, clusters, weak }
+    Linked {
+        mentions,
+        clusters,
+        weak,
+    }
 }
 
 /// Drops weak mentions that neither a cluster nor a diagnostic confirmed, and renumbers
 /// clusters to match.
-pub fn drop_unconfirmed_weak(linked: Linked, diagnostics: &[Diagnostic]) -> (Vec<Mention>, Vec<Cluster>) {
-    let Linked { mentions, clusters, weak } = linked;
+pub fn drop_unconfirmed_weak(
+    linked: Linked,
+    diagnostics: &[Diagnostic],
+) -> (Vec<Mention>, Vec<Cluster>) {
+    let Linked {
+        mentions,
+        clusters,
+        weak,
+    } = linked;
     let keep: Vec<bool> = mentions
         .iter()
         .zip(&weak)
         .map(|(m, &is_weak)| {
             !is_weak
                 || clusters[m.cluster].mentions.len() > 1
-                || diagnostics.iter().any(|d| d.span.start < m.span.end && m.span.start < d.span.end)
+                || diagnostics
+                    .iter()
+                    .any(|d| d.span.start < m.span.end && m.span.start < d.span.end)
         })
         .collect();
     let mut new_index = vec![usize::MAX; mentions.len()];
@@ -235,7 +276,12 @@ pub fn drop_unconfirmed_weak(linked: Linked, diagnostics: &[Diagnostic]) -> (Vec
     let mut cluster_index = vec![usize::MAX; clusters.len()];
     let mut kept_clusters: Vec<Cluster> = Vec::new();
     for (i, mut cluster) in clusters.into_iter().enumerate() {
-        cluster.mentions = cluster.mentions.iter().map(|&m| new_index[m]).filter(|&m| m != usize::MAX).collect();
+        cluster.mentions = cluster
+            .mentions
+            .iter()
+            .map(|&m| new_index[m])
+            .filter(|&m| m != usize::MAX)
+            .collect();
         if !cluster.mentions.is_empty() {
             cluster_index[i] = kept_clusters.len();
             kept_clusters.push(cluster);

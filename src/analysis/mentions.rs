@@ -74,7 +74,11 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
     let token = &tokens[i];
     let word = &text[token.span.clone()];
     let acronym_targets = kb.acronym(word.trim_end_matches('.'));
-    let acronym_targets = if acronym_targets.is_empty() { kb.acronym(word) } else { acronym_targets };
+    let acronym_targets = if acronym_targets.is_empty() {
+        kb.acronym(word)
+    } else {
+        acronym_targets
+    };
     let block = token.block;
     let run = tokens[i..].iter().take_while(|t| t.block == block);
     let matches = kb.names().prefix_matches(run.map(|t| t.folded.as_str()));
@@ -102,7 +106,11 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         let category = kb.entity(chosen[0]).category();
         return Some(RawMention {
             tokens: i..i + len,
-            origin: if has_full { MentionOrigin::KbName } else { MentionOrigin::KbSurname },
+            origin: if has_full {
+                MentionOrigin::KbName
+            } else {
+                MentionOrigin::KbSurname
+            },
             category,
             candidates: dedup(chosen),
             title: None,
@@ -128,7 +136,9 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
 fn is_weak_single_word(token: &Token, targets: &[NameTarget], kb: &Kb) -> bool {
     token.sentence_start
         && cues::is_not_name(&token.folded)
-        && targets.iter().all(|t| kb.entity(t.entity).category() == Category::Person)
+        && targets
+            .iter()
+            .all(|t| kb.entity(t.entity).category() == Category::Person)
 }
 
 fn case_fits(tokens: &[Token], caps: u32) -> bool {
@@ -176,8 +186,11 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
             continue;
         }
         let connector_then_name = cues::is_connector(&t.folded)
-            && !text[tokens[end - 1].span.end..t.span.start].contains([',', '.', ';', ':', '(', ')'])
-            && tokens.get(end + 1).is_some_and(|n| starts_name(n) && n.block == first.block);
+            && !text[tokens[end - 1].span.end..t.span.start]
+                .contains([',', '.', ';', ':', '(', ')'])
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| starts_name(n) && n.block == first.block);
         if connector_then_name {
             end += 1;
             continue;
@@ -197,7 +210,10 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
 
     // Leading titles ("Major General") are cues, not part of the name.
     let mut name_start = i;
-    while name_start < end && cues::is_person_title(&tokens[name_start].folded) && !has_org_word(tokens, name_start..end) {
+    while name_start < end
+        && cues::is_person_title(&tokens[name_start].folded)
+        && !has_org_word(tokens, name_start..end)
+    {
         name_start += 1;
     }
     // Leading words that are never names ("The", "In").
@@ -219,7 +235,9 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
     let category = type_chunk(tokens, text, kb, name.clone(), title.is_some());
     let single = name.len() == 1;
     let lone_sentence_start = single && tokens[name.start].sentence_start && title.is_none();
-    let trivial = single && (cues::is_not_name(&tokens[name.start].folded) || tokens[name.start].folded.chars().count() < 2);
+    let trivial = single
+        && (cues::is_not_name(&tokens[name.start].folded)
+            || tokens[name.start].folded.chars().count() < 2);
     if trivial {
         return Chunk::None;
     }
@@ -234,20 +252,37 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
 }
 
 fn has_org_word(tokens: &[Token], range: Range<usize>) -> bool {
-    tokens[range].iter().any(|t| cues::is_organization_word(&t.folded) && !cues::is_person_title(&t.folded))
+    tokens[range]
+        .iter()
+        .any(|t| cues::is_organization_word(&t.folded) && !cues::is_person_title(&t.folded))
 }
 
 /// Types an unknown chunk from the words in it and around it.
-fn type_chunk(tokens: &[Token], text: &str, kb: &Kb, name: Range<usize>, has_title: bool) -> Category {
+fn type_chunk(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    name: Range<usize>,
+    has_title: bool,
+) -> Category {
     let words = &tokens[name.clone()];
     if words.iter().any(|t| cues::is_organization_word(&t.folded)) {
         return Category::Organization;
     }
-    if words.last().is_some_and(|t| cues::is_location_word(&t.folded)) {
+    if words
+        .last()
+        .is_some_and(|t| cues::is_location_word(&t.folded))
+    {
         return Category::Location;
     }
     let after = tokens.get(name.end).filter(|t| t.block == words[0].block);
-    let followed_by_org_word = after.is_some_and(|t| !t.capitalized && matches!(t.folded.as_str(), "agency" | "news" | "ministry" | "newspaper" | "channel" | "television"));
+    let followed_by_org_word = after.is_some_and(|t| {
+        !t.capitalized
+            && matches!(
+                t.folded.as_str(),
+                "agency" | "news" | "ministry" | "newspaper" | "channel" | "television"
+            )
+    });
     if followed_by_org_word {
         return Category::Organization;
     }
@@ -262,8 +297,18 @@ fn type_chunk(tokens: &[Token], text: &str, kb: &Kb, name: Range<usize>, has_tit
     if words.len() >= 2 && first_is_given_name {
         return Category::Person;
     }
-    let before = name.start.checked_sub(1).map(|b| &tokens[b]).filter(|t| t.block == words[0].block);
-    if before.is_some_and(|t| !t.capitalized && matches!(t.folded.as_str(), "in" | "near" | "outside" | "from" | "to" | "across")) {
+    let before = name
+        .start
+        .checked_sub(1)
+        .map(|b| &tokens[b])
+        .filter(|t| t.block == words[0].block);
+    if before.is_some_and(|t| {
+        !t.capitalized
+            && matches!(
+                t.folded.as_str(),
+                "in" | "near" | "outside" | "from" | "to" | "across"
+            )
+    }) {
         let gap = &text[before.map_or(0, |t| t.span.end)..words[0].span.start];
         if gap.trim().is_empty() {
             return Category::Location;
@@ -279,10 +324,16 @@ fn link_defined_acronyms(tokens: &[Token], text: &str, mentions: &mut Vec<RawMen
     let mut added = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         let next = mention.tokens.end;
-        let Some(token) = tokens.get(next) else { continue };
+        let Some(token) = tokens.get(next) else {
+            continue;
+        };
         let gap = &text[tokens[next - 1].span.end..token.span.start];
         let closes = text[token.span.end..].trim_start().starts_with(')');
-        if gap.trim() == "(" && closes && token.all_caps && !mentions.iter().any(|m| m.tokens.start == next) {
+        if gap.trim() == "("
+            && closes
+            && token.all_caps
+            && !mentions.iter().any(|m| m.tokens.start == next)
+        {
             added.push((index, next));
         }
     }

@@ -99,6 +99,7 @@ pub fn analyze(text: &str, kb: &Kb, options: &AnalysisOptions) -> Analysis {
         weak: &linked.weak,
         kb,
         story_date: story_date.unwrap_or_else(PartialDate::today),
+        story_date_known: story_date.is_some(),
     };
     let diagnostics = checks::run(&context, &options.checks);
     let (mentions, clusters) = linking::drop_unconfirmed_weak(linked, &diagnostics);

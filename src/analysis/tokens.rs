@@ -38,7 +38,10 @@ pub fn tokenize(prose: &Prose) -> Vec<Token> {
             let word = &text[span.clone()];
             let sentence_start = match previous_end {
                 None => true,
-                Some(end) => ends_sentence(&text[end..span.start], tokens.last().map(|t| t.folded.as_str())),
+                Some(end) => ends_sentence(
+                    &text[end..span.start],
+                    tokens.last().map(|t| t.folded.as_str()),
+                ),
             };
             tokens.push(Token {
                 folded: fold(word),
@@ -57,7 +60,9 @@ pub fn tokenize(prose: &Prose) -> Vec<Token> {
 /// Whether the gap between two words ends a sentence.
 fn ends_sentence(gap: &str, previous: Option<&str>) -> bool {
     let trimmed = gap.trim_start_matches(['"', '\'', '”', '’', ')', ']']);
-    let Some(first) = trimmed.chars().next() else { return false };
+    let Some(first) = trimmed.chars().next() else {
+        return false;
+    };
     match first {
         '!' | '?' => true,
         '.' => {
@@ -91,7 +96,11 @@ mod tests {
     #[test]
     fn sentence_starts_follow_periods_but_not_abbreviations() {
         let found = starts("Gen. Valery Gerasimov spoke. Then he left.");
-        let flagged: Vec<&str> = found.iter().filter(|(_, s)| *s).map(|(w, _)| w.as_str()).collect();
+        let flagged: Vec<&str> = found
+            .iter()
+            .filter(|(_, s)| *s)
+            .map(|(w, _)| w.as_str())
+            .collect();
         assert_eq!(flagged, ["Gen", "Then"]);
     }
 

@@ -4,7 +4,10 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{load_config, load_kb, parse_story_date, AnalysisArgs, CheckFormat, ColorChoice, EntitiesFormat, FailOn, Fatal};
+use super::{
+    load_config, load_kb, parse_story_date, AnalysisArgs, CheckFormat, ColorChoice, EntitiesFormat,
+    FailOn, Fatal,
+};
 use crate::analysis::{analyze, AnalysisOptions, Severity};
 use crate::kb::Kb;
 use crate::prose::Format;
@@ -18,7 +21,8 @@ fn read_input(path: &Path) -> Result<String, Fatal> {
             .map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
         return Ok(text);
     }
-    let bytes = std::fs::read(path).map_err(|e| Fatal(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Fatal(format!("{}: cannot read: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|_| Fatal(format!("{}: not UTF-8 text", path.display())))
 }
 
@@ -54,7 +58,12 @@ fn write_stdout(text: &str) -> Result<(), Fatal> {
     }
 }
 
-pub fn run_check(args: &AnalysisArgs, format: CheckFormat, fail_on: Option<FailOn>, color: ColorChoice) -> Result<ExitCode, Fatal> {
+pub fn run_check(
+    args: &AnalysisArgs,
+    format: CheckFormat,
+    fail_on: Option<FailOn>,
+    color: ColorChoice,
+) -> Result<ExitCode, Fatal> {
     let (kb, reports, config) = analyse_all(args)?;
     let output = match format {
         CheckFormat::Json => {
@@ -66,7 +75,9 @@ pub fn run_check(args: &AnalysisArgs, format: CheckFormat, fail_on: Option<FailO
             let use_color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+                ColorChoice::Auto => {
+                    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+                }
             };
             report::human::check(&reports, use_color)
         }
@@ -98,7 +109,10 @@ pub fn run_entities(args: &AnalysisArgs, format: EntitiesFormat) -> Result<ExitC
             for report in &reports {
                 out.push_str(&format!("{}\n", report.path));
                 for cluster in &report.analysis.clusters {
-                    let id = cluster.entity.map(|id| kb.entity(id).id.as_str()).unwrap_or("unknown");
+                    let id = cluster
+                        .entity
+                        .map(|id| kb.entity(id).id.as_str())
+                        .unwrap_or("unknown");
                     out.push_str(&format!(
                         "  {:<13} {:<40} {:>2}× {}\n",
                         cluster.category.as_str(),

@@ -33,9 +33,15 @@ pub enum KbCommand {
 pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
     let kb = Kb::default_kb()?;
     match command {
-        KbCommand::Lookup { name, limit, date, format } => {
+        KbCommand::Lookup {
+            name,
+            limit,
+            date,
+            format,
+        } => {
             let date = match date {
-                Some(d) => PartialDate::parse(&d).ok_or_else(|| Fatal(format!("--date must be YYYY-MM-DD, got `{d}`")))?,
+                Some(d) => PartialDate::parse(&d)
+                    .ok_or_else(|| Fatal(format!("--date must be YYYY-MM-DD, got `{d}`")))?,
                 None => PartialDate::today(),
             };
             let found = lookup(&kb, &name, limit);
@@ -49,7 +55,11 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
                     println!("{}", card::markdown(kb.entity(*id), date));
                 }
             }
-            Ok(if found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if found.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         KbCommand::Stats { format } => {
             let stats = stats(&kb);
@@ -73,7 +83,8 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
 /// Entities whose name is `query`, then those whose name words are near its words.
 pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Vec<EntityId> {
     let tokens = name_tokens(query);
-    let mut found: Vec<EntityId> = kb.names().get(&key_of(&tokens)).iter().map(|t| t.entity).collect();
+    let mut found: Vec<EntityId> = kb.acronym(query.trim()).to_vec();
+    found.extend(kb.names().get(&key_of(&tokens)).iter().map(|t| t.entity));
     let mut scores: HashMap<EntityId, f32> = HashMap::new();
     for token in &tokens {
         for (kb_token, postings) in kb.tokens().near(token, 2, 3) {

@@ -14,7 +14,11 @@ use crate::config::{self, Config};
 use crate::kb::{Kb, KbBuilder, PartialDate};
 
 #[derive(Parser)]
-#[command(name = "byline", version, about = "Checks names, titles and entities in news prose.")]
+#[command(
+    name = "byline",
+    version,
+    about = "Checks names, titles and entities in news prose."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,7 +62,7 @@ pub struct AnalysisArgs {
     /// A configuration file instead of the discovered `.byline.toml`.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// The story's date (YYYY-MM-DD), overriding front matter.
+    /// The story's date (YYYY-MM-DD or `today`), overriding front matter.
     #[arg(long, value_name = "DATE")]
     story_date: Option<String>,
     /// Leave out the embedded default KB.
@@ -113,7 +117,12 @@ impl<E: std::fmt::Display> From<E> for Fatal {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { args, format, fail_on, color } => check::run_check(&args, format, fail_on, color),
+        Command::Check {
+            args,
+            format,
+            fail_on,
+            color,
+        } => check::run_check(&args, format, fail_on, color),
         Command::Entities { args, format } => check::run_entities(&args, format),
         Command::Lsp { stdio: _ } => {
             crate::lsp::run_stdio();
@@ -135,7 +144,9 @@ pub fn main() -> ExitCode {
 fn load_config(args: &AnalysisArgs) -> Result<Config, Fatal> {
     let path = match &args.config {
         Some(path) => Some(path.clone()),
-        None => std::env::current_dir().ok().and_then(|dir| config::discover(&dir)),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| config::discover(&dir)),
     };
     Ok(match path {
         Some(path) => config::load(&path)?,
@@ -157,6 +168,7 @@ fn load_kb(args: &AnalysisArgs, config: &Config) -> Result<Kb, Fatal> {
 
 fn parse_story_date(args: &AnalysisArgs, config: &Config) -> Result<Option<PartialDate>, Fatal> {
     match &args.story_date {
+        Some(text) if text == "today" => Ok(Some(PartialDate::today())),
         Some(text) => PartialDate::parse(text)
             .map(Some)
             .ok_or_else(|| Fatal(format!("--story-date must be YYYY-MM-DD, got `{text}`"))),

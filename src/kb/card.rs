@@ -41,8 +41,15 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
     let current = entity.roles_on(date);
     if let Some(role) = current.first() {
         facts.push(format!("Role on {date}: {}", role_line(entity, role, date)));
-    } else if let Some(last) = entity.roles.iter().max_by_key(|r| r.start_date().map(|d| d.earliest())) {
-        facts.push(format!("Last known role: {}", role_line(entity, last, date)));
+    } else if let Some(last) = entity
+        .roles
+        .iter()
+        .max_by_key(|r| r.start_date().map(|d| d.earliest()))
+    {
+        facts.push(format!(
+            "Last known role: {}",
+            role_line(entity, last, date)
+        ));
     }
     let earlier: Vec<String> = entity
         .roles
@@ -64,7 +71,13 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
     if !entity.died.is_empty() {
         facts.push(format!("Died: {}", entity.died));
     }
-    let aliases: Vec<&str> = entity.aliases.iter().chain(&entity.acronyms).map(String::as_str).take(8).collect();
+    let aliases: Vec<&str> = entity
+        .aliases
+        .iter()
+        .chain(&entity.acronyms)
+        .map(String::as_str)
+        .take(8)
+        .collect();
     if !aliases.is_empty() {
         facts.push(format!("Also: {}", aliases.join(", ")));
     }

@@ -109,8 +109,14 @@ mod tests {
 
     #[test]
     fn parses_each_precision_and_rejects_garbage() {
-        assert_eq!(PartialDate::parse("2021-10-21").unwrap().to_string(), "2021-10-21");
-        assert_eq!(PartialDate::parse("1960-06").unwrap().to_string(), "1960-06");
+        assert_eq!(
+            PartialDate::parse("2021-10-21").unwrap().to_string(),
+            "2021-10-21"
+        );
+        assert_eq!(
+            PartialDate::parse("1960-06").unwrap().to_string(),
+            "1960-06"
+        );
         assert_eq!(PartialDate::parse("2019").unwrap().to_string(), "2019");
         assert!(PartialDate::parse("2019-13").is_none());
         assert!(PartialDate::parse("21-10-2021").is_none());

@@ -162,7 +162,10 @@ impl NameIndex {
     /// Every run of `tokens` (folded) from the start that is a key, shortest first, as
     /// the number of tokens and the targets. One walk down the fst, so the cost is the
     /// length of the longest prefix that exists, not the number of n-grams tried.
-    pub fn prefix_matches<'a>(&self, tokens: impl Iterator<Item = &'a str>) -> Vec<(usize, &[NameTarget])> {
+    pub fn prefix_matches<'a>(
+        &self,
+        tokens: impl Iterator<Item = &'a str>,
+    ) -> Vec<(usize, &[NameTarget])> {
         let fst = self.map.as_fst();
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
@@ -197,11 +200,7 @@ impl NameIndex {
 
     /// Keys starting with `prefix`, for completion; at most `limit`.
     pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, &[NameTarget])> {
-        let mut stream = self
-            .map
-            .range()
-            .ge(prefix.as_bytes())
-            .into_stream();
+        let mut stream = self.map.range().ge(prefix.as_bytes()).into_stream();
         let mut found = Vec::new();
         while let Some((key, value)) = stream.next() {
             if !key.starts_with(prefix.as_bytes()) || found.len() >= limit {
@@ -225,7 +224,10 @@ impl TokenIndex {
                 let mut add = |token: &str, part| {
                     let folded = fold(token);
                     if folded.chars().count() >= 3 {
-                        keyed.entry(folded).or_default().push(TokenPosting { entity: id, part });
+                        keyed
+                            .entry(folded)
+                            .or_default()
+                            .push(TokenPosting { entity: id, part });
                     }
                 };
                 if entity.category() == Category::Person {
@@ -267,7 +269,12 @@ impl TokenIndex {
 
     /// Tokens within `distance` edits of `token` (Levenshtein, by characters), and KB
     /// tokens that `token` extends by a short suffix ("gerasimovis" → "gerasimov").
-    pub fn near(&self, token: &str, distance: u32, max_suffix: usize) -> Vec<(String, &[TokenPosting])> {
+    pub fn near(
+        &self,
+        token: &str,
+        distance: u32,
+        max_suffix: usize,
+    ) -> Vec<(String, &[TokenPosting])> {
         let mut found: Vec<(String, &[TokenPosting])> = Vec::new();
         if let Ok(automaton) = Levenshtein::new(token, distance) {
             let mut stream = self.map.search(automaton).into_stream();
@@ -318,7 +325,10 @@ mod tests {
 
     #[test]
     fn surname_keeps_lowercase_particles() {
-        assert_eq!(surname_of("Ursula von der Leyen").as_deref(), Some("von der Leyen"));
+        assert_eq!(
+            surname_of("Ursula von der Leyen").as_deref(),
+            Some("von der Leyen")
+        );
         assert_eq!(surname_of("Valery Gerasimov").as_deref(), Some("Gerasimov"));
         assert_eq!(surname_of("Gerasimov"), None);
     }

@@ -70,7 +70,8 @@ pub fn load_file(path: &Path) -> Result<Vec<Entity>, KbError> {
             "file is {size} bytes, over the {MAX_KB_FILE_BYTES}-byte limit for KB files"
         )));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| whole_file(format!("cannot read: {e}")))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| whole_file(format!("cannot read: {e}")))?;
     match path.extension().and_then(|e| e.to_str()) {
         Some("jsonl") | Some("ndjson") => parse_jsonl(&name, &text),
         Some("toml") => parse_toml(&name, &text),
@@ -164,7 +165,11 @@ fn validate(entity: &Entity) -> Result<(), String> {
             entity.wikidata
         ));
     }
-    let mut dates = vec![("born", &entity.born), ("died", &entity.died), ("as_of", &entity.as_of)];
+    let mut dates = vec![
+        ("born", &entity.born),
+        ("died", &entity.died),
+        ("as_of", &entity.as_of),
+    ];
     for role in &entity.roles {
         dates.push(("roles.start", &role.start));
         dates.push(("roles.end", &role.end));
@@ -181,9 +186,7 @@ fn validate(entity: &Entity) -> Result<(), String> {
 }
 
 fn is_qid(text: &str) -> bool {
-    text.len() > 1
-        && text.starts_with('Q')
-        && text[1..].bytes().all(|b| b.is_ascii_digit())
+    text.len() > 1 && text.starts_with('Q') && text[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -235,7 +238,11 @@ name = "Anna Example"
 
     #[test]
     fn toml_syntax_error_names_file_line_and_column() {
-        let err = parse_toml("bad.toml", "[[entity]]\nid = \"x\"\nname = \"unterminated\n").unwrap_err();
+        let err = parse_toml(
+            "bad.toml",
+            "[[entity]]\nid = \"x\"\nname = \"unterminated\n",
+        )
+        .unwrap_err();
         assert_eq!(err.file, "bad.toml");
         assert_eq!(err.line, 3);
         assert!(err.to_string().starts_with("bad.toml:3:"), "{err}");
@@ -260,9 +267,15 @@ name = "Anna Example"
     #[test]
     fn invented_looking_qid_and_bad_date_are_rejected() {
         let text = format!("{GOOD}wikidata = \"42\"\n");
-        assert!(parse_toml("t.toml", &text).unwrap_err().message.contains("QID"));
+        assert!(parse_toml("t.toml", &text)
+            .unwrap_err()
+            .message
+            .contains("QID"));
         let text = format!("{GOOD}born = \"16/03/1959\"\n");
-        assert!(parse_toml("t.toml", &text).unwrap_err().message.contains("born"));
+        assert!(parse_toml("t.toml", &text)
+            .unwrap_err()
+            .message
+            .contains("born"));
     }
 
     #[test]

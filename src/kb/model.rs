@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::date::PartialDate;
 
 /// The coarse class of an entity; it picks the semantic-token colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     Person,

@@ -67,17 +67,109 @@ pub fn is_all_caps(token: &str) -> bool {
     letters >= 2
 }
 
+/// Romanises Cyrillic letters (a simplified BGN/PCGN table) so "Шойгу" and "Shoigu"
+/// can meet in `transliteration_key`. Other characters pass through.
+fn romanize_cyrillic(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let latin = match c {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' => "g",
+            'д' => "d",
+            'е' => "e",
+            'ё' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' => "i",
+            'й' => "y",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ъ' | 'ь' => "",
+            'ы' => "y",
+            'э' => "e",
+            'ю' => "yu",
+            'я' => "ya",
+            'і' => "i",
+            'ї' => "yi",
+            'є' => "ye",
+            'ґ' => "g",
+            'ў' => "u",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(latin);
+    }
+    out
+}
+
+/// Arabic article prefixes that romanisations keep or drop (al-Assad, Assad).
+const ARTICLE_PREFIXES: &[&str] = &[
+    "al-", "el-", "al ", "el ", "as-", "ash-", "ad-", "ar-", "az-", "an-", "at-",
+];
+
 /// A coarse key under which common romanisations of one name collide: Mansouri and
-/// Mansuri, Mohammed and Mohamed, Qaddafi and Kaddafi, Shoigu and Shoygu. Used to
-/// compare spellings, never to display them.
+/// Mansuri, Mohammed and Mohamed, Qaddafi, Gaddafi and Kadhafi, Shoigu, Shoygu and
+/// Шойгу, al-Assad and Assad, Bagheri and Baqeri. Used to decide that two spellings are
+/// accepted variants of one name, never to display them.
 pub fn transliteration_key(folded: &str) -> String {
-    let mut text = folded.replace("ou", "u").replace("kh", "h").replace("gh", "g").replace("dh", "d");
-    text = text.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("ee", "i");
-    text = text.replace(['y', 'j'], "i").replace('w', "v").replace('-', "");
+    let mut text = romanize_cyrillic(folded);
+    for prefix in ARTICLE_PREFIXES {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.to_string();
+            break;
+        }
+    }
+    for (from, to) in [
+        ("ou", "u"),
+        ("kh", "k"),
+        ("gh", "g"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("q", "k"),
+        ("c", "k"),
+        ("g", "k"),
+        ("ee", "i"),
+        ("ey", "i"),
+        ("ei", "i"),
+        ("ai", "i"),
+        ("iy", "i"),
+        ("y", "i"),
+        ("j", "i"),
+        ("w", "v"),
+        ("z", "s"),
+        ("e", "i"),
+        ("o", "u"),
+        ("h", ""),
+        ("-", ""),
+        ("'", ""),
+        (" ", ""),
+    ] {
+        text = text.replace(from, to);
+    }
     let mut key = String::with_capacity(text.len());
     for c in text.chars() {
         if key.ends_with(c) {
-            continue; // double letters: Mohammed ~ Mohamed
+            continue; // double letters: Mohammed ~ Mohamed, Gaddafi ~ Gadafi
         }
         key.push(c);
     }
@@ -100,9 +192,46 @@ mod tests {
     #[test]
     fn transliteration_key_joins_common_romanisations() {
         assert_eq!(transliteration_key("shoigu"), transliteration_key("shoygu"));
-        assert_eq!(transliteration_key("mansouri"), transliteration_key("mansuri"));
-        assert_eq!(transliteration_key("mohammed"), transliteration_key("mohamed"));
-        assert_ne!(transliteration_key("gerasimov"), transliteration_key("gerasimovis"));
+        assert_eq!(
+            transliteration_key("mansouri"),
+            transliteration_key("mansuri")
+        );
+        assert_eq!(
+            transliteration_key("mohammed"),
+            transliteration_key("mohamed")
+        );
+        assert_ne!(
+            transliteration_key("gerasimov"),
+            transliteration_key("gerasimovis")
+        );
+        assert_eq!(
+            transliteration_key("gaddafi"),
+            transliteration_key("qaddafi")
+        );
+        assert_eq!(
+            transliteration_key("kadhafi"),
+            transliteration_key("gaddafi")
+        );
+        assert_eq!(
+            transliteration_key("al-assad"),
+            transliteration_key("assad")
+        );
+        assert_eq!(
+            transliteration_key("bagheri"),
+            transliteration_key("baqeri")
+        );
+        assert_eq!(
+            transliteration_key(&fold("Шойгу")),
+            transliteration_key("shoigu")
+        );
+        assert_eq!(
+            transliteration_key(&fold("Герасимов")),
+            transliteration_key("gerasimov")
+        );
+        assert_eq!(
+            transliteration_key("zelensky"),
+            transliteration_key("zelenskyy")
+        );
     }
 
     #[test]

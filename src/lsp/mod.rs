@@ -56,7 +56,9 @@ pub fn run_stdio() {
             }
         };
         let (service, socket) = LspService::new(|client| Backend::new(client, Arc::new(kb)));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
     });
 }
 
@@ -69,12 +71,19 @@ impl Backend {
         tokio::spawn(async move {
             while let Some(publication) = receiver.recv().await {
                 // Skip a publication a newer version of the same document supersedes.
-                let current = lock(&latest).documents.get(&publication.uri).map(|d| d.document.version);
+                let current = lock(&latest)
+                    .documents
+                    .get(&publication.uri)
+                    .map(|d| d.document.version);
                 if current.is_some_and(|v| v != publication.version) {
                     continue;
                 }
                 publisher
-                    .publish_diagnostics(publication.uri, publication.diagnostics, Some(publication.version))
+                    .publish_diagnostics(
+                        publication.uri,
+                        publication.diagnostics,
+                        Some(publication.version),
+                    )
                     .await;
             }
         });
@@ -91,7 +100,9 @@ impl Backend {
 
     /// Queues diagnostics of `uri`'s current analysis; call with the lock held.
     fn queue_publication(&self, state: &ServerState, uri: &Uri) {
-        let Some(doc) = state.documents.get(uri) else { return };
+        let Some(doc) = state.documents.get(uri) else {
+            return;
+        };
         let positions = positions(doc, state.encoding);
         let diagnostics = features::diagnostics::to_lsp(&doc.analysis, &state.kb, &positions);
         let _ = self.publications.send(Publication {
@@ -116,14 +127,20 @@ impl Backend {
                 }
                 Notice::Show(message) => {
                     eprintln!("{message}");
-                    self.client.show_message(MessageType::WARNING, message).await;
+                    self.client
+                        .show_message(MessageType::WARNING, message)
+                        .await;
                 }
             }
         }
     }
 
     /// Runs `f` on an open document with its position converter, under the lock.
-    fn with_document<T>(&self, uri: &Uri, f: impl FnOnce(&OpenDocument, &Kb, &Positions) -> T) -> Option<T> {
+    fn with_document<T>(
+        &self,
+        uri: &Uri,
+        f: impl FnOnce(&OpenDocument, &Kb, &Positions) -> T,
+    ) -> Option<T> {
         let state = self.state();
         let doc = state.documents.get(uri)?;
         let positions = positions(doc, state.encoding);
@@ -133,7 +150,9 @@ impl Backend {
 
 fn lock(state: &Mutex<ServerState>) -> MutexGuard<'_, ServerState> {
     // A panic while the lock was held must not stop the server: take the state as is.
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn positions(doc: &OpenDocument, encoding: PositionEncoding) -> Positions<'_> {
@@ -169,14 +188,16 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
             PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
         }),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-            open_close: Some(true),
-            change: Some(TextDocumentSyncKind::INCREMENTAL),
-            save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                include_text: Some(false),
-            })),
-            ..TextDocumentSyncOptions::default()
-        })),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
         semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
             SemanticTokensOptions {
                 legend: features::semantic_tokens::legend(),
@@ -222,7 +243,11 @@ impl LanguageServer for Backend {
             if let Some(options) = &params.initialization_options {
                 let (settings, problems) = ClientSettings::from_json(options);
                 state.client_settings = settings;
-                notices.extend(problems.into_iter().map(|p| Notice::Show(format!("Byline: {p}"))));
+                notices.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| Notice::Show(format!("Byline: {p}"))),
+                );
                 state.refresh_kb(&mut notices);
             }
         }
@@ -250,7 +275,13 @@ impl LanguageServer for Backend {
         let mut notices = Vec::new();
         {
             let mut state = self.state();
-            state.open(doc.uri.clone(), &doc.text, doc.version, format, &mut notices);
+            state.open(
+                doc.uri.clone(),
+                &doc.text,
+                doc.version,
+                format,
+                &mut notices,
+            );
             self.queue_all(&state);
         }
         self.tell(notices).await;
@@ -265,7 +296,10 @@ impl LanguageServer for Backend {
             if state.change(&uri, params.text_document.version, &edits, &mut notices) {
                 self.queue_publication(&state, &uri);
             } else {
-                notices.push(Notice::Log(format!("Byline: didChange for {} which is not open; ignored", uri.as_str())));
+                notices.push(Notice::Log(format!(
+                    "Byline: didChange for {} which is not open; ignored",
+                    uri.as_str()
+                )));
             }
         }
         self.tell(notices).await;
@@ -291,7 +325,11 @@ impl LanguageServer for Backend {
         {
             let mut state = self.state();
             let (settings, problems) = ClientSettings::from_json(&params.settings);
-            notices.extend(problems.into_iter().map(|p| Notice::Show(format!("Byline: {p}"))));
+            notices.extend(
+                problems
+                    .into_iter()
+                    .map(|p| Notice::Show(format!("Byline: {p}"))),
+            );
             state.client_settings = settings;
             state.refresh_kb(&mut notices);
             state.reanalyze_all(&mut notices);
@@ -300,23 +338,33 @@ impl LanguageServer for Backend {
         self.tell(notices).await;
     }
 
-    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
-        Ok(self.with_document(&params.text_document.uri, |doc, _, positions| {
-            SemanticTokensResult::Tokens(SemanticTokens {
-                result_id: None,
-                data: features::semantic_tokens::encode(&doc.analysis, positions, None),
-            })
-        }))
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        Ok(
+            self.with_document(&params.text_document.uri, |doc, _, positions| {
+                SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: features::semantic_tokens::encode(&doc.analysis, positions, None),
+                })
+            }),
+        )
     }
 
-    async fn semantic_tokens_range(&self, params: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
-        Ok(self.with_document(&params.text_document.uri, |doc, _, positions| {
-            let span = positions.span(params.range);
-            SemanticTokensRangeResult::Tokens(SemanticTokens {
-                result_id: None,
-                data: features::semantic_tokens::encode(&doc.analysis, positions, Some(span)),
-            })
-        }))
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        Ok(
+            self.with_document(&params.text_document.uri, |doc, _, positions| {
+                let span = positions.span(params.range);
+                SemanticTokensRangeResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: features::semantic_tokens::encode(&doc.analysis, positions, Some(span)),
+                })
+            }),
+        )
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -331,21 +379,43 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
         Ok(self.with_document(&uri, |doc, kb, positions| {
-            features::actions::code_actions(&doc.analysis, kb, positions, &uri, positions.span(params.range))
+            features::actions::code_actions(
+                &doc.analysis,
+                kb,
+                positions,
+                &uri,
+                positions.span(params.range),
+            )
         }))
     }
 
-    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        Ok(self.with_document(&params.text_document.uri, |doc, kb, positions| {
-            DocumentSymbolResponse::Nested(features::navigation::document_symbols(&doc.analysis, kb, positions))
-        }))
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(
+            self.with_document(&params.text_document.uri, |doc, kb, positions| {
+                DocumentSymbolResponse::Nested(features::navigation::document_symbols(
+                    &doc.analysis,
+                    kb,
+                    positions,
+                ))
+            }),
+        )
     }
 
-    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
         let at = params.text_document_position_params;
         Ok(self
             .with_document(&at.text_document.uri, |doc, _, positions| {
-                features::navigation::highlights(&doc.analysis, positions, positions.offset(at.position))
+                features::navigation::highlights(
+                    &doc.analysis,
+                    positions,
+                    positions.offset(at.position),
+                )
             })
             .flatten())
     }
@@ -355,15 +425,27 @@ impl LanguageServer for Backend {
         let uri = at.text_document.uri;
         Ok(self
             .with_document(&uri, |doc, _, positions| {
-                features::navigation::references(&doc.analysis, positions, &uri, positions.offset(at.position))
+                features::navigation::references(
+                    &doc.analysis,
+                    positions,
+                    &uri,
+                    positions.offset(at.position),
+                )
             })
             .flatten())
     }
 
-    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
         Ok(self
             .with_document(&params.text_document.uri, |doc, _, positions| {
-                features::navigation::prepare_rename(&doc.analysis, positions, positions.offset(params.position))
+                features::navigation::prepare_rename(
+                    &doc.analysis,
+                    positions,
+                    positions.offset(params.position),
+                )
             })
             .flatten())
     }
@@ -376,16 +458,28 @@ impl LanguageServer for Backend {
         }
         Ok(self
             .with_document(&uri, |doc, _, positions| {
-                features::navigation::rename(&doc.analysis, positions, &uri, positions.offset(at.position), &params.new_name)
+                features::navigation::rename(
+                    &doc.analysis,
+                    positions,
+                    &uri,
+                    positions.offset(at.position),
+                    &params.new_name,
+                )
             })
             .flatten())
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        Ok(self.with_document(&at.text_document.uri, |_, kb, positions| {
-            CompletionResponse::Array(features::completion::complete(kb, positions, positions.offset(at.position)))
-        }))
+        Ok(
+            self.with_document(&at.text_document.uri, |_, kb, positions| {
+                CompletionResponse::Array(features::completion::complete(
+                    kb,
+                    positions,
+                    positions.offset(at.position),
+                ))
+            }),
+        )
     }
 }
 

@@ -23,13 +23,19 @@ impl ClientSettings {
         let mut settings = ClientSettings::default();
         let mut problems = Vec::new();
         if let Some(kb) = root.get("kb").and_then(Value::as_array) {
-            settings.kb_files = kb.iter().filter_map(Value::as_str).map(PathBuf::from).collect();
+            settings.kb_files = kb
+                .iter()
+                .filter_map(Value::as_str)
+                .map(PathBuf::from)
+                .collect();
         }
         if let Some(date) = root.get("storyDate").and_then(Value::as_str) {
             if !date.is_empty() {
                 match PartialDate::parse(date) {
                     Some(d) => settings.story_date = Some(d),
-                    None => problems.push(format!("byline.storyDate must be YYYY-MM-DD, got `{date}`")),
+                    None => {
+                        problems.push(format!("byline.storyDate must be YYYY-MM-DD, got `{date}`"))
+                    }
                 }
             }
         }

@@ -100,9 +100,11 @@ impl ServerState {
         if wanted == self.kb_files {
             return false;
         }
-        let built = KbBuilder::new()
-            .with_default()
-            .and_then(|builder| wanted.iter().try_fold(builder, |builder, path| builder.with_file(path)));
+        let built = KbBuilder::new().with_default().and_then(|builder| {
+            wanted
+                .iter()
+                .try_fold(builder, |builder, path| builder.with_file(path))
+        });
         match built {
             Ok(builder) => {
                 self.kb = Arc::new(builder.build());
@@ -122,7 +124,10 @@ impl ServerState {
         self.client_settings.apply_to(&mut checks);
         AnalysisOptions {
             format: Some(doc.format),
-            story_date: self.client_settings.story_date.or(config.and_then(|c| c.story_date)),
+            story_date: self
+                .client_settings
+                .story_date
+                .or(config.and_then(|c| c.story_date)),
             checks,
         }
     }
@@ -130,7 +135,9 @@ impl ServerState {
     /// Re-analyses one document; a panic inside the analysis keeps the previous result
     /// and is reported, so one bad input never takes the server down.
     pub fn reanalyze(&mut self, uri: &Uri, notices: &mut Vec<Notice>) {
-        let Some(doc) = self.documents.get(uri) else { return };
+        let Some(doc) = self.documents.get(uri) else {
+            return;
+        };
         let options = self.options_for(doc);
         let text = doc.document.text();
         let index = LineIndex::new(&text);
@@ -159,7 +166,10 @@ impl ServerState {
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "unknown panic".into());
-                notices.push(Notice::Log(format!("Byline: analysis of {} failed: {message}", uri.as_str())));
+                notices.push(Notice::Log(format!(
+                    "Byline: analysis of {} failed: {message}",
+                    uri.as_str()
+                )));
                 doc.analysis = Arc::new(empty_analysis());
                 doc.text = Arc::new(text);
                 doc.index = Arc::new(index);
@@ -167,7 +177,14 @@ impl ServerState {
         }
     }
 
-    pub fn open(&mut self, uri: Uri, text: &str, version: i32, format: Format, notices: &mut Vec<Notice>) {
+    pub fn open(
+        &mut self,
+        uri: Uri,
+        text: &str,
+        version: i32,
+        format: Format,
+        notices: &mut Vec<Notice>,
+    ) {
         let config_path = self.config_for(&uri, notices);
         self.documents.insert(
             uri.clone(),
@@ -188,9 +205,17 @@ impl ServerState {
     }
 
     /// Applies changes in order; returns false when the document is not open.
-    pub fn change(&mut self, uri: &Uri, version: i32, edits: &[TextEdit], notices: &mut Vec<Notice>) -> bool {
+    pub fn change(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        edits: &[TextEdit],
+        notices: &mut Vec<Notice>,
+    ) -> bool {
         let encoding = self.encoding;
-        let Some(doc) = self.documents.get_mut(uri) else { return false };
+        let Some(doc) = self.documents.get_mut(uri) else {
+            return false;
+        };
         for edit in edits {
             doc.document.apply(edit, encoding);
         }

@@ -44,7 +44,8 @@ pub fn find(text: &str) -> Option<FrontMatter> {
 fn date_in(body: &str) -> Option<PartialDate> {
     static DATE: OnceLock<Regex> = OnceLock::new();
     let date = DATE.get_or_init(|| {
-        Regex::new(r#"(?m)^date\s*[:=]\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)"#).expect("date regex is valid")
+        Regex::new(r#"(?m)^date\s*[:=]\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)"#)
+            .expect("date regex is valid")
     });
     PartialDate::parse(date.captures(body)?.get(1)?.as_str())
 }

@@ -14,14 +14,18 @@ pub fn prose(text: &str, start: usize, masked: &mut [u8]) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut link_depth_autolink = 0usize;
     let mut in_code_block = false;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell | Tag::Item) => {
                 blocks.push(start + range.start..start + range.end);
             }
             Event::Start(Tag::Link { link_type, .. }) => {
-                if matches!(link_type, pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email) {
+                if matches!(
+                    link_type,
+                    pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email
+                ) {
                     link_depth_autolink += 1;
                 }
             }

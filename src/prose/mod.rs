@@ -24,7 +24,12 @@ pub enum Format {
 impl Format {
     /// Guesses the format from a file name or LSP language id.
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("md" | "markdown" | "mdx" | "mkd") => Format::Markdown,
             _ => Format::PlainText,
         }
@@ -61,7 +66,8 @@ pub fn extract(text: &str, format: Format) -> Prose {
     };
     mask_urls(text, &mut masked);
     Prose {
-        masked: String::from_utf8(masked).expect("masking replaces whole characters with ASCII spaces"),
+        masked: String::from_utf8(masked)
+            .expect("masking replaces whole characters with ASCII spaces"),
         blocks,
         story_date: front.and_then(|f| f.date),
     }
@@ -80,8 +86,10 @@ fn mask_urls(text: &str, masked: &mut [u8]) {
     use std::sync::OnceLock;
     static URL: OnceLock<regex::Regex> = OnceLock::new();
     let url = URL.get_or_init(|| {
-        regex::Regex::new(r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
-            .expect("url regex is valid")
+        regex::Regex::new(
+            r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+",
+        )
+        .expect("url regex is valid")
     });
     for m in url.find_iter(text) {
         mask(masked, m.range());

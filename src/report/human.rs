@@ -20,25 +20,35 @@ fn label(diagnostic: &Diagnostic) -> String {
         [one] => format!("did you mean '{one}'?"),
         many => format!(
             "did you mean {}?",
-            many.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|s| format!("'{s}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
 
 /// Renders the findings of every file and a summary line.
 pub fn check(reports: &[FileReport], color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for report in reports {
         for diagnostic in &report.analysis.diagnostics {
             let label_text = label(diagnostic);
             let level = level(diagnostic.severity);
-            let message = level.title(&diagnostic.message).id(diagnostic.code.as_str()).snippet(
-                Snippet::source(&report.text)
-                    .origin(&report.path)
-                    .fold(true)
-                    .annotation(level.span(diagnostic.span.clone()).label(&label_text)),
-            );
+            let message = level
+                .title(&diagnostic.message)
+                .id(diagnostic.code.as_str())
+                .snippet(
+                    Snippet::source(&report.text)
+                        .origin(&report.path)
+                        .fold(true)
+                        .annotation(level.span(diagnostic.span.clone()).label(&label_text)),
+                );
             out.push_str(&renderer.render(message).to_string());
             out.push_str("\n\n");
         }
@@ -68,6 +78,10 @@ pub fn summary_line(summary: &Summary) -> String {
     if summary.information > 0 {
         parts.push(format!("{} information", summary.information));
     }
-    let found = if parts.is_empty() { "no findings".to_string() } else { parts.join(", ") };
+    let found = if parts.is_empty() {
+        "no findings".to_string()
+    } else {
+        parts.join(", ")
+    };
     format!("{found} in {} checked", plural(summary.files, "file"))
 }

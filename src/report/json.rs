@@ -28,8 +28,14 @@ struct Range {
 
 fn range((start, end): (TextPosition, TextPosition)) -> Range {
     Range {
-        start: Position { line: start.line, character: start.character },
-        end: Position { line: end.line, character: end.character },
+        start: Position {
+            line: start.line,
+            character: start.character,
+        },
+        end: Position {
+            line: end.line,
+            character: end.character,
+        },
     }
 }
 
@@ -82,7 +88,10 @@ pub fn check(reports: &[FileReport], kb: &Kb) -> String {
                         code: d.code.as_str(),
                         severity: d.severity.as_str(),
                         message: &d.message,
-                        span: Span { start: d.span.start, end: d.span.end },
+                        span: Span {
+                            start: d.span.start,
+                            end: d.span.end,
+                        },
                         range: range(report.range(&index, &d.span)),
                         text: &report.text[d.span.clone()],
                         suggestions: &d.suggestions,
@@ -143,7 +152,10 @@ pub fn entities(reports: &[FileReport], kb: &Kb) -> String {
                     .iter()
                     .map(|m| JsonMention {
                         text: &report.text[m.span.clone()],
-                        span: Span { start: m.span.start, end: m.span.end },
+                        span: Span {
+                            start: m.span.start,
+                            end: m.span.end,
+                        },
                         range: range(report.range(&index, &m.span)),
                         category: m.category.as_str(),
                         entity_type: &m.entity_type,

@@ -16,7 +16,11 @@ pub struct FileReport {
 
 impl FileReport {
     /// LSP-style range (UTF-16) of a byte span in this file.
-    pub fn range(&self, index: &LineIndex, span: &std::ops::Range<usize>) -> (TextPosition, TextPosition) {
+    pub fn range(
+        &self,
+        index: &LineIndex,
+        span: &std::ops::Range<usize>,
+    ) -> (TextPosition, TextPosition) {
         (
             index.position(&self.text, span.start, PositionEncoding::Utf16),
             index.position(&self.text, span.end, PositionEncoding::Utf16),
@@ -58,4 +62,3 @@ impl Summary {
         }
     }
 }
-

@@ -99,8 +99,14 @@ mod tests {
 
     fn range(sl: u32, sc: u32, el: u32, ec: u32) -> Option<TextRange> {
         Some(TextRange {
-            start: TextPosition { line: sl, character: sc },
-            end: TextPosition { line: el, character: ec },
+            start: TextPosition {
+                line: sl,
+                character: sc,
+            },
+            end: TextPosition {
+                line: el,
+                character: ec,
+            },
         })
     }
 
@@ -108,7 +114,10 @@ mod tests {
     fn incremental_edit_after_emoji_lands_in_utf16_units() {
         let mut doc = Document::new("😀 Gerasimovis", 1);
         doc.apply(
-            &TextEdit { range: range(0, 3, 0, 14), text: "Gerasimov".into() },
+            &TextEdit {
+                range: range(0, 3, 0, 14),
+                text: "Gerasimov".into(),
+            },
             PositionEncoding::Utf16,
         );
         assert_eq!(doc.text(), "😀 Gerasimov");
@@ -117,15 +126,29 @@ mod tests {
     #[test]
     fn edit_past_the_end_appends_and_reversed_range_is_ordered() {
         let mut doc = Document::new("ab\ncd", 1);
-        doc.apply(&TextEdit { range: range(7, 0, 9, 9), text: "!".into() }, PositionEncoding::Utf16);
+        doc.apply(
+            &TextEdit {
+                range: range(7, 0, 9, 9),
+                text: "!".into(),
+            },
+            PositionEncoding::Utf16,
+        );
         assert_eq!(doc.text(), "ab\ncd!");
-        doc.apply(&TextEdit { range: range(0, 2, 0, 0), text: "X".into() }, PositionEncoding::Utf16);
+        doc.apply(
+            &TextEdit {
+                range: range(0, 2, 0, 0),
+                text: "X".into(),
+            },
+            PositionEncoding::Utf16,
+        );
         assert_eq!(doc.text(), "X\ncd!");
     }
 
     /// Applies an edit to a plain string through `LineIndex`: the reference model.
     fn apply_to_string(text: &str, edit: &TextEdit, encoding: PositionEncoding) -> String {
-        let Some(r) = edit.range else { return edit.text.clone() };
+        let Some(r) = edit.range else {
+            return edit.text.clone();
+        };
         let index = LineIndex::new(text);
         let mut start = index.offset(text, r.start, encoding);
         let mut end = index.offset(text, r.end, encoding);
@@ -136,12 +159,22 @@ mod tests {
     }
 
     fn edit_strategy() -> impl Strategy<Value = TextEdit> {
-        (0u32..6, 0u32..12, 0u32..6, 0u32..12, "(x|é|😀|Щ|ب|e\u{301}|\r\n|\n| ){0,6}", 0u8..10).prop_map(
-            |(sl, sc, el, ec, text, full)| TextEdit {
-                range: if full == 0 { None } else { range(sl, sc, el, ec) },
-                text,
-            },
+        (
+            0u32..6,
+            0u32..12,
+            0u32..6,
+            0u32..12,
+            "(x|é|😀|Щ|ب|e\u{301}|\r\n|\n| ){0,6}",
+            0u8..10,
         )
+            .prop_map(|(sl, sc, el, ec, text, full)| TextEdit {
+                range: if full == 0 {
+                    None
+                } else {
+                    range(sl, sc, el, ec)
+                },
+                text,
+            })
     }
 
     proptest! {

@@ -170,8 +170,14 @@ mod tests {
     fn positions_past_the_end_clamp_to_the_end() {
         let text = "Бағдат\nتهران";
         let index = LineIndex::new(text);
-        assert_eq!(index.offset(text, pos(9, 9), PositionEncoding::Utf16), text.len());
-        assert_eq!(index.position(text, 10_000, PositionEncoding::Utf16), pos(1, 5));
+        assert_eq!(
+            index.offset(text, pos(9, 9), PositionEncoding::Utf16),
+            text.len()
+        );
+        assert_eq!(
+            index.position(text, 10_000, PositionEncoding::Utf16),
+            pos(1, 5)
+        );
     }
 
     proptest! {

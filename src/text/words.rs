@@ -43,16 +43,25 @@ mod tests {
 
     #[test]
     fn possessive_is_left_out_of_the_word() {
-        assert_eq!(split("Moscow's help, Iran’s army"), ["Moscow", "help", "Iran", "army"]);
+        assert_eq!(
+            split("Moscow's help, Iran’s army"),
+            ["Moscow", "help", "Iran", "army"]
+        );
     }
 
     #[test]
     fn hyphens_apostrophes_and_dotted_acronyms_stay_inside_words() {
-        assert_eq!(split("Russia-24 and al-Assad's U.N. O'Brien"), ["Russia-24", "and", "al-Assad", "U.N.", "O'Brien"]);
+        assert_eq!(
+            split("Russia-24 and al-Assad's U.N. O'Brien"),
+            ["Russia-24", "and", "al-Assad", "U.N.", "O'Brien"]
+        );
     }
 
     #[test]
     fn non_latin_and_combining_marks_are_words() {
-        assert_eq!(split("Валерий Герасимов, Zoë e\u{301}"), ["Валерий", "Герасимов", "Zoë", "e\u{301}"]);
+        assert_eq!(
+            split("Валерий Герасимов, Zoë e\u{301}"),
+            ["Валерий", "Герасимов", "Zoë", "e\u{301}"]
+        );
     }
 }

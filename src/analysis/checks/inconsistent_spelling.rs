@@ -25,7 +25,9 @@ fn similar(a: &str, b: &str) -> bool {
         return false;
     }
     let shorter = a.chars().count().min(b.chars().count());
-    shorter >= 5 && (strsim::damerau_levenshtein(a, b) <= 1 || transliteration_key(a) == transliteration_key(b))
+    shorter >= 5
+        && (strsim::damerau_levenshtein(a, b) <= 1
+            || transliteration_key(a) == transliteration_key(b))
 }
 
 pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnostic> {
@@ -37,13 +39,15 @@ pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnos
         }
         let tokens = &cx.tokens[cx.tokens_in(&mention.span)];
         let Some(last) = tokens.last() else { continue };
-        let entry = spellings.entry(last.folded.clone()).or_insert_with(|| Spelling {
-            cluster: mention.cluster,
-            last: last.folded.clone(),
-            last_written: cx.text[last.span.clone()].to_string(),
-            first: None,
-            spans: Vec::new(),
-        });
+        let entry = spellings
+            .entry(last.folded.clone())
+            .or_insert_with(|| Spelling {
+                cluster: mention.cluster,
+                last: last.folded.clone(),
+                last_written: cx.text[last.span.clone()].to_string(),
+                first: None,
+                spans: Vec::new(),
+            });
         if tokens.len() >= 2 {
             entry.first = Some(tokens[0].folded.clone());
         }
@@ -58,20 +62,33 @@ pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnos
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            if !same_person || a.cluster == b.cluster && a.last == b.last || !similar(&a.last, &b.last) {
+            if !same_person
+                || a.cluster == b.cluster && a.last == b.last
+                || !similar(&a.last, &b.last)
+            {
                 continue;
             }
             // Report the rarer spelling; on a tie, the later one.
-            let (keep, odd) = if b.spans.len() > a.spans.len() { (b, a) } else { (a, b) };
+            let (keep, odd) = if b.spans.len() > a.spans.len() {
+                (b, a)
+            } else {
+                (a, b)
+            };
             for span in &odd.spans {
-                if already_flagged.iter().any(|f| f.start < span.end && span.start < f.end) {
+                if already_flagged
+                    .iter()
+                    .any(|f| f.start < span.end && span.start < f.end)
+                {
                     continue;
                 }
                 let written = &cx.text[span.clone()];
                 diagnostics.push(Diagnostic {
                     code: Code::InconsistentSpelling,
                     severity: Severity::Warning,
-                    message: format!("'{written}' is spelled '{}' elsewhere in this story", keep.last_written),
+                    message: format!(
+                        "'{written}' is spelled '{}' elsewhere in this story",
+                        keep.last_written
+                    ),
                     span: span.clone(),
                     suggestions: vec![keep.last_written.clone()],
                     entity: None,

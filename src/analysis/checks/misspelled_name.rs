@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::linking::title_fits;
 use crate::kb::index::{surname_of, NamePart, TokenPosting};
-use crate::kb::normalize::fold;
+use crate::kb::normalize::{fold, transliteration_key};
 use crate::kb::{Category, EntityId, Kb};
 use crate::text::words::word_strs;
 
@@ -76,14 +76,21 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut occurrences: Vec<(usize, String)> = Vec::new();
 
     for (index, mention) in cx.mentions.iter().enumerate() {
-        if mention.entity.is_some() || !matches!(mention.category, Category::Person | Category::Other) {
+        if mention.entity.is_some()
+            || !matches!(mention.category, Category::Person | Category::Other)
+        {
             continue;
         }
         let token_range = cx.tokens_in(&mention.span);
         let titles: Vec<&str> = mention
             .title
             .as_ref()
-            .map(|t| cx.tokens[cx.tokens_in(t)].iter().map(|t| t.folded.as_str()).collect())
+            .map(|t| {
+                cx.tokens[cx.tokens_in(t)]
+                    .iter()
+                    .map(|t| t.folded.as_str())
+                    .collect()
+            })
             .unwrap_or_default();
         for ti in token_range.clone() {
             let token = &cx.tokens[ti];
@@ -98,13 +105,25 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             let previous = (ti > token_range.start).then(|| cx.tokens[ti - 1].folded.as_str());
             let next = (ti + 1 < token_range.end).then(|| cx.tokens[ti + 1].folded.as_str());
             let mut candidates = Vec::new();
-            for (kb_word, postings) in kb.tokens().near(&token.folded, distance, MAX_SUFFIX) {
+            let near = kb.tokens().near(&token.folded, distance, MAX_SUFFIX);
+            // A romanisation the KB does not list (Shoygou for Shoigu) is accepted, not
+            // a slip: same transliteration key, no finding.
+            let key = transliteration_key(&token.folded);
+            if near
+                .iter()
+                .any(|(kb_word, _)| transliteration_key(kb_word) == key)
+            {
+                continue;
+            }
+            for (kb_word, postings) in near {
                 let edits = strsim::damerau_levenshtein(&token.folded, &kb_word);
                 for &TokenPosting { entity, part } in postings {
                     let e = kb.entity(entity);
                     let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
                     let neighbour_fits = match part {
-                        NamePart::Surname => previous.is_some_and(|p| given_names(kb, entity).contains(p)),
+                        NamePart::Surname => {
+                            previous.is_some_and(|p| given_names(kb, entity).contains(p))
+                        }
                         NamePart::Given => next.is_some_and(|n| surnames(kb, entity).contains(n)),
                         NamePart::Whole => false,
                     };
@@ -145,11 +164,17 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut reported = HashSet::new();
     for (ti, folded) in occurrences {
-        let Some(candidates) = best_for_word.get_mut(&folded) else { continue };
+        let Some(candidates) = best_for_word.get_mut(&folded) else {
+            continue;
+        };
         if !reported.insert(ti) {
             continue;
         }
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.suggestion.cmp(&b.suggestion)));
+        candidates.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.suggestion.cmp(&b.suggestion))
+        });
         let mut suggestions: Vec<String> = Vec::new();
         for c in candidates.iter() {
             if !suggestions.contains(&c.suggestion) && suggestions.len() < 5 {
@@ -162,7 +187,10 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
         diagnostics.push(Diagnostic {
             code: Code::MisspelledName,
             severity: Severity::Warning,
-            message: format!("'{written}' looks like a misspelling of {}", kb.entity(top.entity).name),
+            message: format!(
+                "'{written}' looks like a misspelling of {}",
+                kb.entity(top.entity).name
+            ),
             span,
             suggestions,
             entity: Some(top.entity),

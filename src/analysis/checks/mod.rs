@@ -3,6 +3,7 @@
 
 mod inconsistent_spelling;
 mod misspelled_name;
+mod titles;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -119,7 +120,11 @@ pub struct CheckContext<'a> {
     /// Per mention: a lone sentence-initial word no cue confirmed.
     pub weak: &'a [bool],
     pub kb: &'a Kb,
+    /// The story's date, or today when the story gives none.
     pub story_date: PartialDate,
+    /// Whether the story's date is known (front matter, configuration, caller) rather
+    /// than assumed to be today. `outdated-title` speaks only about known dates.
+    pub story_date_known: bool,
 }
 
 impl CheckContext<'_> {
@@ -140,7 +145,11 @@ impl CheckContext<'_> {
 pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     if let Some(severity) = settings.severity(Code::MisspelledName) {
-        diagnostics.extend(misspelled_name::check(context).into_iter().map(|d| Diagnostic { severity, ..d }));
+        diagnostics.extend(
+            misspelled_name::check(context)
+                .into_iter()
+                .map(|d| Diagnostic { severity, ..d }),
+        );
     }
     if let Some(severity) = settings.severity(Code::InconsistentSpelling) {
         let flagged: Vec<Range<usize>> = diagnostics.iter().map(|d| d.span.clone()).collect();
@@ -149,6 +158,18 @@ pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> 
                 .into_iter()
                 .map(|d| Diagnostic { severity, ..d }),
         );
+    }
+    let title_checks = [Code::TitleMismatch, Code::OutdatedTitle].map(|c| settings.severity(c));
+    if title_checks.iter().any(Option::is_some) {
+        for d in titles::check(context) {
+            let severity = match d.code {
+                Code::TitleMismatch => title_checks[0],
+                _ => title_checks[1],
+            };
+            if let Some(severity) = severity {
+                diagnostics.push(Diagnostic { severity, ..d });
+            }
+        }
     }
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     diagnostics

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit};
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit,
+};
 
 use crate::analysis::Analysis;
 use crate::kb::Kb;
@@ -30,7 +32,10 @@ pub fn code_actions(
                 title: format!("Replace '{written}' with '{suggestion}'"),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![lsp_diagnostics[index].clone()]),
-                edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), vec![edit])]))),
+                edit: Some(WorkspaceEdit::new(HashMap::from([(
+                    uri.clone(),
+                    vec![edit],
+                )]))),
                 is_preferred: Some(rank == 0),
                 ..CodeAction::default()
             }));
@@ -45,7 +50,9 @@ pub fn code_actions(
         if let (Some(top), true) = (d.suggestions.first(), same.len() > 1) {
             let edits = same
                 .iter()
-                .map(|&i| TextEdit::new(positions.range(&analysis.diagnostics[i].span), top.clone()))
+                .map(|&i| {
+                    TextEdit::new(positions.range(&analysis.diagnostics[i].span), top.clone())
+                })
                 .collect();
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Replace all {} '{written}' with '{top}'", same.len()),

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use tower_lsp_server::ls_types::{
-    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, MarkupContent, MarkupKind, TextEdit,
+    CompletionItem, CompletionItemKind, CompletionTextEdit, Documentation, MarkupContent,
+    MarkupKind, TextEdit,
 };
 
 use crate::kb::index::{key_of, name_tokens, surname_of};
@@ -26,7 +27,9 @@ fn prefix_before(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
 }
 
 pub fn complete(kb: &Kb, positions: &Positions, offset: usize) -> Vec<CompletionItem> {
-    let Some(prefix) = prefix_before(positions.text, offset) else { return Vec::new() };
+    let Some(prefix) = prefix_before(positions.text, offset) else {
+        return Vec::new();
+    };
     let typed = &positions.text[prefix.clone()];
     if !is_capitalized(typed) || typed.chars().count() < 2 {
         return Vec::new();
@@ -42,7 +45,12 @@ pub fn complete(kb: &Kb, positions: &Positions, offset: usize) -> Vec<Completion
             let label = entity
                 .surface_forms()
                 .map(str::to_string)
-                .chain(entity.surface_forms().filter_map(surname_of).filter(|_| entity.category() == Category::Person))
+                .chain(
+                    entity
+                        .surface_forms()
+                        .filter_map(surname_of)
+                        .filter(|_| entity.category() == Category::Person),
+                )
                 .find(|form| key_of(&name_tokens(form)) == key)
                 .unwrap_or_else(|| entity.name.clone());
             if !seen.insert((label.clone(), target.entity)) || items.len() >= MAX_ITEMS {
@@ -56,7 +64,11 @@ pub fn complete(kb: &Kb, positions: &Positions, offset: usize) -> Vec<Completion
                     Category::Location => CompletionItemKind::FOLDER,
                     Category::Other => CompletionItemKind::TEXT,
                 }),
-                detail: Some(format!("{} · {}", entity.name, entity.entity_type.replace('-', " "))),
+                detail: Some(format!(
+                    "{} · {}",
+                    entity.name,
+                    entity.entity_type.replace('-', " ")
+                )),
                 documentation: (!entity.description.is_empty()).then(|| {
                     Documentation::MarkupContent(MarkupContent {
                         kind: MarkupKind::Markdown,
@@ -64,7 +76,10 @@ pub fn complete(kb: &Kb, positions: &Positions, offset: usize) -> Vec<Completion
                     })
                 }),
                 text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(range, label))),
-                sort_text: Some(format!("{:04}", 1000 - (entity.prominence() * 1000.0) as i32)),
+                sort_text: Some(format!(
+                    "{:04}",
+                    1000 - (entity.prominence() * 1000.0) as i32
+                )),
                 ..CompletionItem::default()
             });
         }

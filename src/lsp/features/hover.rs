@@ -21,7 +21,11 @@ pub fn hover(analysis: &Analysis, kb: &Kb, positions: &Positions, offset: usize)
             )
         }
     };
-    for d in analysis.diagnostics.iter().filter(|d| d.span.start < mention.span.end && mention.span.start < d.span.end) {
+    for d in analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.span.start < mention.span.end && mention.span.start < d.span.end)
+    {
         value.push_str(&format!("\n⚠ {}\n", d.message));
     }
     Some(Hover {

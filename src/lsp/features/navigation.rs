@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use tower_lsp_server::ls_types::{
-    DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, PrepareRenameResponse, SymbolKind, TextEdit,
-    Uri, WorkspaceEdit,
+    DocumentHighlight, DocumentHighlightKind, DocumentSymbol, Location, PrepareRenameResponse,
+    SymbolKind, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::analysis::Analysis;
@@ -34,9 +34,18 @@ fn symbol_kind(category: Category) -> SymbolKind {
 
 /// The story's entities, grouped by kind, each at its first mention.
 #[allow(deprecated)] // DocumentSymbol::deprecated must still be written.
-pub fn document_symbols(analysis: &Analysis, kb: &Kb, positions: &Positions) -> Vec<DocumentSymbol> {
+pub fn document_symbols(
+    analysis: &Analysis,
+    kb: &Kb,
+    positions: &Positions,
+) -> Vec<DocumentSymbol> {
     let mut groups: Vec<DocumentSymbol> = Vec::new();
-    for category in [Category::Person, Category::Organization, Category::Location, Category::Other] {
+    for category in [
+        Category::Person,
+        Category::Organization,
+        Category::Location,
+        Category::Other,
+    ] {
         let children: Vec<DocumentSymbol> = analysis
             .clusters
             .iter()
@@ -63,8 +72,16 @@ pub fn document_symbols(analysis: &Analysis, kb: &Kb, positions: &Positions) -> 
         if children.is_empty() {
             continue;
         }
-        let start = children.iter().map(|c| c.range.start).min().expect("not empty");
-        let end = children.iter().map(|c| c.range.end).max().expect("not empty");
+        let start = children
+            .iter()
+            .map(|c| c.range.start)
+            .min()
+            .expect("not empty");
+        let end = children
+            .iter()
+            .map(|c| c.range.end)
+            .max()
+            .expect("not empty");
         let range = tower_lsp_server::ls_types::Range::new(start, end);
         groups.push(DocumentSymbol {
             name: group_name(category).to_string(),
@@ -92,7 +109,11 @@ fn cluster_spans(analysis: &Analysis, offset: usize) -> Option<Vec<std::ops::Ran
     )
 }
 
-pub fn highlights(analysis: &Analysis, positions: &Positions, offset: usize) -> Option<Vec<DocumentHighlight>> {
+pub fn highlights(
+    analysis: &Analysis,
+    positions: &Positions,
+    offset: usize,
+) -> Option<Vec<DocumentHighlight>> {
     Some(
         cluster_spans(analysis, offset)?
             .iter()
@@ -104,7 +125,12 @@ pub fn highlights(analysis: &Analysis, positions: &Positions, offset: usize) -> 
     )
 }
 
-pub fn references(analysis: &Analysis, positions: &Positions, uri: &Uri, offset: usize) -> Option<Vec<Location>> {
+pub fn references(
+    analysis: &Analysis,
+    positions: &Positions,
+    uri: &Uri,
+    offset: usize,
+) -> Option<Vec<Location>> {
     Some(
         cluster_spans(analysis, offset)?
             .iter()
@@ -122,7 +148,11 @@ fn word_at(analysis: &Analysis, text: &str, offset: usize) -> Option<std::ops::R
         .find(|w| w.start <= offset && offset <= w.end)
 }
 
-pub fn prepare_rename(analysis: &Analysis, positions: &Positions, offset: usize) -> Option<PrepareRenameResponse> {
+pub fn prepare_rename(
+    analysis: &Analysis,
+    positions: &Positions,
+    offset: usize,
+) -> Option<PrepareRenameResponse> {
     let word = word_at(analysis, positions.text, offset)?;
     Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: positions.range(&word),
@@ -133,7 +163,13 @@ pub fn prepare_rename(analysis: &Analysis, positions: &Positions, offset: usize)
 /// Replaces the word under the cursor in every mention of its entity where the same
 /// word (folded) appears: renaming "Bagheri" renames the surname in "Mohammad Bagheri"
 /// and in every later "Bagheri".
-pub fn rename(analysis: &Analysis, positions: &Positions, uri: &Uri, offset: usize, new_name: &str) -> Option<WorkspaceEdit> {
+pub fn rename(
+    analysis: &Analysis,
+    positions: &Positions,
+    uri: &Uri,
+    offset: usize,
+    new_name: &str,
+) -> Option<WorkspaceEdit> {
     let word = word_at(analysis, positions.text, offset)?;
     let target = fold(&positions.text[word]);
     let mut edits = Vec::new();
@@ -141,7 +177,10 @@ pub fn rename(analysis: &Analysis, positions: &Positions, uri: &Uri, offset: usi
         for w in words(&positions.text[span.clone()]) {
             let absolute = span.start + w.start..span.start + w.end;
             if fold(&positions.text[absolute.clone()]) == target {
-                edits.push(TextEdit::new(positions.range(&absolute), new_name.to_string()));
+                edits.push(TextEdit::new(
+                    positions.range(&absolute),
+                    new_name.to_string(),
+                ));
             }
         }
     }

@@ -1,7 +1,9 @@
 //! Semantic tokens: each mention coloured by its category, with modifiers for names
 //! the KB does not know and for an entity's first mention.
 
-use tower_lsp_server::ls_types::{SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokensLegend};
+use tower_lsp_server::ls_types::{
+    SemanticToken, SemanticTokenModifier, SemanticTokenType, SemanticTokensLegend,
+};
 
 use crate::analysis::{Analysis, Mention};
 use crate::kb::Category;
@@ -15,8 +17,14 @@ pub const TOKEN_MODIFIERS: [&str; 2] = ["unknown", "firstMention"];
 
 pub fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
-        token_types: TOKEN_TYPES.iter().map(|t| SemanticTokenType::new(t)).collect(),
-        token_modifiers: TOKEN_MODIFIERS.iter().map(|m| SemanticTokenModifier::new(m)).collect(),
+        token_types: TOKEN_TYPES
+            .iter()
+            .map(|t| SemanticTokenType::new(t))
+            .collect(),
+        token_modifiers: TOKEN_MODIFIERS
+            .iter()
+            .map(|m| SemanticTokenModifier::new(m))
+            .collect(),
     }
 }
 
@@ -43,7 +51,11 @@ fn modifiers(mention: &Mention) -> u32 {
 
 /// Encodes the mentions overlapping `span` (all when `None`) as relative tokens. A
 /// mention that runs over a line break becomes one token per line, as LSP requires.
-pub fn encode(analysis: &Analysis, positions: &Positions, span: Option<std::ops::Range<usize>>) -> Vec<SemanticToken> {
+pub fn encode(
+    analysis: &Analysis,
+    positions: &Positions,
+    span: Option<std::ops::Range<usize>>,
+) -> Vec<SemanticToken> {
     let mut tokens = Vec::new();
     let (mut last_line, mut last_start) = (0u32, 0u32);
     for mention in &analysis.mentions {
@@ -65,7 +77,11 @@ pub fn encode(analysis: &Analysis, positions: &Positions, span: Option<std::ops:
             let position = positions.position(start);
             let length = encoded_len(content, positions.encoding) as u32;
             let delta_line = position.line - last_line;
-            let delta_start = if delta_line == 0 { position.character - last_start } else { position.character };
+            let delta_start = if delta_line == 0 {
+                position.character - last_start
+            } else {
+                position.character
+            };
             tokens.push(SemanticToken {
                 delta_line,
                 delta_start,
