@@ -1,0 +1,49 @@
+//! Analysis speed with the embedded default KB: the example story, and synthetic
+//! stories of 1,000 and 10,000 words built by repeating real sentences.
+
+use byline::analysis::{analyze, AnalysisOptions};
+use byline::kb::Kb;
+use byline::prose::Format;
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+const STORY: &str = include_str!("../examples/moscow-talks.md");
+const PLAIN: &str = include_str!("../examples/iran-russia-plain.txt");
+
+/// A story of about `words` words made of the example paragraphs.
+fn story_of(words: usize) -> String {
+    let mut text = String::new();
+    while text.split_whitespace().count() < words {
+        text.push_str(PLAIN);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn bench_analysis(c: &mut Criterion) {
+    let kb = Kb::default_kb().expect("default KB loads");
+    let markdown = AnalysisOptions {
+        format: Some(Format::Markdown),
+        ..AnalysisOptions::default()
+    };
+    c.bench_function("analyze/moscow-talks.md", |b| b.iter(|| analyze(STORY, &kb, &markdown)));
+    let mut group = c.benchmark_group("analyze/words");
+    for words in [1_000, 10_000] {
+        let text = story_of(words);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(words), &text, |b, text| {
+            b.iter(|| analyze(text, &kb, &AnalysisOptions::default()))
+        });
+    }
+    group.finish();
+}
+
+fn bench_kb_load(c: &mut Criterion) {
+    c.bench_function("kb/default_kb load", |b| b.iter(|| Kb::default_kb().expect("loads")));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench_analysis, bench_kb_load
+}
+criterion_main!(benches);
