@@ -1,13 +1,15 @@
-//! Embeds every file under `kb/curated/` and `kb/generated/` into the binary, so the
-//! default KB works on a fresh machine with no set-up.
+//! Compiles the default KB — every file under `kb/generated/` and then `kb/curated/`
+//! (a curated entity replaces an imported one with the same id) — into the binary
+//! format of `byline-kb`, so the binary embeds it and loads it without parsing.
+//! A KB file with an error fails the build with the file, line and column.
 
 use std::path::Path;
 
+use byline_kb::{load, KbBuilder};
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("kb");
-    let mut files = Vec::new();
-    // Generated (imported) files first, curated last: a hand-checked entity replaces an
-    // imported one with the same id.
+    let mut entities = Vec::new();
     for dir in ["generated", "curated"] {
         let dir_path = root.join(dir);
         println!("cargo:rerun-if-changed={}", dir_path.display());
@@ -20,19 +22,15 @@ fn main() {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
             if ext == "toml" || ext == "jsonl" {
                 println!("cargo:rerun-if-changed={}", path.display());
-                files.push(path);
+                match load::load_file(&path) {
+                    Ok(found) => entities.extend(found),
+                    Err(error) => panic!("default KB: {error}"),
+                }
             }
         }
     }
-    let mut code = String::from("/// The default KB files, embedded at build time: (name, contents).\npub static EMBEDDED_KB_FILES: &[(&str, &str)] = &[\n");
-    for path in files {
-        let name = path.strip_prefix(&root).unwrap().display().to_string();
-        code.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            path.display().to_string()
-        ));
-    }
-    code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_kb.rs");
-    std::fs::write(out, code).unwrap();
+    let mut builder = KbBuilder::new();
+    builder.add("default", entities);
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("default.kb");
+    std::fs::write(out, builder.compile()).unwrap();
 }

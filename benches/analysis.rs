@@ -2,7 +2,6 @@
 //! stories of 1,000 and 10,000 words built by repeating real sentences.
 
 use byline::analysis::{analyze, AnalysisOptions};
-use byline::kb::Kb;
 use byline::prose::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -20,12 +19,14 @@ fn story_of(words: usize) -> String {
 }
 
 fn bench_analysis(c: &mut Criterion) {
-    let kb = Kb::default_kb().expect("default KB loads");
+    let kb = byline::kb::default_kb().expect("default KB loads");
     let markdown = AnalysisOptions {
         format: Some(Format::Markdown),
         ..AnalysisOptions::default()
     };
-    c.bench_function("analyze/moscow-talks.md", |b| b.iter(|| analyze(STORY, &kb, &markdown)));
+    c.bench_function("analyze/moscow-talks.md", |b| {
+        b.iter(|| analyze(STORY, &kb, &markdown))
+    });
     let mut group = c.benchmark_group("analyze/words");
     for words in [1_000, 10_000] {
         let text = story_of(words);
@@ -38,7 +39,9 @@ fn bench_analysis(c: &mut Criterion) {
 }
 
 fn bench_kb_load(c: &mut Criterion) {
-    c.bench_function("kb/default_kb load", |b| b.iter(|| Kb::default_kb().expect("loads")));
+    c.bench_function("kb/default_kb load", |b| {
+        b.iter(|| byline::kb::default_kb().expect("loads"))
+    });
 }
 
 criterion_group! {

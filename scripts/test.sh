@@ -7,13 +7,13 @@ cd "$(dirname "$0")/.."
 
 echo "== format and lint"
 cargo fmt --all -- --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 echo "== build (release)"
 cargo build --release --quiet
 
 echo "== Rust tests"
-cargo test --quiet
+cargo test --workspace --quiet
 
 echo "== end-to-end LSP tests (pytest-lsp, real binary over stdio)"
 venv=target/e2e-venv

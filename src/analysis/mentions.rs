@@ -81,7 +81,8 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
     };
     let block = token.block;
     let run = tokens[i..].iter().take_while(|t| t.block == block);
-    let matches = kb.names().prefix_matches(run.map(|t| t.folded.as_str()));
+    let run: Vec<&str> = run.map(|t| t.folded.as_str()).collect();
+    let matches = kb.name_prefix_matches(&run);
     for (len, targets) in matches.into_iter().rev() {
         let fitting: Vec<NameTarget> = targets
             .iter()
@@ -290,8 +291,7 @@ fn type_chunk(
         return Category::Person;
     }
     let first_is_given_name = kb
-        .tokens()
-        .get(&words[0].folded)
+        .token_postings(&words[0].folded)
         .iter()
         .any(|p| p.part == crate::kb::index::NamePart::Given);
     if words.len() >= 2 && first_is_given_name {

@@ -31,7 +31,7 @@ pub enum KbCommand {
 }
 
 pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
-    let kb = Kb::default_kb()?;
+    let kb = crate::kb::default_kb()?;
     match command {
         KbCommand::Lookup {
             name,
@@ -83,11 +83,11 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
 /// Entities whose name is `query`, then those whose name words are near its words.
 pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Vec<EntityId> {
     let tokens = name_tokens(query);
-    let mut found: Vec<EntityId> = kb.acronym(query.trim()).to_vec();
-    found.extend(kb.names().get(&key_of(&tokens)).iter().map(|t| t.entity));
+    let mut found: Vec<EntityId> = kb.acronym(query.trim());
+    found.extend(kb.names_get(&key_of(&tokens)).iter().map(|t| t.entity));
     let mut scores: HashMap<EntityId, f32> = HashMap::new();
     for token in &tokens {
-        for (kb_token, postings) in kb.tokens().near(token, 2, 3) {
+        for (kb_token, postings) in kb.tokens_near(token, 2, 3) {
             let similarity = strsim::normalized_damerau_levenshtein(token, &kb_token) as f32;
             for posting in postings {
                 let entry = scores.entry(posting.entity).or_default();
@@ -128,7 +128,7 @@ pub fn stats(kb: &Kb) -> Stats {
         by_snapshot: BTreeMap::new(),
         persons_with_dated_role: 0,
     };
-    for entity in kb.entities() {
+    for (_, entity) in kb.iter() {
         *stats
             .by_category
             .entry(entity.category().as_str().to_string())

@@ -158,7 +158,7 @@ fn load_config(args: &AnalysisArgs) -> Result<Config, Fatal> {
 fn load_kb(args: &AnalysisArgs, config: &Config) -> Result<Kb, Fatal> {
     let mut builder = KbBuilder::new();
     if !args.no_default_kb {
-        builder = builder.with_default()?;
+        builder = crate::kb::default_builder()?;
     }
     for path in config.kb_files.iter().chain(&args.kb_files) {
         builder = builder.with_file(path)?;

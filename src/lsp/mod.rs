@@ -48,7 +48,7 @@ pub fn run_stdio() {
         .build()
         .expect("tokio runtime starts");
     runtime.block_on(async {
-        let kb = match Kb::default_kb() {
+        let kb = match crate::kb::default_kb() {
             Ok(kb) => kb,
             Err(error) => {
                 eprintln!("byline: the embedded KB failed to load: {error}");

@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types::Uri;
 use super::settings::ClientSettings;
 use crate::analysis::{analyze, Analysis, AnalysisOptions, CheckSettings};
 use crate::config::{self, Config};
-use crate::kb::{Kb, KbBuilder};
+use crate::kb::Kb;
 use crate::prose::Format;
 use crate::text::document::{Document, TextEdit};
 use crate::text::{LineIndex, PositionEncoding};
@@ -100,7 +100,7 @@ impl ServerState {
         if wanted == self.kb_files {
             return false;
         }
-        let built = KbBuilder::new().with_default().and_then(|builder| {
+        let built = crate::kb::default_builder().and_then(|builder| {
             wanted
                 .iter()
                 .try_fold(builder, |builder, path| builder.with_file(path))

@@ -3,6 +3,6 @@
 
 pub mod document;
 pub mod line_index;
-pub mod words;
+pub use byline_kb::words;
 
 pub use line_index::{LineIndex, PositionEncoding, TextPosition};

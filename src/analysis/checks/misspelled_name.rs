@@ -95,7 +95,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
         for ti in token_range.clone() {
             let token = &cx.tokens[ti];
             let length = token.folded.chars().count();
-            if length < 4 || !kb.tokens().get(&token.folded).is_empty() || !token.capitalized {
+            if length < 4 || !kb.token_postings(&token.folded).is_empty() || !token.capitalized {
                 continue;
             }
             if token.all_caps && length <= 5 {
@@ -105,7 +105,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             let previous = (ti > token_range.start).then(|| cx.tokens[ti - 1].folded.as_str());
             let next = (ti + 1 < token_range.end).then(|| cx.tokens[ti + 1].folded.as_str());
             let mut candidates = Vec::new();
-            let near = kb.tokens().near(&token.folded, distance, MAX_SUFFIX);
+            let near = kb.tokens_near(&token.folded, distance, MAX_SUFFIX);
             // A romanisation the KB does not list (Shoygou for Shoigu) is accepted, not
             // a slip: same transliteration key, no finding.
             let key = transliteration_key(&token.folded);
@@ -117,7 +117,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             }
             for (kb_word, postings) in near {
                 let edits = strsim::damerau_levenshtein(&token.folded, &kb_word);
-                for &TokenPosting { entity, part } in postings {
+                for TokenPosting { entity, part } in postings {
                     let e = kb.entity(entity);
                     let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
                     let neighbour_fits = match part {

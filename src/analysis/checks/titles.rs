@@ -83,22 +83,19 @@ fn holder_on(
     if country.is_empty() {
         return None;
     }
-    kb.entities()
-        .iter()
-        .enumerate()
-        .find_map(|(index, entity)| {
-            let id = index as EntityId;
-            let fits = id != except
-                && entity.roles.iter().any(|r| {
-                    let role_country = if r.country.is_empty() {
-                        &entity.country
-                    } else {
-                        &r.country
-                    };
-                    role_country == country && r.held_on(date) && role_fits(r, wanted)
-                });
-            fits.then_some(id)
-        })
+    // A scan over the KB; it runs only for an outdated title, which is rare.
+    kb.iter().find_map(|(id, entity)| {
+        let fits = id != except
+            && entity.roles.iter().any(|r| {
+                let role_country = if r.country.is_empty() {
+                    &entity.country
+                } else {
+                    &r.country
+                };
+                role_country == country && r.held_on(date) && role_fits(r, wanted)
+            });
+        fits.then_some(id)
+    })
 }
 
 fn dates(role: &Role) -> String {

@@ -38,7 +38,7 @@ pub fn complete(kb: &Kb, positions: &Positions, offset: usize) -> Vec<Completion
     let range = positions.range(&prefix);
     let mut seen = HashSet::new();
     let mut items = Vec::new();
-    for (key, targets) in kb.names().keys_with_prefix(&folded, MAX_ITEMS * 4) {
+    for (key, targets) in kb.names_with_prefix(&folded, MAX_ITEMS * 4) {
         for target in targets {
             let entity = kb.entity(target.entity);
             // Show the form as the KB writes it: the alias or surname this key came from.

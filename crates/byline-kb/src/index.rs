@@ -5,15 +5,16 @@
 //! walking a key byte by byte (longest match at a token position without trying every
 //! n-gram) and Levenshtein automata for fuzzy search.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use fst::automaton::Levenshtein;
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 
-use super::model::{Category, Entity};
-use super::normalize::{fold, is_capitalized};
-use super::EntityId;
-use crate::text::words::word_strs;
+use crate::model::{Category, Entity};
+use crate::normalize::{fold, is_capitalized};
+use crate::words::word_strs;
+use crate::EntityId;
 
 /// How a surface form relates to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -52,23 +53,183 @@ pub enum NamePart {
     Whole,
 }
 
+/// One entity a single name token belongs to, and as which part of its name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TokenPosting {
     pub entity: EntityId,
     pub part: NamePart,
 }
 
-/// Maps folded name keys ("valery gerasimov") to the entities they name.
-pub struct NameIndex {
-    map: Map<Vec<u8>>,
-    targets: Vec<Vec<NameTarget>>,
+/// Fixed-size little-endian encoding of a posting, for the compiled KB.
+pub trait Packed: Copy + Ord {
+    const SIZE: usize;
+    fn write(&self, out: &mut Vec<u8>);
+    fn read(bytes: &[u8]) -> Self;
 }
 
-/// Maps folded single name tokens to the entities whose names contain them.
-pub struct TokenIndex {
-    map: Map<Vec<u8>>,
-    postings: Vec<Vec<TokenPosting>>,
+impl Packed for NameTarget {
+    const SIZE: usize = 9;
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.entity.to_le_bytes());
+        out.extend_from_slice(&self.caps.to_le_bytes());
+        out.push(match self.form {
+            FormKind::Full => 0,
+            FormKind::Surname => 1,
+        });
+    }
+    fn read(bytes: &[u8]) -> Self {
+        NameTarget {
+            entity: u32::from_le_bytes(bytes[0..4].try_into().expect("4 bytes")),
+            caps: u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes")),
+            form: if bytes[8] == 1 {
+                FormKind::Surname
+            } else {
+                FormKind::Full
+            },
+        }
+    }
 }
+
+impl Packed for TokenPosting {
+    const SIZE: usize = 5;
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.entity.to_le_bytes());
+        out.push(match self.part {
+            NamePart::Given => 0,
+            NamePart::Surname => 1,
+            NamePart::Whole => 2,
+        });
+    }
+    fn read(bytes: &[u8]) -> Self {
+        TokenPosting {
+            entity: u32::from_le_bytes(bytes[0..4].try_into().expect("4 bytes")),
+            part: match bytes[4] {
+                0 => NamePart::Given,
+                1 => NamePart::Surname,
+                _ => NamePart::Whole,
+            },
+        }
+    }
+}
+
+/// An fst map from keys to lists of postings, stored flat: list i is
+/// `postings[offsets[i]..offsets[i + 1]]`. The fst bytes may be borrowed from the
+/// binary (the compiled default KB) so loading costs no parsing.
+pub struct PostingMap<T> {
+    map: Map<Cow<'static, [u8]>>,
+    postings: Vec<T>,
+    offsets: Vec<u32>,
+}
+
+impl<T: Packed> PostingMap<T> {
+    fn from_keyed(keyed: BTreeMap<String, Vec<T>>) -> PostingMap<T> {
+        let mut builder = MapBuilder::memory();
+        let mut postings = Vec::new();
+        let mut offsets = vec![0u32];
+        for (index, (key, mut list)) in keyed.into_iter().enumerate() {
+            list.sort();
+            list.dedup();
+            builder
+                .insert(key.as_bytes(), index as u64)
+                .expect("keys are inserted in sorted order");
+            postings.extend(list);
+            offsets.push(postings.len() as u32);
+        }
+        let bytes = builder.into_inner().expect("in-memory fst builds");
+        PostingMap {
+            map: Map::new(Cow::Owned(bytes)).expect("fst just built is valid"),
+            postings,
+            offsets,
+        }
+    }
+
+    fn list(&self, index: u64) -> &[T] {
+        let i = index as usize;
+        &self.postings[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    /// The postings of an exact key.
+    pub fn get(&self, key: &str) -> &[T] {
+        self.map.get(key.as_bytes()).map_or(&[], |i| self.list(i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends the map to `out` as three length-prefixed sections.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        write_section(out, self.map.as_fst().as_bytes());
+        let mut postings = Vec::with_capacity(self.postings.len() * T::SIZE);
+        for p in &self.postings {
+            p.write(&mut postings);
+        }
+        write_section(out, &postings);
+        let offsets: Vec<u8> = self.offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+        write_section(out, &offsets);
+    }
+
+    /// Reads a map written by `write`, borrowing the fst bytes.
+    pub fn read(reader: &mut SectionReader) -> Result<PostingMap<T>, String> {
+        let fst_bytes = reader.next_section()?;
+        let map = Map::new(Cow::Borrowed(fst_bytes)).map_err(|e| format!("bad fst: {e}"))?;
+        let postings = reader
+            .next_section()?
+            .chunks_exact(T::SIZE)
+            .map(T::read)
+            .collect();
+        let offsets = reader
+            .next_section()?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect();
+        Ok(PostingMap {
+            map,
+            postings,
+            offsets,
+        })
+    }
+}
+
+/// Appends a length-prefixed section.
+pub fn write_section(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+/// Reads length-prefixed sections from static bytes.
+pub struct SectionReader {
+    bytes: &'static [u8],
+}
+
+impl SectionReader {
+    pub fn new(bytes: &'static [u8]) -> SectionReader {
+        SectionReader { bytes }
+    }
+
+    pub fn next_section(&mut self) -> Result<&'static [u8], String> {
+        if self.bytes.len() < 8 {
+            return Err("compiled KB is truncated".into());
+        }
+        let len = u64::from_le_bytes(self.bytes[..8].try_into().expect("8 bytes")) as usize;
+        let rest = &self.bytes[8..];
+        if rest.len() < len {
+            return Err("compiled KB is truncated".into());
+        }
+        self.bytes = &rest[len..];
+        Ok(&rest[..len])
+    }
+}
+
+/// Maps folded name keys ("valery gerasimov") to the entities they name.
+pub type NameIndex = PostingMap<NameTarget>;
+
+/// Maps folded single name tokens to the entities whose names contain them.
+pub type TokenIndex = PostingMap<TokenPosting>;
 
 /// Lowercase particles that begin a surname ("von der Leyen", "al-Assad" is one token).
 const SURNAME_PARTICLES: &[&str] = &[
@@ -106,7 +267,7 @@ fn given_name_of(name: &str) -> Option<&str> {
     words.next().map(|_| first)
 }
 
-impl NameIndex {
+impl PostingMap<NameTarget> {
     pub fn build(entities: &[Entity]) -> NameIndex {
         let mut keyed: BTreeMap<String, Vec<NameTarget>> = BTreeMap::new();
         for (index, entity) in entities.iter().enumerate() {
@@ -138,25 +299,7 @@ impl NameIndex {
                 }
             }
         }
-        let mut builder = MapBuilder::memory();
-        let mut targets = Vec::with_capacity(keyed.len());
-        for (key, mut list) in keyed {
-            list.sort();
-            list.dedup();
-            builder
-                .insert(key.as_bytes(), targets.len() as u64)
-                .expect("keys are inserted in sorted order");
-            targets.push(list);
-        }
-        let map = builder.into_map();
-        NameIndex { map, targets }
-    }
-
-    /// The entities a complete key names.
-    pub fn get(&self, key: &str) -> &[NameTarget] {
-        self.map
-            .get(key.as_bytes())
-            .map_or(&[], |i| self.targets[i as usize].as_slice())
+        PostingMap::from_keyed(keyed)
     }
 
     /// Every run of `tokens` (folded) from the start that is a key, shortest first, as
@@ -184,18 +327,10 @@ impl NameIndex {
             }
             if node.is_final() {
                 let value = output.cat(node.final_output()).value();
-                found.push((count + 1, self.targets[value as usize].as_slice()));
+                found.push((count + 1, self.list(value)));
             }
         }
         found
-    }
-
-    pub fn len(&self) -> usize {
-        self.targets.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.targets.is_empty()
     }
 
     /// Keys starting with `prefix`, for completion; at most `limit`.
@@ -206,16 +341,13 @@ impl NameIndex {
             if !key.starts_with(prefix.as_bytes()) || found.len() >= limit {
                 break;
             }
-            found.push((
-                String::from_utf8_lossy(key).into_owned(),
-                self.targets[value as usize].as_slice(),
-            ));
+            found.push((String::from_utf8_lossy(key).into_owned(), self.list(value)));
         }
         found
     }
 }
 
-impl TokenIndex {
+impl PostingMap<TokenPosting> {
     pub fn build(entities: &[Entity]) -> TokenIndex {
         let mut keyed: BTreeMap<String, Vec<TokenPosting>> = BTreeMap::new();
         for (index, entity) in entities.iter().enumerate() {
@@ -244,27 +376,7 @@ impl TokenIndex {
                 }
             }
         }
-        let mut builder = MapBuilder::memory();
-        let mut postings = Vec::with_capacity(keyed.len());
-        for (key, mut list) in keyed {
-            list.sort();
-            list.dedup();
-            builder
-                .insert(key.as_bytes(), postings.len() as u64)
-                .expect("keys are inserted in sorted order");
-            postings.push(list);
-        }
-        TokenIndex {
-            map: builder.into_map(),
-            postings,
-        }
-    }
-
-    /// The postings of an exact folded token.
-    pub fn get(&self, token: &str) -> &[TokenPosting] {
-        self.map
-            .get(token.as_bytes())
-            .map_or(&[], |i| self.postings[i as usize].as_slice())
+        PostingMap::from_keyed(keyed)
     }
 
     /// Tokens within `distance` edits of `token` (Levenshtein, by characters), and KB
@@ -279,10 +391,7 @@ impl TokenIndex {
         if let Ok(automaton) = Levenshtein::new(token, distance) {
             let mut stream = self.map.search(automaton).into_stream();
             while let Some((key, value)) = stream.next() {
-                found.push((
-                    String::from_utf8_lossy(key).into_owned(),
-                    self.postings[value as usize].as_slice(),
-                ));
+                found.push((String::from_utf8_lossy(key).into_owned(), self.list(value)));
             }
         }
         let fst = self.map.as_fst();
@@ -303,19 +412,11 @@ impl TokenIndex {
                 let key = String::from_utf8_lossy(&bytes[..=i]).into_owned();
                 if !found.iter().any(|(k, _)| *k == key) {
                     let value = output.cat(node.final_output()).value();
-                    found.push((key, self.postings[value as usize].as_slice()));
+                    found.push((key, self.list(value)));
                 }
             }
         }
         found
-    }
-
-    pub fn len(&self) -> usize {
-        self.postings.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.postings.is_empty()
     }
 }
 

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::PartialDate;
+use crate::date::PartialDate;
 
 /// The coarse class of an entity; it picks the semantic-token colour.
 #[derive(

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::date::PartialDate;
-use super::model::Entity;
+use crate::date::PartialDate;
+use crate::model::Entity;
 
 /// Largest KB file we read; a bigger one is refused rather than exhausting memory.
 pub const MAX_KB_FILE_BYTES: u64 = 512 * 1024 * 1024;

@@ -1,0 +1,505 @@
+//! The knowledge base: entities with dated, sourced facts, and the indexes the analysis
+//! uses to find them in text.
+//!
+//! A `Kb` is a stack of layers: the compiled default KB (built by the main crate's
+//! build script and embedded in the binary, loaded without parsing: its fst indexes
+//! are used in place and entities are decoded on first use), then each KB file the user
+//! adds. An entity in a later layer hides one with the same id in an earlier layer, so
+//! a house KB takes precedence over the default.
+//!
+//! This is a crate of its own so the main crate's build script can compile the default
+//! KB with the very code that reads it.
+
+pub mod date;
+pub mod index;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod words;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub use date::PartialDate;
+pub use load::KbError;
+pub use model::{Category, Entity, Role};
+
+use index::{NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
+
+/// An entity's handle: layer in the high 8 bits, index within the layer below.
+pub type EntityId = u32;
+
+const LAYER_SHIFT: u32 = 24;
+const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
+/// Magic and version of the compiled KB format.
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB001";
+
+fn make_id(layer: usize, index: u32) -> EntityId {
+    ((layer as u32) << LAYER_SHIFT) | index
+}
+
+/// Entities of a layer: parsed (house files) or encoded JSON decoded on first use.
+enum Store {
+    Owned(Vec<Entity>),
+    Compiled {
+        json: &'static [u8],
+        offsets: Vec<u32>,
+        decoded: Vec<OnceLock<Box<Entity>>>,
+    },
+}
+
+struct Layer {
+    origin: String,
+    store: Store,
+    ids: HashMap<String, u32>,
+    names: NameIndex,
+    tokens: TokenIndex,
+    acronyms: HashMap<String, Vec<u32>>,
+}
+
+impl Layer {
+    fn from_entities(origin: &str, entities: Vec<Entity>) -> Layer {
+        let names = NameIndex::build(&entities);
+        let tokens = TokenIndex::build(&entities);
+        let mut ids = HashMap::with_capacity(entities.len());
+        let mut acronyms: HashMap<String, Vec<u32>> = HashMap::new();
+        for (index, entity) in entities.iter().enumerate() {
+            ids.insert(entity.id.clone(), index as u32);
+            for acronym in &entity.acronyms {
+                acronyms
+                    .entry(acronym.clone())
+                    .or_default()
+                    .push(index as u32);
+            }
+        }
+        Layer {
+            origin: origin.to_string(),
+            store: Store::Owned(entities),
+            ids,
+            names,
+            tokens,
+            acronyms,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match &self.store {
+            Store::Owned(entities) => entities.len(),
+            Store::Compiled { offsets, .. } => offsets.len() - 1,
+        }
+    }
+
+    fn entity(&self, index: u32) -> &Entity {
+        match &self.store {
+            Store::Owned(entities) => &entities[index as usize],
+            Store::Compiled {
+                json,
+                offsets,
+                decoded,
+            } => decoded[index as usize].get_or_init(|| {
+                let i = index as usize;
+                let bytes = &json[offsets[i] as usize..offsets[i + 1] as usize];
+                Box::new(
+                    serde_json::from_slice(bytes)
+                        .expect("compiled KB entities were validated at build time"),
+                )
+            }),
+        }
+    }
+
+    /// Serialises this layer (entities in order) to the compiled format.
+    fn compile(&self) -> Vec<u8> {
+        let mut out = COMPILED_MAGIC.to_vec();
+        let mut json = Vec::new();
+        let mut offsets = vec![0u32];
+        let mut id_lines = String::new();
+        for index in 0..self.len() as u32 {
+            let entity = self.entity(index);
+            serde_json::to_writer(&mut json, entity).expect("entities serialise");
+            offsets.push(json.len() as u32);
+            id_lines.push_str(&entity.id);
+            id_lines.push('\n');
+        }
+        index::write_section(&mut out, &json);
+        let offset_bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+        index::write_section(&mut out, &offset_bytes);
+        index::write_section(&mut out, id_lines.as_bytes());
+        let mut acronyms: Vec<(&String, &Vec<u32>)> = self.acronyms.iter().collect();
+        acronyms.sort();
+        index::write_section(
+            &mut out,
+            serde_json::to_string(&acronyms)
+                .expect("serialises")
+                .as_bytes(),
+        );
+        self.names.write(&mut out);
+        self.tokens.write(&mut out);
+        out
+    }
+
+    fn from_compiled(origin: &str, bytes: &'static [u8]) -> Result<Layer, String> {
+        let body = bytes
+            .strip_prefix(COMPILED_MAGIC.as_slice())
+            .ok_or("not a compiled Byline KB (bad magic or version)")?;
+        let mut reader = SectionReader::new(body);
+        let json = reader.next_section()?;
+        let offsets: Vec<u32> = reader
+            .next_section()?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect();
+        let ids_text = std::str::from_utf8(reader.next_section()?).map_err(|e| e.to_string())?;
+        let ids = ids_text
+            .lines()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), i as u32))
+            .collect();
+        let acronym_list: Vec<(String, Vec<u32>)> =
+            serde_json::from_slice(reader.next_section()?).map_err(|e| e.to_string())?;
+        let names = NameIndex::read(&mut reader)?;
+        let tokens = TokenIndex::read(&mut reader)?;
+        let count = offsets.len().saturating_sub(1);
+        Ok(Layer {
+            origin: origin.to_string(),
+            store: Store::Compiled {
+                json,
+                offsets,
+                decoded: (0..count).map(|_| OnceLock::new()).collect(),
+            },
+            ids,
+            names,
+            tokens,
+            acronyms: acronym_list.into_iter().collect(),
+        })
+    }
+}
+
+/// A loaded, layered knowledge base. Immutable once built; the language server swaps a
+/// whole new `Kb` in when configuration changes.
+pub struct Kb {
+    layers: Vec<Layer>,
+    /// Entities hidden by an entity with the same id in a later layer.
+    hidden: HashSet<EntityId>,
+}
+
+/// Accumulates KB layers in precedence order (later wins).
+#[derive(Default)]
+pub struct KbBuilder {
+    layers: Vec<Layer>,
+}
+
+impl KbBuilder {
+    pub fn new() -> KbBuilder {
+        KbBuilder::default()
+    }
+
+    /// Adds a compiled KB (the embedded default) as a layer.
+    pub fn with_compiled(
+        mut self,
+        origin: &str,
+        bytes: &'static [u8],
+    ) -> Result<KbBuilder, KbError> {
+        let layer = Layer::from_compiled(origin, bytes).map_err(|message| KbError {
+            file: origin.to_string(),
+            line: 0,
+            column: 0,
+            message,
+        })?;
+        self.layers.push(layer);
+        Ok(self)
+    }
+
+    /// Adds one KB file from disk as a layer.
+    pub fn with_file(mut self, path: &Path) -> Result<KbBuilder, KbError> {
+        let entities = load::load_file(path)?;
+        self.add(&path.display().to_string(), entities);
+        Ok(self)
+    }
+
+    /// Adds entities from a named origin as a layer. Within one layer a later entity
+    /// with the same id replaces an earlier one.
+    pub fn add(&mut self, origin: &str, entities: Vec<Entity>) {
+        let mut merged: Vec<Entity> = Vec::with_capacity(entities.len());
+        let mut slots: HashMap<String, usize> = HashMap::new();
+        for entity in entities {
+            match slots.get(&entity.id) {
+                Some(&slot) => merged[slot] = entity,
+                None => {
+                    slots.insert(entity.id.clone(), merged.len());
+                    merged.push(entity);
+                }
+            }
+        }
+        self.layers.push(Layer::from_entities(origin, merged));
+    }
+
+    pub fn build(self) -> Kb {
+        let mut hidden = HashSet::new();
+        for (later, layer) in self.layers.iter().enumerate() {
+            for id in layer.ids.keys() {
+                for (earlier, other) in self.layers[..later].iter().enumerate() {
+                    if let Some(&index) = other.ids.get(id) {
+                        hidden.insert(make_id(earlier, index));
+                    }
+                }
+            }
+        }
+        Kb {
+            layers: self.layers,
+            hidden,
+        }
+    }
+
+    /// Compiles all added entities into one layer's bytes, for embedding.
+    pub fn compile(self) -> Vec<u8> {
+        let kb = self.build();
+        let entities: Vec<Entity> = kb.iter().map(|(_, e)| e.clone()).collect();
+        Layer::from_entities("compiled", entities).compile()
+    }
+}
+
+impl Kb {
+    /// An empty KB, for tests and for `--no-default-kb`.
+    pub fn empty() -> Kb {
+        KbBuilder::new().build()
+    }
+
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        self.layers[(id >> LAYER_SHIFT) as usize].entity(id & INDEX_MASK)
+    }
+
+    /// Every visible entity with its id (decodes the compiled ones: for statistics and
+    /// rare scans, not for the analysis hot path).
+    pub fn iter(&self) -> impl Iterator<Item = (EntityId, &Entity)> + '_ {
+        self.layers.iter().enumerate().flat_map(move |(l, layer)| {
+            (0..layer.len() as u32)
+                .map(move |i| make_id(l, i))
+                .filter(|id| !self.hidden.contains(id))
+                .map(move |id| (id, layer.entity(id & INDEX_MASK)))
+        })
+    }
+
+    pub fn origin(&self, id: EntityId) -> &str {
+        &self.layers[(id >> LAYER_SHIFT) as usize].origin
+    }
+
+    pub fn find_id(&self, id: &str) -> Option<EntityId> {
+        self.layers
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(l, layer)| layer.ids.get(id).map(|&i| make_id(l, i)))
+    }
+
+    fn visible(&self, id: EntityId) -> bool {
+        !self.hidden.contains(&id)
+    }
+
+    /// The entities a complete folded name key names.
+    pub fn names_get(&self, key: &str) -> Vec<NameTarget> {
+        let mut found = Vec::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            found.extend(
+                layer
+                    .names
+                    .get(key)
+                    .iter()
+                    .map(|t| NameTarget {
+                        entity: make_id(l, t.entity),
+                        ..*t
+                    })
+                    .filter(|t| self.visible(t.entity)),
+            );
+        }
+        found
+    }
+
+    /// Every run of `tokens` from the start that is a name key, shortest first.
+    pub fn name_prefix_matches(&self, tokens: &[&str]) -> Vec<(usize, Vec<NameTarget>)> {
+        let mut by_len: std::collections::BTreeMap<usize, Vec<NameTarget>> =
+            std::collections::BTreeMap::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (len, targets) in layer.names.prefix_matches(tokens.iter().copied()) {
+                by_len.entry(len).or_default().extend(
+                    targets
+                        .iter()
+                        .map(|t| NameTarget {
+                            entity: make_id(l, t.entity),
+                            ..*t
+                        })
+                        .filter(|t| self.visible(t.entity)),
+                );
+            }
+        }
+        by_len.into_iter().filter(|(_, t)| !t.is_empty()).collect()
+    }
+
+    /// Name keys starting with `prefix`, for completion.
+    pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<NameTarget>)> {
+        let mut found = Vec::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (key, targets) in layer.names.keys_with_prefix(prefix, limit) {
+                let targets: Vec<NameTarget> = targets
+                    .iter()
+                    .map(|t| NameTarget {
+                        entity: make_id(l, t.entity),
+                        ..*t
+                    })
+                    .filter(|t| self.visible(t.entity))
+                    .collect();
+                if !targets.is_empty() {
+                    found.push((key, targets));
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found.truncate(limit);
+        found
+    }
+
+    /// The postings of an exact folded name token.
+    pub fn token_postings(&self, token: &str) -> Vec<TokenPosting> {
+        let mut found = Vec::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            found.extend(
+                layer
+                    .tokens
+                    .get(token)
+                    .iter()
+                    .map(|p| TokenPosting {
+                        entity: make_id(l, p.entity),
+                        ..*p
+                    })
+                    .filter(|p| self.visible(p.entity)),
+            );
+        }
+        found
+    }
+
+    /// KB name tokens near `token` (see `TokenIndex::near`), merged over layers.
+    pub fn tokens_near(
+        &self,
+        token: &str,
+        distance: u32,
+        max_suffix: usize,
+    ) -> Vec<(String, Vec<TokenPosting>)> {
+        let mut merged: std::collections::BTreeMap<String, Vec<TokenPosting>> =
+            std::collections::BTreeMap::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (key, postings) in layer.tokens.near(token, distance, max_suffix) {
+                merged.entry(key).or_default().extend(
+                    postings
+                        .iter()
+                        .map(|p| TokenPosting {
+                            entity: make_id(l, p.entity),
+                            ..*p
+                        })
+                        .filter(|p| self.visible(p.entity)),
+                );
+            }
+        }
+        merged.into_iter().filter(|(_, p)| !p.is_empty()).collect()
+    }
+
+    /// Entities with this acronym, matched case-sensitively ("IRNA", not "irna").
+    pub fn acronym(&self, text: &str) -> Vec<EntityId> {
+        let mut found = Vec::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            if let Some(list) = layer.acronyms.get(text) {
+                found.extend(
+                    list.iter()
+                        .map(|&i| make_id(l, i))
+                        .filter(|id| self.visible(*id)),
+                );
+            }
+        }
+        found
+    }
+
+    /// The entity of a country by ISO code, for context scoring.
+    pub fn country_entity(&self, code: &str) -> Option<EntityId> {
+        self.find_id(&format!("country-{}", code.to_ascii_lowercase()))
+    }
+
+    /// Number of visible entities.
+    pub fn len(&self) -> usize {
+        self.layers.iter().map(Layer::len).sum::<usize>() - self.hidden.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str, description: &str) -> Entity {
+        Entity {
+            id: id.into(),
+            kind: Category::Person,
+            entity_type: "person".into(),
+            name: name.into(),
+            description: description.into(),
+            acronyms: vec!["AE".into()],
+            ..Entity::default()
+        }
+    }
+
+    #[test]
+    fn later_layer_hides_entity_with_same_id() {
+        let mut builder = KbBuilder::new();
+        builder.add("default", vec![person("x", "Anna Example", "old")]);
+        builder.add("house.toml", vec![person("x", "Anna Example", "new")]);
+        let kb = builder.build();
+        assert_eq!(kb.len(), 1);
+        let targets = kb.names_get("anna example");
+        assert_eq!(targets.len(), 1);
+        assert_eq!(kb.entity(targets[0].entity).description, "new");
+        assert_eq!(kb.origin(targets[0].entity), "house.toml");
+        assert_eq!(kb.acronym("AE"), vec![targets[0].entity]);
+    }
+
+    #[test]
+    fn compiled_layer_answers_like_the_parsed_one() {
+        let mut builder = KbBuilder::new();
+        builder.add(
+            "src",
+            vec![
+                person("q1", "Valery Gerasimov", "general"),
+                person("q2", "Sergei Shoigu", "minister"),
+            ],
+        );
+        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let kb = KbBuilder::new()
+            .with_compiled("default", bytes)
+            .unwrap()
+            .build();
+        assert_eq!(kb.len(), 2);
+        let id = kb.find_id("q1").unwrap();
+        assert_eq!(kb.entity(id).name, "Valery Gerasimov");
+        assert!(kb
+            .names_get("valery gerasimov")
+            .iter()
+            .any(|t| t.entity == id));
+        assert!(kb
+            .token_postings("gerasimov")
+            .iter()
+            .any(|p| p.entity == id));
+        assert!(kb
+            .tokens_near("gerasimovis", 2, 3)
+            .iter()
+            .any(|(k, _)| k == "gerasimov"));
+        assert_eq!(kb.acronym("AE").len(), 2);
+    }
+
+    #[test]
+    fn bad_compiled_bytes_are_an_error_not_a_panic() {
+        assert!(KbBuilder::new().with_compiled("x", b"nonsense").is_err());
+        assert!(KbBuilder::new()
+            .with_compiled("x", b"BYLKB001\xff\xff")
+            .is_err());
+    }
+}
