@@ -60,15 +60,24 @@ pub struct TokenPosting {
     pub part: NamePart,
 }
 
-/// Fixed-size little-endian encoding of a posting, for the compiled KB.
+/// Fixed-size little-endian encoding of a posting, for the compiled KB, and access to
+/// the entity it points at (layers renumber entities).
 pub trait Packed: Copy + Ord {
     const SIZE: usize;
     fn write(&self, out: &mut Vec<u8>);
     fn read(bytes: &[u8]) -> Self;
+    fn entity(&self) -> EntityId;
+    fn with_entity(self, entity: EntityId) -> Self;
 }
 
 impl Packed for NameTarget {
     const SIZE: usize = 9;
+    fn entity(&self) -> EntityId {
+        self.entity
+    }
+    fn with_entity(self, entity: EntityId) -> Self {
+        NameTarget { entity, ..self }
+    }
     fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.entity.to_le_bytes());
         out.extend_from_slice(&self.caps.to_le_bytes());
@@ -92,6 +101,12 @@ impl Packed for NameTarget {
 
 impl Packed for TokenPosting {
     const SIZE: usize = 5;
+    fn entity(&self) -> EntityId {
+        self.entity
+    }
+    fn with_entity(self, entity: EntityId) -> Self {
+        TokenPosting { entity, ..self }
+    }
     fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.entity.to_le_bytes());
         out.push(match self.part {

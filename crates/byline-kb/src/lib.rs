@@ -17,7 +17,7 @@ pub mod model;
 pub mod normalize;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -25,7 +25,7 @@ pub use date::PartialDate;
 pub use load::KbError;
 pub use model::{Category, Entity, Role};
 
-use index::{NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
+use index::{NameIndex, NameTarget, Packed, SectionReader, TokenIndex, TokenPosting};
 
 /// An entity's handle: layer in the high 8 bits, index within the layer below.
 pub type EntityId = u32;
@@ -296,40 +296,27 @@ impl Kb {
         !self.hidden.contains(&id)
     }
 
+    /// A layer's postings with layer-wide ids, hidden entities left out.
+    fn lift<'a, T: Packed>(&'a self, layer: usize, items: &'a [T]) -> impl Iterator<Item = T> + 'a {
+        items
+            .iter()
+            .map(move |t| t.with_entity(make_id(layer, t.entity())))
+            .filter(|t| self.visible(t.entity()))
+    }
+
     /// The entities a complete folded name key names.
     pub fn names_get(&self, key: &str) -> Vec<NameTarget> {
-        let mut found = Vec::new();
-        for (l, layer) in self.layers.iter().enumerate() {
-            found.extend(
-                layer
-                    .names
-                    .get(key)
-                    .iter()
-                    .map(|t| NameTarget {
-                        entity: make_id(l, t.entity),
-                        ..*t
-                    })
-                    .filter(|t| self.visible(t.entity)),
-            );
-        }
-        found
+        (0..self.layers.len())
+            .flat_map(|l| self.lift(l, self.layers[l].names.get(key)))
+            .collect()
     }
 
     /// Every run of `tokens` from the start that is a name key, shortest first.
     pub fn name_prefix_matches(&self, tokens: &[&str]) -> Vec<(usize, Vec<NameTarget>)> {
-        let mut by_len: std::collections::BTreeMap<usize, Vec<NameTarget>> =
-            std::collections::BTreeMap::new();
+        let mut by_len: BTreeMap<usize, Vec<NameTarget>> = BTreeMap::new();
         for (l, layer) in self.layers.iter().enumerate() {
             for (len, targets) in layer.names.prefix_matches(tokens.iter().copied()) {
-                by_len.entry(len).or_default().extend(
-                    targets
-                        .iter()
-                        .map(|t| NameTarget {
-                            entity: make_id(l, t.entity),
-                            ..*t
-                        })
-                        .filter(|t| self.visible(t.entity)),
-                );
+                by_len.entry(len).or_default().extend(self.lift(l, targets));
             }
         }
         by_len.into_iter().filter(|(_, t)| !t.is_empty()).collect()
@@ -337,17 +324,10 @@ impl Kb {
 
     /// Name keys starting with `prefix`, for completion.
     pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<NameTarget>)> {
-        let mut found = Vec::new();
+        let mut found: Vec<(String, Vec<NameTarget>)> = Vec::new();
         for (l, layer) in self.layers.iter().enumerate() {
             for (key, targets) in layer.names.keys_with_prefix(prefix, limit) {
-                let targets: Vec<NameTarget> = targets
-                    .iter()
-                    .map(|t| NameTarget {
-                        entity: make_id(l, t.entity),
-                        ..*t
-                    })
-                    .filter(|t| self.visible(t.entity))
-                    .collect();
+                let targets: Vec<NameTarget> = self.lift(l, targets).collect();
                 if !targets.is_empty() {
                     found.push((key, targets));
                 }
@@ -360,21 +340,9 @@ impl Kb {
 
     /// The postings of an exact folded name token.
     pub fn token_postings(&self, token: &str) -> Vec<TokenPosting> {
-        let mut found = Vec::new();
-        for (l, layer) in self.layers.iter().enumerate() {
-            found.extend(
-                layer
-                    .tokens
-                    .get(token)
-                    .iter()
-                    .map(|p| TokenPosting {
-                        entity: make_id(l, p.entity),
-                        ..*p
-                    })
-                    .filter(|p| self.visible(p.entity)),
-            );
-        }
-        found
+        (0..self.layers.len())
+            .flat_map(|l| self.lift(l, self.layers[l].tokens.get(token)))
+            .collect()
     }
 
     /// KB name tokens near `token` (see `TokenIndex::near`), merged over layers.
@@ -384,19 +352,13 @@ impl Kb {
         distance: u32,
         max_suffix: usize,
     ) -> Vec<(String, Vec<TokenPosting>)> {
-        let mut merged: std::collections::BTreeMap<String, Vec<TokenPosting>> =
-            std::collections::BTreeMap::new();
+        let mut merged: BTreeMap<String, Vec<TokenPosting>> = BTreeMap::new();
         for (l, layer) in self.layers.iter().enumerate() {
             for (key, postings) in layer.tokens.near(token, distance, max_suffix) {
-                merged.entry(key).or_default().extend(
-                    postings
-                        .iter()
-                        .map(|p| TokenPosting {
-                            entity: make_id(l, p.entity),
-                            ..*p
-                        })
-                        .filter(|p| self.visible(p.entity)),
-                );
+                merged
+                    .entry(key)
+                    .or_default()
+                    .extend(self.lift(l, postings));
             }
         }
         merged.into_iter().filter(|(_, p)| !p.is_empty()).collect()
