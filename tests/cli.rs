@@ -243,3 +243,31 @@ fn title_mismatch_names_the_role_the_kb_records() {
     assert_eq!(d["text"], "Foreign Minister");
     assert_eq!(d["suggestions"][0], "Chief of the General Staff");
 }
+
+#[test]
+fn banned_house_form_is_flagged_with_the_house_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let house = dir.path().join("house.toml");
+    std::fs::write(
+        &house,
+        "[[entity]]\nid = \"desk-gaddafi\"\nkind = \"person\"\ntype = \"person\"\nname = \"Muammar Gaddafi\"\nbanned = [\"Qadhafi\", \"Muammar Qadhafi\"]\n",
+    )
+    .unwrap();
+    let output = byline_with_stdin(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--kb",
+            house.to_str().unwrap(),
+            "-",
+        ],
+        "Muammar Qadhafi ruled Libya. Qadhafi died in 2011.",
+    );
+    let report = json(&output);
+    let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 2, "{report}");
+    assert_eq!(diagnostics[0]["code"], "banned-form");
+    assert_eq!(diagnostics[0]["suggestions"][0], "Muammar Gaddafi");
+    assert_eq!(diagnostics[1]["suggestions"][0], "Gaddafi");
+}

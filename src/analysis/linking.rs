@@ -105,7 +105,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
     for (index, mention) in raw.iter().enumerate() {
         if matches!(
             mention.origin,
-            MentionOrigin::KbName | MentionOrigin::Acronym
+            MentionOrigin::KbName | MentionOrigin::Acronym | MentionOrigin::Banned
         ) && !mention.candidates.is_empty()
         {
             let titles = title_words(mention, tokens);

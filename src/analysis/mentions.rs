@@ -17,6 +17,8 @@ pub enum MentionOrigin {
     KbSurname,
     /// A KB acronym, matched case-sensitively.
     Acronym,
+    /// A form a house KB bans; linked to its entity, and a finding.
+    Banned,
     /// A capitalised chunk the KB does not know.
     Unknown,
 }
@@ -69,6 +71,9 @@ pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
     mentions
 }
 
+/// The longest name, in tokens, the recogniser tries at one position.
+const MAX_NAME_TOKENS: usize = 16;
+
 /// A KB name, alias or acronym starting at token `i`.
 fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawMention> {
     let token = &tokens[i];
@@ -80,8 +85,12 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         acronym_targets
     };
     let block = token.block;
-    let run = tokens[i..].iter().take_while(|t| t.block == block);
-    let run: Vec<&str> = run.map(|t| t.folded.as_str()).collect();
+    let run: Vec<&str> = tokens[i..]
+        .iter()
+        .take_while(|t| t.block == block)
+        .take(MAX_NAME_TOKENS)
+        .map(|t| t.folded.as_str())
+        .collect();
     let matches = kb.name_prefix_matches(&run);
     for (len, targets) in matches.into_iter().rev() {
         let fitting: Vec<NameTarget> = targets
@@ -98,19 +107,23 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         if len == 1 && is_weak_single_word(token, &fitting, kb) {
             continue;
         }
-        let has_full = fitting.iter().any(|t| t.form == FormKind::Full);
+        // A full name beats a banned form, which beats a surname alone.
+        let form = [FormKind::Full, FormKind::Banned, FormKind::Surname]
+            .into_iter()
+            .find(|f| fitting.iter().any(|t| t.form == *f))
+            .expect("fitting is not empty");
         let chosen: Vec<EntityId> = fitting
             .iter()
-            .filter(|t| !has_full || t.form == FormKind::Full)
+            .filter(|t| t.form == form)
             .map(|t| t.entity)
             .collect();
         let category = kb.entity(chosen[0]).category();
         return Some(RawMention {
             tokens: i..i + len,
-            origin: if has_full {
-                MentionOrigin::KbName
-            } else {
-                MentionOrigin::KbSurname
+            origin: match form {
+                FormKind::Full => MentionOrigin::KbName,
+                FormKind::Banned => MentionOrigin::Banned,
+                FormKind::Surname => MentionOrigin::KbSurname,
             },
             category,
             candidates: dedup(chosen),

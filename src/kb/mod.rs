@@ -3,6 +3,7 @@
 //! `build.rs`, and the hover card.
 
 pub mod card;
+pub mod house;
 
 pub use byline_kb::{date, index, load, model, normalize};
 pub use byline_kb::{Category, Entity, EntityId, Kb, KbBuilder, KbError, PartialDate, Role};

@@ -219,6 +219,10 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         completion_provider: Some(CompletionOptions::default()),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![features::actions::ADD_TO_HOUSE_KB.to_string()],
+            ..ExecuteCommandOptions::default()
+        }),
         ..ServerCapabilities::default()
     }
 }
@@ -467,6 +471,68 @@ impl LanguageServer for Backend {
                 )
             })
             .flatten())
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command != features::actions::ADD_TO_HOUSE_KB {
+            return Err(Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )));
+        }
+        let argument = |i: usize| {
+            params
+                .arguments
+                .get(i)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let (Some(uri), Some(name)) = (argument(0), argument(1)) else {
+            return Err(Error::invalid_params("expected [uri, name, category]"));
+        };
+        let category = match argument(2).as_deref() {
+            Some("person") => crate::kb::Category::Person,
+            Some("organization") => crate::kb::Category::Organization,
+            Some("location") => crate::kb::Category::Location,
+            _ => crate::kb::Category::Other,
+        };
+        let uri: Uri = uri.parse().map_err(|_| Error::invalid_params("bad uri"))?;
+        let mut notices = Vec::new();
+        let outcome = {
+            let mut state = self.state();
+            match state.house_kb_for(&uri) {
+                None => Err("no house KB is configured: set byline.houseKb, or `kb = [...]` in .byline.toml".to_string()),
+                Some(path) => {
+                    let entry = crate::kb::house::NewEntry { name: name.clone(), category };
+                    let result = crate::kb::house::add_entry(&path, &entry, crate::kb::PartialDate::today());
+                    if let Ok(true) = result {
+                        state.invalidate_kb();
+                        state.refresh_kb(&mut notices);
+                        state.reanalyze_all(&mut notices);
+                        self.queue_all(&state);
+                    }
+                    result.map(|added| (added, path))
+                }
+            }
+        };
+        self.tell(notices).await;
+        match outcome {
+            Ok((added, path)) => {
+                let message = if added {
+                    format!("Byline: added '{name}' to {}", path.display())
+                } else {
+                    format!("Byline: '{name}' is already in {}", path.display())
+                };
+                self.client.show_message(MessageType::INFO, message).await;
+                Ok(None)
+            }
+            Err(message) => {
+                self.client
+                    .show_message(MessageType::ERROR, format!("Byline: {message}"))
+                    .await;
+                Err(Error::invalid_params(message))
+            }
+        }
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {

@@ -12,6 +12,8 @@ use crate::kb::PartialDate;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientSettings {
     pub kb_files: Vec<PathBuf>,
+    /// Where "Add to house KB" writes; else the first KB file of `.byline.toml`.
+    pub house_kb: Option<PathBuf>,
     pub story_date: Option<PartialDate>,
     pub checks: Vec<(Code, Option<Severity>)>,
 }
@@ -28,6 +30,13 @@ impl ClientSettings {
                 .filter_map(Value::as_str)
                 .map(PathBuf::from)
                 .collect();
+        }
+        if let Some(house) = root
+            .get("houseKb")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+        {
+            settings.house_kb = Some(PathBuf::from(house));
         }
         if let Some(date) = root.get("storyDate").and_then(Value::as_str) {
             if !date.is_empty() {

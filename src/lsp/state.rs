@@ -92,7 +92,8 @@ impl ServerState {
                 }
             }
         }
-        for file in &self.client_settings.kb_files {
+        let house = self.client_settings.house_kb.iter().filter(|p| p.is_file());
+        for file in self.client_settings.kb_files.iter().chain(house) {
             if !wanted.contains(file) {
                 wanted.push(file.clone());
             }
@@ -130,6 +131,22 @@ impl ServerState {
                 .or(config.and_then(|c| c.story_date)),
             checks,
         }
+    }
+
+    /// The house KB file for a document: the client's `houseKb`, else the first KB
+    /// file of the document's `.byline.toml`.
+    pub fn house_kb_for(&self, uri: &Uri) -> Option<PathBuf> {
+        if let Some(path) = &self.client_settings.house_kb {
+            return Some(path.clone());
+        }
+        let doc = self.documents.get(uri)?;
+        let config = self.configs.get(doc.config_path.as_ref()?)?;
+        config.kb_files.first().cloned()
+    }
+
+    /// Forgets the built KB so the next refresh rebuilds it (after a KB file changed).
+    pub fn invalidate_kb(&mut self) {
+        self.kb_files = vec![PathBuf::from("\0invalidated")];
     }
 
     /// Re-analyses one document; a panic inside the analysis keeps the previous result

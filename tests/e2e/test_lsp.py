@@ -1,6 +1,7 @@
 """End-to-end: the real `byline lsp` over stdio, driven by pytest-lsp with VS Code's
 and Neovim's recorded client capabilities."""
 
+import ast
 import pathlib
 import sys
 
@@ -210,3 +211,46 @@ async def test_malformed_house_kb_is_reported_with_file_and_line_and_server_keep
         await asyncio.sleep(0.02)
     assert any(f"{bad}:1:" in m.message and "wizard" in m.message for m in client.messages), client.messages
     assert len(client.diagnostics[URI]) == 2
+
+
+async def test_add_to_house_kb_writes_atomically_and_the_name_becomes_known(client: LanguageClient, tmp_path):
+    house = tmp_path / "house.toml"
+    house.write_text('# our desk\n[[entity]]\nid = "a"\nkind = "person"\ntype = "person"\nname = "Anna Example"\n')
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"houseKb": str(house)}})
+    )
+    uri = "file:///tmp/byline-e2e/house.md"
+    text = "Minister Xandor Quillfeather spoke in Moscow.\n"
+    await open_and_wait(client, uri, text)
+    encoding = encoding_of(client)
+    start = position_of(text, "Quillfeather", encoding)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=start, end=start),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    add = [a for a in actions if a.title == "Add 'Xandor Quillfeather' to the house KB"]
+    assert len(add) == 1, [a.title for a in actions]
+    # lsprotocol reads a code action that carries only a command as a Command whose
+    # `command` field is the nested object, sometimes as its Python repr.
+    command = add[0].command
+    if isinstance(command, str) and command.startswith("{"):
+        command = ast.literal_eval(command)
+    if isinstance(command, dict):
+        name, arguments = command["command"], command["arguments"]
+    elif isinstance(command, str):
+        name, arguments = command, add[0].arguments
+    else:
+        name, arguments = command.command, command.arguments
+    assert name == "byline.addToHouseKb"
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(command=name, arguments=arguments))
+    written = house.read_text()
+    assert written.startswith("# our desk\n")
+    assert 'name = "Anna Example"' in written and 'name = "Xandor Quillfeather"' in written
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=start)
+    )
+    assert "not in the knowledge base" not in hover.contents.value
+    assert "house KB" in hover.contents.value

@@ -23,6 +23,8 @@ pub enum FormKind {
     Full,
     /// A person's surname alone ("Gerasimov"), to be resolved by context.
     Surname,
+    /// A form a house KB bans ("Mr Gerasimov's" house style says otherwise).
+    Banned,
 }
 
 /// One entity a name key may stand for.
@@ -84,16 +86,17 @@ impl Packed for NameTarget {
         out.push(match self.form {
             FormKind::Full => 0,
             FormKind::Surname => 1,
+            FormKind::Banned => 2,
         });
     }
     fn read(bytes: &[u8]) -> Self {
         NameTarget {
             entity: u32::from_le_bytes(bytes[0..4].try_into().expect("4 bytes")),
             caps: u32::from_le_bytes(bytes[4..8].try_into().expect("4 bytes")),
-            form: if bytes[8] == 1 {
-                FormKind::Surname
-            } else {
-                FormKind::Full
+            form: match bytes[8] {
+                1 => FormKind::Surname,
+                2 => FormKind::Banned,
+                _ => FormKind::Full,
             },
         }
     }
@@ -287,6 +290,16 @@ impl PostingMap<NameTarget> {
         let mut keyed: BTreeMap<String, Vec<NameTarget>> = BTreeMap::new();
         for (index, entity) in entities.iter().enumerate() {
             let id = index as EntityId;
+            for form in &entity.banned {
+                let tokens = name_tokens(form);
+                if !tokens.is_empty() {
+                    keyed.entry(key_of(&tokens)).or_default().push(NameTarget {
+                        entity: id,
+                        form: FormKind::Banned,
+                        caps: caps_mask(form),
+                    });
+                }
+            }
             for form in entity.surface_forms() {
                 let tokens = name_tokens(form);
                 if tokens.is_empty() {

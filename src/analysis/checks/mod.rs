@@ -1,6 +1,7 @@
 //! The checks: one module per diagnostic code. Each reads the linked mentions and
 //! returns diagnostics; `run` applies the user's settings (on/off, severity).
 
+mod banned_form;
 mod inconsistent_spelling;
 mod misspelled_name;
 mod titles;
@@ -22,14 +23,16 @@ pub enum Code {
     InconsistentSpelling,
     TitleMismatch,
     OutdatedTitle,
+    BannedForm,
 }
 
 impl Code {
-    pub const ALL: [Code; 4] = [
+    pub const ALL: [Code; 5] = [
         Code::MisspelledName,
         Code::InconsistentSpelling,
         Code::TitleMismatch,
         Code::OutdatedTitle,
+        Code::BannedForm,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +41,7 @@ impl Code {
             Code::InconsistentSpelling => "inconsistent-spelling",
             Code::TitleMismatch => "title-mismatch",
             Code::OutdatedTitle => "outdated-title",
+            Code::BannedForm => "banned-form",
         }
     }
 
@@ -155,6 +159,13 @@ pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> 
         let flagged: Vec<Range<usize>> = diagnostics.iter().map(|d| d.span.clone()).collect();
         diagnostics.extend(
             inconsistent_spelling::check(context, &flagged)
+                .into_iter()
+                .map(|d| Diagnostic { severity, ..d }),
+        );
+    }
+    if let Some(severity) = settings.severity(Code::BannedForm) {
+        diagnostics.extend(
+            banned_form::check(context)
                 .into_iter()
                 .map(|d| Diagnostic { severity, ..d }),
         );

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::analysis::Analysis;
@@ -63,5 +63,27 @@ pub fn code_actions(
             }));
         }
     }
+    if let Some((_, mention)) = analysis.mention_at(span.start) {
+        if mention.entity.is_none() {
+            let name = analysis.clusters[mention.cluster].name.clone();
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Add '{name}' to the house KB"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                command: Some(Command::new(
+                    format!("Add '{name}' to the house KB"),
+                    ADD_TO_HOUSE_KB.to_string(),
+                    Some(vec![
+                        serde_json::json!(uri.as_str()),
+                        serde_json::json!(name),
+                        serde_json::json!(mention.category.as_str()),
+                    ]),
+                )),
+                ..CodeAction::default()
+            }));
+        }
+    }
     actions
 }
+
+/// The command behind "Add '…' to the house KB": arguments `[uri, name, category]`.
+pub const ADD_TO_HOUSE_KB: &str = "byline.addToHouseKb";
