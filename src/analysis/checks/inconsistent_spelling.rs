@@ -24,6 +24,10 @@ fn similar(a: &str, b: &str) -> bool {
     if a == b {
         return false;
     }
+    // A plural or possessive is another word, not another spelling (Motor, Motors).
+    if a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) {
+        return false;
+    }
     let shorter = a.chars().count().min(b.chars().count());
     shorter >= 5
         && (strsim::damerau_levenshtein(a, b) <= 1
@@ -97,4 +101,16 @@ pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnos
         }
     }
     diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::similar;
+
+    #[test]
+    fn regression_plural_is_not_a_second_spelling() {
+        assert!(!similar("motor", "motors"));
+        assert!(similar("mansouri", "mansuri"));
+        assert!(similar("abdallah", "abdalah"));
+    }
 }
