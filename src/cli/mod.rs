@@ -124,10 +124,7 @@ pub fn main() -> ExitCode {
             color,
         } => check::run_check(&args, format, fail_on, color),
         Command::Entities { args, format } => check::run_entities(&args, format),
-        Command::Lsp { stdio: _ } => {
-            crate::lsp::run_stdio();
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Lsp { stdio: _ } => Ok(crate::lsp::run_stdio()),
         Command::Kb { command } => kb_command::run(command),
     };
     match result {

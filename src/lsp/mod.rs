@@ -12,6 +12,7 @@ pub mod features;
 mod settings;
 mod state;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::mpsc;
@@ -40,8 +41,13 @@ pub struct Backend {
     publications: mpsc::UnboundedSender<Publication>,
 }
 
-/// Runs the server on stdin/stdout until the client exits or stdin closes.
-pub fn run_stdio() {
+/// Set by `shutdown`: the exit code after `exit` depends on it (LSP: 0 after a
+/// shutdown request, 1 without one).
+static SHUTDOWN_REQUESTED: AtomicBool = AtomicBool::new(false);
+
+/// Runs the server on stdin/stdout until the client exits or stdin closes; returns
+/// the process exit code the specification gives.
+pub fn run_stdio() -> std::process::ExitCode {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -60,6 +66,11 @@ pub fn run_stdio() {
             .serve(service)
             .await;
     });
+    if SHUTDOWN_REQUESTED.load(Ordering::SeqCst) {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::from(1)
+    }
 }
 
 impl Backend {
@@ -267,6 +278,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        SHUTDOWN_REQUESTED.store(true, Ordering::SeqCst);
         Ok(())
     }
 
