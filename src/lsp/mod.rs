@@ -9,6 +9,7 @@
 
 mod convert;
 pub mod features;
+mod framing;
 mod settings;
 mod state;
 
@@ -62,10 +63,24 @@ pub fn run_stdio() -> std::process::ExitCode {
             }
         };
         let (service, socket) = LspService::new(|client| Backend::new(client, Arc::new(kb)));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        // stdin → framing guard → server → frame merger → stdout (see framing.rs).
+        let (guarded_in, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, merged_out) = tokio::io::duplex(1 << 16);
+        let (errors, error_frames) = mpsc::unbounded_channel();
+        tokio::spawn(framing::guard_input(tokio::io::stdin(), guarded_in, errors));
+        let writer = tokio::spawn(framing::merge_output(
+            merged_out,
+            error_frames,
+            tokio::io::stdout(),
+        ));
+        Server::new(server_in, server_out, socket)
             .serve(service)
             .await;
+        let _ = writer.await;
     });
+    // The stdin reader is a blocking thread that may sit in `read` until the client
+    // closes the pipe; do not wait for it (the client may keep stdin open after `exit`).
+    runtime.shutdown_background();
     if SHUTDOWN_REQUESTED.load(Ordering::SeqCst) {
         std::process::ExitCode::SUCCESS
     } else {
