@@ -50,7 +50,7 @@ local function check_setup(byline)
   health.ok('set up for filetypes: ' .. table.concat(byline.config.filetypes, ', '))
   local kb = (byline.config.settings.byline or {}).kb or {}
   for _, path in ipairs(kb) do
-    local full = vim.fn.expand(path)
+    local full = vim.fs.normalize(path)
     if vim.uv.fs_stat(full) then
       health.ok('KB file: ' .. full)
     else

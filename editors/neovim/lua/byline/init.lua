@@ -45,13 +45,13 @@ local function has_native_config()
   return vim.fn.has('nvim-0.11') == 1 and type(vim.lsp.config) == 'table' and vim.lsp.enable ~= nil
 end
 
---- Expands ~ and $VARS in KB paths: the server resolves paths literally.
+--- Expands ~ and $VARS in KB paths: the server takes paths literally.
 local function expanded_settings(settings)
   local copy = vim.deepcopy(settings)
   local kb = copy.byline and copy.byline.kb
   if type(kb) == 'table' then
     for i, path in ipairs(kb) do
-      kb[i] = vim.fn.expand(path)
+      kb[i] = vim.fs.normalize(path)
     end
   end
   return copy
