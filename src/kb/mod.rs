@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod date;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod model;
