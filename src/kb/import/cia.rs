@@ -289,13 +289,11 @@ impl KnownIndex {
     }
 }
 
-/// The full name with each word reduced to its transliteration key.
+/// The full name run together and reduced to its transliteration key, so that word
+/// breaks and common romanisations do not matter: "Kim Jong-un" ~ "KIM Jong Un",
+/// "Mohamed" ~ "Mohammed".
 fn loose_key(tokens: &[String]) -> String {
-    tokens
-        .iter()
-        .map(|t| transliteration_key(t))
-        .collect::<Vec<_>>()
-        .join(" ")
+    transliteration_key(&tokens.concat())
 }
 
 fn push(map: &mut HashMap<(String, String), Vec<String>>, key: (String, String), id: &str) {
@@ -581,6 +579,28 @@ mod tests {
         assert_eq!(abalos.roles[1].role.start, "");
         let sanchez = registry.get("cia-pedro-sanchez").unwrap();
         assert_eq!(sanchez.wikidata, "", "no QID is guessed");
+    }
+
+    #[test]
+    fn word_breaks_and_romanisations_do_not_prevent_a_match() {
+        let mut registry = Registry::default();
+        let p = registry.person("Q56226", "Q56226");
+        p.offer_name("Kim Jong-un", 0);
+        p.add_role(RoleDraft {
+            role: Role {
+                title: "Supreme Leader".into(),
+                country: "KP".into(),
+                start: "2011-12-17".into(),
+                ..Role::default()
+            },
+            position: None,
+            class: classify("Supreme Leader", None),
+            place: None,
+        });
+        let mut kim = CiaPerson::from_name("KIM Jong Un", None, None, "KP");
+        kim.titles
+            .push(("Chairman of the State Affairs Commission".into(), true));
+        assert_eq!(merge(&mut registry, vec![kim]).merged, 1);
     }
 
     #[test]

@@ -261,10 +261,14 @@ impl CountryTable {
             .collect()
     }
 
-    /// True when the folded name is some country's name or a string countrynames
-    /// forbids.
+    /// True when the folded name is a country's name in world-countries or GeoNames (not
+    /// merely a countrynames variant, which also lists capitals), or a string
+    /// countrynames forbids.
     pub fn is_country_name_or_failure(&self, folded: &str) -> bool {
-        self.names.contains_key(folded) || self.fail.contains(folded)
+        self.names
+            .get(folded)
+            .is_some_and(|(priority, _)| *priority <= 2)
+            || self.fail.contains(folded)
     }
 }
 

@@ -644,13 +644,26 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// Letters after a name on official sites.
+const POST_NOMINALS: &[&str] = &[
+    "QC", "KC", "SC", "MP", "MLA", "MHA", "MNA", "OBE", "CBE", "KBE", "MBE", "AO", "AC", "AM",
+    "PHD", "CMG", "GCMG", "KCMG",
+];
+
 /// An official site's spelling of a name as a usable variant, or `None` when it only
 /// differs in honorifics, capitals or word order ("Mr Lawrence WONG", "NODA Seiko").
 pub fn official_variant(written: &str, label: &str) -> Option<String> {
     if !is_latin(written) && !written.chars().any(char::is_lowercase) {
         return None; // a non-Latin name in capitals cannot be recased reliably
     }
-    let cleaned = squash_spaces(&strip_honorifics(&title_case_capitals(written)));
+    let mut cleaned = squash_spaces(&strip_honorifics(&title_case_capitals(written)));
+    // Post-nominals ("Mark Dreyfus QC", "Jane Doe MP") are not part of the name.
+    while let Some((rest, last)) = cleaned.rsplit_once(' ') {
+        if !POST_NOMINALS.contains(&last.trim_matches('.').to_uppercase().as_str()) {
+            break;
+        }
+        cleaned = rest.trim_end_matches(',').to_string();
+    }
     let words = |s: &str| {
         let mut w: Vec<String> = s
             .split_whitespace()
@@ -685,6 +698,10 @@ mod tests {
         );
         assert_eq!(official_variant("NODA Seiko", "Seiko Noda"), None);
         assert_eq!(official_variant("Mr Lawrence WONG", "Lawrence Wong"), None);
+        assert_eq!(
+            official_variant("The Hon Mark Dreyfus KC MP", "Mark Dreyfus"),
+            None
+        );
         assert_eq!(
             official_variant("Shri Raj Nath Singh", "Rajnath Singh").as_deref(),
             Some("Raj Nath Singh")

@@ -187,11 +187,27 @@ fn aliases(name: &str, others: &[&str]) -> Vec<String> {
     }
     let mut out: Vec<String> = candidates
         .into_iter()
-        .filter(|a| a.split_whitespace().count() >= 2 && letter_count(a) >= 4)
+        .filter(|a| {
+            a.split_whitespace().count() >= 2 && letter_count(a) >= 4 && !short_last_word(a)
+        })
         .filter(|a| seen.insert(fold(a)))
         .collect();
     out.sort_by_key(|a| (fold(a), a.clone()));
     out
+}
+
+/// Whether the last word of a spelling has one or two letters ("Kim Jong Un"): the
+/// analysis takes a name's last word as its surname, and "Un" would then match every
+/// "UN". Generational suffixes and regnal numerals are fine.
+fn short_last_word(alias: &str) -> bool {
+    let last = alias
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_end_matches('.');
+    let letters = letter_count(last);
+    let numeral = letters > 0 && last.chars().all(|c| "IVX".contains(c));
+    letters <= 2 && !matches!(last, "Jr" | "Sr") && !numeral
 }
 
 /// The role that says most about the person: most prominent, then dated (an undated
@@ -466,5 +482,11 @@ mod tests {
             ["Mark Malloch Brown"]
         );
         assert!(aliases("Ali Khamenei", &["Khamenei"]).is_empty());
+        // A two-letter last word would act as the surname `Un` and match "UN".
+        assert!(aliases("Kim Jong-un", &["Kim Jong Un"]).is_empty());
+        assert_eq!(
+            aliases("Randy Weber", &["Randy K. Weber Sr."]),
+            ["Randy K. Weber Sr."]
+        );
     }
 }
