@@ -68,6 +68,18 @@ impl CiaPerson {
             }
             name.truncate(open);
         }
+        // Nicknames in quotes or parentheses inside the name ("Oluyemi "Yemi" OSINBAJO",
+        // "Faizel Mohamed (Mike) NOERSALI") go too; with the surname they are an alias.
+        let mut nicknames = Vec::new();
+        for (open, close) in [('"', '"'), ('(', ')')] {
+            while let Some(start) = name.find(open) {
+                let Some(len) = name[start + 1..].find(close) else {
+                    break;
+                };
+                nicknames.push(name[start + 1..start + 1 + len].trim().to_string());
+                name = squash_spaces(&format!("{} {}", &name[..start], &name[start + 2 + len..]));
+            }
+        }
         let name = strip_honorifics(&name);
         let caps = |w: &str| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -82,6 +94,13 @@ impl CiaPerson {
                 (surname.join(" "), given.join(" "))
             }
         };
+        let surname_written = title_case_capitals(surname.trim());
+        for nickname in nicknames.iter().filter(|n| !n.is_empty()) {
+            aliases.push(format!(
+                "{} {surname_written}",
+                title_case_capitals(nickname)
+            ));
+        }
         CiaPerson {
             name: title_case_capitals(&name),
             aliases,
@@ -106,6 +125,12 @@ impl CiaPerson {
         let mut keys = vec![written.join(" ")];
         if reordered != written {
             keys.push(reordered.join(" "));
+        }
+        for alias in &self.aliases {
+            let key = name_tokens(alias).join(" ");
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
         }
         keys
     }
@@ -521,6 +546,16 @@ mod tests {
         assert_eq!(
             (p.name.as_str(), p.aliases.as_slice()),
             ("Feng Shih-kuan", ["Kent Feng".to_string()].as_slice())
+        );
+        let p = CiaPerson::from_name(
+            "Oluyemi \"Yemi\" OSINBAJO",
+            Some("Oluyemi \"Yemi\""),
+            Some("OSINBAJO"),
+            "NG",
+        );
+        assert_eq!(
+            (p.name.as_str(), p.aliases.as_slice()),
+            ("Oluyemi Osinbajo", ["Yemi Osinbajo".to_string()].as_slice())
         );
         let p = CiaPerson::from_name("Judge Paula-Mae WEEKES", None, None, "TT");
         assert_eq!(p.name, "Paula-Mae Weekes");

@@ -241,22 +241,17 @@ impl<'a> Importer<'a> {
 
     /// Reads which positions are heads of state or government.
     fn read_heads(&mut self) -> Result<()> {
-        for file in ["data/wikidata.csv", "data/wikipedia.csv"] {
-            let Some(table) = optional_csv(self.manifest, WORLD_LEADERS, file)? else {
-                continue;
-            };
-            let label_column = if table.has_column("positionLabel") {
-                "positionLabel"
-            } else {
-                "positionlabel"
-            };
-            for row in table.rows() {
-                let position = row.get("position");
-                if let Some(head) = head_of_world_leaders_label(row.get(label_column)) {
-                    if is_qid(position) {
-                        self.heads.entry(position.to_string()).or_insert(head);
-                    }
-                }
+        let Some(table) = optional_csv(self.manifest, WORLD_LEADERS, "data/wikidata.csv")? else {
+            return Ok(());
+        };
+        for row in table.rows() {
+            let position = row.get("position");
+            let head = head_of_world_leaders_label(row.get("positionLabel"));
+            // A row naming a person as the position is no office.
+            if let Some(head) =
+                head.filter(|_| is_qid(position) && position != row.get("officeholder"))
+            {
+                self.heads.entry(position.to_string()).or_insert(head);
             }
         }
         Ok(())
@@ -520,55 +515,53 @@ impl<'a> Importer<'a> {
         Ok(())
     }
 
-    /// world-leaders-2021: heads of state and government of 204 states in 2021–22.
+    /// world-leaders-2021: heads of state and government of 204 states in 2021–22, from
+    /// the Wikidata list. The scraped `data/wikipedia.csv` is left out: it has rows
+    /// whose "position" is a person or whose "officeholder" is the position, and its
+    /// positions are the same offices under other items.
     fn world_leaders(&mut self, registry: &mut Registry) -> Result<()> {
         let as_of = self.snapshot(WORLD_LEADERS);
-        for (file, licence, rank) in [
-            ("data/wikidata.csv", WIKIDATA_CC0, name_rank::WIKIDATA_LIST),
-            ("data/wikipedia.csv", WIKIPEDIA, name_rank::SCRAPED),
-        ] {
-            let Some(table) = optional_csv(self.manifest, WORLD_LEADERS, file)? else {
+        let file = "data/wikidata.csv";
+        let Some(table) = optional_csv(self.manifest, WORLD_LEADERS, file)? else {
+            return Ok(());
+        };
+        let source = source_of(WORLD_LEADERS, file, WIKIDATA_CC0);
+        let rank = name_rank::WIKIDATA_LIST;
+        let holder_column = "officeholderLabel";
+        for row in table.rows() {
+            let (qid, position, title) = (
+                row.get("officeholder"),
+                row.get("position"),
+                row.get("positionLabel"),
+            );
+            // A holder that is itself a head position is a broken row, not a person.
+            let broken = qid == position || self.heads.contains_key(qid);
+            if !is_qid(qid) || title.is_empty() || broken {
+                self.warnings.push(format!(
+                    "{}:{}: no person holding a position, row skipped",
+                    table.path.display(),
+                    row.line
+                ));
                 continue;
-            };
-            let source = source_of(WORLD_LEADERS, file, licence);
-            let label_column = if table.has_column("positionLabel") {
-                "positionLabel"
-            } else {
-                "positionlabel"
-            };
-            let holder_column = if table.has_column("officeholderLabel") {
-                "officeholderLabel"
-            } else {
-                "officeholderlabel"
-            };
-            for row in table.rows() {
-                let (qid, position, title) = (
-                    row.get("officeholder"),
-                    row.get("position"),
-                    row.get(label_column),
-                );
-                if !is_qid(qid) || title.is_empty() {
-                    continue;
-                }
-                let place = self.place(row.get("country"));
-                let head = self.heads.get(position).copied();
-                let person = registry.person(qid, qid);
-                person.offer_name(row.get(holder_column), rank);
-                person.add_role(RoleDraft {
-                    role: Role {
-                        title: title.to_string(),
-                        country: place.iso2,
-                        start: date(row.get("start_year")).unwrap_or_default(),
-                        end: date(row.get("end_year")).unwrap_or_default(),
-                        source: source.clone(),
-                        as_of: as_of.clone(),
-                        ..Role::default()
-                    },
-                    position: is_qid(position).then(|| position.to_string()),
-                    class: classify(title, head),
-                    place: place.place,
-                });
             }
+            let place = self.place(row.get("country"));
+            let head = self.heads.get(position).copied();
+            let person = registry.person(qid, qid);
+            person.offer_name(row.get(holder_column), rank);
+            person.add_role(RoleDraft {
+                role: Role {
+                    title: title.to_string(),
+                    country: place.iso2,
+                    start: date(row.get("start_year")).unwrap_or_default(),
+                    end: date(row.get("end_year")).unwrap_or_default(),
+                    source: source.clone(),
+                    as_of: as_of.clone(),
+                    ..Role::default()
+                },
+                position: is_qid(position).then(|| position.to_string()),
+                class: classify(title, head),
+                place: place.place,
+            });
         }
         Ok(())
     }

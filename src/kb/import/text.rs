@@ -220,7 +220,9 @@ fn title_case_part(part: &str) -> String {
             }
         }
     }
-    if all_caps(part) {
+    // Initials stay in capitals: "D.M." is not "D.m.".
+    let initials = part.contains('.') && part.chars().all(|c| c == '.' || c.is_uppercase());
+    if all_caps(part) && !initials {
         capitalize(part)
     } else {
         part.to_string()
@@ -392,6 +394,7 @@ mod tests {
         assert_eq!(title_case_capitals("Hugo DE JONGE"), "Hugo De Jonge");
         assert_eq!(title_case_capitals("Denise MEKAM'NE"), "Denise Mekam'ne");
         assert_eq!(title_case_capitals("Conor O'BRIEN"), "Conor O'Brien");
+        assert_eq!(title_case_capitals("D.M. SWAMINATHAN"), "D.M. Swaminathan");
     }
 
     #[test]
