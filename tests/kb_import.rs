@@ -395,3 +395,14 @@ fn fixture_demonyms_countries_and_cities() {
         "a scheduled end after the snapshot is left open"
     );
 }
+
+/// How long the default KB (generated + curated files) takes to load and index; run
+/// with `cargo test --release --test kb_import -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn default_kb_load_time() {
+    let start = std::time::Instant::now();
+    let kb = byline::kb::Kb::default_kb().unwrap();
+    let elapsed = start.elapsed();
+    println!("Kb::default_kb(): {} entities in {elapsed:.2?}", kb.len());
+}
