@@ -48,14 +48,20 @@ fn citation() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"\[\d+\]").expect("valid regex"))
 }
 
+fn interlanguage_prefix() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^[a-z]{2,3}:").expect("valid regex"))
+}
+
 fn parenthesised_acronym() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\(([A-Z][A-Z0-9&\-\.]*[A-Z0-9])\s*[;/)]").expect("valid regex"))
 }
 
-/// An acronym in capitals, two letters or more, that is not a country code ("UK").
+/// An acronym in capitals, three letters or more, that is not a country's ("USA").
 fn usable_acronym(text: &str, countries: &CountryTable) -> bool {
-    text.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+    // Two-letter ones ("MI", "IB") stand for too many things to be matched on their own.
+    text.chars().filter(|c| c.is_ascii_uppercase()).count() >= 3
         && countries.resolve(text).is_none()
 }
 
@@ -85,7 +91,15 @@ fn before_dash(text: &str) -> &str {
 /// Intelligence Service", CIS).
 pub fn clean_name(value: &str, countries: &CountryTable) -> (String, Option<String>) {
     let text = citation().replace_all(value, "");
-    let mut name = squash_spaces(before_dash(&text));
+    // "es:Secretaría …" keeps a Wikipedia interlanguage prefix; "X (ACR): English name"
+    // gives the English name after a colon.
+    let text = interlanguage_prefix().replace(&text, "");
+    let text = text.split(": ").next().unwrap_or_default();
+    let mut name = squash_spaces(before_dash(text));
+    name = name
+        .trim_end_matches([',', ';', ':', '.'])
+        .trim()
+        .to_string();
     let mut acronym = None;
     while name.ends_with(')') {
         let Some(open) = name.rfind('(') else { break };
@@ -102,6 +116,11 @@ pub fn clean_name(value: &str, countries: &CountryTable) -> (String, Option<Stri
     if let Some(rest) = name.strip_prefix("The ") {
         name = rest.to_string();
     }
+    let mut chars = name.chars();
+    let name = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name,
+    };
     (name, acronym)
 }
 
@@ -190,6 +209,21 @@ mod tests {
     #[test]
     fn names_lose_citations_countries_and_acronyms() {
         let t = CountryTable::default();
+        assert_eq!(
+            clean_name("es:Secretaría de Inteligencia (SIEE)", &t),
+            ("Secretaría de Inteligencia".into(), Some("SIEE".into()))
+        );
+        assert_eq!(
+            clean_name("Financial Intelligence Unit (Sri Lanka),", &t),
+            ("Financial Intelligence Unit".into(), None)
+        );
+        assert_eq!(
+            clean_name("direction nationale du renseignement (DNRT)", &t),
+            (
+                "Direction nationale du renseignement".into(),
+                Some("DNRT".into())
+            )
+        );
         assert_eq!(
             clean_name("National Security Agency (Bahrain)", &t),
             ("National Security Agency".into(), None)
