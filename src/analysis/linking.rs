@@ -8,6 +8,7 @@ use super::mentions::{MentionOrigin, RawMention};
 use super::tokens::Token;
 use super::{Cluster, Diagnostic, Mention};
 use crate::kb::index::{name_tokens, surname_of};
+use crate::kb::lexicon::is_common_folded_word;
 use crate::kb::normalize::transliteration_key;
 use crate::kb::{Category, EntityId, Kb};
 
@@ -91,6 +92,28 @@ fn best(kb: &Kb, candidates: &[EntityId], context: &StoryContext, titles: &[&str
     best
 }
 
+/// Whether a surname written alone, with no full mention in the story, may be taken
+/// for `id`: a title or the story's countries must point to the person, or the person
+/// must be prominent and the word not also a common English word ("Close", "King").
+/// Otherwise any capitalised word that is somebody's surname in a KB of tens of
+/// thousands of office-holders would link.
+fn surname_alone_fits(
+    kb: &Kb,
+    id: EntityId,
+    context: &StoryContext,
+    titles: &[&str],
+    surface: &str,
+) -> bool {
+    let entity = kb.entity(id);
+    title_fits(titles, &entity.entity_type)
+        || context.countries.contains(&entity.country)
+        || (entity.prominence() >= PROMINENT && !is_common_folded_word(surface))
+}
+
+/// Prominence from which a surname alone names the person (heads of state and
+/// government, the curated people).
+const PROMINENT: f32 = 0.9;
+
 /// The last word of a written name, folded: what a later short form repeats.
 fn last_word(tokens: &[Token], mention: &RawMention) -> String {
     tokens[mention.tokens.end - 1].folded.clone()
@@ -133,6 +156,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
             .join(" ");
         let mut entity = resolved[index];
         let mut cluster = None;
+        let mut unresolved_surname = false;
         match mention.origin {
             MentionOrigin::KbSurname => {
                 let titles = title_words(mention, tokens);
@@ -147,7 +171,12 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                 } else if let Some(&c) = unknown_by_last_word.get(&surface) {
                     cluster = Some(c);
                 } else {
-                    entity = Some(best(kb, &mention.candidates, &context, &titles));
+                    let id = best(kb, &mention.candidates, &context, &titles);
+                    if surname_alone_fits(kb, id, &context, &titles, &surface) {
+                        entity = Some(id);
+                    } else {
+                        unresolved_surname = true;
+                    }
                 }
             }
             MentionOrigin::Unknown => {
@@ -181,6 +210,9 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         let category = match (entity, cluster) {
             (Some(id), _) => kb.entity(id).category(),
             (None, Some(c)) => clusters[c].category,
+            // A KB surname nobody in the story is known by: a person only if a title
+            // says so.
+            (None, None) if unresolved_surname && mention.title.is_none() => Category::Other,
             (None, None) => mention.category,
         };
         let cluster = match (entity, cluster) {
@@ -218,7 +250,8 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         let first_mention = clusters[cluster].mentions.is_empty();
         clusters[cluster].mentions.push(mentions.len());
         // A weak mention joined to a cluster of real mentions is confirmed by it.
-        let is_weak = mention.weak && first_mention;
+        let is_weak =
+            (mention.weak || (unresolved_surname && mention.title.is_none())) && first_mention;
         mentions.push(Mention {
             span,
             category,

@@ -112,6 +112,11 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
             .into_iter()
             .find(|f| fitting.iter().any(|t| t.form == *f))
             .expect("fitting is not empty");
+        if form == FormKind::Surname && adjoins_other_name(tokens, text, kb, i..i + len) {
+            // "Senator John McCain", "Haider Al Abadi": the KB surname is one word of
+            // a longer name the KB does not know, not a surname alone.
+            continue;
+        }
         let chosen: Vec<EntityId> = fitting
             .iter()
             .filter(|t| t.form == form)
@@ -153,6 +158,44 @@ fn is_weak_single_word(token: &Token, targets: &[NameTarget], kb: &Kb) -> bool {
         && targets
             .iter()
             .all(|t| kb.entity(t.entity).category() == Category::Person)
+}
+
+/// True when the words at `range` run straight on (whitespace only between them)
+/// into another name word: a capitalised word after them, or before them a given name
+/// or a capitalised word the KB does not know.
+fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>) -> bool {
+    let joined = |a: &Token, b: &Token| {
+        a.block == b.block
+            && text[a.span.end..b.span.start]
+                .chars()
+                .all(char::is_whitespace)
+    };
+    let first = &tokens[range.start];
+    let last = &tokens[range.end - 1];
+    let after = tokens
+        .get(range.end)
+        .is_some_and(|next| joined(last, next) && !next.sentence_start && starts_name(next));
+    let before = range
+        .start
+        .checked_sub(1)
+        .map(|b| &tokens[b])
+        .is_some_and(|previous| {
+            joined(previous, first)
+                && !first.sentence_start
+                && previous.capitalized
+                && !previous.all_caps
+                && !cues::is_person_title(&previous.folded)
+                && !cues::is_not_name(&previous.folded)
+                && {
+                    let postings = kb.token_postings(&previous.folded);
+                    postings.is_empty()
+                        || postings
+                            .iter()
+                            .any(|p| p.part == crate::kb::index::NamePart::Given)
+                }
+                && kb.acronym(&text[previous.span.clone()]).is_empty()
+        });
+    after || before
 }
 
 fn case_fits(tokens: &[Token], caps: u32) -> bool {

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::kb::normalize::{fold, is_all_caps, is_capitalized};
+use crate::kb::normalize::{fold, is_all_caps, is_name_cased};
 use crate::prose::Prose;
 use crate::text::words::words;
 
@@ -45,7 +45,7 @@ pub fn tokenize(prose: &Prose) -> Vec<Token> {
             };
             tokens.push(Token {
                 folded: fold(word),
-                capitalized: is_capitalized(word),
+                capitalized: is_name_cased(word),
                 all_caps: is_all_caps(word),
                 sentence_start,
                 block: block_index,

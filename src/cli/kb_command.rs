@@ -1,6 +1,7 @@
-//! `byline kb lookup` and `byline kb stats`.
+//! `byline kb lookup`, `byline kb stats` and `byline kb import`.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
@@ -28,9 +29,21 @@ pub enum KbCommand {
         #[arg(long, default_value = "human")]
         format: String,
     },
+    /// Rebuild the generated KB files (kb/generated/*.jsonl) from the source snapshot.
+    Import {
+        /// The source folder (with MANIFEST.csv), e.g. shared/data/kb-sources.
+        #[arg(long, value_name = "DIR")]
+        sources: PathBuf,
+        /// Where to write the JSONL files; stale *.jsonl files there are removed.
+        #[arg(long, value_name = "DIR", default_value = "kb/generated")]
+        out: PathBuf,
+    },
 }
 
 pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
+    if let KbCommand::Import { sources, out } = &command {
+        return import(sources, out);
+    }
     let kb = crate::kb::default_kb()?;
     match command {
         KbCommand::Lookup {
@@ -77,7 +90,34 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        KbCommand::Import { .. } => unreachable!("handled before the KB is loaded"),
     }
+}
+
+/// Runs the importers and reports what they wrote.
+fn import(sources: &Path, out: &Path) -> Result<ExitCode, Fatal> {
+    let summary = crate::kb::import::run(sources, out)?;
+    for (name, entities, bytes) in &summary.files {
+        println!(
+            "{:>8} entities {:>10} bytes  {}",
+            entities,
+            bytes,
+            out.join(name).display()
+        );
+    }
+    println!(
+        "{} entities; {} persons, {} with a dated role; CIA 2019: {} merged into known persons, {} new; {} minor cities left out as ambiguous",
+        summary.entities,
+        summary.persons,
+        summary.persons_with_dated_role,
+        summary.cia_merged,
+        summary.cia_new,
+        summary.cities_left_out
+    );
+    for warning in &summary.warnings {
+        eprintln!("byline: warning: {warning}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Entities whose name is `query`, then those whose name words are near its words.

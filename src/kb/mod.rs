@@ -4,8 +4,9 @@
 
 pub mod card;
 pub mod house;
+pub mod import;
 
-pub use byline_kb::{date, index, load, model, normalize};
+pub use byline_kb::{date, index, lexicon, load, model, normalize};
 pub use byline_kb::{Category, Entity, EntityId, Kb, KbBuilder, KbError, PartialDate, Role};
 
 /// The default KB, compiled at build time from `kb/generated/` and `kb/curated/`.

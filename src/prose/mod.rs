@@ -87,11 +87,20 @@ fn mask_urls(text: &str, masked: &mut [u8]) {
     static URL: OnceLock<regex::Regex> = OnceLock::new();
     let url = URL.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+",
+            r"(?i)\b(?:https?://|ftp://|mailto:|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+|@\w{1,30}",
         )
         .expect("url regex is valid")
     });
     for m in url.find_iter(text) {
+        // "@name" is a handle unless it runs on from a word (which the email
+        // alternative has already taken).
+        let runs_on = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if m.as_str().starts_with('@') && runs_on {
+            continue;
+        }
         mask(masked, m.range());
     }
 }
@@ -108,5 +117,15 @@ mod tests {
         assert!(!prose.masked.contains("desk"));
         assert!(prose.masked.ends_with("now."));
         assert_eq!(prose.masked.len(), text.len());
+    }
+
+    /// Regression (news corpus): "@ABlinken" was reported as a misspelling of Blinken.
+    #[test]
+    fn social_media_handles_are_not_prose() {
+        let text = "Follow the Deputy Secretary on Twitter (@ABlinken) today.";
+        let prose = extract(text, Format::PlainText);
+        assert!(!prose.masked.contains("ABlinken"));
+        assert!(prose.masked.contains("Deputy Secretary"));
+        assert!(prose.masked.ends_with("today."));
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod date;
 pub mod index;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod normalize;

@@ -52,6 +52,26 @@ pub fn is_capitalized(token: &str) -> bool {
     }
 }
 
+/// Lowercase particles that open a capitalised name part: "al-Abadi", "el-Sisi",
+/// "d'Estaing", "bin-Salman".
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az", "ath", "bin", "ibn", "d", "l",
+];
+
+/// True when `token` is written as a name is: capitalised ("Bagheri"), or a lowercase
+/// particle joined to a capitalised part ("al-Abadi", "d'Estaing").
+pub fn is_name_cased(token: &str) -> bool {
+    if is_capitalized(token) {
+        return true;
+    }
+    let Some(split) = token.find(['-', '\'', '’', '‐']) else {
+        return false;
+    };
+    let particle = &token[..split];
+    let rest = token[split..].trim_start_matches(['-', '\'', '’', '‐']);
+    NAME_PARTICLES.contains(&particle) && is_capitalized(rest)
+}
+
 /// True when every cased letter is uppercase and there are at least two letters
 /// ("NATO", "TEHRAN").
 pub fn is_all_caps(token: &str) -> bool {
@@ -239,6 +259,10 @@ mod tests {
         assert!(is_capitalized("Bagheri"));
         assert!(!is_capitalized("bagheri"));
         assert!(is_capitalized("تهران"));
+        assert!(is_name_cased("al-Abadi"));
+        assert!(is_name_cased("d’Estaing"));
+        assert!(!is_name_cased("well-known"));
+        assert!(!is_name_cased("al-qaeda"));
         assert!(is_all_caps("NATO"));
         assert!(!is_all_caps("Nato"));
         assert!(!is_all_caps("A"));

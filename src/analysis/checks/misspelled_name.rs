@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::linking::title_fits;
 use crate::kb::index::{surname_of, NamePart, TokenPosting};
+use crate::kb::lexicon::is_common_folded_word;
 use crate::kb::normalize::{fold, transliteration_key};
 use crate::kb::{Category, EntityId, Kb};
 use crate::text::words::word_strs;
@@ -62,6 +63,23 @@ fn surnames(kb: &Kb, entity: EntityId) -> HashSet<String> {
         .collect()
 }
 
+/// True when `folded` ends in a plural "s" or "es" whose stem the KB knows.
+fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
+    ["s", "es"].iter().any(|suffix| {
+        folded
+            .strip_suffix(suffix)
+            .is_some_and(|stem| stem.chars().count() >= 3 && !kb.token_postings(stem).is_empty())
+    })
+}
+
+/// True when `written` is `kb_word` with a few letters added at the end
+/// ("Gerasimovis"): a slip of the hand even without a given name next to it.
+fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
+    written.len() > kb_word.len()
+        && written.starts_with(kb_word)
+        && written[kb_word.len()..].chars().count() <= MAX_SUFFIX
+}
+
 pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let story_entities: HashSet<EntityId> = cx.entities_in_story().collect();
@@ -74,6 +92,8 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     // Best candidates per folded word, over all its occurrences.
     let mut best_for_word: HashMap<String, Vec<Candidate>> = HashMap::new();
     let mut occurrences: Vec<(usize, String)> = Vec::new();
+    // The fuzzy search is the costly step; a story repeats its unknown names.
+    let mut near_cache: HashMap<String, Vec<(String, Vec<TokenPosting>)>> = HashMap::new();
 
     for (index, mention) in cx.mentions.iter().enumerate() {
         if mention.entity.is_some()
@@ -101,11 +121,29 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             if token.all_caps && length <= 5 {
                 continue; // an acronym, not a misspelled name
             }
+            if is_plural_of_known_word(kb, &token.folded) {
+                continue; // "Syrians", "Iraqis": a plural, not a slip
+            }
+            // A capitalised common word ("Strike", "Search") is a misspelling only when
+            // the name around it says so ("von der Leyden").
+            let common_word = is_common_folded_word(&token.folded);
             let distance = if length <= 5 { 1 } else { 2 };
             let previous = (ti > token_range.start).then(|| cx.tokens[ti - 1].folded.as_str());
             let next = (ti + 1 < token_range.end).then(|| cx.tokens[ti + 1].folded.as_str());
+            let has_part = |word: Option<&str>, wanted: NamePart| {
+                word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
+            };
+            if common_word
+                && !has_part(previous, NamePart::Given)
+                && !has_part(next, NamePart::Surname)
+            {
+                continue; // no name around it could make it a slip: skip the fuzzy search
+            }
             let mut candidates = Vec::new();
-            let near = kb.tokens_near(&token.folded, distance, MAX_SUFFIX);
+            let near = near_cache
+                .entry(token.folded.clone())
+                .or_insert_with(|| kb.tokens_near(&token.folded, distance, MAX_SUFFIX))
+                .clone();
             // A romanisation the KB does not list (Shoygou for Shoigu) is accepted, not
             // a slip: same transliteration key, no finding.
             let key = transliteration_key(&token.folded);
@@ -119,6 +157,9 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 let edits = strsim::damerau_levenshtein(&token.folded, &kb_word);
                 for TokenPosting { entity, part } in postings {
                     let e = kb.entity(entity);
+                    if e.category() == Category::Other {
+                        continue; // nationalities: "America" is not a slip of "American"
+                    }
                     let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
                     let neighbour_fits = match part {
                         NamePart::Surname => {
@@ -129,6 +170,18 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     };
                     if neighbour_fits {
                         score += 3.0;
+                    }
+                    // Two edits away is far for a short word: only a given name next
+                    // to it, or the same person named in the story, makes it a slip
+                    // ("Boeing" is not Beijing, "Q-West" not Alan West).
+                    let strong_context = neighbour_fits
+                        || (story_entities.contains(&entity) && e.category() == Category::Person);
+                    if (common_word && !neighbour_fits)
+                        || (edits >= 2
+                            && !strong_context
+                            && !is_suffix_slip(&token.folded, &kb_word))
+                    {
+                        continue;
                     }
                     if story_entities.contains(&entity) {
                         score += 2.0;

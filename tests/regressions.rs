@@ -1,0 +1,173 @@
+//! Regression tests for false alarms and false links found on real news, each named
+//! for what went wrong, run against the embedded default KB (tens of thousands of
+//! office-holders, which is what made them appear).
+
+use std::sync::OnceLock;
+
+use byline::analysis::{analyze, Analysis, AnalysisOptions};
+use byline::kb::{Category, Kb};
+
+fn kb() -> &'static Kb {
+    static KB: OnceLock<Kb> = OnceLock::new();
+    KB.get_or_init(|| byline::kb::default_kb().expect("default KB loads"))
+}
+
+fn run(text: &str) -> Analysis {
+    analyze(text, kb(), &AnalysisOptions::default())
+}
+
+/// The KB entity name each written form links to, or `None` when it stays unlinked.
+fn linked_name(analysis: &Analysis, text: &str, written: &str) -> Option<String> {
+    let start = text.find(written).expect("form is in the text");
+    analysis
+        .mentions
+        .iter()
+        .find(|m| m.span.start <= start && start < m.span.end)
+        .and_then(|m| m.entity)
+        .map(|id| kb().entity(id).name.clone())
+}
+
+fn findings(analysis: &Analysis, text: &str) -> Vec<String> {
+    analysis
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.code.as_str(), &text[d.span.clone()]))
+        .collect()
+}
+
+#[test]
+fn senator_john_mccain_is_not_radek_john() {
+    let text = "Senator John McCain entered them into the Congressional Record.";
+    let analysis = run(text);
+    assert_eq!(linked_name(&analysis, text, "John"), None);
+    assert!(
+        findings(&analysis, text).is_empty(),
+        "{:?}",
+        findings(&analysis, text)
+    );
+}
+
+#[test]
+fn haider_al_abadi_with_a_lowercase_particle_is_the_iraqi_prime_minister() {
+    let text = "Defense Secretary Ash Carter met Iraqi Prime Minister Haider al-Abadi in Baghdad.";
+    let analysis = run(text);
+    assert_eq!(
+        linked_name(&analysis, text, "Haider").as_deref(),
+        Some("Haider Al-Abadi")
+    );
+    assert!(
+        findings(&analysis, text).is_empty(),
+        "{:?}",
+        findings(&analysis, text)
+    );
+}
+
+#[test]
+fn haider_al_abadi_written_with_a_space_is_not_moinuddin_haider() {
+    let text = "The government of Iraq, led by Prime Minister Haider Al Abadi, agreed.";
+    let analysis = run(text);
+    assert_ne!(
+        linked_name(&analysis, text, "Haider").as_deref(),
+        Some("Moinuddin Haider")
+    );
+    assert!(
+        findings(&analysis, text).is_empty(),
+        "{:?}",
+        findings(&analysis, text)
+    );
+}
+
+#[test]
+fn major_general_is_a_title_not_the_surname_major() {
+    let text = "Major General Mohammad Bagheri met his counterpart in Moscow.";
+    let analysis = run(text);
+    assert_eq!(
+        linked_name(&analysis, text, "Bagheri").as_deref(),
+        Some("Mohammad Bagheri")
+    );
+    assert_eq!(linked_name(&analysis, text, "Major"), None);
+}
+
+#[test]
+fn capitalised_common_words_are_not_misspelled_names() {
+    for text in [
+        "Strike aircraft hit targets near the border.",
+        "Search teams worked through the night.",
+        "Lending to small firms fell again.",
+        "Stores closed early in the capital.",
+        "Among the games shown was EA's Spore, which runs on phones.",
+    ] {
+        let analysis = run(text);
+        assert!(
+            findings(&analysis, text).is_empty(),
+            "{text}: {:?}",
+            findings(&analysis, text)
+        );
+    }
+}
+
+#[test]
+fn lone_common_word_surnames_are_not_linked_to_office_holders() {
+    let text = "Close ties with Moscow were discussed. King said nothing.";
+    let analysis = run(text);
+    assert_eq!(linked_name(&analysis, text, "Close"), None);
+    assert_eq!(linked_name(&analysis, text, "King"), None);
+}
+
+#[test]
+fn demonym_plurals_and_place_names_are_not_misspellings() {
+    let text = "Syrians and Iraqis fled; Americans, Canadians and Singaporeans watched \
+                as Arabs in America protested.";
+    let analysis = run(text);
+    assert!(
+        findings(&analysis, text).is_empty(),
+        "{:?}",
+        findings(&analysis, text)
+    );
+}
+
+#[test]
+fn boeing_is_not_a_misspelling_of_beijing() {
+    let text = "Airlines in Beijing agreed to buy 60 Boeing 787 aircraft from Boeing.";
+    let analysis = run(text);
+    assert!(
+        findings(&analysis, text).is_empty(),
+        "{:?}",
+        findings(&analysis, text)
+    );
+}
+
+#[test]
+fn twitter_handle_is_not_a_misspelling_of_blinken() {
+    let text = "Follow the Deputy Secretary on Twitter (@ABlinken) for updates.";
+    let analysis = run(text);
+    assert!(
+        findings(&analysis, text).is_empty(),
+        "{:?}",
+        findings(&analysis, text)
+    );
+}
+
+#[test]
+fn gerasimovis_is_still_caught_next_to_valery_and_alone() {
+    let text = "Bagheri met Valery Gerasimovis in Moscow. Gerasimovis did not comment.";
+    let analysis = run(text);
+    assert_eq!(
+        findings(&analysis, text),
+        [
+            "misspelled-name: Gerasimovis",
+            "misspelled-name: Gerasimovis"
+        ]
+    );
+}
+
+#[test]
+fn prominent_surname_alone_still_links() {
+    let text = "Putin said the talks would go on.";
+    let analysis = run(text);
+    assert_eq!(
+        linked_name(&analysis, text, "Putin").as_deref(),
+        Some("Vladimir Putin")
+    );
+    assert_eq!(analysis.mentions[0].category, Category::Person);
+}
