@@ -28,6 +28,11 @@ pub enum KbCommand {
         #[arg(long, default_value = "human")]
         format: String,
     },
+    /// Build a KB (JSONL) from an official Wikidata JSON dump (.json, .json.gz, .json.bz2).
+    ImportWikidata {
+        #[command(flatten)]
+        args: crate::kb::wikidata::ImportArgs,
+    },
 }
 
 pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
@@ -77,6 +82,7 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        KbCommand::ImportWikidata { args } => Ok(crate::kb::wikidata::run(&args)?),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod card;
 pub mod house;
+pub mod wikidata;
 
 pub use byline_kb::{date, index, load, model, normalize};
 pub use byline_kb::{Category, Entity, EntityId, Kb, KbBuilder, KbError, PartialDate, Role};
