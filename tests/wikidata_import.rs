@@ -323,7 +323,11 @@ fn synthetic(n: u64) -> Value {
         .iter()
         .map(|(l, v)| (l.as_str(), v.as_str()))
         .collect();
-    let class = if n.is_multiple_of(10) { "Q5" } else { "Q13442814" };
+    let class = if n.is_multiple_of(10) {
+        "Q5"
+    } else {
+        "Q13442814"
+    };
     let mut claims = json!({
         "P31": [statement("P31", item(class))],
         "P1476": [statement("P1476", json!({"value": {"text": "A title", "language": "en"}, "type": "monolingualtext"}))],
