@@ -38,11 +38,19 @@ pub enum KbCommand {
         #[arg(long, value_name = "DIR", default_value = "kb/generated")]
         out: PathBuf,
     },
+    /// Build a KB (JSONL) from an official Wikidata JSON dump (.json, .json.gz, .json.bz2).
+    ImportWikidata {
+        #[command(flatten)]
+        args: crate::kb::wikidata::ImportArgs,
+    },
 }
 
 pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
-    if let KbCommand::Import { sources, out } = &command {
-        return import(sources, out);
+    // The importers build KB files; they need no KB loaded.
+    match &command {
+        KbCommand::Import { sources, out } => return import(sources, out),
+        KbCommand::ImportWikidata { args } => return Ok(crate::kb::wikidata::run(args)?),
+        _ => {}
     }
     let kb = crate::kb::default_kb()?;
     match command {
@@ -90,7 +98,9 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        KbCommand::Import { .. } => unreachable!("handled before the KB is loaded"),
+        KbCommand::Import { .. } | KbCommand::ImportWikidata { .. } => {
+            unreachable!("handled before the KB is loaded")
+        }
     }
 }
 

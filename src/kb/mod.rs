@@ -5,6 +5,7 @@
 pub mod card;
 pub mod house;
 pub mod import;
+pub mod wikidata;
 
 pub use byline_kb::{date, index, lexicon, load, model, normalize};
 pub use byline_kb::{Category, Entity, EntityId, Kb, KbBuilder, KbError, PartialDate, Role};
