@@ -45,6 +45,19 @@ impl Code {
         }
     }
 
+    /// One line on what the code means (SARIF rules, the HTML legend).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::MisspelledName => {
+                "A name not in the KB that is a near miss of a KB name fitting the context"
+            }
+            Code::InconsistentSpelling => "One person spelled two ways in a story",
+            Code::TitleMismatch => "An office title that no role of the person fits",
+            Code::OutdatedTitle => "A title the person did not hold on the story's date",
+            Code::BannedForm => "A form of a name that a house KB bans",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Code> {
         Code::ALL.into_iter().find(|c| c.as_str() == text)
     }
