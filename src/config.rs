@@ -4,6 +4,7 @@
 //! kb = ["house-kb.toml"]          # more KB files, relative to this file
 //! story_date = "2021-10-21"       # overrides front matter
 //! fail_on = "warning"             # byline check exit status threshold
+//! ignore = ["Gerasimovis"]       # names and words never to flag
 //! [checks]
 //! misspelled-name = "error"       # a severity, or "off"
 //! ```
@@ -38,11 +39,42 @@ struct RawConfig {
     #[serde(default)]
     fail_on: Option<toml::Spanned<String>>,
     #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
     checks: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
 }
 
 /// A configuration error, located like a KB error.
 pub type ConfigError = KbError;
+
+/// What `byline init` writes: every setting, commented, with its default.
+pub const STARTER: &str = r#"# Byline settings for this folder and the folders below it.
+# Reference: the README's "Configuration" section.
+
+# More knowledge-base files (TOML or JSONL), relative to this file. Entities here win
+# over the embedded default KB.
+# kb = ["house-kb.toml"]
+
+# The date the stories are written on (YYYY-MM-DD or "today"); overrides front matter.
+# Only `outdated-title` uses it.
+# story_date = "2026-11-28"
+
+# `byline check` exits 1 when a finding at or above this severity is found:
+# error | warning | information
+fail_on = "warning"
+
+# Names and words never to flag (case-insensitive), e.g. a source who spells their
+# name unusually.
+ignore = []
+
+# Each check: off | information | warning | error
+[checks]
+misspelled-name = "warning"
+inconsistent-spelling = "warning"
+title-mismatch = "warning"
+outdated-title = "information"
+banned-form = "warning"
+"#;
 
 /// Finds `.byline.toml` in `start` or an ancestor.
 pub fn discover(start: &Path) -> Option<PathBuf> {
@@ -85,6 +117,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         kb_files: raw.kb.iter().map(|p| base.join(p)).collect(),
         ..Config::default()
     };
+    config.checks.ignore = raw.ignore;
     if let Some(date) = raw.story_date {
         let parsed = match date.get_ref().as_str() {
             "today" => Some(PartialDate::today()),
@@ -161,6 +194,23 @@ mod tests {
         .unwrap_err();
         assert_eq!((err.line, err.column), (3, 1));
         assert!(err.message.contains("misspelled-name"), "{err}");
+    }
+
+    #[test]
+    fn starter_file_parses_to_the_defaults() {
+        let config = parse(Path::new(".byline.toml"), STARTER).unwrap();
+        for code in Code::ALL {
+            assert_eq!(config.checks.severity(code), Some(code.default_severity()));
+        }
+        assert!(config.checks.ignore.is_empty());
+    }
+
+    #[test]
+    fn ignore_list_is_read_and_must_be_strings() {
+        let config = parse(Path::new(".byline.toml"), "ignore = [\"Gerasimovis\"]\n").unwrap();
+        assert_eq!(config.checks.ignore, ["Gerasimovis"]);
+        let err = parse(Path::new("desk/.byline.toml"), "\nignore = [1]\n").unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("desk/.byline.toml", 2));
     }
 
     #[test]

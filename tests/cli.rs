@@ -271,3 +271,278 @@ fn banned_house_form_is_flagged_with_the_house_spelling() {
     assert_eq!(diagnostics[0]["suggestions"][0], "Muammar Gaddafi");
     assert_eq!(diagnostics[1]["suggestions"][0], "Gaddafi");
 }
+
+fn byline_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("byline runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const MOSCOW: &str = "examples/moscow-talks.md";
+
+#[test]
+fn every_format_is_pinned() {
+    for format in ["jsonl", "sarif", "github", "html"] {
+        let output = byline(&["check", "--format", format, MOSCOW]);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{format}: {}",
+            stderr(&output)
+        );
+        insta::assert_snapshot!(format!("check_{format}_moscow_talks"), stdout(&output));
+    }
+}
+
+#[test]
+fn ci_fails_the_build_on_a_misspelled_name_in_a_directory() {
+    let output = byline(&["check", "--format", "github", "examples/"]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.starts_with("::warning file=examples/moscow-talks.md,line=14,col=1,endLine=14,endColumn=12,title=byline misspelled-name::"),
+        "{out}"
+    );
+    assert!(out.ends_with("2 warnings in 2 files checked\n"), "{out}");
+    let sarif = byline(&["check", "--format", "sarif", "examples/"]);
+    assert_eq!(sarif.status.code(), Some(1));
+    let log = json(&sarif);
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn jsonl_has_one_versioned_line_per_file_in_order() {
+    let output = byline(&["check", "--format", "jsonl", "examples/"]);
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let paths: Vec<&str> = lines.iter().map(|l| l["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["examples/iran-russia-plain.txt", "examples/moscow-talks.md"]
+    );
+    assert!(lines.iter().all(|l| l["version"] == 1));
+}
+
+#[test]
+fn directories_honour_gitignore_include_and_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "General Valery Gerasimovis spoke in Moscow.\n";
+    for name in [
+        "a.md",
+        "b.txt",
+        "c.html",
+        "skip.rs",
+        "drafts/d.md",
+        "ignored/e.md",
+    ] {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, story).unwrap();
+    }
+    std::fs::write(dir.path().join(".gitignore"), "ignored/\n").unwrap();
+    let paths = |args: &[&str]| -> Vec<String> {
+        let output = byline_in(
+            dir.path(),
+            &[&["check", "--format", "jsonl"], args].concat(),
+        );
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        stdout(&output)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        paths(&["."]),
+        ["./a.md", "./b.txt", "./c.html", "./drafts/d.md"]
+    );
+    assert_eq!(
+        paths(&["--exclude", "drafts/**", "."]),
+        ["./a.md", "./b.txt", "./c.html"]
+    );
+    assert_eq!(
+        paths(&["--include", "*.md", "."]),
+        ["./a.md", "./drafts/d.md"]
+    );
+}
+
+#[test]
+fn stdin_filename_names_the_text_and_chooses_its_format() {
+    let output = byline_with_stdin(
+        &[
+            "check",
+            "--format",
+            "github",
+            "--stdin-filename",
+            "desk/story.html",
+            "-",
+        ],
+        "<p title=\"Gerasimovis\">General Valery Gerasimovis spoke in Moscow.</p>",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("::warning")).count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("file=desk/story.html,line=1,col=39,"), "{out}");
+}
+
+#[test]
+fn suppression_comments_and_config_ignore_list() {
+    let commented = "<!-- byline-disable-next-line misspelled-name -->\nGeneral Valery Gerasimovis spoke in Moscow.\n";
+    let output = byline_with_stdin(
+        &["check", "--format", "json", "--stdin-filename", "s.md", "-"],
+        commented,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let plain = "[byline-disable misspelled-name]\nGeneral Valery Gerasimovis spoke in Moscow.\n[byline-enable]\nGeneral Valery Gerasimovis left Moscow.\n";
+    let output = byline_with_stdin(&["check", "--format", "json", "-"], plain);
+    assert_eq!(json(&output)["summary"]["warnings"], 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".byline.toml"),
+        "ignore = [\"Gerasimovis\"]\n",
+    )
+    .unwrap();
+    let story = dir.path().join("story.md");
+    std::fs::write(&story, "General Valery Gerasimovis spoke in Moscow.\n").unwrap();
+    let output = byline_in(dir.path(), &["check", "story.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn bad_config_names_key_file_and_line_and_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".byline.toml"),
+        "fail_on = \"warning\"\n\n[checks]\nmisspelled-name = \"loud\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("s.md"), "Text.\n").unwrap();
+    let output = byline_in(dir.path(), &["check", "s.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains(".byline.toml:4:"), "{err}");
+    assert!(err.contains("misspelled-name"), "{err}");
+}
+
+#[test]
+fn init_writes_a_working_starter_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = byline_in(dir.path(), &["init"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let written = std::fs::read_to_string(dir.path().join(".byline.toml")).unwrap();
+    assert!(written.starts_with("# Byline settings"));
+    std::fs::write(
+        dir.path().join("s.md"),
+        "General Valery Gerasimovis spoke in Moscow.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        byline_in(dir.path(), &["check", "s.md"]).status.code(),
+        Some(1)
+    );
+    let again = byline_in(dir.path(), &["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".byline.toml")).unwrap(),
+        written
+    );
+}
+
+#[test]
+fn fix_rewrites_only_the_misspellings_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(MOSCOW).unwrap();
+    let story = dir.path().join("story.md");
+    std::fs::write(&story, &original).unwrap();
+    std::fs::set_permissions(&story, std::fs::Permissions::from_mode(0o640)).unwrap();
+
+    let dry = byline_in(dir.path(), &["check", "--fix", "--dry-run", "story.md"]);
+    assert_eq!(
+        std::fs::read_to_string(&story).unwrap(),
+        original,
+        "dry run writes nothing"
+    );
+    let diff = stdout(&dry);
+    assert!(diff.contains("--- a/story.md\n+++ b/story.md\n"), "{diff}");
+    assert!(
+        diff.contains("\n-Gerasimovis, the chief") && diff.contains("\n+Gerasimov, the chief"),
+        "{diff}"
+    );
+
+    let fixed = byline_in(dir.path(), &["check", "--fix", "story.md"]);
+    assert_eq!(
+        fixed.status.code(),
+        Some(0),
+        "nothing left: {}",
+        stdout(&fixed)
+    );
+    assert!(
+        stderr(&fixed).contains("fixed story.md:14:1: 'Gerasimovis' → 'Gerasimov'"),
+        "{}",
+        stderr(&fixed)
+    );
+    let after = std::fs::read_to_string(&story).unwrap();
+    assert_eq!(after, original.replace("Gerasimovis", "Gerasimov"));
+    let mode = std::fs::metadata(&story).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn fix_refuses_to_rewrite_standard_input() {
+    let output = byline_with_stdin(
+        &["check", "--fix", "-"],
+        "General Valery Gerasimovis spoke in Moscow.",
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn html_report_escapes_story_and_kb_text() {
+    let output = byline(&[
+        "check",
+        "--format",
+        "html",
+        "--kb",
+        "tests/fixtures/xss-kb.toml",
+        "tests/fixtures/xss-story.md",
+    ]);
+    let page = stdout(&output);
+    for raw in ["<script", "<img", "<b ", "<b>"] {
+        assert!(!page.contains(raw), "{raw} must be escaped");
+    }
+    assert!(page.contains("&lt;script&gt;document.title"));
+    assert!(page.contains("&lt;img src=x"));
+    assert!(page.contains("class=\"ent person\" tabindex=\"0\">Evelyn Marchetti"));
+    assert!(page.contains("Content-Security-Policy"));
+}

@@ -1,12 +1,14 @@
 //! The pure analysis core: text and a KB in, an [`Analysis`] out.
 //!
-//! prose → tokens → mentions → linked entities → checks. Nothing here knows about LSP,
+//! prose → tokens → mentions → linked entities → checks → suppressions. Nothing here knows about LSP,
 //! terminals or files; spans are byte offsets into the analysed text.
 
 pub mod checks;
 pub mod cues;
+pub mod fixes;
 pub mod linking;
 pub mod mentions;
+pub mod suppress;
 pub mod tokens;
 
 use std::ops::Range;
@@ -103,6 +105,8 @@ pub fn analyze(text: &str, kb: &Kb, options: &AnalysisOptions) -> Analysis {
     };
     let diagnostics = checks::run(&context, &options.checks);
     let (mentions, clusters) = linking::drop_unconfirmed_weak(linked, &diagnostics);
+    // After the weak-mention pass: a suppressed finding still confirms its name.
+    let diagnostics = suppress::apply(text, diagnostics, &options.checks.ignore);
     Analysis {
         mentions,
         clusters,

@@ -3,6 +3,8 @@
 //! configuration or I/O error.
 
 mod check;
+mod fix;
+mod inputs;
 mod kb_command;
 
 use std::path::PathBuf;
@@ -28,6 +30,14 @@ pub struct Cli {
 pub enum CheckFormat {
     Human,
     Json,
+    /// One JSON object per file and line, for pipelines.
+    Jsonl,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// A self-contained review page.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -53,9 +63,18 @@ pub enum FailOn {
 /// Options shared by the commands that analyse text.
 #[derive(clap::Args, Clone)]
 pub struct AnalysisArgs {
-    /// Files to read; `-` for standard input.
+    /// Files and directories to read; `-` for standard input.
     #[arg(default_value = "-")]
     paths: Vec<PathBuf>,
+    /// In directories, check only files matching this glob (default: Markdown, text, HTML).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// In directories, skip files matching this glob.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// The name (and so the format) of the text read from standard input.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
     /// More KB files (TOML or JSONL); later files take precedence.
     #[arg(long = "kb", value_name = "FILE")]
     kb_files: Vec<PathBuf>,
@@ -76,13 +95,13 @@ enum Command {
     Check {
         #[command(flatten)]
         args: AnalysisArgs,
-        #[arg(long, value_enum, default_value = "human")]
-        format: CheckFormat,
-        /// Exit 1 when a finding at or above this severity is found.
-        #[arg(long, value_enum)]
-        fail_on: Option<FailOn>,
-        #[arg(long, value_enum, default_value = "auto")]
-        color: ColorChoice,
+        #[command(flatten)]
+        options: check::CheckOptions,
+    },
+    /// Write a commented starter `.byline.toml` (never over an existing one).
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
     },
     /// List the entities mentioned in stories.
     Entities {
@@ -117,12 +136,8 @@ impl<E: std::fmt::Display> From<E> for Fatal {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check {
-            args,
-            format,
-            fail_on,
-            color,
-        } => check::run_check(&args, format, fail_on, color),
+        Command::Check { args, options } => check::run_check(&args, &options),
+        Command::Init { dir } => check::run_init(&dir),
         Command::Entities { args, format } => check::run_entities(&args, format),
         Command::Lsp { stdio: _ } => Ok(crate::lsp::run_stdio()),
         Command::Kb { command } => kb_command::run(command),

@@ -1,11 +1,12 @@
 //! Deciding what part of a document is prose.
 //!
 //! The output keeps byte offsets: `masked` is the input with every non-prose byte
-//! (code, URLs, markup, front matter, HTML comments) replaced by a space, and line
+//! (code, URLs, markup, front matter, HTML tags and comments) replaced by a space, and line
 //! breaks kept. The analysis therefore works on one string and every span it reports is
 //! a span of the user's file.
 
 mod front_matter;
+mod html;
 mod markdown;
 mod plain;
 
@@ -19,6 +20,8 @@ use crate::kb::PartialDate;
 pub enum Format {
     Markdown,
     PlainText,
+    /// An HTML article body: text between tags is prose, markup is skipped.
+    Html,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdx" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::PlainText,
         }
     }
@@ -38,6 +42,7 @@ impl Format {
     pub fn from_language_id(language_id: &str) -> Format {
         match language_id {
             "markdown" | "mdx" => Format::Markdown,
+            "html" => Format::Html,
             _ => Format::PlainText,
         }
     }
@@ -63,6 +68,7 @@ pub fn extract(text: &str, format: Format) -> Prose {
     let blocks = match format {
         Format::Markdown => markdown::prose(text, body_start, &mut masked),
         Format::PlainText => plain::prose(text, body_start),
+        Format::Html => html::prose(text, body_start, &mut masked),
     };
     mask_urls(text, &mut masked);
     Prose {

@@ -66,41 +66,41 @@ struct JsonSummary {
 }
 
 #[derive(Serialize)]
-struct JsonCheck<'a> {
+struct JsonCheck<F: Serialize> {
     version: u32,
-    files: Vec<JsonCheckFile<'a>>,
+    files: Vec<F>,
     summary: JsonSummary,
+}
+
+/// One file's object in the contract (also one line of `--format jsonl`).
+pub(super) fn check_file<'a>(report: &'a FileReport, kb: &Kb) -> impl Serialize + 'a {
+    let index = LineIndex::new(&report.text);
+    JsonCheckFile {
+        path: &report.path,
+        diagnostics: report
+            .analysis
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                code: d.code.as_str(),
+                severity: d.severity.as_str(),
+                message: &d.message,
+                span: Span {
+                    start: d.span.start,
+                    end: d.span.end,
+                },
+                range: range(report.range(&index, &d.span)),
+                text: &report.text[d.span.clone()],
+                suggestions: &d.suggestions,
+                entity: d.entity.map(|id| EntityRef::of(kb, id)),
+            })
+            .collect(),
+    }
 }
 
 /// Renders `check --format json`.
 pub fn check(reports: &[FileReport], kb: &Kb) -> String {
-    let files = reports
-        .iter()
-        .map(|report| {
-            let index = LineIndex::new(&report.text);
-            JsonCheckFile {
-                path: &report.path,
-                diagnostics: report
-                    .analysis
-                    .diagnostics
-                    .iter()
-                    .map(|d| JsonDiagnostic {
-                        code: d.code.as_str(),
-                        severity: d.severity.as_str(),
-                        message: &d.message,
-                        span: Span {
-                            start: d.span.start,
-                            end: d.span.end,
-                        },
-                        range: range(report.range(&index, &d.span)),
-                        text: &report.text[d.span.clone()],
-                        suggestions: &d.suggestions,
-                        entity: d.entity.map(|id| EntityRef::of(kb, id)),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+    let files = reports.iter().map(|r| check_file(r, kb)).collect();
     let s = Summary::of(reports);
     let out = JsonCheck {
         version: 1,

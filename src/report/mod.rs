@@ -1,8 +1,14 @@
-//! Rendering analyses for people and programs: human snippets and the versioned JSON
-//! contract. Pure functions from analysed files to strings.
+//! Rendering analyses for people and programs, one module per `--format`: human
+//! snippets, the versioned JSON contract (and its one-file-per-line form), SARIF,
+//! GitHub workflow commands and the HTML review page. Pure functions from analysed
+//! files to strings.
 
+pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod sarif;
 
 use crate::analysis::{Analysis, Severity};
 use crate::text::{LineIndex, PositionEncoding, TextPosition};
@@ -25,6 +31,28 @@ impl FileReport {
             index.position(&self.text, span.start, PositionEncoding::Utf16),
             index.position(&self.text, span.end, PositionEncoding::Utf16),
         )
+    }
+}
+
+/// A span as 1-based lines and columns (columns in UTF-16 code units, as SARIF's
+/// default `columnKind` and GitHub's annotations count them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+impl FileReport {
+    pub fn location(&self, index: &LineIndex, span: &std::ops::Range<usize>) -> Location {
+        let (start, end) = self.range(index, span);
+        Location {
+            line: start.line + 1,
+            column: start.character + 1,
+            end_line: end.line + 1,
+            end_column: end.character + 1,
+        }
     }
 }
 

@@ -45,6 +45,19 @@ impl Code {
         }
     }
 
+    /// One line on what the code means (SARIF rules, the HTML legend).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::MisspelledName => {
+                "A name not in the KB that is a near miss of a KB name fitting the context"
+            }
+            Code::InconsistentSpelling => "One person spelled two ways in a story",
+            Code::TitleMismatch => "An office title that no role of the person fits",
+            Code::OutdatedTitle => "A title the person did not hold on the story's date",
+            Code::BannedForm => "A form of a name that a house KB bans",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Code> {
         Code::ALL.into_iter().find(|c| c.as_str() == text)
     }
@@ -99,10 +112,31 @@ pub struct Diagnostic {
     pub entity: Option<EntityId>,
 }
 
+impl Diagnostic {
+    /// The replacement `--fix` may apply without a person looking: the top suggestion
+    /// when it cannot change the meaning of the sentence. A banned form has one house
+    /// form; a misspelling with a single KB candidate has one intended name. Several
+    /// candidates, a choice between two spellings, or a title (which changes a claim)
+    /// need an editor.
+    pub fn safe_fix(&self) -> Option<&str> {
+        let safe = match self.code {
+            Code::BannedForm => true,
+            Code::MisspelledName => self.suggestions.len() == 1,
+            Code::InconsistentSpelling | Code::TitleMismatch | Code::OutdatedTitle => false,
+        };
+        self.suggestions
+            .first()
+            .map(String::as_str)
+            .filter(|_| safe)
+    }
+}
+
 /// Per-code settings: `None` severity turns a check off.
 #[derive(Debug, Clone, Default)]
 pub struct CheckSettings {
     pub overrides: HashMap<Code, Option<Severity>>,
+    /// Names and words never to flag (the configuration's `ignore`), case-insensitive.
+    pub ignore: Vec<String>,
 }
 
 impl CheckSettings {
