@@ -41,10 +41,8 @@ async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Option<F
             continue; // stray blank line between frames
         }
         saw_header = true;
-        if let Some((name, value)) = text.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().ok();
-            }
+        if let Some(value) = content_length(text) {
+            length = value.parse().ok();
         }
     }
     let Some(length) = length else {
@@ -67,6 +65,16 @@ async fn read_frame<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Option<F
         Ok(_) => Some(Frame::Body(body)),
         Err(error) => Some(Frame::Refused(format!("invalid JSON: {error}"))),
     }
+}
+
+/// The value of a `Content-Length` header in a header line. The name is looked for
+/// anywhere in the line, not only at its start: when a frame declared a wrong length,
+/// the rest of its body (or of the frame it ran into) runs on into the next frame's
+/// header line, and finding the header there puts the reader back in step.
+fn content_length(line: &str) -> Option<&str> {
+    const NAME: &str = "content-length:";
+    let at = line.to_ascii_lowercase().rfind(NAME)?;
+    Some(line[at + NAME.len()..].trim())
 }
 
 fn frame(body: &[u8]) -> Vec<u8> {
@@ -138,5 +146,42 @@ async fn forward_errors(
         if frames.send(Some(error)).is_err() {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn frames(input: &[u8]) -> Vec<Result<String, String>> {
+        let mut reader = BufReader::new(input);
+        let mut out = Vec::new();
+        while let Some(next) = read_frame(&mut reader).await {
+            out.push(match next {
+                Frame::Body(body) => Ok(String::from_utf8(body).unwrap()),
+                Frame::Refused(reason) => Err(reason),
+            });
+        }
+        out
+    }
+
+    /// Bug found by the protocol-abuse tests: a frame whose Content-Length was too
+    /// short or too long desynchronised the reader, and the frames after it were read
+    /// as headers and lost until the client gave up.
+    #[tokio::test]
+    async fn wrong_content_length_loses_at_most_the_next_frame() {
+        let good = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        let short = format!("Content-Length: 5\r\n\r\n{{\"id\":1}}{}", good("[2]"));
+        let read = frames(short.as_bytes()).await;
+        assert!(read[0].is_err());
+        assert_eq!(read[1], Ok("[2]".to_string()));
+        let long = format!(
+            "Content-Length: 12\r\n\r\n{{\"id\":1}}{}{}",
+            good("[2]"),
+            good("[3]")
+        );
+        let read = frames(long.as_bytes()).await;
+        assert!(read[0].is_err());
+        assert_eq!(read.last(), Some(&Ok("[3]".to_string())));
     }
 }
