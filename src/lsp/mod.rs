@@ -38,10 +38,13 @@ struct Publication {
     diagnostics: Vec<Diagnostic>,
 }
 
+#[derive(Clone)]
 pub struct Backend {
     client: Client,
     state: Arc<Mutex<ServerState>>,
     publications: mpsc::UnboundedSender<Publication>,
+    /// Documents an edit left stale, for the analysis task (see `analyse_stale`).
+    stale: mpsc::UnboundedSender<Uri>,
 }
 
 /// Set by `shutdown`: the exit code after `exit` depends on it (LSP: 0 after a
@@ -115,20 +118,26 @@ impl Backend {
                     .await;
             }
         });
-        Backend {
+        let (stale, stale_receiver) = mpsc::unbounded_channel();
+        let backend = Backend {
             client,
             state,
             publications: sender,
-        }
+            stale,
+        };
+        tokio::spawn(analyse_stale(backend.clone(), stale_receiver));
+        backend
     }
 
     fn state(&self) -> MutexGuard<'_, ServerState> {
         lock(&self.state)
     }
 
-    /// Queues diagnostics of `uri`'s current analysis; call with the lock held.
+    /// Queues diagnostics of `uri`'s current analysis; call with the lock held. A
+    /// stale document is skipped: its analysis is of an older version, and the
+    /// analysis task publishes it once it is fresh.
     fn queue_publication(&self, state: &ServerState, uri: &Uri) {
-        let Some(doc) = state.documents.get(uri) else {
+        let Some(doc) = state.documents.get(uri).filter(|doc| !doc.stale) else {
             return;
         };
         let positions = positions(doc, state.encoding);
@@ -163,19 +172,27 @@ impl Backend {
         }
     }
 
-    /// Runs `f` on an open document with its position converter, under the lock and
-    /// under `isolation::catch`; `Ok(None)` when the document is not open.
-    fn with_document<T>(
+    /// Runs `f` on an open document's current analysis with its position converter,
+    /// under the lock and under `isolation::catch`; `Ok(None)` when the document is
+    /// not open. A stale document is analysed first, so positions the client computed
+    /// on its latest text always meet that text.
+    async fn with_document<T>(
         &self,
         uri: &Uri,
         f: impl FnOnce(&OpenDocument, &Kb, &Positions) -> Option<T>,
     ) -> std::result::Result<Option<T>, Panicked> {
-        isolation::catch(|| {
-            let state = self.state();
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            if state.refresh(uri, &mut notices) {
+                self.queue_publication(&state, uri);
+            }
             let doc = state.documents.get(uri)?;
             let positions = positions(doc, state.encoding);
             f(doc, &state.kb, &positions)
-        })
+        });
+        self.tell(notices).await;
+        outcome
     }
 
     /// Turns a caught panic into a log entry (window/logMessage and stderr) and an
@@ -206,6 +223,31 @@ impl Backend {
         let outcome = isolation::catch(|| work(&mut notices));
         self.tell(notices).await;
         let _ = self.respond(method, outcome).await;
+    }
+}
+
+/// Analyses the documents edits left stale. It drains every queued notice before it
+/// takes the lock, so a burst of didChange notifications (a fast typist, a paste
+/// replayed key by key) costs one analysis, not one per change.
+async fn analyse_stale(backend: Backend, mut stale: mpsc::UnboundedReceiver<Uri>) {
+    while let Some(first) = stale.recv().await {
+        tokio::task::yield_now().await;
+        let mut uris = vec![first];
+        while let Ok(uri) = stale.try_recv() {
+            if !uris.contains(&uri) {
+                uris.push(uri);
+            }
+        }
+        backend
+            .notify_with("analysis", |notices| {
+                let mut state = backend.state();
+                for uri in &uris {
+                    if state.refresh(uri, notices) {
+                        backend.queue_publication(&state, uri);
+                    }
+                }
+            })
+            .await;
     }
 }
 
@@ -352,8 +394,8 @@ impl LanguageServer for Backend {
         let edits: Vec<Edit> = params.content_changes.into_iter().map(to_edit).collect();
         self.notify_with("textDocument/didChange", |notices| {
             let mut state = self.state();
-            if state.change(&uri, params.text_document.version, &edits, notices) {
-                self.queue_publication(&state, &uri);
+            if state.change(&uri, params.text_document.version, &edits) {
+                let _ = self.stale.send(uri.clone());
             } else {
                 notices.push(Notice::Log(format!(
                     "Byline: didChange for {} which is not open; ignored",
@@ -400,12 +442,14 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        let outcome = self.with_document(&params.text_document.uri, |doc, _, positions| {
-            Some(SemanticTokensResult::Tokens(SemanticTokens {
-                result_id: None,
-                data: features::semantic_tokens::encode(&doc.analysis, positions, None),
-            }))
-        });
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: features::semantic_tokens::encode(&doc.analysis, positions, None),
+                }))
+            })
+            .await;
         self.respond("textDocument/semanticTokens/full", outcome)
             .await
     }
@@ -414,36 +458,42 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        let outcome = self.with_document(&params.text_document.uri, |doc, _, positions| {
-            let span = positions.span(params.range);
-            Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
-                result_id: None,
-                data: features::semantic_tokens::encode(&doc.analysis, positions, Some(span)),
-            }))
-        });
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                let span = positions.span(params.range);
+                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: features::semantic_tokens::encode(&doc.analysis, positions, Some(span)),
+                }))
+            })
+            .await;
         self.respond("textDocument/semanticTokens/range", outcome)
             .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        let outcome = self.with_document(&at.text_document.uri, |doc, kb, positions| {
-            features::hover::hover(&doc.analysis, kb, positions, positions.offset(at.position))
-        });
+        let outcome = self
+            .with_document(&at.text_document.uri, |doc, kb, positions| {
+                features::hover::hover(&doc.analysis, kb, positions, positions.offset(at.position))
+            })
+            .await;
         self.respond("textDocument/hover", outcome).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        let outcome = self.with_document(&uri, |doc, kb, positions| {
-            Some(features::actions::code_actions(
-                &doc.analysis,
-                kb,
-                positions,
-                &uri,
-                positions.span(params.range),
-            ))
-        });
+        let outcome = self
+            .with_document(&uri, |doc, kb, positions| {
+                Some(features::actions::code_actions(
+                    &doc.analysis,
+                    kb,
+                    positions,
+                    &uri,
+                    positions.span(params.range),
+                ))
+            })
+            .await;
         self.respond("textDocument/codeAction", outcome).await
     }
 
@@ -451,11 +501,13 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        let outcome = self.with_document(&params.text_document.uri, |doc, kb, positions| {
-            Some(DocumentSymbolResponse::Nested(
-                features::navigation::document_symbols(&doc.analysis, kb, positions),
-            ))
-        });
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, kb, positions| {
+                Some(DocumentSymbolResponse::Nested(
+                    features::navigation::document_symbols(&doc.analysis, kb, positions),
+                ))
+            })
+            .await;
         self.respond("textDocument/documentSymbol", outcome).await
     }
 
@@ -464,13 +516,15 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let at = params.text_document_position_params;
-        let outcome = self.with_document(&at.text_document.uri, |doc, _, positions| {
-            features::navigation::highlights(
-                &doc.analysis,
-                positions,
-                positions.offset(at.position),
-            )
-        });
+        let outcome = self
+            .with_document(&at.text_document.uri, |doc, _, positions| {
+                features::navigation::highlights(
+                    &doc.analysis,
+                    positions,
+                    positions.offset(at.position),
+                )
+            })
+            .await;
         self.respond("textDocument/documentHighlight", outcome)
             .await
     }
@@ -478,14 +532,16 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let at = params.text_document_position;
         let uri = at.text_document.uri;
-        let outcome = self.with_document(&uri, |doc, _, positions| {
-            features::navigation::references(
-                &doc.analysis,
-                positions,
-                &uri,
-                positions.offset(at.position),
-            )
-        });
+        let outcome = self
+            .with_document(&uri, |doc, _, positions| {
+                features::navigation::references(
+                    &doc.analysis,
+                    positions,
+                    &uri,
+                    positions.offset(at.position),
+                )
+            })
+            .await;
         self.respond("textDocument/references", outcome).await
     }
 
@@ -493,13 +549,15 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        let outcome = self.with_document(&params.text_document.uri, |doc, _, positions| {
-            features::navigation::prepare_rename(
-                &doc.analysis,
-                positions,
-                positions.offset(params.position),
-            )
-        });
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                features::navigation::prepare_rename(
+                    &doc.analysis,
+                    positions,
+                    positions.offset(params.position),
+                )
+            })
+            .await;
         self.respond("textDocument/prepareRename", outcome).await
     }
 
@@ -509,15 +567,17 @@ impl LanguageServer for Backend {
         if params.new_name.trim().is_empty() {
             return Err(Error::invalid_params("the new name is empty"));
         }
-        let outcome = self.with_document(&uri, |doc, _, positions| {
-            features::navigation::rename(
-                &doc.analysis,
-                positions,
-                &uri,
-                positions.offset(at.position),
-                &params.new_name,
-            )
-        });
+        let outcome = self
+            .with_document(&uri, |doc, _, positions| {
+                features::navigation::rename(
+                    &doc.analysis,
+                    positions,
+                    &uri,
+                    positions.offset(at.position),
+                    &params.new_name,
+                )
+            })
+            .await;
         self.respond("textDocument/rename", outcome).await
     }
 
@@ -591,13 +651,15 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        let outcome = self.with_document(&at.text_document.uri, |_, kb, positions| {
-            Some(CompletionResponse::Array(features::completion::complete(
-                kb,
-                positions,
-                positions.offset(at.position),
-            )))
-        });
+        let outcome = self
+            .with_document(&at.text_document.uri, |_, kb, positions| {
+                Some(CompletionResponse::Array(features::completion::complete(
+                    kb,
+                    positions,
+                    positions.offset(at.position),
+                )))
+            })
+            .await;
         self.respond("textDocument/completion", outcome).await
     }
 }

@@ -33,6 +33,9 @@ pub struct OpenDocument {
     pub config_path: Option<PathBuf>,
     /// Over the size limit at the last analysis (so the warning is shown once).
     pub oversized: bool,
+    /// Edited since `analysis` was made: `text`, `index` and `analysis` describe an
+    /// older version than `document` until [`ServerState::refresh`] runs.
+    pub stale: bool,
 }
 
 pub struct ServerState {
@@ -197,6 +200,18 @@ impl ServerState {
         doc.text = Arc::new(text);
         doc.index = Arc::new(index);
         doc.oversized = oversized;
+        doc.stale = false;
+    }
+
+    /// Analyses `uri` again if it was edited since its last analysis; returns whether
+    /// it did. Edits only mark a document stale, so a burst of changes costs one
+    /// analysis, made when someone needs it (a request, or the analysis task).
+    pub fn refresh(&mut self, uri: &Uri, notices: &mut Vec<Notice>) -> bool {
+        if !self.documents.get(uri).is_some_and(|doc| doc.stale) {
+            return false;
+        }
+        self.reanalyze(uri, notices);
+        true
     }
 
     pub fn open(
@@ -218,6 +233,7 @@ impl ServerState {
                 analysis: Arc::new(empty_analysis()),
                 config_path,
                 oversized: false,
+                stale: false,
             },
         );
         if self.refresh_kb(notices) {
@@ -227,14 +243,9 @@ impl ServerState {
         }
     }
 
-    /// Applies changes in order; returns false when the document is not open.
-    pub fn change(
-        &mut self,
-        uri: &Uri,
-        version: i32,
-        edits: &[TextEdit],
-        notices: &mut Vec<Notice>,
-    ) -> bool {
+    /// Applies changes in order and marks the document stale (see [`Self::refresh`]);
+    /// returns false when the document is not open.
+    pub fn change(&mut self, uri: &Uri, version: i32, edits: &[TextEdit]) -> bool {
         let encoding = self.encoding;
         let Some(doc) = self.documents.get_mut(uri) else {
             return false;
@@ -243,7 +254,7 @@ impl ServerState {
             doc.document.apply(edit, encoding);
         }
         doc.document.version = version;
-        self.reanalyze(uri, notices);
+        doc.stale = true;
         true
     }
 
@@ -294,11 +305,15 @@ mod tests {
             state.open(uri.clone(), &initial, 1, Format::Markdown, &mut notices);
             let mut model = initial.clone();
             for (version, batch) in (2..).zip(&batches) {
-                prop_assert!(state.change(&uri, version, batch, &mut notices));
+                prop_assert!(state.change(&uri, version, batch));
                 for edit in batch {
                     model = reference::apply(&model, edit, state.encoding);
                 }
+                if version % 3 == 0 {
+                    state.refresh(&uri, &mut notices);
+                }
             }
+            state.refresh(&uri, &mut notices);
             let doc = &state.documents[&uri];
             prop_assert_eq!(doc.document.text(), model.clone());
             prop_assert_eq!(doc.text.as_str(), model.as_str());
@@ -321,7 +336,8 @@ mod tests {
             range: None,
             text: format!("{text} Again."),
         };
-        state.change(&uri, 2, &[edit], &mut notices);
+        state.change(&uri, 2, &[edit]);
+        assert!(state.refresh(&uri, &mut notices));
         assert_eq!(notices.len(), 1, "the limit is reported once");
         assert_eq!(state.documents[&uri].text.len(), text.len() + 7);
         state.client_settings.max_document_bytes = None;

@@ -293,13 +293,11 @@ def test_ten_thousand_rapid_changes_end_right_and_the_server_answers_between_the
     def pump():
         # One character a didChange, as a fast typist's editor sends them; a hover
         # every thousand changes must be answered while the stream goes on.
-        text = ""
+        line = character = 0
         for version, ch in enumerate(final, start=2):
-            line = text.count("\n")
-            character = len(text.split("\n")[-1].encode("utf-16-le")) // 2
             position = {"line": line, "character": character}
             server.change(uri, version, [{"range": {"start": position, "end": position}, "text": ch}])
-            text += ch
+            line, character = (line + 1, 0) if ch == "\n" else (line, character + len(ch.encode("utf-16-le")) // 2)
             if version % 1000 == 0:
                 hovers.append(server.hover(uri, 0, 10))
 
