@@ -19,6 +19,9 @@ use crate::kb::PartialDate;
 
 pub const CONFIG_FILE_NAME: &str = ".byline.toml";
 
+/// A configuration is a few lines; a bigger file is refused rather than parsed.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Settings after parsing and validation; KB paths are absolute.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -84,14 +87,10 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// Reads and validates a configuration file.
+/// Reads and validates a configuration file. It is data only: parsing runs no code
+/// and fetches nothing (a `kb` entry is a local path, even when it looks like a URL).
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        file: path.display().to_string(),
-        line: 0,
-        column: 0,
-        message: format!("cannot read: {e}"),
-    })?;
+    let text = crate::kb::load::read_text(path, MAX_CONFIG_BYTES, "configuration")?;
     parse(path, &text)
 }
 
@@ -211,6 +210,33 @@ mod tests {
         assert_eq!(config.checks.ignore, ["Gerasimovis"]);
         let err = parse(Path::new("desk/.byline.toml"), "\nignore = [1]\n").unwrap_err();
         assert_eq!((err.file.as_str(), err.line), ("desk/.byline.toml", 2));
+    }
+
+    #[test]
+    fn an_oversized_or_non_utf8_config_is_refused_with_its_location() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(&path, "# x\n".repeat(MAX_CONFIG_BYTES as usize / 4 + 1)).unwrap();
+        let err = load(&path).unwrap_err();
+        assert!(err.message.contains("1048576-byte limit"), "{err}");
+        std::fs::write(&path, b"fail_on = \"error\"\n# caf\xe9\n").unwrap();
+        let err = load(&path).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 6), "{err}");
+    }
+
+    #[test]
+    fn a_url_in_kb_is_a_local_path_and_never_fetched() {
+        let config = parse(
+            Path::new("/desk/.byline.toml"),
+            "kb = [\"https://example.com/kb.toml\"]\n",
+        )
+        .unwrap();
+        let err = crate::kb::KbBuilder::new()
+            .with_file(&config.kb_files[0])
+            .err()
+            .unwrap();
+        assert!(err.message.starts_with("cannot read"), "{err}");
+        assert!(err.file.starts_with("/desk/https:"), "{err}");
     }
 
     #[test]

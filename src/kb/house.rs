@@ -72,10 +72,11 @@ pub fn add_entry(path: &Path, entry: &NewEntry, today: PartialDate) -> Result<bo
     lock.lock()
         .map_err(|e| format!("{}: cannot lock: {e}", lock_path.display()))?;
 
-    let existing = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(format!("{shown}: cannot read: {e}")),
+    let existing = if path.exists() {
+        super::load::read_text(path, super::load::MAX_KB_FILE_BYTES, "KB")
+            .map_err(|e| format!("{e} (nothing was written)"))?
+    } else {
+        String::new()
     };
     let entities = parse_toml(&shown.to_string(), &existing)
         .map_err(|e| format!("{e} (fix the file first; nothing was written)"))?;

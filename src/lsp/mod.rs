@@ -10,6 +10,7 @@
 mod convert;
 pub mod features;
 mod framing;
+mod isolation;
 mod settings;
 mod state;
 
@@ -26,6 +27,7 @@ use crate::prose::Format;
 use crate::text::document::{TextEdit as Edit, TextRange};
 use crate::text::{PositionEncoding, TextPosition};
 use convert::Positions;
+use isolation::Panicked;
 use settings::ClientSettings;
 use state::{Notice, OpenDocument, ServerState};
 
@@ -36,10 +38,13 @@ struct Publication {
     diagnostics: Vec<Diagnostic>,
 }
 
+#[derive(Clone)]
 pub struct Backend {
     client: Client,
     state: Arc<Mutex<ServerState>>,
     publications: mpsc::UnboundedSender<Publication>,
+    /// Documents an edit left stale, for the analysis task (see `analyse_stale`).
+    stale: mpsc::UnboundedSender<Uri>,
 }
 
 /// Set by `shutdown`: the exit code after `exit` depends on it (LSP: 0 after a
@@ -113,20 +118,26 @@ impl Backend {
                     .await;
             }
         });
-        Backend {
+        let (stale, stale_receiver) = mpsc::unbounded_channel();
+        let backend = Backend {
             client,
             state,
             publications: sender,
-        }
+            stale,
+        };
+        tokio::spawn(analyse_stale(backend.clone(), stale_receiver));
+        backend
     }
 
     fn state(&self) -> MutexGuard<'_, ServerState> {
         lock(&self.state)
     }
 
-    /// Queues diagnostics of `uri`'s current analysis; call with the lock held.
+    /// Queues diagnostics of `uri`'s current analysis; call with the lock held. A
+    /// stale document is skipped: its analysis is of an older version, and the
+    /// analysis task publishes it once it is fresh.
     fn queue_publication(&self, state: &ServerState, uri: &Uri) {
-        let Some(doc) = state.documents.get(uri) else {
+        let Some(doc) = state.documents.get(uri).filter(|doc| !doc.stale) else {
             return;
         };
         let positions = positions(doc, state.encoding);
@@ -161,16 +172,82 @@ impl Backend {
         }
     }
 
-    /// Runs `f` on an open document with its position converter, under the lock.
-    fn with_document<T>(
+    /// Runs `f` on an open document's current analysis with its position converter,
+    /// under the lock and under `isolation::catch`; `Ok(None)` when the document is
+    /// not open. A stale document is analysed first, so positions the client computed
+    /// on its latest text always meet that text.
+    async fn with_document<T>(
         &self,
         uri: &Uri,
-        f: impl FnOnce(&OpenDocument, &Kb, &Positions) -> T,
-    ) -> Option<T> {
-        let state = self.state();
-        let doc = state.documents.get(uri)?;
-        let positions = positions(doc, state.encoding);
-        Some(f(doc, &state.kb, &positions))
+        f: impl FnOnce(&OpenDocument, &Kb, &Positions) -> Option<T>,
+    ) -> std::result::Result<Option<T>, Panicked> {
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            if state.refresh(uri, &mut notices) {
+                self.queue_publication(&state, uri);
+            }
+            let doc = state.documents.get(uri)?;
+            let positions = positions(doc, state.encoding);
+            f(doc, &state.kb, &positions)
+        });
+        self.tell(notices).await;
+        outcome
+    }
+
+    /// Turns a caught panic into a log entry (window/logMessage and stderr) and an
+    /// internal-error answer; anything else passes through.
+    async fn respond<T>(
+        &self,
+        method: &str,
+        outcome: std::result::Result<T, Panicked>,
+    ) -> Result<T> {
+        match outcome {
+            Ok(value) => Ok(value),
+            Err(Panicked(message)) => {
+                let message = format!("Byline: {method} failed: {message}");
+                self.tell(vec![Notice::Log(message.clone())]).await;
+                Err(Error {
+                    code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                    message: message.into(),
+                    data: None,
+                })
+            }
+        }
+    }
+
+    /// Runs a notification's synchronous work under `isolation::catch`, then says what
+    /// it produced (or the panic) to the client.
+    async fn notify_with(&self, method: &str, work: impl FnOnce(&mut Vec<Notice>)) {
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| work(&mut notices));
+        self.tell(notices).await;
+        let _ = self.respond(method, outcome).await;
+    }
+}
+
+/// Analyses the documents edits left stale. It drains every queued notice before it
+/// takes the lock, so a burst of didChange notifications (a fast typist, a paste
+/// replayed key by key) costs one analysis, not one per change.
+async fn analyse_stale(backend: Backend, mut stale: mpsc::UnboundedReceiver<Uri>) {
+    while let Some(first) = stale.recv().await {
+        tokio::task::yield_now().await;
+        let mut uris = vec![first];
+        while let Ok(uri) = stale.try_recv() {
+            if !uris.contains(&uri) {
+                uris.push(uri);
+            }
+        }
+        backend
+            .notify_with("analysis", |notices| {
+                let mut state = backend.state();
+                for uri in &uris {
+                    if state.refresh(uri, notices) {
+                        backend.queue_publication(&state, uri);
+                    }
+                }
+            })
+            .await;
     }
 }
 
@@ -267,7 +344,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = negotiate_encoding(&params);
         let mut notices = Vec::new();
-        {
+        let outcome = isolation::catch(|| {
             let mut state = self.state();
             state.encoding = encoding;
             if let Some(options) = &params.initialization_options {
@@ -280,8 +357,9 @@ impl LanguageServer for Backend {
                 );
                 state.refresh_kb(&mut notices);
             }
-        }
+        });
         self.tell(notices).await;
+        self.respond("initialize", outcome).await?;
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
             server_info: Some(ServerInfo {
@@ -303,37 +381,29 @@ impl LanguageServer for Backend {
             "" | "plaintext" => uri_format(&doc.uri),
             other => Format::from_language_id(other),
         };
-        let mut notices = Vec::new();
-        {
+        self.notify_with("textDocument/didOpen", |notices| {
             let mut state = self.state();
-            state.open(
-                doc.uri.clone(),
-                &doc.text,
-                doc.version,
-                format,
-                &mut notices,
-            );
+            state.open(doc.uri.clone(), &doc.text, doc.version, format, notices);
             self.queue_all(&state);
-        }
-        self.tell(notices).await;
+        })
+        .await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
         let edits: Vec<Edit> = params.content_changes.into_iter().map(to_edit).collect();
-        let mut notices = Vec::new();
-        {
+        self.notify_with("textDocument/didChange", |notices| {
             let mut state = self.state();
-            if state.change(&uri, params.text_document.version, &edits, &mut notices) {
-                self.queue_publication(&state, &uri);
+            if state.change(&uri, params.text_document.version, &edits) {
+                let _ = self.stale.send(uri.clone());
             } else {
                 notices.push(Notice::Log(format!(
                     "Byline: didChange for {} which is not open; ignored",
                     uri.as_str()
                 )));
             }
-        }
-        self.tell(notices).await;
+        })
+        .await;
     }
 
     async fn did_save(&self, _: DidSaveTextDocumentParams) {}
@@ -352,8 +422,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let mut notices = Vec::new();
-        {
+        self.notify_with("workspace/didChangeConfiguration", |notices| {
             let mut state = self.state();
             let (settings, problems) = ClientSettings::from_json(&params.settings);
             notices.extend(
@@ -362,77 +431,84 @@ impl LanguageServer for Backend {
                     .map(|p| Notice::Show(format!("Byline: {p}"))),
             );
             state.client_settings = settings;
-            state.refresh_kb(&mut notices);
-            state.reanalyze_all(&mut notices);
+            state.refresh_kb(notices);
+            state.reanalyze_all(notices);
             self.queue_all(&state);
-        }
-        self.tell(notices).await;
+        })
+        .await;
     }
 
     async fn semantic_tokens_full(
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        Ok(
-            self.with_document(&params.text_document.uri, |doc, _, positions| {
-                SemanticTokensResult::Tokens(SemanticTokens {
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
                     result_id: None,
                     data: features::semantic_tokens::encode(&doc.analysis, positions, None),
-                })
-            }),
-        )
+                }))
+            })
+            .await;
+        self.respond("textDocument/semanticTokens/full", outcome)
+            .await
     }
 
     async fn semantic_tokens_range(
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        Ok(
-            self.with_document(&params.text_document.uri, |doc, _, positions| {
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
                 let span = positions.span(params.range);
-                SemanticTokensRangeResult::Tokens(SemanticTokens {
+                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
                     result_id: None,
                     data: features::semantic_tokens::encode(&doc.analysis, positions, Some(span)),
-                })
-            }),
-        )
+                }))
+            })
+            .await;
+        self.respond("textDocument/semanticTokens/range", outcome)
+            .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let at = params.text_document_position_params;
-        Ok(self
+        let outcome = self
             .with_document(&at.text_document.uri, |doc, kb, positions| {
                 features::hover::hover(&doc.analysis, kb, positions, positions.offset(at.position))
             })
-            .flatten())
+            .await;
+        self.respond("textDocument/hover", outcome).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri;
-        Ok(self.with_document(&uri, |doc, kb, positions| {
-            features::actions::code_actions(
-                &doc.analysis,
-                kb,
-                positions,
-                &uri,
-                positions.span(params.range),
-            )
-        }))
+        let outcome = self
+            .with_document(&uri, |doc, kb, positions| {
+                Some(features::actions::code_actions(
+                    &doc.analysis,
+                    kb,
+                    positions,
+                    &uri,
+                    positions.span(params.range),
+                ))
+            })
+            .await;
+        self.respond("textDocument/codeAction", outcome).await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        Ok(
-            self.with_document(&params.text_document.uri, |doc, kb, positions| {
-                DocumentSymbolResponse::Nested(features::navigation::document_symbols(
-                    &doc.analysis,
-                    kb,
-                    positions,
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, kb, positions| {
+                Some(DocumentSymbolResponse::Nested(
+                    features::navigation::document_symbols(&doc.analysis, kb, positions),
                 ))
-            }),
-        )
+            })
+            .await;
+        self.respond("textDocument/documentSymbol", outcome).await
     }
 
     async fn document_highlight(
@@ -440,7 +516,7 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let at = params.text_document_position_params;
-        Ok(self
+        let outcome = self
             .with_document(&at.text_document.uri, |doc, _, positions| {
                 features::navigation::highlights(
                     &doc.analysis,
@@ -448,13 +524,15 @@ impl LanguageServer for Backend {
                     positions.offset(at.position),
                 )
             })
-            .flatten())
+            .await;
+        self.respond("textDocument/documentHighlight", outcome)
+            .await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let at = params.text_document_position;
         let uri = at.text_document.uri;
-        Ok(self
+        let outcome = self
             .with_document(&uri, |doc, _, positions| {
                 features::navigation::references(
                     &doc.analysis,
@@ -463,14 +541,15 @@ impl LanguageServer for Backend {
                     positions.offset(at.position),
                 )
             })
-            .flatten())
+            .await;
+        self.respond("textDocument/references", outcome).await
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        Ok(self
+        let outcome = self
             .with_document(&params.text_document.uri, |doc, _, positions| {
                 features::navigation::prepare_rename(
                     &doc.analysis,
@@ -478,7 +557,8 @@ impl LanguageServer for Backend {
                     positions.offset(params.position),
                 )
             })
-            .flatten())
+            .await;
+        self.respond("textDocument/prepareRename", outcome).await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
@@ -487,7 +567,7 @@ impl LanguageServer for Backend {
         if params.new_name.trim().is_empty() {
             return Err(Error::invalid_params("the new name is empty"));
         }
-        Ok(self
+        let outcome = self
             .with_document(&uri, |doc, _, positions| {
                 features::navigation::rename(
                     &doc.analysis,
@@ -497,10 +577,17 @@ impl LanguageServer for Backend {
                     &params.new_name,
                 )
             })
-            .flatten())
+            .await;
+        self.respond("textDocument/rename", outcome).await
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command == isolation::DEBUG_PANIC_COMMAND && isolation::test_hook_enabled() {
+            let outcome = isolation::catch(|| -> Option<LSPAny> {
+                panic!("injected test panic: {}", isolation::DEBUG_PANIC_COMMAND)
+            });
+            return self.respond("workspace/executeCommand", outcome).await;
+        }
         if params.command != features::actions::ADD_TO_HOUSE_KB {
             return Err(Error::invalid_params(format!(
                 "unknown command {}",
@@ -525,7 +612,7 @@ impl LanguageServer for Backend {
         };
         let uri: Uri = uri.parse().map_err(|_| Error::invalid_params("bad uri"))?;
         let mut notices = Vec::new();
-        let outcome = {
+        let outcome = isolation::catch(|| {
             let mut state = self.state();
             match state.house_kb_for(&uri) {
                 None => Err("no house KB is configured: set byline.houseKb, or `kb = [...]` in .byline.toml".to_string()),
@@ -541,9 +628,9 @@ impl LanguageServer for Backend {
                     result.map(|added| (added, path))
                 }
             }
-        };
+        });
         self.tell(notices).await;
-        match outcome {
+        match self.respond("workspace/executeCommand", outcome).await? {
             Ok((added, path)) => {
                 let message = if added {
                     format!("Byline: added '{name}' to {}", path.display())
@@ -564,15 +651,16 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let at = params.text_document_position;
-        Ok(
-            self.with_document(&at.text_document.uri, |_, kb, positions| {
-                CompletionResponse::Array(features::completion::complete(
+        let outcome = self
+            .with_document(&at.text_document.uri, |_, kb, positions| {
+                Some(CompletionResponse::Array(features::completion::complete(
                     kb,
                     positions,
                     positions.offset(at.position),
-                ))
-            }),
-        )
+                )))
+            })
+            .await;
+        self.respond("textDocument/completion", outcome).await
     }
 }
 

@@ -16,6 +16,8 @@ pub struct ClientSettings {
     pub house_kb: Option<PathBuf>,
     pub story_date: Option<PartialDate>,
     pub checks: Vec<(Code, Option<Severity>)>,
+    /// `maxDocumentBytes`: documents larger than this are not analysed.
+    pub max_document_bytes: Option<usize>,
 }
 
 impl ClientSettings {
@@ -46,6 +48,14 @@ impl ClientSettings {
                         problems.push(format!("byline.storyDate must be YYYY-MM-DD, got `{date}`"))
                     }
                 }
+            }
+        }
+        if let Some(limit) = root.get("maxDocumentBytes") {
+            match limit.as_u64().and_then(|n| usize::try_from(n).ok()) {
+                Some(n) => settings.max_document_bytes = Some(n),
+                None => problems.push(format!(
+                    "byline.maxDocumentBytes must be a whole number of bytes, got `{limit}`"
+                )),
             }
         }
         if let Some(checks) = root.get("checks").and_then(Value::as_object) {
@@ -94,5 +104,13 @@ mod tests {
         assert_eq!(problems.len(), 1);
         let (bare, _) = ClientSettings::from_json(&serde_json::json!({"kb": ["house.toml"]}));
         assert_eq!(bare.kb_files, [PathBuf::from("house.toml")]);
+        let (limited, problems) =
+            ClientSettings::from_json(&serde_json::json!({"maxDocumentBytes": 1000}));
+        assert_eq!(
+            (limited.max_document_bytes, problems.len()),
+            (Some(1000), 0)
+        );
+        let (_, problems) = ClientSettings::from_json(&serde_json::json!({"maxDocumentBytes": -1}));
+        assert_eq!(problems.len(), 1);
     }
 }

@@ -3,12 +3,12 @@
 //! first `.await`, so edits apply in the order the client sent them.
 
 use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use tower_lsp_server::ls_types::Uri;
 
+use super::isolation::{self, Panicked};
 use super::settings::ClientSettings;
 use crate::analysis::{analyze, Analysis, AnalysisOptions, CheckSettings};
 use crate::config::{self, Config};
@@ -17,8 +17,9 @@ use crate::prose::Format;
 use crate::text::document::{Document, TextEdit};
 use crate::text::{LineIndex, PositionEncoding};
 
-/// Documents larger than this are not analysed (the server says so once).
-pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
+/// Documents larger than this are kept and edited but not analysed (the server says
+/// so once per document); `byline.maxDocumentBytes` changes it.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 10 * 1024 * 1024;
 
 /// An open document and what we know of its current version.
 pub struct OpenDocument {
@@ -30,6 +31,11 @@ pub struct OpenDocument {
     pub analysis: Arc<Analysis>,
     /// The `.byline.toml` that governs this document, if any.
     pub config_path: Option<PathBuf>,
+    /// Over the size limit at the last analysis (so the warning is shown once).
+    pub oversized: bool,
+    /// Edited since `analysis` was made: `text`, `index` and `analysis` describe an
+    /// older version than `document` until [`ServerState::refresh`] runs.
+    pub stale: bool,
 }
 
 pub struct ServerState {
@@ -41,7 +47,6 @@ pub struct ServerState {
     pub configs: HashMap<PathBuf, Config>,
     /// KB files the current `kb` was built from, beyond the default.
     pub kb_files: Vec<PathBuf>,
-    pub max_document_bytes: usize,
 }
 
 /// A message the server should show or log, produced while mutating state.
@@ -59,7 +64,6 @@ impl ServerState {
             client_settings: ClientSettings::default(),
             configs: HashMap::new(),
             kb_files: Vec::new(),
-            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
         }
     }
 
@@ -149,49 +153,65 @@ impl ServerState {
         self.kb_files = vec![PathBuf::from("\0invalidated")];
     }
 
-    /// Re-analyses one document; a panic inside the analysis keeps the previous result
-    /// and is reported, so one bad input never takes the server down.
+    /// The size over which a document is not analysed.
+    pub fn max_document_bytes(&self) -> usize {
+        self.client_settings
+            .max_document_bytes
+            .unwrap_or(DEFAULT_MAX_DOCUMENT_BYTES)
+    }
+
+    /// Re-analyses one document. A document over the size limit gets an empty
+    /// analysis; a panic inside the analysis is logged and also leaves an empty one,
+    /// so one bad input never takes the server down.
     pub fn reanalyze(&mut self, uri: &Uri, notices: &mut Vec<Notice>) {
+        let limit = self.max_document_bytes();
         let Some(doc) = self.documents.get(uri) else {
             return;
         };
         let options = self.options_for(doc);
         let text = doc.document.text();
         let index = LineIndex::new(&text);
-        let analysis = if text.len() > self.max_document_bytes {
-            notices.push(Notice::Show(format!(
-                "Byline: {} is {} bytes, over the {}-byte limit; it is not checked.",
-                uri.as_str(),
-                text.len(),
-                self.max_document_bytes
-            )));
+        let oversized = text.len() > limit;
+        let analysis = if oversized {
+            if !doc.oversized {
+                notices.push(Notice::Show(format!(
+                    "Byline: {} is {} bytes, over the {limit}-byte limit (byline.maxDocumentBytes); it is not checked.",
+                    uri.as_str(),
+                    text.len(),
+                )));
+            }
             Ok(empty_analysis())
         } else {
             let kb = Arc::clone(&self.kb);
-            catch_unwind(AssertUnwindSafe(|| analyze(&text, &kb, &options)))
+            isolation::catch(|| {
+                isolation::injected_analysis_panic(&text);
+                analyze(&text, &kb, &options)
+            })
         };
+        let analysis = analysis.unwrap_or_else(|Panicked(message)| {
+            notices.push(Notice::Log(format!(
+                "Byline: analysis of {} failed: {message}",
+                uri.as_str()
+            )));
+            empty_analysis()
+        });
         let doc = self.documents.get_mut(uri).expect("document exists");
-        match analysis {
-            Ok(analysis) => {
-                doc.analysis = Arc::new(analysis);
-                doc.text = Arc::new(text);
-                doc.index = Arc::new(index);
-            }
-            Err(panic) => {
-                let message = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".into());
-                notices.push(Notice::Log(format!(
-                    "Byline: analysis of {} failed: {message}",
-                    uri.as_str()
-                )));
-                doc.analysis = Arc::new(empty_analysis());
-                doc.text = Arc::new(text);
-                doc.index = Arc::new(index);
-            }
+        doc.analysis = Arc::new(analysis);
+        doc.text = Arc::new(text);
+        doc.index = Arc::new(index);
+        doc.oversized = oversized;
+        doc.stale = false;
+    }
+
+    /// Analyses `uri` again if it was edited since its last analysis; returns whether
+    /// it did. Edits only mark a document stale, so a burst of changes costs one
+    /// analysis, made when someone needs it (a request, or the analysis task).
+    pub fn refresh(&mut self, uri: &Uri, notices: &mut Vec<Notice>) -> bool {
+        if !self.documents.get(uri).is_some_and(|doc| doc.stale) {
+            return false;
         }
+        self.reanalyze(uri, notices);
+        true
     }
 
     pub fn open(
@@ -212,6 +232,8 @@ impl ServerState {
                 index: Arc::new(LineIndex::new("")),
                 analysis: Arc::new(empty_analysis()),
                 config_path,
+                oversized: false,
+                stale: false,
             },
         );
         if self.refresh_kb(notices) {
@@ -221,14 +243,9 @@ impl ServerState {
         }
     }
 
-    /// Applies changes in order; returns false when the document is not open.
-    pub fn change(
-        &mut self,
-        uri: &Uri,
-        version: i32,
-        edits: &[TextEdit],
-        notices: &mut Vec<Notice>,
-    ) -> bool {
+    /// Applies changes in order and marks the document stale (see [`Self::refresh`]);
+    /// returns false when the document is not open.
+    pub fn change(&mut self, uri: &Uri, version: i32, edits: &[TextEdit]) -> bool {
         let encoding = self.encoding;
         let Some(doc) = self.documents.get_mut(uri) else {
             return false;
@@ -237,7 +254,7 @@ impl ServerState {
             doc.document.apply(edit, encoding);
         }
         doc.document.version = version;
-        self.reanalyze(uri, notices);
+        doc.stale = true;
         true
     }
 
@@ -255,5 +272,76 @@ fn empty_analysis() -> Analysis {
         clusters: Vec::new(),
         diagnostics: Vec::new(),
         story_date: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fuzz::reference;
+    use crate::text::document::tests::edit_strategy;
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
+    const FRAGMENTS: &str =
+        "(General |Valery |Gerasimovis|Gerasimov|Shoigu|Moscow|\\. |é|😀|𝒜|Щ|\r\n|\n|\r|- |# | ){0,5}";
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// The server's own change path (`ServerState::change`, batches of content
+        /// changes as one didChange carries) leaves the text a naive string model
+        /// gives, and an analysis equal to a fresh analysis of that text.
+        #[test]
+        fn server_edits_equal_string_edits_and_a_fresh_analysis(
+            initial in "(General Valery Gerasimovis|Shoigu|Moscow|\\. |😀|é|\r\n|\n| ){0,12}",
+            batches in vec(vec(edit_strategy(FRAGMENTS), 1..4), 1..8),
+            utf8 in any::<bool>(),
+        ) {
+            let kb = Arc::new(crate::kb::default_kb().unwrap());
+            let mut state = ServerState::new(kb);
+            state.encoding = if utf8 { PositionEncoding::Utf8 } else { PositionEncoding::Utf16 };
+            let uri: Uri = "untitled:proptest.md".parse().unwrap();
+            let mut notices = Vec::new();
+            state.open(uri.clone(), &initial, 1, Format::Markdown, &mut notices);
+            let mut model = initial.clone();
+            for (version, batch) in (2..).zip(&batches) {
+                prop_assert!(state.change(&uri, version, batch));
+                for edit in batch {
+                    model = reference::apply(&model, edit, state.encoding);
+                }
+                if version % 3 == 0 {
+                    state.refresh(&uri, &mut notices);
+                }
+            }
+            state.refresh(&uri, &mut notices);
+            let doc = &state.documents[&uri];
+            prop_assert_eq!(doc.document.text(), model.clone());
+            prop_assert_eq!(doc.text.as_str(), model.as_str());
+            let fresh = analyze(&model, &state.kb, &state.options_for(doc));
+            prop_assert_eq!(format!("{:?}", doc.analysis), format!("{fresh:?}"));
+        }
+    }
+
+    #[test]
+    fn an_oversized_document_is_kept_unanalysed_and_reported_once() {
+        let mut state = ServerState::new(Arc::new(crate::kb::default_kb().unwrap()));
+        state.client_settings.max_document_bytes = Some(40);
+        let uri: Uri = "untitled:big.md".parse().unwrap();
+        let mut notices = Vec::new();
+        let text = "General Valery Gerasimovis spoke in Moscow on Monday.";
+        state.open(uri.clone(), text, 1, Format::Markdown, &mut notices);
+        assert_eq!(notices.len(), 1);
+        assert!(state.documents[&uri].analysis.mentions.is_empty());
+        let edit = TextEdit {
+            range: None,
+            text: format!("{text} Again."),
+        };
+        state.change(&uri, 2, &[edit]);
+        assert!(state.refresh(&uri, &mut notices));
+        assert_eq!(notices.len(), 1, "the limit is reported once");
+        assert_eq!(state.documents[&uri].text.len(), text.len() + 7);
+        state.client_settings.max_document_bytes = None;
+        state.reanalyze_all(&mut notices);
+        assert!(!state.documents[&uri].analysis.mentions.is_empty());
     }
 }

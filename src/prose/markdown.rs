@@ -47,15 +47,82 @@ pub fn prose(text: &str, start: usize, masked: &mut [u8]) -> Vec<Range<usize>> {
             mask(masked, start + i..start + i + 1);
         }
     }
-    // A block that contains other blocks (a list item with paragraphs) is split by them
-    // already; keep blocks sorted for the tokenizer.
+    innermost(blocks)
+}
+
+/// Blocks nest (a list item holds paragraphs and nested items), but the tokenizer reads
+/// each block's text once and in text order, so every byte must belong to one block.
+/// Splits each block around the blocks inside it: the pieces are disjoint, sorted, and
+/// each byte stays in its innermost block. A child that overruns its parent is clipped.
+fn innermost(mut blocks: Vec<Range<usize>>) -> Vec<Range<usize>> {
     blocks.sort_by_key(|b| (b.start, std::cmp::Reverse(b.end)));
-    blocks
+    let mut pieces = Vec::with_capacity(blocks.len());
+    // Open blocks, outermost first; each one's `start` is its first byte not yet given out.
+    let mut open: Vec<Range<usize>> = Vec::new();
+    for mut block in blocks {
+        close_before(&mut open, block.start, &mut pieces);
+        if let Some(parent) = open.last_mut() {
+            block.end = block.end.min(parent.end);
+            push_piece(&mut pieces, parent.start..block.start);
+            parent.start = block.end;
+        }
+        open.push(block);
+    }
+    close_before(&mut open, usize::MAX, &mut pieces);
+    pieces
+}
+
+/// Closes the open blocks that end at or before `at`, giving out what is left of each.
+fn close_before(open: &mut Vec<Range<usize>>, at: usize, pieces: &mut Vec<Range<usize>>) {
+    while open.last().is_some_and(|top| top.end <= at) {
+        let top = open.pop().expect("checked above");
+        push_piece(pieces, top);
+    }
+}
+
+fn push_piece(pieces: &mut Vec<Range<usize>>, piece: Range<usize>) {
+    if piece.start < piece.end {
+        pieces.push(piece);
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::innermost;
     use crate::prose::{extract, Format};
+
+    /// Bug found by the fuzz seed corpus: a nested list item was both a block of its own
+    /// and part of its parent's block, so the tokenizer read its words twice and out of
+    /// order, and the acronym check sliced the text backwards and panicked.
+    #[test]
+    fn nested_list_items_are_read_once_in_order() {
+        let text = "- General Valery Gerasimovis\n  - > Sergei Shoygu\n    1. Moscow\n";
+        let prose = extract(text, Format::Markdown);
+        for pair in prose.blocks.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{:?}", prose.blocks);
+        }
+        let kb = crate::kb::default_kb().unwrap();
+        let options = crate::analysis::AnalysisOptions {
+            format: Some(Format::Markdown),
+            ..Default::default()
+        };
+        let analysis = crate::analysis::analyze(text, &kb, &options);
+        let spans: Vec<_> = analysis.mentions.iter().map(|m| m.span.clone()).collect();
+        assert!(
+            spans.windows(2).all(|p| p[0].end <= p[1].start),
+            "{spans:?}"
+        );
+    }
+
+    #[test]
+    fn innermost_splits_parents_around_children() {
+        assert_eq!(
+            innermost(vec![0..10, 2..4, 6..8]),
+            [0..2, 2..4, 4..6, 6..8, 8..10]
+        );
+        assert_eq!(innermost(vec![0..10, 0..10, 3..12]), [0..3, 3..10]);
+        assert_eq!(innermost(vec![5..6, 0..2]), [0..2, 5..6]);
+    }
 
     #[test]
     fn code_html_comments_and_link_targets_are_masked() {

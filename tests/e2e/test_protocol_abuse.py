@@ -3,9 +3,11 @@ answer with errors where the protocol says so, never crash, and exit with the co
 the specification gives."""
 
 import json
+import os
 import subprocess
 import sys
 import pathlib
+import threading
 import time
 
 import pytest
@@ -17,23 +19,31 @@ from conftest import byline_binary  # noqa: E402
 class RawServer:
     """A byline server on pipes, spoken to frame by frame."""
 
-    def __init__(self):
+    def __init__(self, env=None):
         self.process = subprocess.Popen(
-            [byline_binary(), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            [byline_binary(), "lsp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
         )
         self.next_id = 1
+        self.inbox = []
+        self.write_lock = threading.RLock()
 
     def send_raw(self, data: bytes):
-        self.process.stdin.write(data)
-        self.process.stdin.flush()
+        with self.write_lock:
+            self.process.stdin.write(data)
+            self.process.stdin.flush()
 
     def send(self, message: dict):
         body = json.dumps(message).encode()
         self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
     def request(self, method: str, params=None) -> int:
-        request_id = self.next_id
-        self.next_id += 1
+        with self.write_lock:
+            request_id = self.next_id
+            self.next_id += 1
         message = {"jsonrpc": "2.0", "id": request_id, "method": method}
         if params is not None:
             message["params"] = params
@@ -59,20 +69,29 @@ class RawServer:
             headers[name.lower()] = value.strip()
         return json.loads(self.process.stdout.read(int(headers["content-length"])))
 
-    def response(self, request_id: int) -> dict:
+    def next_matching(self, wanted) -> dict:
+        """The first message, kept or new, that `wanted` accepts; the server may send
+        notifications in any order, so the ones not asked for yet are kept."""
+        for i, message in enumerate(self.inbox):
+            if wanted(message):
+                return self.inbox.pop(i)
         while True:
             message = self.read_message()
-            if message.get("id") == request_id and "method" not in message:
+            if wanted(message):
                 return message
+            self.inbox.append(message)
+
+    def response(self, request_id: int) -> dict:
+        return self.next_matching(lambda m: m.get("id") == request_id and "method" not in m)
 
     def notification(self, method: str) -> dict:
-        while True:
-            message = self.read_message()
-            if message.get("method") == method:
-                return message
+        return self.next_matching(lambda m: m.get("method") == method)
 
-    def initialize(self):
-        response = self.response(self.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}}))
+    def initialize(self, options=None):
+        params = {"processId": None, "rootUri": None, "capabilities": {}}
+        if options is not None:
+            params["initializationOptions"] = options
+        response = self.response(self.request("initialize", params))
         self.notify("initialized", {})
         return response
 
@@ -81,6 +100,21 @@ class RawServer:
             "textDocument/didOpen",
             {"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}},
         )
+
+    def change(self, uri: str, version: int, changes: list):
+        self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": changes})
+
+    def hover(self, uri: str, line: int, character: int) -> int:
+        return self.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+
+    def diagnostics(self, uri: str, version: int) -> list:
+        """The diagnostics published for `version` of `uri`."""
+        message = self.next_matching(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics"
+            and m["params"]["uri"] == uri
+            and m["params"].get("version") == version
+        )
+        return message["params"]["diagnostics"]
 
     def close(self):
         if self.process.poll() is None:
@@ -144,13 +178,87 @@ def test_change_for_unopened_document_and_positions_past_the_end_are_harmless(se
             params["context"] = {"includeDeclaration": True}
         response = server.response(server.request(method, params))
         assert "error" not in response or response["error"]["code"] != -32603, (method, response)
+    past_the_end = {"start": {"line": 50, "character": 0}, "end": {"line": 0, "character": 0}}
+    response = server.response(server.request("textDocument/semanticTokens/range", {"textDocument": {"uri": uri}, "range": past_the_end}))
+    assert "result" in response
     response = server.response(
         server.request(
-            "textDocument/semanticTokens/range",
-            {"textDocument": {"uri": uri}, "range": {"start": {"line": 50, "character": 0}, "end": {"line": 0, "character": 0}}},
+            "textDocument/codeAction",
+            {"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 500}, "end": {"line": 7000, "character": 3}}, "context": {"diagnostics": []}},
         )
     )
     assert "result" in response
+
+
+def test_wrong_content_length_costs_at_most_the_next_frame(server):
+    server.initialize()
+    body = json.dumps({"jsonrpc": "2.0", "id": 90, "method": "shutdown"}).encode()
+    # Declared too short: the cut body is a parse error, the rest runs into the next
+    # frame's header, where the reader finds its step again.
+    server.send_raw(b"Content-Length: %d\r\n\r\n" % (len(body) - 5) + body)
+    assert server.read_message()["error"]["code"] == -32700
+    request_id = server.request("textDocument/documentSymbol", {"textDocument": {"uri": "file:///none.md"}})
+    assert "result" in server.response(request_id)
+    # Declared too long: the body swallows part of the next frame (lost), and the one
+    # after that is read as sent.
+    server.send_raw(b"Content-Length: %d\r\n\r\n" % (len(body) + 10) + body)
+    server.request("textDocument/documentSymbol", {"textDocument": {"uri": "file:///lost.md"}})
+    assert server.read_message()["error"]["code"] == -32700
+    request_id = server.request("textDocument/documentSymbol", {"textDocument": {"uri": "file:///none.md"}})
+    assert "result" in server.response(request_id)
+
+
+def test_json_that_is_not_a_message_is_refused_and_server_lives(server):
+    server.initialize()
+    bodies = [b"[]", b"42", b'{"id":5,"method":"shutdown"}', b'{"jsonrpc":"2.0","id":[6],"method":"x"}', b'{"jsonrpc":"2.0","id":7}']
+    bodies.append(b'{"jsonrpc":"2.0","id":8,"method":"textDocument/hover","params":"nonsense"}')
+    for body in bodies:
+        server.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    request_id = server.request("textDocument/documentSymbol", {"textDocument": {"uri": "file:///none.md"}})
+    seen = []
+    while True:
+        message = server.read_message()
+        if message.get("id") == request_id:
+            assert "result" in message
+            break
+        seen.append(message)
+    # The guard's refusals and the server's answers may interleave in either order.
+    answers = sorted((m["id"] or 0, m["error"]["code"]) for m in seen)
+    assert answers == [(0, -32600)] * 3 + [(5, -32600), (7, -32600), (8, -32602)], seen
+
+
+def test_initialize_twice_is_an_error(server):
+    server.initialize()
+    response = server.response(server.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}}))
+    assert response["error"]["code"] == -32600
+
+
+def test_a_50_mb_document_is_kept_but_not_checked_and_the_server_answers(server):
+    server.initialize()
+    uri = "file:///tmp/huge.md"
+    paragraph = "General Valery Gerasimovis met Sergei Shoigu in Moscow. " * 100 + "\n\n"
+    text = paragraph * (50 * 1024 * 1024 // len(paragraph))
+    assert len(text) > 50_000_000
+    server.open(uri, text)
+    shown = server.notification("window/showMessage")["params"]["message"]
+    assert "over the 10485760-byte limit" in shown and "maxDocumentBytes" in shown
+    assert server.diagnostics(uri, 1) == []
+    response = server.response(server.hover(uri, 0, 20))
+    assert "error" not in response
+    # Edits still apply: cut the document down to one sentence and it is checked.
+    end = {"line": text.count("\n") + 5, "character": 0}
+    server.change(uri, 2, [{"range": {"start": {"line": 0, "character": 56}, "end": end}, "text": ""}])
+    assert [d["code"] for d in server.diagnostics(uri, 2)] == ["misspelled-name"]
+
+
+def test_max_document_bytes_setting_is_honoured(server):
+    server.initialize({"byline": {"maxDocumentBytes": 100}})
+    uri = "file:///tmp/limited.md"
+    server.open(uri, "General Valery Gerasimovis spoke. " * 4)
+    assert "over the 100-byte limit" in server.notification("window/showMessage")["params"]["message"]
+    assert server.diagnostics(uri, 1) == []
+    server.change(uri, 2, [{"text": "General Valery Gerasimovis spoke."}])
+    assert len(server.diagnostics(uri, 2)) == 1
 
 
 def test_stale_and_repeated_versions_keep_the_text_consistent(server):
@@ -173,32 +281,80 @@ def test_stale_and_repeated_versions_keep_the_text_consistent(server):
         pytest.fail("no diagnostics for the newest version")
 
 
-def test_rapid_changes_end_with_the_right_text_and_diagnostics(server):
+def test_ten_thousand_rapid_changes_end_right_and_the_server_answers_between_them(server):
     server.initialize()
     uri = "file:///tmp/rapid.md"
     server.open(uri, "")
-    text = ""
-    sentence = "General Valery Gerasimovis met Sergei Shoigu in Moscow. "
-    for version, ch in enumerate(sentence * 20, start=2):
-        line = text.count("\n")
-        character = len(text.split("\n")[-1].encode("utf-16-le")) // 2
-        server.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": version},
-                "contentChanges": [{"range": {"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}, "text": ch}],
-            },
-        )
-        text += ch
-    last_version = len(sentence * 20) + 1
-    response = server.response(server.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}}))
-    assert response["result"], "the server answers while changes pour in"
-    while True:
-        message = server.notification("textDocument/publishDiagnostics")
-        if message["params"].get("version") == last_version:
-            flagged = [d for d in message["params"]["diagnostics"] if d["code"] == "misspelled-name"]
-            assert len(flagged) == 20
-            break
+    server.diagnostics(uri, 1)
+    sentence = "General Valery Gerasimovis met Sergei Shoigu in Moscow 😀. "
+    final = (sentence * 200)[:10_000]
+    hovers = []
+
+    def pump():
+        # One character a didChange, as a fast typist's editor sends them; a hover
+        # every thousand changes must be answered while the stream goes on.
+        line = character = 0
+        for version, ch in enumerate(final, start=2):
+            position = {"line": line, "character": character}
+            server.change(uri, version, [{"range": {"start": position, "end": position}, "text": ch}])
+            line, character = (line + 1, 0) if ch == "\n" else (line, character + len(ch.encode("utf-16-le")) // 2)
+            if version % 1000 == 0:
+                hovers.append(server.hover(uri, 0, 10))
+
+    writer = threading.Thread(target=pump)
+    writer.start()
+    answered = 0
+    last_version = len(final) + 1
+    final_diagnostics = None
+    while final_diagnostics is None or answered < 10:
+        message = server.read_message()
+        if "id" in message and "method" not in message:
+            assert "error" not in message, message
+            answered += 1
+        elif message.get("method") == "textDocument/publishDiagnostics" and message["params"].get("version") == last_version:
+            final_diagnostics = message["params"]["diagnostics"]
+    writer.join()
+    assert answered == len(hovers) == 10
+    # The incrementally edited document equals the same text opened afresh.
+    fresh = "file:///tmp/rapid-fresh.md"
+    server.open(fresh, final)
+    assert final_diagnostics == server.diagnostics(fresh, 1)
+    flagged = [d for d in final_diagnostics if d["code"] == "misspelled-name"]
+    assert len(flagged) == final.count("Gerasimovis met")
+    tokens = [server.response(server.request("textDocument/semanticTokens/full", {"textDocument": {"uri": u}})) for u in (uri, fresh)]
+    assert tokens[0]["result"] == tokens[1]["result"]
+
+
+def test_a_panic_in_analysis_or_a_request_is_answered_logged_and_survived():
+    server = RawServer(env={"BYLINE_TEST_PANIC": "1"})
+    try:
+        server.initialize()
+        bad = "file:///tmp/panic.md"
+        server.open(bad, "General Valery Gerasimovis spoke. BYLINE-TEST-PANIC\n")
+        log = server.notification("window/logMessage")["params"]
+        assert log["type"] == 1 and "injected test panic" in log["message"], log
+        assert server.diagnostics(bad, 1) == []
+        response = server.response(server.request("workspace/executeCommand", {"command": "byline.debug.panic", "arguments": []}))
+        assert response["error"]["code"] == -32603 and "injected test panic" in response["error"]["message"]
+        assert "injected test panic" in server.notification("window/logMessage")["params"]["message"]
+        # The next document and request are served as usual.
+        good = "file:///tmp/after-panic.md"
+        server.open(good, "General Valery Gerasimovis spoke.\n")
+        assert len(server.diagnostics(good, 1)) == 1
+        assert server.response(server.hover(good, 0, 17))["result"]
+        server.change(bad, 2, [{"text": "General Valery Gerasimovis spoke.\n"}])
+        assert len(server.diagnostics(bad, 2)) == 1
+        assert "result" in server.response(server.request("shutdown"))
+        server.notify("exit")
+        assert server.process.wait(timeout=10) == 0
+    finally:
+        server.close()
+
+
+def test_the_panic_hook_is_off_by_default(server):
+    server.initialize()
+    response = server.response(server.request("workspace/executeCommand", {"command": "byline.debug.panic", "arguments": []}))
+    assert response["error"]["code"] == -32602
 
 
 def test_cancel_request_is_accepted(server):
@@ -220,6 +376,13 @@ def test_exit_without_shutdown_exits_1(server):
     server.initialize()
     server.notify("exit")
     assert server.process.wait(timeout=10) == 1
+
+
+def test_closing_standard_input_after_shutdown_exits_0(server):
+    server.initialize()
+    assert "result" in server.response(server.request("shutdown"))
+    server.process.stdin.close()
+    assert server.process.wait(timeout=10) == 0
 
 
 def test_closing_standard_input_ends_the_server(server):

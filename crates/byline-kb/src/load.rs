@@ -2,6 +2,7 @@
 //! file, line and column, so a newsroom can fix its house KB without guessing.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -53,8 +54,10 @@ struct TomlFile {
     entity: Vec<toml::Spanned<Entity>>,
 }
 
-/// Reads a KB file from disk, choosing the format by extension.
-pub fn load_file(path: &Path) -> Result<Vec<Entity>, KbError> {
+/// Reads a text file of at most `limit` bytes. Never reads past the limit (a file
+/// that grows while read is still bounded); bytes that are not UTF-8 are reported at
+/// their line and column.
+pub fn read_text(path: &Path, limit: u64, kind: &str) -> Result<String, KbError> {
     let name = path.display().to_string();
     let whole_file = |message: String| KbError {
         file: name.clone(),
@@ -62,22 +65,41 @@ pub fn load_file(path: &Path) -> Result<Vec<Entity>, KbError> {
         column: 0,
         message,
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| whole_file(format!("cannot read: {e}")))?
-        .len();
-    if size > MAX_KB_FILE_BYTES {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| whole_file(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > limit {
         return Err(whole_file(format!(
-            "file is {size} bytes, over the {MAX_KB_FILE_BYTES}-byte limit for KB files"
+            "file is over the {limit}-byte limit for {kind} files"
         )));
     }
-    let text =
-        std::fs::read_to_string(path).map_err(|e| whole_file(format!("cannot read: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&e.as_bytes()[..valid]).expect("valid up to here");
+        let (line, column) = line_column(before, valid);
+        KbError {
+            file: name.clone(),
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_string(),
+        }
+    })
+}
+
+/// Reads a KB file from disk, choosing the format by extension.
+pub fn load_file(path: &Path) -> Result<Vec<Entity>, KbError> {
+    let name = path.display().to_string();
+    let text = read_text(path, MAX_KB_FILE_BYTES, "KB")?;
     match path.extension().and_then(|e| e.to_str()) {
         Some("jsonl") | Some("ndjson") => parse_jsonl(&name, &text),
         Some("toml") => parse_toml(&name, &text),
-        _ => Err(whole_file(
-            "unknown KB file type: expected a .toml or .jsonl file".to_string(),
-        )),
+        _ => Err(KbError {
+            file: name,
+            line: 0,
+            column: 0,
+            message: "unknown KB file type: expected a .toml or .jsonl file".to_string(),
+        }),
     }
 }
 
@@ -124,12 +146,19 @@ pub fn parse_jsonl(file: &str, text: &str) -> Result<Vec<Entity>, KbError> {
             column,
             message,
         };
-        let entity: Entity =
-            serde_json::from_str(line).map_err(|e| error(e.column(), e.to_string()))?;
+        let entity: Entity = serde_json::from_str(line)
+            .map_err(|e| error(json_column(line, e.column()), e.to_string()))?;
         validate(&entity).map_err(|message| error(1, message))?;
         entities.push(entity);
     }
     Ok(entities)
+}
+
+/// serde_json counts columns in bytes, and gives 0 for an error at the very start;
+/// KB errors count characters from 1, as the TOML ones do.
+fn json_column(line: &str, byte_column: usize) -> usize {
+    let before = byte_column.saturating_sub(1).min(line.len());
+    line[..floor_char_boundary(line, before)].chars().count() + 1
 }
 
 fn apply_defaults(entity: &mut Entity, meta: &Meta) {
@@ -276,6 +305,14 @@ name = "Anna Example"
             .unwrap_err()
             .message
             .contains("born"));
+    }
+
+    #[test]
+    fn jsonl_error_columns_count_characters_from_one() {
+        let err = parse_jsonl("k.jsonl", "{\"name\":\"Zoë\",,}\n").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 15), "{err}");
+        let err = parse_jsonl("k.jsonl", "\u{feff}\n").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 1), "{err}");
     }
 
     #[test]
