@@ -81,22 +81,23 @@ async function addToHouseKb(controller: ServerController): Promise<void> {
     );
     return;
   }
-  const kbFiles = controller.settings().byline.kb;
-  if (kbFiles.length === 0) {
-    void vscode.window.showWarningMessage('Byline: set byline.kb to the house KB file to add entries to.');
-    return;
-  }
-  const kbFile = kbFiles.length === 1 ? kbFiles[0] : await vscode.window.showQuickPick(kbFiles, { title: 'Add to which KB file?' });
-  if (!kbFile) return;
+  // The server's contract: arguments [uri, name, category]; it picks the house KB file
+  // (byline.houseKb, else the first `kb` file) and writes it atomically.
+  const selected = editor.document.getText(editor.selection).trim();
+  const wordRange = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{M}'’-]+/u);
+  const name = await vscode.window.showInputBox({
+    title: 'Byline: add to the house KB',
+    prompt: 'Name as the desk writes it',
+    value: selected || (wordRange ? editor.document.getText(wordRange) : ''),
+  });
+  if (!name) return;
+  const category = await vscode.window.showQuickPick(['person', 'organization', 'location', 'other'], {
+    title: `What is '${name}'?`,
+  });
+  if (!category) return;
   const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
     command: ADD_TO_HOUSE_KB,
-    arguments: [
-      {
-        textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
-        position: client.code2ProtocolConverter.asPosition(editor.selection.active),
-        kbFile,
-      },
-    ],
+    arguments: [client.code2ProtocolConverter.asUri(editor.document.uri), name, category],
   });
   if (typeof result === 'string' && result) void vscode.window.showInformationMessage(`Byline: ${result}`);
 }

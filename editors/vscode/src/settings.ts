@@ -12,6 +12,7 @@ export interface ServerSettings {
   byline: {
     kb: string[];
     storyDate?: string;
+    houseKb?: string;
     checks: Record<string, string>;
   };
 }
@@ -31,6 +32,11 @@ export function serverSettings(read: ReadSetting, resolvePath: (p: string) => st
   if (typeof storyDate === 'string' && storyDate.trim() !== '') {
     // Sent as typed: the server validates it and says what is wrong.
     settings.byline.storyDate = storyDate.trim();
+  }
+
+  const houseKb = read('houseKb');
+  if (typeof houseKb === 'string' && houseKb.trim() !== '') {
+    settings.byline.houseKb = resolvePath(houseKb.trim());
   }
 
   for (const code of CHECK_CODES) {

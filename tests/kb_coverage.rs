@@ -1,0 +1,143 @@
+//! What the embedded default KB must cover (issue "The default knowledge base"):
+//! counts by kind, every UN member state with its demonym, a dated head of government
+//! for every G20 country, and the agencies a reporter hovers on most.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use byline::kb::card::markdown;
+use byline::kb::{Category, Entity, Kb, PartialDate};
+
+fn kb() -> &'static Kb {
+    static KB: OnceLock<Kb> = OnceLock::new();
+    KB.get_or_init(|| byline::kb::default_kb().expect("default KB loads"))
+}
+
+fn count_types(types: &[&str]) -> usize {
+    kb().iter()
+        .filter(|(_, e)| types.contains(&e.entity_type.as_str()))
+        .count()
+}
+
+#[test]
+fn default_kb_has_twenty_thousand_persons_with_a_dated_role() {
+    let dated = kb()
+        .iter()
+        .filter(|(_, e)| e.category() == Category::Person)
+        .filter(|(_, e)| {
+            e.roles
+                .iter()
+                .any(|r| !r.start.is_empty() || !r.as_of.is_empty())
+        })
+        .count();
+    assert!(dated >= 20_000, "{dated}");
+}
+
+#[test]
+fn default_kb_has_fifteen_hundred_organisations_of_the_kinds_asked_for() {
+    let organisations = kb()
+        .iter()
+        .filter(|(_, e)| e.category() == Category::Organization)
+        .count();
+    assert!(organisations >= 1_500, "{organisations}");
+    let media = count_types(&["news-agency", "newspaper", "broadcaster", "outlet"]);
+    assert!(media >= 150, "news agencies and outlets: {media}");
+    let security = count_types(&[
+        "armed-forces",
+        "general-staff",
+        "military-unit",
+        "intelligence-agency",
+        "security-service",
+        "police",
+    ]);
+    assert!(
+        security >= 200,
+        "military, security, intelligence: {security}"
+    );
+    let bodies = count_types(&["intergovernmental", "un-body", "court"]);
+    assert!(bodies >= 100, "intergovernmental bodies: {bodies}");
+}
+
+#[test]
+fn every_un_member_state_has_a_demonym() {
+    let members: Vec<&Entity> = kb()
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| e.entity_type == "country" && e.description.contains("UN member state"))
+        .collect();
+    assert_eq!(members.len(), 193);
+    let demonym_countries: HashSet<&str> = kb()
+        .iter()
+        .filter(|(_, e)| e.category() == Category::Other)
+        .map(|(_, e)| e.country.as_str())
+        .collect();
+    let missing: Vec<&str> = members
+        .iter()
+        .map(|e| e.country.as_str())
+        .filter(|c| !demonym_countries.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "no demonym for {missing:?}");
+}
+
+/// A person who held the top office of `country` at the KB's snapshot: a head of
+/// government or state with an open, dated role.
+fn sitting_leader(country: &str) -> Option<&'static Entity> {
+    kb().iter().map(|(_, e)| e).find(|e| {
+        e.country == country
+            && matches!(
+                e.entity_type.as_str(),
+                "head-of-government" | "head-of-state"
+            )
+            && e.roles
+                .iter()
+                .any(|r| !r.start.is_empty() && r.end.is_empty())
+    })
+}
+
+#[test]
+fn hover_on_each_g20_leader_shows_the_role_with_its_start_date_and_source() {
+    let g20 = [
+        "AR", "AU", "BR", "CA", "CN", "FR", "DE", "IN", "ID", "IT", "JP", "MX", "RU", "SA", "ZA",
+        "KR", "TR", "GB", "US",
+    ];
+    let snapshot = PartialDate::parse("2022-08-01").unwrap();
+    for country in g20 {
+        let leader = sitting_leader(country).unwrap_or_else(|| panic!("no leader for {country}"));
+        let card = markdown(leader, snapshot);
+        let role = leader
+            .roles
+            .iter()
+            .find(|r| !r.start.is_empty() && r.end.is_empty())
+            .unwrap();
+        assert!(card.contains(&role.title), "{country}: {card}");
+        assert!(card.contains(&role.start), "{country}: {card}");
+        assert!(card.contains("Source:"), "{country}: {card}");
+    }
+}
+
+#[test]
+fn hover_on_interfax_xinhua_irna_and_the_irgc_says_who_they_are() {
+    for (written, expected) in [
+        ("interfax", "Interfax"),
+        ("xinhua", "Xinhua"),
+        ("islamic republic news agency", "IRNA"),
+        (
+            "islamic revolutionary guard corps",
+            "Islamic Revolutionary Guard Corps",
+        ),
+    ] {
+        let target = kb()
+            .names_get(written)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("{written} not in the KB"));
+        let entity = kb().entity(target.entity);
+        let card = markdown(entity, PartialDate::today());
+        assert!(card.contains(expected), "{card}");
+        assert!(!entity.description.is_empty(), "{written}: no description");
+        assert!(card.contains("Source:"), "{card}");
+    }
+    for acronym in ["IRNA", "IRGC"] {
+        assert!(!kb().acronym(acronym).is_empty(), "{acronym}");
+    }
+}
