@@ -149,6 +149,19 @@ impl Backend {
         });
     }
 
+    /// Asks the client to re-request semantic tokens (mentions may have changed kind or
+    /// link after a settings or KB change). Spawned: a handler never waits on a client
+    /// round trip.
+    fn request_token_refresh(&self) {
+        if !self.state().semantic_tokens_refresh {
+            return;
+        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let _ = client.semantic_tokens_refresh().await;
+        });
+    }
+
     fn queue_all(&self, state: &ServerState) {
         for uri in state.documents.keys() {
             self.queue_publication(state, uri);
@@ -347,6 +360,13 @@ impl LanguageServer for Backend {
         let outcome = isolation::catch(|| {
             let mut state = self.state();
             state.encoding = encoding;
+            state.semantic_tokens_refresh = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.semantic_tokens.as_ref())
+                .and_then(|t| t.refresh_support)
+                .unwrap_or(false);
             if let Some(options) = &params.initialization_options {
                 let (settings, problems) = ClientSettings::from_json(options);
                 state.client_settings = settings;
@@ -436,6 +456,7 @@ impl LanguageServer for Backend {
             self.queue_all(&state);
         })
         .await;
+        self.request_token_refresh();
     }
 
     async fn semantic_tokens_full(
@@ -637,6 +658,9 @@ impl LanguageServer for Backend {
                 } else {
                     format!("Byline: '{name}' is already in {}", path.display())
                 };
+                if added {
+                    self.request_token_refresh();
+                }
                 self.client.show_message(MessageType::INFO, message).await;
                 Ok(None)
             }

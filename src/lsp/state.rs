@@ -47,6 +47,9 @@ pub struct ServerState {
     pub configs: HashMap<PathBuf, Config>,
     /// KB files the current `kb` was built from, beyond the default.
     pub kb_files: Vec<PathBuf>,
+    /// The client accepts `workspace/semanticTokens/refresh`: after a settings or KB
+    /// change re-types mentions, the server asks it to re-request tokens.
+    pub semantic_tokens_refresh: bool,
 }
 
 /// A message the server should show or log, produced while mutating state.
@@ -64,6 +67,7 @@ impl ServerState {
             client_settings: ClientSettings::default(),
             configs: HashMap::new(),
             kb_files: Vec::new(),
+            semantic_tokens_refresh: false,
         }
     }
 

@@ -32,6 +32,13 @@ async def client(request, lsp_client: LanguageClient):
             types.PositionEncodingKind.Utf8,
             types.PositionEncodingKind.Utf16,
         ]
+    # Both recorded clients accept workspace/semanticTokens/refresh; answer it as they do.
+    lsp_client.byline_refreshes = []
+
+    @lsp_client.feature(types.WORKSPACE_SEMANTIC_TOKENS_REFRESH)
+    def on_refresh(params):
+        lsp_client.byline_refreshes.append(params)
+
     result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
     lsp_client.byline_encoding = result.capabilities.position_encoding
     yield
@@ -254,3 +261,20 @@ async def test_add_to_house_kb_writes_atomically_and_the_name_becomes_known(clie
     )
     assert "not in the knowledge base" not in hover.contents.value
     assert "house KB" in hover.contents.value
+
+
+async def test_settings_change_asks_the_client_to_refresh_semantic_tokens(client: LanguageClient):
+    import asyncio
+
+    workspace = client.capabilities.workspace
+    supported = bool(workspace and workspace.semantic_tokens and workspace.semantic_tokens.refresh_support)
+    refreshes = client.byline_refreshes
+    await open_and_wait(client, URI, STORY)
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"checks": {"misspelled-name": "error"}}})
+    )
+    for _ in range(100):
+        if refreshes:
+            break
+        await asyncio.sleep(0.02)
+    assert bool(refreshes) == supported, (supported, refreshes)
