@@ -1,15 +1,18 @@
 //! Compiles the default KB — every file under `kb/generated/` and then `kb/curated/`
-//! (a curated entity replaces an imported one with the same id) — into the binary
+//! (a curated entity with the id of an imported one amends it: see `Entity::amend`) —
+//! into the binary
 //! format of `byline-kb`, so the binary embeds it and loads it without parsing.
 //! A KB file with an error fails the build with the file, line and column.
 
+use std::collections::HashMap;
 use std::path::Path;
 
-use byline_kb::{load, KbBuilder};
+use byline_kb::{load, Entity, KbBuilder};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("kb");
-    let mut entities = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut slot_of_id: HashMap<String, usize> = HashMap::new();
     for dir in ["generated", "curated"] {
         let dir_path = root.join(dir);
         println!("cargo:rerun-if-changed={}", dir_path.display());
@@ -23,7 +26,18 @@ fn main() {
             if ext == "toml" || ext == "jsonl" {
                 println!("cargo:rerun-if-changed={}", path.display());
                 match load::load_file(&path) {
-                    Ok(found) => entities.extend(found),
+                    Ok(found) => {
+                        for entity in found {
+                            match slot_of_id.get(&entity.id) {
+                                Some(&slot) if dir == "curated" => entities[slot].amend(entity),
+                                Some(&slot) => entities[slot] = entity,
+                                None => {
+                                    slot_of_id.insert(entity.id.clone(), entities.len());
+                                    entities.push(entity);
+                                }
+                            }
+                        }
+                    }
                     Err(error) => panic!("default KB: {error}"),
                 }
             }

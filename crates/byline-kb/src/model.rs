@@ -198,10 +198,87 @@ impl Entity {
         }
     }
 
+    /// Folds a curated amendment into an imported entity with the same id, so that a
+    /// hand-written file can add a new office (or the end of an old one) to a person the
+    /// importers know without restating every imported fact. Scalar fields the amendment
+    /// sets win; names are unioned (a replaced canonical name stays an alias); a role
+    /// with the same start and the same office (equal titles, or one title the other
+    /// spelt out, "Chief of the General Staff" / "… of the Armed Forces") replaces the
+    /// imported one; any other role is added.
+    pub fn amend(&mut self, amendment: Entity) {
+        fn set(field: &mut String, value: String) {
+            if !value.is_empty() {
+                *field = value;
+            }
+        }
+        fn union(list: &mut Vec<String>, more: Vec<String>) {
+            for item in more {
+                if !list.contains(&item) {
+                    list.push(item);
+                }
+            }
+        }
+        if !amendment.name.is_empty() && amendment.name != self.name {
+            let old = std::mem::replace(&mut self.name, amendment.name);
+            union(&mut self.aliases, vec![old]);
+        }
+        self.aliases.retain(|alias| *alias != self.name);
+        union(&mut self.aliases, amendment.aliases);
+        self.aliases.retain(|alias| *alias != self.name);
+        union(&mut self.acronyms, amendment.acronyms);
+        union(&mut self.banned, amendment.banned);
+        self.kind = amendment.kind;
+        set(&mut self.entity_type, amendment.entity_type);
+        set(&mut self.wikidata, amendment.wikidata);
+        set(&mut self.description, amendment.description);
+        set(&mut self.country, amendment.country);
+        set(&mut self.parent, amendment.parent);
+        set(&mut self.born, amendment.born);
+        set(&mut self.died, amendment.died);
+        if amendment.prominence.is_some() {
+            self.prominence = amendment.prominence;
+        }
+        // Imported roles keep the provenance they came with, even when the amendment's
+        // file-level source would otherwise be inherited by the entity.
+        for role in &mut self.roles {
+            if role.source.is_empty() {
+                role.source = self.source.clone();
+            }
+            if role.as_of.is_empty() {
+                role.as_of = self.as_of.clone();
+            }
+        }
+        set(&mut self.source, amendment.source.clone());
+        set(&mut self.as_of, amendment.as_of.clone());
+        for mut role in amendment.roles {
+            if role.source.is_empty() {
+                role.source = amendment.source.clone();
+            }
+            if role.as_of.is_empty() {
+                role.as_of = amendment.as_of.clone();
+            }
+            let same = self
+                .roles
+                .iter_mut()
+                .find(|held| held.start == role.start && same_office(&held.title, &role.title));
+            match same {
+                Some(held) => *held = role,
+                None => self.roles.push(role),
+            }
+        }
+    }
+
     /// Every surface form the entity may be written as, canonical name first.
     pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
+}
+
+/// Whether two titles name one office: equal, or one the other with more words after.
+fn same_office(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long == short || long.starts_with(&format!("{short} "))
 }
 
 #[cfg(test)]
@@ -215,6 +292,94 @@ mod tests {
             end: end.into(),
             ..Role::default()
         }
+    }
+
+    fn imported_minister() -> Entity {
+        Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            entity_type: "minister".into(),
+            name: "Ana Example".into(),
+            aliases: vec!["Ana Exemplo".into()],
+            source: "every-politician".into(),
+            as_of: "2022-07".into(),
+            roles: vec![role("2019-03-01", "")],
+            ..Entity::default()
+        }
+    }
+
+    #[test]
+    fn amendment_ends_an_imported_role_and_adds_a_new_one() {
+        let mut entity = imported_minister();
+        let mut ended = role("2019-03-01", "2023-05-02");
+        ended.source = "en.wikipedia.org/wiki/Example".into();
+        let mut new_post = role("2023-05-02", "");
+        new_post.title = "Prime Minister".into();
+        entity.amend(Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            entity_type: "head-of-government".into(),
+            name: "Ana Example".into(),
+            aliases: vec!["Ana Ejemplo".into()],
+            source: "en.wikipedia.org/wiki/Example".into(),
+            as_of: "2025-06".into(),
+            roles: vec![ended, new_post],
+            ..Entity::default()
+        });
+        assert_eq!(entity.roles.len(), 2);
+        assert_eq!(entity.roles[0].end, "2023-05-02");
+        assert_eq!(entity.roles[1].title, "Prime Minister");
+        assert_eq!(entity.roles[1].as_of, "2025-06");
+        assert_eq!(entity.entity_type, "head-of-government");
+        assert_eq!(entity.aliases, vec!["Ana Exemplo", "Ana Ejemplo"]);
+        // Imported roles keep the provenance they came with.
+        assert_eq!(entity.roles[0].source, "en.wikipedia.org/wiki/Example");
+        assert_eq!(entity.source, "en.wikipedia.org/wiki/Example");
+    }
+
+    #[test]
+    fn amendment_that_renames_keeps_the_old_name_as_an_alias() {
+        let mut entity = imported_minister();
+        entity.amend(Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            name: "Ana María Example".into(),
+            ..Entity::default()
+        });
+        assert_eq!(entity.name, "Ana María Example");
+        assert!(entity.aliases.contains(&"Ana Example".to_string()));
+        assert_eq!(entity.roles.len(), 1);
+    }
+
+    #[test]
+    fn amendment_with_the_title_spelt_out_replaces_the_imported_role() {
+        let mut entity = imported_minister();
+        let mut spelt_out = role("2019-03-01", "");
+        spelt_out.title = "Minister of Foreign Affairs".into();
+        entity.amend(Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            source: "curated".into(),
+            roles: vec![spelt_out],
+            ..Entity::default()
+        });
+        assert_eq!(entity.roles.len(), 1);
+        assert_eq!(entity.roles[0].title, "Minister of Foreign Affairs");
+        assert_eq!(entity.roles[0].source, "curated");
+    }
+
+    #[test]
+    fn roles_the_amendment_leaves_alone_keep_their_imported_source() {
+        let mut entity = imported_minister();
+        entity.amend(Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            source: "curated".into(),
+            as_of: "2025-01".into(),
+            ..Entity::default()
+        });
+        assert_eq!(entity.roles[0].source, "every-politician");
+        assert_eq!(entity.roles[0].as_of, "2022-07");
     }
 
     #[test]
