@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
-targets=${TARGETS:-"prose kb config positions"}
+targets=${TARGETS:-"prose prose_parse kb config positions"}
 for target in $targets; do
   work=fuzz/target/work-corpus/$target
   mkdir -p "$work"

@@ -40,3 +40,8 @@ fn config_corpus_replays() {
 fn positions_corpus_replays() {
     replay("positions", byline::fuzz::positions);
 }
+
+#[test]
+fn prose_parse_corpus_replays() {
+    replay("prose_parse", byline::fuzz::prose_parse);
+}

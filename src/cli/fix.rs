@@ -18,7 +18,18 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    // A recognisable name, so that the one trace a killed process can leave (its
+    // temporary file, never the story) explains itself.
+    let mut temp = tempfile::Builder::new()
+        .prefix(".byline-fix-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    if std::env::var_os("BYLINE_TEST_ABORT_FIX_WRITE").is_some() {
+        // Fault injection for tests/file_safety.rs: die halfway through the write.
+        temp.write_all(&text.as_bytes()[..text.len() / 2])?;
+        temp.flush()?;
+        std::process::abort();
+    }
     temp.write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
     std::fs::set_permissions(temp.path(), std::fs::metadata(path)?.permissions())?;

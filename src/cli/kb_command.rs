@@ -1,4 +1,4 @@
-//! `byline kb lookup`, `byline kb stats` and `byline kb import`.
+//! `byline kb lookup`, `byline kb stats`, `byline kb import` and `byline kb add`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -43,6 +43,17 @@ pub enum KbCommand {
         #[command(flatten)]
         args: crate::kb::wikidata::ImportArgs,
     },
+    /// Add a name to the house KB (locked, written atomically; existing entries kept).
+    Add {
+        /// The name as the house spells it.
+        name: String,
+        /// person, organization, location or other.
+        #[arg(long, default_value = "person")]
+        kind: String,
+        /// The house KB file; default: the first `kb` file of `.byline.toml`.
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+    },
 }
 
 pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
@@ -50,6 +61,7 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
     match &command {
         KbCommand::Import { sources, out } => return import(sources, out),
         KbCommand::ImportWikidata { args } => return Ok(crate::kb::wikidata::run(args)?),
+        KbCommand::Add { name, kind, to } => return add(name, kind, to.as_deref()),
         _ => {}
     }
     let kb = crate::kb::default_kb()?;
@@ -98,10 +110,57 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        KbCommand::Import { .. } | KbCommand::ImportWikidata { .. } => {
+        KbCommand::Import { .. } | KbCommand::ImportWikidata { .. } | KbCommand::Add { .. } => {
             unreachable!("handled before the KB is loaded")
         }
     }
+}
+
+/// Adds `name` to the house KB: the `--to` file, else the first KB file named by the
+/// `.byline.toml` found from the current directory up.
+fn add(name: &str, kind: &str, to: Option<&Path>) -> Result<ExitCode, Fatal> {
+    let category = match kind {
+        "person" => crate::kb::Category::Person,
+        "organization" | "organisation" => crate::kb::Category::Organization,
+        "location" | "place" => crate::kb::Category::Location,
+        "other" => crate::kb::Category::Other,
+        other => {
+            return Err(Fatal(format!(
+                "--kind must be person, organization, location or other, got `{other}`"
+            )))
+        }
+    };
+    let path = match to {
+        Some(path) => path.to_path_buf(),
+        None => {
+            let cwd = std::env::current_dir()
+                .map_err(|e| Fatal(format!("cannot read the current directory: {e}")))?;
+            let config = crate::config::discover(&cwd).ok_or_else(|| {
+                Fatal("no house KB: pass --to FILE, or set `kb = [...]` in .byline.toml".into())
+            })?;
+            crate::config::load(&config)?
+                .kb_files
+                .into_iter()
+                .next()
+                .ok_or_else(|| {
+                    Fatal(format!(
+                        "{}: no `kb` file to add to; pass --to FILE",
+                        config.display()
+                    ))
+                })?
+        }
+    };
+    let entry = crate::kb::house::NewEntry {
+        name: name.to_string(),
+        category,
+    };
+    let added = crate::kb::house::add_entry(&path, &entry, PartialDate::today()).map_err(Fatal)?;
+    if added {
+        println!("added '{name}' to {}", path.display());
+    } else {
+        println!("'{name}' is already in {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs the importers and reports what they wrote.

@@ -43,7 +43,7 @@ pub fn entry_block(entry: &NewEntry, today: PartialDate) -> String {
         Category::Other => "other",
     };
     format!(
-        "\n[[entity]]\nid = {}\nkind = \"{kind}\"\ntype = \"{entity_type}\"\nname = {}\ndescription = \"Added from the editor; complete this entry.\"\nsource = \"house KB\"\nas_of = \"{today}\"\n",
+        "\n[[entity]]\nid = {}\nkind = \"{kind}\"\ntype = \"{entity_type}\"\nname = {}\ndescription = \"Added with Byline; complete this entry.\"\nsource = \"house KB\"\nas_of = \"{today}\"\n",
         toml_string(&format!("house-{}", slug(&entry.name))),
         toml_string(&entry.name),
     )
