@@ -141,3 +141,103 @@ fn hover_on_interfax_xinhua_irna_and_the_irgc_says_who_they_are() {
         assert!(!kb().acronym(acronym).is_empty(), "{acronym}");
     }
 }
+
+/// Which of the five posts a curated current role is, by its title.
+fn post_of(title: &str) -> Option<&'static str> {
+    let t = title.to_lowercase();
+    let starts = |words: &[&str]| words.iter().any(|w| t.starts_with(w));
+    if t.contains("vice") || t.contains("deputy") {
+        None
+    } else if t.contains("foreign") || t.contains("external affairs") || t == "secretary of state" {
+        Some("foreign")
+    } else if (t.contains("defen") || t.contains("armed forces"))
+        && (t.contains("minister") || t.contains("secretary"))
+    {
+        Some("defence")
+    } else if t.contains("chief") || t.contains("general staff") || t.contains("commander") {
+        Some("military")
+    } else if starts(&[
+        "president",
+        "king",
+        "queen",
+        "emir",
+        "supreme leader",
+        "sultan",
+        "head of state",
+        "governor-general",
+        "chairman",
+        "federal president",
+    ]) {
+        Some("head of state")
+    } else if starts(&[
+        "prime minister",
+        "chancellor",
+        "premier",
+        "head of government",
+        "federal chancellor",
+    ]) {
+        Some("head of government")
+    } else {
+        None
+    }
+}
+
+#[test]
+fn current_leaders_ministers_and_military_chiefs_cover_sixty_countries() {
+    // "Current": an open role with a start date that a curated source confirmed in 2025
+    // or later (the imported sources stop in 2022 and 2019).
+    let mut posts: std::collections::BTreeMap<&str, HashSet<&str>> = Default::default();
+    for (_, entity) in kb().iter() {
+        for role in &entity.roles {
+            let as_of = entity.role_as_of(role);
+            if role.end.is_empty() && !role.start.is_empty() && as_of >= "2025" {
+                if let Some(post) = post_of(&role.title) {
+                    let country = if role.country.is_empty() {
+                        &entity.country
+                    } else {
+                        &role.country
+                    };
+                    posts.entry(country.as_str()).or_default().insert(post);
+                }
+            }
+        }
+    }
+    let with = |post: &str| posts.values().filter(|p| p.contains(post)).count();
+    let leaders = posts
+        .values()
+        .filter(|p| p.contains("head of state") || p.contains("head of government"))
+        .count();
+    let ministers = posts
+        .values()
+        .filter(|p| p.contains("foreign") || p.contains("defence"))
+        .count();
+    eprintln!(
+        "countries: {} with a current leader, {} foreign, {} defence, {} military chief",
+        leaders,
+        with("foreign"),
+        with("defence"),
+        with("military")
+    );
+    assert!(
+        leaders >= 60,
+        "{leaders} countries with a dated current leader"
+    );
+    assert!(
+        ministers >= 60,
+        "{ministers} countries with a dated foreign or defence minister"
+    );
+    assert!(
+        with("military") >= 25,
+        "{} countries with a dated military chief",
+        with("military")
+    );
+    for country in [
+        "RU", "UA", "IR", "IL", "US", "CN", "GB", "FR", "DE", "TR", "IN",
+    ] {
+        assert!(
+            posts.get(country).is_some_and(|p| p.len() >= 3),
+            "{country}: {:?}",
+            posts.get(country)
+        );
+    }
+}

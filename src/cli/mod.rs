@@ -135,6 +135,9 @@ impl<E: std::fmt::Display> From<E> for Fatal {
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Lsp { .. }) {
+        die_quietly_on_closed_pipe();
+    }
     let result = match cli.command {
         Command::Check { args, options } => check::run_check(&args, &options),
         Command::Init { dir } => check::run_init(&dir),
@@ -148,6 +151,19 @@ pub fn main() -> ExitCode {
             eprintln!("byline: error: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `byline check … | head` closes our standard output early; like other Unix filters we
+/// then stop at once instead of panicking in `println!`. Rust ignores SIGPIPE by
+/// default, so restore the default action. Not for the server: it answers a closed
+/// pipe by shutting down cleanly.
+fn die_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up before any thread is spawned; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

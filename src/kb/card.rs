@@ -26,6 +26,46 @@ fn role_line(entity: &Entity, role: &Role, date: PartialDate) -> String {
     line
 }
 
+/// How much a role says about who someone is, so that a prime minister's card leads
+/// with "Prime Minister" rather than a newer, lesser post held alongside it.
+fn rank(role: &Role) -> u8 {
+    const TOP: [&str; 12] = [
+        "president",
+        "prime minister",
+        "chancellor",
+        "premier",
+        "supreme leader",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "head of state",
+        "head of government",
+        "secretary-general",
+    ];
+    let title = role.title.to_lowercase();
+    let dated = u8::from(!role.start.is_empty());
+    let top = TOP.iter().any(|t| title.starts_with(t)) && !title.contains("vice");
+    let senior = [
+        "minister",
+        "secretary",
+        "chief",
+        "commander",
+        "director",
+        "chair",
+    ]
+    .iter()
+    .any(|t| title.contains(t));
+    let level = if top {
+        3
+    } else if senior {
+        2
+    } else {
+        1
+    };
+    level * 2 + dated
+}
+
 /// The card for `entity` as of `date` (the story's date, or today).
 pub fn markdown(entity: &Entity, date: PartialDate) -> String {
     let mut out = format!(
@@ -38,9 +78,15 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
         out.push_str(&format!("\n{}\n", entity.description));
     }
     let mut facts = Vec::new();
-    let current = entity.roles_on(date);
+    let mut current = entity.roles_on(date);
+    // `roles_on` is newest first; a stable sort keeps that order within a rank.
+    current.sort_by_key(|role| std::cmp::Reverse(rank(role)));
     if let Some(role) = current.first() {
-        facts.push(format!("Role on {date}: {}", role_line(entity, role, date)));
+        let mut line = role_line(entity, role, date);
+        if !role.source.is_empty() && role.source != entity.source {
+            line.push_str(&format!(" — source: {}", role.source));
+        }
+        facts.push(format!("Role on {date}: {line}"));
     } else if let Some(last) = entity
         .roles
         .iter()
@@ -51,11 +97,30 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
             role_line(entity, last, date)
         ));
     }
-    let earlier: Vec<String> = entity
+    // Other roles held on the date first (by rank), then the rest newest first; an
+    // office recorded twice (a dated Wikidata role and an undated 2019 one) once.
+    let mut rest: Vec<&Role> = entity
         .roles
         .iter()
-        .filter(|r| !current.first().is_some_and(|c| std::ptr::eq(*c, *r)))
-        .rev()
+        .filter(|r| !current.iter().any(|c| std::ptr::eq(*c, *r)))
+        .collect();
+    rest.sort_by_key(|r| std::cmp::Reverse(r.start_date().map(|d| d.earliest())));
+    let mut shown_titles: Vec<String> = current
+        .first()
+        .map(|r| r.title.to_lowercase())
+        .into_iter()
+        .collect();
+    let earlier: Vec<String> = current
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(rest)
+        .filter(|r| {
+            let title = r.title.to_lowercase();
+            let new = !shown_titles.contains(&title) || !r.held_on(date);
+            shown_titles.push(title);
+            new
+        })
         .take(4)
         .map(|r| role_line(entity, r, date))
         .collect();
