@@ -191,3 +191,10 @@ fn kb_lookup_piped_into_head_exits_without_a_panic() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn foreign_minister_ibrahim_al_jaafari_is_not_a_title_mismatch_for_anwar_ibrahim() {
+    let text = "Boris Johnson met the Iraqi Foreign Minister, Ibrahim al- Jaafari in London today.";
+    let found = findings(&run(text), text);
+    assert!(found.is_empty(), "{found:?}");
+}
