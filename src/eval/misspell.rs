@@ -1,8 +1,8 @@
 //! Misspelling trials: a KB name written correctly in a real story is corrupted once,
 //! the story analysed again, and the finding (or its absence) on that word recorded.
 //!
-//! Targets are the names the analysis links to a KB person or organisation in the
-//! clean story, so every trial name is one the KB really holds and the story really
+//! Targets are the names the analysis links to a KB person or organisation, written
+//! in full at least once in the clean story, so every trial name is one the KB really holds and the story really
 //! uses; the word corrupted is a person's surname or an organisation's longest name
 //! word, in one randomly chosen mention. A corruption never produces another KB name
 //! word (no spelling check can tell one real name from another), and only the
@@ -436,6 +436,15 @@ fn find_targets(kb: &Kb, articles: &[Article], config: &EvalConfig) -> Vec<Targe
                     continue;
                 };
                 if !matches!(cluster.category, Category::Person | Category::Organization) {
+                    continue;
+                }
+                // Only names written in full somewhere in the story: a surname alone
+                // may be a false link, and a trial on it would measure nothing.
+                let named_in_full = cluster
+                    .mentions
+                    .iter()
+                    .any(|&m| analysis.mentions[m].origin == MentionOrigin::KbName);
+                if !named_in_full {
                     continue;
                 }
                 let choices: Vec<Range<usize>> = cluster
