@@ -66,7 +66,7 @@ impl ErrorType {
     pub fn example(self) -> &'static str {
         match self {
             ErrorType::Dropped => "Gerasimov → Gerasmov",
-            ErrorType::Doubled => "Gerasimov → Gerassimov",
+            ErrorType::Doubled => "Gerasimov → Gerasimmov",
             ErrorType::Swapped => "Gerasimov → Gerasimvo",
             ErrorType::Substituted => "Gerasimov → Gerasimow",
             ErrorType::Vowel => "Gerasimov → Gerasemov",
