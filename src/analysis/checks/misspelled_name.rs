@@ -499,6 +499,9 @@ fn name_run(cx: &CheckContext, ti: usize) -> std::ops::Range<usize> {
     start..end
 }
 
+/// A run's folded words and the position of the word tried.
+type PhraseKey = (Vec<String>, usize);
+
 /// `misspelled-name` for a word of a multi-word KB name that is not a person's
 /// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
 /// a slip, and with it corrected the run spells a KB name of two or more words.
@@ -506,6 +509,8 @@ fn name_run(cx: &CheckContext, ti: usize) -> std::ops::Range<usize> {
 fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let mut out = Vec::new();
+    // The search tries hundreds of spellings; a story repeats its names.
+    let mut cache: HashMap<PhraseKey, Option<(EntityId, String)>> = HashMap::new();
     let in_linked_mention = |ti: usize| {
         let start = cx.tokens[ti].span.start;
         cx.mentions
@@ -534,6 +539,13 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             .map(|t| t.folded.as_str())
             .collect();
         let k = ti - run.start;
+        let key = (words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), k);
+        if let Some(found) = cache.get(&key) {
+            if let Some((entity, variant)) = found.clone() {
+                out.push(phrase_finding(cx, ti, entity, &variant));
+            }
+            continue;
+        }
         // Starts from which the words before the slip could begin a KB name.
         let starts: Vec<usize> = (0..=k)
             .filter(|&s| {
@@ -567,22 +579,29 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
                 }
             }
         }
-        if let Some((_, entity, variant)) = best {
-            let written = &cx.text[token.span.clone()];
-            let form = written_form(kb, entity, &variant).unwrap_or_else(|| variant.clone());
-            let suggestion = matches_case(&form, written);
-            out.push(Diagnostic {
-                code: Code::MisspelledName,
-                severity: Severity::Warning,
-                message: format!(
-                    "'{written}' looks like a misspelling of {}",
-                    kb.entity(entity).name
-                ),
-                span: token.span.clone(),
-                suggestions: vec![suggestion],
-                entity: Some(entity),
-            });
+        let found = best.map(|(_, entity, variant)| (entity, variant));
+        if let Some((entity, variant)) = &found {
+            out.push(phrase_finding(cx, ti, *entity, variant));
         }
+        cache.insert(key, found);
     }
     out
+}
+
+fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str) -> Diagnostic {
+    let kb = cx.kb;
+    let span = cx.tokens[ti].span.clone();
+    let written = &cx.text[span.clone()];
+    let form = written_form(kb, entity, variant).unwrap_or_else(|| variant.to_string());
+    Diagnostic {
+        code: Code::MisspelledName,
+        severity: Severity::Warning,
+        message: format!(
+            "'{written}' looks like a misspelling of {}",
+            kb.entity(entity).name
+        ),
+        span,
+        suggestions: vec![matches_case(&form, written)],
+        entity: Some(entity),
+    }
 }
