@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod eval;
 pub mod fuzz;
 pub mod kb;
 pub mod lsp;

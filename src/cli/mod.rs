@@ -3,6 +3,7 @@
 //! configuration or I/O error.
 
 mod check;
+mod eval;
 mod fix;
 mod inputs;
 mod kb_command;
@@ -116,6 +117,12 @@ enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// Measure accuracy: misspellings caught, false alarms on clean news, entity
+    /// highlighting against re3d (see README, Accuracy).
+    Eval {
+        #[command(flatten)]
+        options: eval::EvalOptions,
+    },
     /// Query the knowledge base.
     Kb {
         #[command(subcommand)]
@@ -144,6 +151,7 @@ pub fn main() -> ExitCode {
         Command::Entities { args, format } => check::run_entities(&args, format),
         Command::Lsp { stdio: _ } => Ok(crate::lsp::run_stdio()),
         Command::Kb { command } => kb_command::run(command),
+        Command::Eval { options } => eval::run(&options),
     };
     match result {
         Ok(code) => code,

@@ -89,7 +89,7 @@ pub fn is_all_caps(token: &str) -> bool {
 
 /// Romanises Cyrillic letters (a simplified BGN/PCGN table) so "Шойгу" and "Shoigu"
 /// can meet in `transliteration_key`. Other characters pass through.
-fn romanize_cyrillic(text: &str) -> String {
+pub fn romanize_cyrillic(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let latin = match c {

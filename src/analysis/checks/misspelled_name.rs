@@ -44,15 +44,24 @@ fn matches_case(suggestion: &str, written: &str) -> String {
     }
 }
 
+/// The words of a person's names before the surname ("george", "lee", "hsien",
+/// "susilo", "bambang"), initials left out.
 fn given_names(kb: &Kb, entity: EntityId) -> HashSet<String> {
-    kb.entity(entity)
-        .surface_forms()
-        .filter_map(|form| {
-            let mut words = word_strs(form);
-            let first = words.next()?;
-            words.next().map(|_| fold(first))
-        })
-        .collect()
+    let mut out = HashSet::new();
+    for form in kb.entity(entity).surface_forms() {
+        let Some(surname) = surname_of(form) else {
+            continue;
+        };
+        let surname_words = word_strs(&surname).count();
+        let words: Vec<&str> = word_strs(form).collect();
+        for word in &words[..words.len().saturating_sub(surname_words)] {
+            let folded = fold(word);
+            if folded.chars().count() >= 2 {
+                out.insert(folded);
+            }
+        }
+    }
+    out
 }
 
 fn surnames(kb: &Kb, entity: EntityId) -> HashSet<String> {
@@ -80,6 +89,130 @@ fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
         && written[kb_word.len()..].chars().count() <= MAX_SUFFIX
 }
 
+/// `word` with two neighbouring letters swapped, each way.
+fn transpositions(word: &str) -> Vec<String> {
+    let w: Vec<char> = word.chars().collect();
+    (0..w.len().saturating_sub(1))
+        .filter(|&i| w[i] != w[i + 1])
+        .map(|i| {
+            let mut v = w.clone();
+            v.swap(i, i + 1);
+            v.into_iter().collect()
+        })
+        .collect()
+}
+
+/// Whether tokens `a` and `b` are written with only spaces between them.
+fn joined(cx: &CheckContext, a: usize, b: usize) -> bool {
+    let (x, y) = (&cx.tokens[a], &cx.tokens[b]);
+    x.block == y.block
+        && cx.text[x.span.end..y.span.start]
+            .chars()
+            .all(char::is_whitespace)
+}
+
+/// The name word before token `ti`, inside the mention (which starts at `start`) or
+/// right before it, stepping over an initial ("George W. Bush").
+fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Option<&'a str> {
+    let mut p = ti.checked_sub(1)?;
+    let initial = |i: usize| cx.tokens[i].folded.chars().count() == 1;
+    let close = |a: usize, b: usize| {
+        let (x, y) = (&cx.tokens[a], &cx.tokens[b]);
+        x.block == y.block
+            && cx.text[x.span.end..y.span.start]
+                .chars()
+                .all(|c| c.is_whitespace() || (c == '.' && initial(a)))
+    };
+    if initial(p) && p > 0 && close(p, ti) && close(p - 1, p) {
+        p -= 1;
+    } else if !close(p, ti) {
+        return None;
+    }
+    let token = &cx.tokens[p];
+    (p >= start || token.capitalized).then_some(token.folded.as_str())
+}
+
+/// Title words in the run of capitalised words before token `start` ("President" in
+/// "President Vladimir Putn", where "Vladimir" is a mention of its own).
+fn titles_before<'a>(cx: &'a CheckContext, start: usize) -> Vec<&'a str> {
+    let mut titles = Vec::new();
+    let mut i = start;
+    while i > 0 && start - i < 4 && joined(cx, i - 1, i) && cx.tokens[i - 1].capitalized {
+        i -= 1;
+        let folded = cx.tokens[i].folded.as_str();
+        if crate::analysis::cues::is_person_title(folded) {
+            titles.push(folded);
+        }
+    }
+    titles.reverse();
+    titles
+}
+
+/// Countries whose names come from Arabic or Persian script, where short vowels go
+/// unwritten and doubled consonants are optional marks: Mohammed, Muhammad and
+/// Mohamed are one name. Elsewhere a changed vowel or a doubled letter is a slip.
+const ARABIC_SCRIPT_COUNTRIES: &[&str] = &[
+    "AE", "AF", "BH", "DZ", "EG", "EH", "IQ", "IR", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PK",
+    "PS", "QA", "SA", "SD", "SY", "TN", "YE",
+];
+
+/// A narrower key than `transliteration_key`: Cyrillic romanised, the Arabic article
+/// dropped, and only the alternations romanisation systems really differ on (y/i/j
+/// for й, kh/h, ou/u, ph/f, w/v, ck/k); vowels and doubled letters stay.
+fn romanisation_key(folded: &str) -> String {
+    let mut text = crate::kb::normalize::romanize_cyrillic(folded);
+    for prefix in ["al-", "el-", "al ", "el "] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.to_string();
+            break;
+        }
+    }
+    for (from, to) in [
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ii", "y"),
+        ("kh", "h"),
+        ("ou", "u"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("w", "v"),
+        ("j", "y"),
+        ("y", "i"),
+        ("-", ""),
+        ("'", ""),
+        (" ", ""),
+    ] {
+        text = text.replace(from, to);
+    }
+    text
+}
+
+/// Countries whose names are written in Latin letters: a name from there has one
+/// spelling, and any other is a slip (Kerri for Kerry, Blynken for Blinken).
+const LATIN_SCRIPT_COUNTRIES: &[&str] = &[
+    "AD", "AG", "AO", "AR", "AT", "AU", "BB", "BE", "BF", "BI", "BJ", "BO", "BR", "BS", "BW", "BZ",
+    "CA", "CD", "CF", "CG", "CH", "CI", "CL", "CM", "CO", "CR", "CU", "CV", "CZ", "DE", "DK", "DM",
+    "DO", "EC", "EE", "ES", "FI", "FJ", "FR", "GA", "GB", "GD", "GH", "GM", "GN", "GQ", "GT", "GW",
+    "GY", "HN", "HR", "HT", "HU", "ID", "IE", "IS", "IT", "JM", "KE", "KN", "LC", "LI", "LR", "LS",
+    "LT", "LU", "LV", "MC", "MG", "ML", "MT", "MW", "MX", "MY", "MZ", "NA", "NE", "NG", "NI", "NL",
+    "NO", "NZ", "PA", "PE", "PG", "PH", "PL", "PT", "PY", "RO", "RW", "SB", "SE", "SI", "SK", "SL",
+    "SM", "SN", "SR", "ST", "SV", "SZ", "TD", "TG", "TL", "TO", "TT", "TV", "TZ", "UG", "US", "UY",
+    "VC", "VE", "VU", "WS", "ZA", "ZM", "ZW",
+];
+
+/// Whether `written` is another romanisation of the KB word `kb_word` of a name from
+/// `country` (ISO code) rather than a slip.
+fn is_romanisation(written: &str, kb_word: &str, country: &str) -> bool {
+    let country = country.to_ascii_uppercase();
+    if ARABIC_SCRIPT_COUNTRIES.contains(&country.as_str()) {
+        transliteration_key(written) == transliteration_key(kb_word)
+    } else if LATIN_SCRIPT_COUNTRIES.contains(&country.as_str()) {
+        false
+    } else {
+        romanisation_key(written) == romanisation_key(kb_word)
+    }
+}
+
 pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let story_entities: HashSet<EntityId> = cx.entities_in_story().collect();
@@ -96,11 +229,12 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut near_cache: HashMap<String, Vec<(String, Vec<TokenPosting>)>> = HashMap::new();
 
     for (index, mention) in cx.mentions.iter().enumerate() {
-        if mention.entity.is_some()
-            || !matches!(mention.category, Category::Person | Category::Other)
-        {
+        if mention.entity.is_some() || mention.category == Category::Location {
             continue;
         }
+        // In a name typed as an organisation ("Reutets news agency"), only an
+        // organisation's name can be the intended one.
+        let organisations_only = mention.category == Category::Organization;
         let token_range = cx.tokens_in(&mention.span);
         let titles: Vec<&str> = mention
             .title
@@ -111,7 +245,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     .map(|t| t.folded.as_str())
                     .collect()
             })
-            .unwrap_or_default();
+            .unwrap_or_else(|| titles_before(cx, token_range.start));
         for ti in token_range.clone() {
             let token = &cx.tokens[ti];
             let length = token.folded.chars().count();
@@ -128,8 +262,15 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             // the name around it says so ("von der Leyden").
             let common_word = is_common_folded_word(&token.folded);
             let distance = if length <= 5 { 1 } else { 2 };
-            let previous = (ti > token_range.start).then(|| cx.tokens[ti - 1].folded.as_str());
-            let next = (ti + 1 < token_range.end).then(|| cx.tokens[ti + 1].folded.as_str());
+            // The words right beside it, even across a mention boundary ("Vladimir"
+            // the city before "Putn").
+            let previous = previous_name_word(cx, ti, token_range.start);
+            let next = (ti + 1 < token_range.end
+                || (ti + 1 < cx.tokens.len()
+                    && joined(cx, ti, ti + 1)
+                    && cx.tokens[ti + 1].capitalized
+                    && !cx.tokens[ti + 1].sentence_start))
+                .then(|| cx.tokens[ti + 1].folded.as_str());
             let has_part = |word: Option<&str>, wanted: NamePart| {
                 word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
             };
@@ -144,21 +285,33 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 .entry(token.folded.clone())
                 .or_insert_with(|| kb.tokens_near(&token.folded, distance, MAX_SUFFIX))
                 .clone();
-            // A romanisation the KB does not list (Shoygou for Shoigu) is accepted, not
-            // a slip: same transliteration key, no finding.
-            let key = transliteration_key(&token.folded);
-            if near
-                .iter()
-                .any(|(kb_word, _)| transliteration_key(kb_word) == key)
-            {
-                continue;
+            // A romanisation the KB does not list (Shoygu for Shoigu) is accepted, not
+            // a slip — when the name it romanises is the one the context supports
+            // (below), and the two differ as romanisations do for that name.
+            // The Levenshtein search counts two letters swapped as two edits, which is
+            // past the bound for a short word: look the swaps up directly.
+            let mut near = near;
+            for swapped in transpositions(&token.folded) {
+                if !near.iter().any(|(w, _)| *w == swapped) {
+                    let postings = kb.token_postings(&swapped);
+                    if !postings.is_empty() {
+                        near.push((swapped, postings));
+                    }
+                }
             }
+            let mut romanised = false;
             for (kb_word, postings) in near {
+                if romanised {
+                    break;
+                }
                 let edits = strsim::damerau_levenshtein(&token.folded, &kb_word);
                 for TokenPosting { entity, part } in postings {
                     let e = kb.entity(entity);
                     if e.category() == Category::Other {
                         continue; // nationalities: "America" is not a slip of "American"
+                    }
+                    if organisations_only && e.category() != Category::Organization {
+                        continue;
                     }
                     let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
                     let neighbour_fits = match part {
@@ -170,6 +323,18 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     };
                     if neighbour_fits {
                         score += 3.0;
+                    }
+                    // A slip of a distinctive organisation name ("Hezbolah", "Reuter")
+                    // needs no more context: there are few, and none is an English word.
+                    let distinctive_organisation = part == NamePart::Whole
+                        && e.category() == Category::Organization
+                        && (edits <= 1 || is_suffix_slip(&token.folded, &kb_word))
+                        && kb_word.chars().count() >= 5
+                        && !is_common_folded_word(&kb_word)
+                        // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
+                        && !e.acronyms.iter().any(|a| fold(a) == kb_word);
+                    if distinctive_organisation {
+                        score += 2.5;
                     }
                     // Two edits away is far for a short word: only a given name next
                     // to it, or the same person named in the story, makes it a slip
@@ -195,6 +360,10 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     if score < REPORT_THRESHOLD {
                         continue;
                     }
+                    if is_romanisation(&token.folded, &kb_word, &e.country) {
+                        romanised = true;
+                        break;
+                    }
                     let written = &cx.text[token.span.clone()];
                     if let Some(form) = written_form(kb, entity, &kb_word) {
                         candidates.push(Candidate {
@@ -204,6 +373,9 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                         });
                     }
                 }
+            }
+            if romanised {
+                continue;
             }
             if !candidates.is_empty() {
                 let entry = best_for_word.entry(token.folded.clone()).or_default();
@@ -216,6 +388,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
 
     let mut diagnostics = Vec::new();
     let mut reported = HashSet::new();
+    let phrase_findings = phrase_slips(cx);
     for (ti, folded) in occurrences {
         let Some(candidates) = best_for_word.get_mut(&folded) else {
             continue;
@@ -249,5 +422,186 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             entity: Some(top.entity),
         });
     }
+    for finding in phrase_findings {
+        if !diagnostics.iter().any(|d| d.span == finding.span) {
+            diagnostics.push(finding);
+        }
+    }
+    diagnostics.sort_by_key(|d| d.span.start);
     diagnostics
+}
+
+/// Spellings one edit away from `word` (folded), and `word` less a short ending.
+fn one_edit_variants(word: &str) -> Vec<String> {
+    let w: Vec<char> = word.chars().collect();
+    let n = w.len();
+    let mut out = Vec::new();
+    let collect = |v: &[char]| v.iter().collect::<String>();
+    for i in 0..n {
+        let mut v = w.clone();
+        v.remove(i);
+        out.push(collect(&v));
+        if i + 1 < n && w[i] != w[i + 1] {
+            let mut v = w.clone();
+            v.swap(i, i + 1);
+            out.push(collect(&v));
+        }
+        for c in 'a'..='z' {
+            if c != w[i] {
+                let mut v = w.clone();
+                v[i] = c;
+                out.push(collect(&v));
+            }
+        }
+    }
+    for i in 1..=n {
+        for c in 'a'..='z' {
+            let mut v = w.clone();
+            v.insert(i, c);
+            out.push(collect(&v));
+        }
+    }
+    for cut in 2..=MAX_SUFFIX {
+        if n > cut + 3 {
+            out.push(collect(&w[..n - cut]));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The longest run of words around `ti` that a multi-word name could span: joined by
+/// spaces, capitalised or a connector ("of", "the"), within one sentence.
+fn name_run(cx: &CheckContext, ti: usize) -> std::ops::Range<usize> {
+    let part_of_name = |i: usize| {
+        let t = &cx.tokens[i];
+        t.capitalized || crate::analysis::cues::is_connector(&t.folded)
+    };
+    let mut start = ti;
+    while start > 0
+        && ti - start < 5
+        && !cx.tokens[start].sentence_start
+        && joined(cx, start - 1, start)
+        && part_of_name(start - 1)
+    {
+        start -= 1;
+    }
+    let mut end = ti + 1;
+    while end < cx.tokens.len()
+        && end - ti < 6
+        && !cx.tokens[end].sentence_start
+        && joined(cx, end - 1, end)
+        && part_of_name(end)
+    {
+        end += 1;
+    }
+    start..end
+}
+
+/// A run's folded words and the position of the word tried.
+type PhraseKey = (Vec<String>, usize);
+
+/// `misspelled-name` for a word of a multi-word KB name that is not a person's
+/// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
+/// a slip, and with it corrected the run spells a KB name of two or more words.
+/// Everything else in the name matching exactly is the context.
+fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
+    let kb = cx.kb;
+    let mut out = Vec::new();
+    // The search tries hundreds of spellings; a story repeats its names.
+    let mut cache: HashMap<PhraseKey, Option<(EntityId, String)>> = HashMap::new();
+    let in_linked_mention = |ti: usize| {
+        let start = cx.tokens[ti].span.start;
+        cx.mentions
+            .iter()
+            .any(|m| m.entity.is_some() && m.span.start <= start && start < m.span.end)
+    };
+    for ti in 0..cx.tokens.len() {
+        let token = &cx.tokens[ti];
+        let length = token.folded.chars().count();
+        if !token.capitalized
+            || token.all_caps
+            || length < 4
+            || !token.folded.chars().all(char::is_alphabetic)
+            || is_common_folded_word(&token.folded)
+            || !kb.token_postings(&token.folded).is_empty()
+            || in_linked_mention(ti)
+        {
+            continue;
+        }
+        let run = name_run(cx, ti);
+        if run.len() < 2 {
+            continue;
+        }
+        let words: Vec<&str> = cx.tokens[run.clone()]
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect();
+        let k = ti - run.start;
+        let key = (words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), k);
+        if let Some(found) = cache.get(&key) {
+            if let Some((entity, variant)) = found.clone() {
+                out.push(phrase_finding(cx, ti, entity, &variant));
+            }
+            continue;
+        }
+        // Starts from which the words before the slip could begin a KB name.
+        let starts: Vec<usize> = (0..=k)
+            .filter(|&s| {
+                s == k || {
+                    let prefix = format!("{} ", words[s..k].join(" "));
+                    !kb.names_with_prefix(&prefix, 1).is_empty()
+                }
+            })
+            .collect();
+        let mut best: Option<(usize, EntityId, String)> = None;
+        for variant in one_edit_variants(&token.folded) {
+            if variant.chars().count() < 4 {
+                continue;
+            }
+            for &s in &starts {
+                let mut phrase: Vec<&str> = words[s..].to_vec();
+                phrase[k - s] = &variant;
+                for (len, targets) in kb.name_prefix_matches(&phrase) {
+                    if len < 2 || len <= k - s {
+                        continue;
+                    }
+                    let Some(target) = targets.iter().find(|t| {
+                        t.form == crate::kb::index::FormKind::Full
+                            && kb.entity(t.entity).category() != Category::Person
+                    }) else {
+                        continue;
+                    };
+                    if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+                        best = Some((len, target.entity, variant.clone()));
+                    }
+                }
+            }
+        }
+        let found = best.map(|(_, entity, variant)| (entity, variant));
+        if let Some((entity, variant)) = &found {
+            out.push(phrase_finding(cx, ti, *entity, variant));
+        }
+        cache.insert(key, found);
+    }
+    out
+}
+
+fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str) -> Diagnostic {
+    let kb = cx.kb;
+    let span = cx.tokens[ti].span.clone();
+    let written = &cx.text[span.clone()];
+    let form = written_form(kb, entity, variant).unwrap_or_else(|| variant.to_string());
+    Diagnostic {
+        code: Code::MisspelledName,
+        severity: Severity::Warning,
+        message: format!(
+            "'{written}' looks like a misspelling of {}",
+            kb.entity(entity).name
+        ),
+        span,
+        suggestions: vec![matches_case(&form, written)],
+        entity: Some(entity),
+    }
 }

@@ -1,0 +1,265 @@
+//! Entity highlighting against re3d's named mentions.
+//!
+//! re3d annotates every reference to an entity, pronouns and descriptions included
+//! ("he", "the city", "rebels"). Byline highlights names, so the gold set is the
+//! **named** mentions of Person, Organisation, Location and Nationality: after a
+//! leading "the"/"a"/"an" is trimmed, a mention is named when one of its words
+//! starts with a capital and is an acronym or neither a common English word nor a
+//! title ("Syria", "UN", "Mr Johnson", "Iraqi Security Forces"; not "The Foreign
+//! Secretary", "Coalition", "He"). Any other annotation — a description, or an entity
+//! of another re3d type ("F-16", "Wednesday") — is a region no prediction is scored
+//! on: a highlight with exactly its span is neither credited nor counted wrong. A
+//! leading article is trimmed from gold spans and highlights alike.
+//!
+//! Byline's categories map as person → Person, organisation → Organisation,
+//! location → Location, and other with KB type `nationality` → Nationality. Other
+//! highlights (unknown capitalised names without a cue, events) have no re3d type:
+//! they count only in the untyped score.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde::Serialize;
+
+use super::misspell::ratio;
+use super::NerDocument;
+use crate::analysis::{analyze, cues, AnalysisOptions};
+use crate::kb::lexicon::is_common_folded_word;
+use crate::kb::normalize::fold;
+use crate::kb::{Category, Kb};
+use crate::text::words::word_strs;
+
+pub const CATEGORIES: [&str; 4] = ["Person", "Organisation", "Location", "Nationality"];
+
+/// Byline's category for a mention in re3d's terms.
+pub fn re3d_category(category: Category, entity_type: &str) -> Option<&'static str> {
+    match category {
+        Category::Person => Some("Person"),
+        Category::Organization => Some("Organisation"),
+        Category::Location => Some("Location"),
+        Category::Other if entity_type == "nationality" => Some("Nationality"),
+        Category::Other => None,
+    }
+}
+
+/// The span with a leading article and surrounding spaces and punctuation trimmed.
+fn trim_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut s = start;
+    let mut e = end;
+    loop {
+        let piece = &text[s..e];
+        let trimmed = piece.trim_start_matches(|c: char| c.is_whitespace() || c == '"');
+        s += piece.len() - trimmed.len();
+        let lower = text[s..e].to_lowercase();
+        let mut changed = false;
+        for article in ["the ", "a ", "an "] {
+            if lower.starts_with(article) && e - s > article.len() {
+                s += article.len();
+                changed = true;
+                break;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let piece = &text[s..e];
+    let trimmed = piece.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == '"');
+    e = s + trimmed.len();
+    (s, e)
+}
+
+/// Whether a (trimmed) gold mention names its entity.
+pub fn is_named(mention: &str) -> bool {
+    word_strs(mention).any(|word| {
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if !first_upper {
+            return false;
+        }
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let folded = fold(word);
+        let folded = folded.trim_end_matches('.');
+        acronym
+            || (!is_common_folded_word(folded)
+                && !cues::is_person_title(folded)
+                && !cues::is_not_name(folded)
+                && letters.len() >= 2)
+    })
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Score {
+    pub gold: usize,
+    pub predicted: usize,
+    /// Gold mentions found (the recall numerator).
+    pub correct: usize,
+    /// Predictions that match (the precision numerator; equal to `correct` except in
+    /// the untyped per-category rows).
+    pub hits: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        ratio(self.hits, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// A named gold mention Byline missed or a highlight that matches none.
+#[derive(Debug, Clone, Serialize)]
+pub struct Miss {
+    pub document: String,
+    pub text: String,
+    pub gold: Option<&'static str>,
+    pub predicted: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NerReport {
+    pub documents: usize,
+    /// Typed (exact span and category), per re3d category.
+    pub typed: BTreeMap<&'static str, Score>,
+    /// Untyped per category: gold of the category found with any category;
+    /// highlights of the category that match a gold span of any category.
+    pub untyped_by_category: BTreeMap<&'static str, Score>,
+    pub typed_micro: Score,
+    /// Every highlight (category or not) against every named gold span.
+    pub untyped: Score,
+    pub errors: Vec<Miss>,
+}
+
+fn static_category(kind: &str) -> Option<&'static str> {
+    CATEGORIES.iter().copied().find(|c| *c == kind)
+}
+
+pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
+    let mut report = NerReport {
+        documents: documents.len(),
+        ..NerReport::default()
+    };
+    for c in CATEGORIES {
+        report.typed.insert(c, Score::default());
+        report.untyped_by_category.insert(c, Score::default());
+    }
+    for doc in documents {
+        let text = &doc.text;
+        let mut gold: BTreeSet<(usize, usize, &'static str)> = BTreeSet::new();
+        let mut ignored: HashSet<(usize, usize)> = HashSet::new();
+        for span in &doc.spans {
+            let (s, e) = trim_span(text, span.start, span.end);
+            if s >= e {
+                continue;
+            }
+            match static_category(&span.kind) {
+                Some(c) if is_named(&text[s..e]) => {
+                    gold.insert((s, e, c));
+                }
+                _ => {
+                    ignored.insert((s, e));
+                    ignored.insert((span.start, span.end));
+                }
+            }
+        }
+        let gold_spans: HashSet<(usize, usize)> = gold.iter().map(|&(s, e, _)| (s, e)).collect();
+        let analysis = analyze(text, kb, &AnalysisOptions::default());
+        let mut predicted: Vec<(usize, usize, Option<&'static str>)> = analysis
+            .mentions
+            .iter()
+            .map(|m| {
+                let (s, e) = trim_span(text, m.span.start, m.span.end);
+                (s, e, re3d_category(m.category, &m.entity_type))
+            })
+            .filter(|&(s, e, _)| gold_spans.contains(&(s, e)) || !ignored.contains(&(s, e)))
+            .collect();
+        predicted.sort_unstable();
+        predicted.dedup();
+        let predicted_spans: HashSet<(usize, usize)> =
+            predicted.iter().map(|&(s, e, _)| (s, e)).collect();
+
+        // Typed.
+        for &(s, e, c) in &gold {
+            let score = report.typed.get_mut(c).expect("category");
+            score.gold += 1;
+            if predicted.contains(&(s, e, Some(c))) {
+                score.correct += 1;
+                score.hits += 1;
+            } else {
+                let got = predicted
+                    .iter()
+                    .find(|p| p.0 == s && p.1 == e)
+                    .and_then(|p| p.2);
+                report.errors.push(Miss {
+                    document: doc.id.clone(),
+                    text: text[s..e].to_string(),
+                    gold: Some(c),
+                    predicted: got,
+                });
+            }
+            let u = report.untyped_by_category.get_mut(c).expect("category");
+            u.gold += 1;
+            if predicted_spans.contains(&(s, e)) {
+                u.correct += 1;
+            }
+        }
+        for &(s, e, c) in &predicted {
+            if let Some(c) = c {
+                report.typed.get_mut(c).expect("category").predicted += 1;
+                let u = report.untyped_by_category.get_mut(c).expect("category");
+                u.predicted += 1;
+                u.hits += usize::from(gold_spans.contains(&(s, e)));
+            }
+            if !gold_spans.contains(&(s, e)) {
+                report.errors.push(Miss {
+                    document: doc.id.clone(),
+                    text: text[s..e].to_string(),
+                    gold: None,
+                    predicted: c,
+                });
+            }
+        }
+        report.untyped.gold += gold_spans.len();
+        report.untyped.predicted += predicted_spans.len();
+        let found = predicted_spans.intersection(&gold_spans).count();
+        report.untyped.correct += found;
+        report.untyped.hits += found;
+    }
+    for score in report.typed.values() {
+        report.typed_micro.gold += score.gold;
+        report.typed_micro.predicted += score.predicted;
+        report.typed_micro.correct += score.correct;
+        report.typed_micro.hits += score.hits;
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_mentions_need_a_name_word() {
+        assert!(is_named("Syria"));
+        assert!(is_named("UN"));
+        assert!(is_named("Mr Johnson"));
+        assert!(is_named("Iraqi Security Forces"));
+        assert!(!is_named("He"));
+        assert!(!is_named("Foreign Secretary"));
+        assert!(!is_named("rebels"));
+    }
+
+    #[test]
+    fn leading_articles_are_trimmed() {
+        let text = "the Iraqi government said";
+        assert_eq!(trim_span(text, 0, 20), (4, 20));
+    }
+}
