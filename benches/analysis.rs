@@ -44,9 +44,21 @@ fn bench_kb_load(c: &mut Criterion) {
     });
 }
 
+/// One fuzzy name lookup (misspelling candidates), as `misspelled-name` asks it.
+fn bench_kb_fuzzy(c: &mut Criterion) {
+    let kb = byline::kb::default_kb().expect("default KB loads");
+    let mut group = c.benchmark_group("kb/tokens_near");
+    for (query, distance) in [("gerasimovis", 2), ("shoygu", 2), ("putin", 1)] {
+        group.bench_function(format!("{query}/{distance}"), |b| {
+            b.iter(|| kb.tokens_near(query, distance, 3))
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench_analysis, bench_kb_load
+    targets = bench_analysis, bench_kb_load, bench_kb_fuzzy
 }
 criterion_main!(benches);

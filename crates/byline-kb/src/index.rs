@@ -3,13 +3,21 @@
 //!
 //! `fst` is used for both because it stores millions of keys compactly, supports
 //! walking a key byte by byte (longest match at a token position without trying every
-//! n-gram) and Levenshtein automata for fuzzy search.
+//! n-gram) and intersecting the keys with an automaton for fuzzy search.
+//!
+//! The fuzzy automaton comes from `levenshtein_automata` (tantivy's crate): its
+//! parametric builder is made once per distance, after which a query's DFA costs
+//! microseconds. `fst`'s own `Levenshtein` determinises an NFA for every query, which
+//! took most of the analysis time; it is kept only as the fallback for distances or
+//! query lengths the parametric builders do not cover.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use fst::automaton::Levenshtein;
-use fst::{IntoStreamer, Map, MapBuilder, Streamer};
+use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
+use levenshtein_automata::LevenshteinAutomatonBuilder;
 
 use crate::model::{Category, Entity};
 use crate::normalize::{fold, is_capitalized};
@@ -375,7 +383,40 @@ impl PostingMap<NameTarget> {
     }
 }
 
+/// Distances with a precomputed parametric Levenshtein automaton (distance 2 takes a
+/// few milliseconds to build, once; 3 would take far longer and is never asked for).
+const PARAMETRIC_MAX_DISTANCE: u32 = 2;
+/// Longest query (in characters) given a parametric DFA: its size grows with the query
+/// (a full 256-entry transition row per state), and no name token is this long. Longer
+/// queries go to `fst`'s `Levenshtein`, whose state limit refuses them as before.
+const PARAMETRIC_MAX_CHARS: usize = 64;
+
+/// The shared Levenshtein automaton builder for `distance`, when it covers `token`.
+fn parametric_builder(token: &str, distance: u32) -> Option<&'static LevenshteinAutomatonBuilder> {
+    static BUILDERS: [OnceLock<LevenshteinAutomatonBuilder>; PARAMETRIC_MAX_DISTANCE as usize + 1] =
+        [const { OnceLock::new() }; PARAMETRIC_MAX_DISTANCE as usize + 1];
+    if distance > PARAMETRIC_MAX_DISTANCE || token.chars().count() > PARAMETRIC_MAX_CHARS {
+        return None;
+    }
+    Some(BUILDERS[distance as usize].get_or_init(|| {
+        // No transpositions: plain Levenshtein by characters, as `fst`'s automaton.
+        LevenshteinAutomatonBuilder::new(distance as u8, false)
+    }))
+}
+
 impl PostingMap<TokenPosting> {
+    /// Appends every key the automaton accepts, in key order.
+    fn search_into<'a, A: Automaton>(
+        &'a self,
+        automaton: A,
+        found: &mut Vec<(String, &'a [TokenPosting])>,
+    ) {
+        let mut stream = self.map.search(automaton).into_stream();
+        while let Some((key, value)) = stream.next() {
+            found.push((String::from_utf8_lossy(key).into_owned(), self.list(value)));
+        }
+    }
+
     pub fn build(entities: &[Entity]) -> TokenIndex {
         let mut keyed: BTreeMap<String, Vec<TokenPosting>> = BTreeMap::new();
         for (index, entity) in entities.iter().enumerate() {
@@ -416,10 +457,12 @@ impl PostingMap<TokenPosting> {
         max_suffix: usize,
     ) -> Vec<(String, &[TokenPosting])> {
         let mut found: Vec<(String, &[TokenPosting])> = Vec::new();
-        if let Ok(automaton) = Levenshtein::new(token, distance) {
-            let mut stream = self.map.search(automaton).into_stream();
-            while let Some((key, value)) = stream.next() {
-                found.push((String::from_utf8_lossy(key).into_owned(), self.list(value)));
+        match parametric_builder(token, distance) {
+            Some(builder) => self.search_into(&builder.build_dfa(token), &mut found),
+            None => {
+                if let Ok(automaton) = Levenshtein::new(token, distance) {
+                    self.search_into(&automaton, &mut found);
+                }
             }
         }
         let fst = self.map.as_fst();
@@ -451,6 +494,134 @@ impl PostingMap<TokenPosting> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Levenshtein distance by characters, the textbook way.
+    fn levenshtein(a: &str, b: &str) -> u32 {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<u32> = (0..=b.len() as u32).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i as u32 + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let substitution = previous + u32::from(ca != cb);
+                previous = row[j + 1];
+                row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+            }
+        }
+        row[b.len()]
+    }
+
+    fn index_of(keys: &[String]) -> TokenIndex {
+        let keyed: BTreeMap<String, Vec<TokenPosting>> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let posting = TokenPosting {
+                    entity: i as EntityId,
+                    part: NamePart::Surname,
+                };
+                (k.clone(), vec![posting])
+            })
+            .collect();
+        PostingMap::from_keyed(keyed)
+    }
+
+    /// `near` by brute force over every key: the specification.
+    fn near_brute_force(
+        keys: &[String],
+        token: &str,
+        distance: u32,
+        max_suffix: usize,
+    ) -> Vec<String> {
+        let mut sorted: Vec<&String> = keys.iter().collect();
+        sorted.sort();
+        sorted.dedup();
+        let mut found: Vec<String> = sorted
+            .iter()
+            .filter(|k| levenshtein(token, k) <= distance)
+            .map(|k| k.to_string())
+            .collect();
+        let mut by_length: Vec<&String> = sorted
+            .into_iter()
+            .filter(|k| {
+                let rest = token.len().saturating_sub(k.len());
+                token.starts_with(k.as_str()) && rest > 0 && rest <= max_suffix && k.len() >= 4
+            })
+            .collect();
+        by_length.sort_by_key(|k| k.len());
+        for k in by_length {
+            if !found.contains(k) {
+                found.push(k.clone());
+            }
+        }
+        found
+    }
+
+    /// `near` as it was before the parametric automata: `fst`'s `Levenshtein`.
+    fn near_with_fst_levenshtein(index: &TokenIndex, token: &str, distance: u32) -> Vec<String> {
+        let mut found = Vec::new();
+        if let Ok(automaton) = Levenshtein::new(token, distance) {
+            index.search_into(automaton, &mut found);
+        }
+        found.into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// Tokens over a small alphabet so near misses are frequent; `extra` adds letters.
+    fn name_token(extra: &str) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("[abeiorsv{extra}]{{1,9}}")).expect("valid regex")
+    }
+
+    fn check_near(keys: &[String], query: &str, distance: u32, max_suffix: usize) -> Vec<String> {
+        let index = index_of(keys);
+        let got: Vec<String> = index
+            .near(query, distance, max_suffix)
+            .into_iter()
+            .map(|(k, postings)| {
+                assert_eq!(postings, index.get(&k), "postings of {k}");
+                k
+            })
+            .collect();
+        assert_eq!(got, near_brute_force(keys, query, distance, max_suffix));
+        got.into_iter()
+            .filter(|k| levenshtein(query, k) <= distance)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// With multi-byte letters too: `fst`'s own automaton misses some of these
+        /// (BurntSushi/fst#38), so only brute force is the reference. Distances above
+        /// `PARAMETRIC_MAX_DISTANCE` (never asked for) still go to `fst`, as before.
+        #[test]
+        fn near_equals_brute_force_levenshtein(
+            keys in proptest::collection::vec(name_token("éøж"), 0..60),
+            query in name_token("éøж"),
+            distance in 0u32..=PARAMETRIC_MAX_DISTANCE,
+            max_suffix in 0usize..=3,
+        ) {
+            check_near(&keys, &query, distance, max_suffix);
+        }
+
+        /// On ASCII (what folding leaves of Latin names) the candidates are exactly those
+        /// of the `fst` automaton `near` used before.
+        #[test]
+        fn near_equals_fst_levenshtein_on_ascii(
+            keys in proptest::collection::vec(name_token(""), 0..60),
+            query in name_token(""),
+            distance in 0u32..=2,
+        ) {
+            let fuzzy = check_near(&keys, &query, distance, 3);
+            prop_assert_eq!(fuzzy, near_with_fst_levenshtein(&index_of(&keys), &query, distance));
+        }
+    }
+
+    #[test]
+    fn long_queries_fall_back_to_fst() {
+        let long = "a".repeat(PARAMETRIC_MAX_CHARS + 1);
+        let keys = vec![long.clone(), format!("{long}b")];
+        assert_eq!(check_near(&keys, &long, 1, 0), keys);
+    }
 
     #[test]
     fn surname_keeps_lowercase_particles() {
