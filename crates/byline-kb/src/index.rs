@@ -139,12 +139,27 @@ impl Packed for TokenPosting {
 }
 
 /// An fst map from keys to lists of postings, stored flat: list i is
-/// `postings[offsets[i]..offsets[i + 1]]`. The fst bytes may be borrowed from the
-/// binary (the compiled default KB) so loading costs no parsing.
+/// `postings[offsets[i]..offsets[i + 1]]`. The compiled default KB's maps are used in
+/// place — fst, postings and offsets all borrowed from the binary, a list decoded only
+/// when it is looked up — so loading costs no parsing.
 pub struct PostingMap<T> {
     map: Map<Cow<'static, [u8]>>,
-    postings: Vec<T>,
-    offsets: Vec<u32>,
+    store: PostingStore<T>,
+}
+
+enum PostingStore<T> {
+    Owned {
+        postings: Vec<T>,
+        offsets: Vec<u32>,
+    },
+    Compiled {
+        postings: &'static [u8],
+        offsets: &'static [u8],
+    },
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> usize {
+    u32::from_le_bytes(bytes[i * 4..i * 4 + 4].try_into().expect("4 bytes")) as usize
 }
 
 impl<T: Packed> PostingMap<T> {
@@ -164,23 +179,33 @@ impl<T: Packed> PostingMap<T> {
         let bytes = builder.into_inner().expect("in-memory fst builds");
         PostingMap {
             map: Map::new(Cow::Owned(bytes)).expect("fst just built is valid"),
-            postings,
-            offsets,
+            store: PostingStore::Owned { postings, offsets },
         }
     }
 
-    fn list(&self, index: u64) -> &[T] {
+    fn list(&self, index: u64) -> Vec<T> {
         let i = index as usize;
-        &self.postings[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+        match &self.store {
+            PostingStore::Owned { postings, offsets } => {
+                postings[offsets[i] as usize..offsets[i + 1] as usize].to_vec()
+            }
+            PostingStore::Compiled { postings, offsets } => postings
+                [u32_at(offsets, i) * T::SIZE..u32_at(offsets, i + 1) * T::SIZE]
+                .chunks_exact(T::SIZE)
+                .map(T::read)
+                .collect(),
+        }
     }
 
     /// The postings of an exact key.
-    pub fn get(&self, key: &str) -> &[T] {
-        self.map.get(key.as_bytes()).map_or(&[], |i| self.list(i))
+    pub fn get(&self, key: &str) -> Vec<T> {
+        self.map
+            .get(key.as_bytes())
+            .map_or_else(Vec::new, |i| self.list(i))
     }
 
     pub fn len(&self) -> usize {
-        self.offsets.len() - 1
+        self.map.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -190,33 +215,40 @@ impl<T: Packed> PostingMap<T> {
     /// Appends the map to `out` as three length-prefixed sections.
     pub fn write(&self, out: &mut Vec<u8>) {
         write_section(out, self.map.as_fst().as_bytes());
-        let mut postings = Vec::with_capacity(self.postings.len() * T::SIZE);
-        for p in &self.postings {
-            p.write(&mut postings);
+        let mut postings = Vec::new();
+        let mut offsets = vec![0u32];
+        for i in 0..self.len() as u64 {
+            for p in self.list(i) {
+                p.write(&mut postings);
+            }
+            offsets.push((postings.len() / T::SIZE) as u32);
         }
         write_section(out, &postings);
-        let offsets: Vec<u8> = self.offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+        let offsets: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
         write_section(out, &offsets);
     }
 
-    /// Reads a map written by `write`, borrowing the fst bytes.
+    /// Reads a map written by `write`, borrowing every section.
     pub fn read(reader: &mut SectionReader) -> Result<PostingMap<T>, String> {
         let fst_bytes = reader.next_section()?;
         let map = Map::new(Cow::Borrowed(fst_bytes)).map_err(|e| format!("bad fst: {e}"))?;
-        let postings = reader
-            .next_section()?
-            .chunks_exact(T::SIZE)
-            .map(T::read)
-            .collect();
-        let offsets = reader
-            .next_section()?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect();
+        let postings = reader.next_section()?;
+        let offsets = reader.next_section()?;
+        // Validate once here so a lookup can index without checks.
+        let count = offsets.len() / 4;
+        if offsets.len() % 4 != 0
+            || count != map.len() + 1
+            || postings.len() % T::SIZE != 0
+            || (0..count).any(|i| {
+                u32_at(offsets, i) * T::SIZE > postings.len()
+                    || (i > 0 && u32_at(offsets, i) < u32_at(offsets, i - 1))
+            })
+        {
+            return Err("compiled KB posting lists are inconsistent".into());
+        }
         Ok(PostingMap {
             map,
-            postings,
-            offsets,
+            store: PostingStore::Compiled { postings, offsets },
         })
     }
 }
@@ -344,7 +376,7 @@ impl PostingMap<NameTarget> {
     pub fn prefix_matches<'a>(
         &self,
         tokens: impl Iterator<Item = &'a str>,
-    ) -> Vec<(usize, &[NameTarget])> {
+    ) -> Vec<(usize, Vec<NameTarget>)> {
         let fst = self.map.as_fst();
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
@@ -370,7 +402,7 @@ impl PostingMap<NameTarget> {
     }
 
     /// Keys starting with `prefix`, for completion; at most `limit`.
-    pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, &[NameTarget])> {
+    pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<NameTarget>)> {
         let mut stream = self.map.range().ge(prefix.as_bytes()).into_stream();
         let mut found = Vec::new();
         while let Some((key, value)) = stream.next() {
@@ -406,10 +438,10 @@ fn parametric_builder(token: &str, distance: u32) -> Option<&'static Levenshtein
 
 impl PostingMap<TokenPosting> {
     /// Appends every key the automaton accepts, in key order.
-    fn search_into<'a, A: Automaton>(
-        &'a self,
+    fn search_into<A: Automaton>(
+        &self,
         automaton: A,
-        found: &mut Vec<(String, &'a [TokenPosting])>,
+        found: &mut Vec<(String, Vec<TokenPosting>)>,
     ) {
         let mut stream = self.map.search(automaton).into_stream();
         while let Some((key, value)) = stream.next() {
@@ -455,8 +487,8 @@ impl PostingMap<TokenPosting> {
         token: &str,
         distance: u32,
         max_suffix: usize,
-    ) -> Vec<(String, &[TokenPosting])> {
-        let mut found: Vec<(String, &[TokenPosting])> = Vec::new();
+    ) -> Vec<(String, Vec<TokenPosting>)> {
+        let mut found: Vec<(String, Vec<TokenPosting>)> = Vec::new();
         match parametric_builder(token, distance) {
             Some(builder) => self.search_into(&builder.build_dfa(token), &mut found),
             None => {
