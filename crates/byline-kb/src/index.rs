@@ -490,7 +490,7 @@ impl PostingMap<TokenPosting> {
     ) -> Vec<(String, Vec<TokenPosting>)> {
         let mut found: Vec<(String, Vec<TokenPosting>)> = Vec::new();
         match parametric_builder(token, distance) {
-            Some(builder) => self.search_into(&builder.build_dfa(token), &mut found),
+            Some(builder) => self.search_into(builder.build_dfa(token), &mut found),
             None => {
                 if let Ok(automaton) = Levenshtein::new(token, distance) {
                     self.search_into(&automaton, &mut found);
