@@ -36,6 +36,28 @@ fn bench_analysis(c: &mut Criterion) {
         });
     }
     group.finish();
+    // The KB caches fuzzy lookups across analyses; a story never seen before pays them.
+    let mut group = c.benchmark_group("analyze/words-cold-cache");
+    for words in [1_000, 10_000] {
+        let text = story_of(words);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(words), &text, |b, text| {
+            b.iter(|| {
+                kb.clear_near_cache();
+                analyze(text, &kb, &AnalysisOptions::default())
+            })
+        });
+    }
+    group.finish();
+    let paragraph = format!("{PLAIN}\n\n");
+    let megabyte = paragraph.repeat(1_000_000 / paragraph.len() + 1);
+    let mut group = c.benchmark_group("analyze/1MB");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(megabyte.len() as u64));
+    group.bench_function("warm-cache", |b| {
+        b.iter(|| analyze(&megabyte, &kb, &AnalysisOptions::default()))
+    });
+    group.finish();
 }
 
 fn bench_kb_load(c: &mut Criterion) {
@@ -44,9 +66,24 @@ fn bench_kb_load(c: &mut Criterion) {
     });
 }
 
+/// One fuzzy name lookup (misspelling candidates), as `misspelled-name` asks it.
+fn bench_kb_fuzzy(c: &mut Criterion) {
+    let kb = byline::kb::default_kb().expect("default KB loads");
+    let mut group = c.benchmark_group("kb/tokens_near");
+    for (query, distance) in [("gerasimovis", 2), ("shoygu", 2), ("putin", 1)] {
+        group.bench_function(format!("{query}/{distance}"), |b| {
+            b.iter(|| {
+                kb.clear_near_cache();
+                kb.tokens_near(query, distance, 3)
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench_analysis, bench_kb_load
+    targets = bench_analysis, bench_kb_load, bench_kb_fuzzy
 }
 criterion_main!(benches);

@@ -3,13 +3,21 @@
 //!
 //! `fst` is used for both because it stores millions of keys compactly, supports
 //! walking a key byte by byte (longest match at a token position without trying every
-//! n-gram) and Levenshtein automata for fuzzy search.
+//! n-gram) and intersecting the keys with an automaton for fuzzy search.
+//!
+//! The fuzzy automaton comes from `levenshtein_automata` (tantivy's crate): its
+//! parametric builder is made once per distance, after which a query's DFA costs
+//! microseconds. `fst`'s own `Levenshtein` determinises an NFA for every query, which
+//! took most of the analysis time; it is kept only as the fallback for distances or
+//! query lengths the parametric builders do not cover.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use fst::automaton::Levenshtein;
-use fst::{IntoStreamer, Map, MapBuilder, Streamer};
+use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
+use levenshtein_automata::LevenshteinAutomatonBuilder;
 
 use crate::model::{Category, Entity};
 use crate::normalize::{fold, is_capitalized};
@@ -131,12 +139,27 @@ impl Packed for TokenPosting {
 }
 
 /// An fst map from keys to lists of postings, stored flat: list i is
-/// `postings[offsets[i]..offsets[i + 1]]`. The fst bytes may be borrowed from the
-/// binary (the compiled default KB) so loading costs no parsing.
+/// `postings[offsets[i]..offsets[i + 1]]`. The compiled default KB's maps are used in
+/// place — fst, postings and offsets all borrowed from the binary, a list decoded only
+/// when it is looked up — so loading costs no parsing.
 pub struct PostingMap<T> {
     map: Map<Cow<'static, [u8]>>,
-    postings: Vec<T>,
-    offsets: Vec<u32>,
+    store: PostingStore<T>,
+}
+
+enum PostingStore<T> {
+    Owned {
+        postings: Vec<T>,
+        offsets: Vec<u32>,
+    },
+    Compiled {
+        postings: &'static [u8],
+        offsets: &'static [u8],
+    },
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> usize {
+    u32::from_le_bytes(bytes[i * 4..i * 4 + 4].try_into().expect("4 bytes")) as usize
 }
 
 impl<T: Packed> PostingMap<T> {
@@ -156,23 +179,33 @@ impl<T: Packed> PostingMap<T> {
         let bytes = builder.into_inner().expect("in-memory fst builds");
         PostingMap {
             map: Map::new(Cow::Owned(bytes)).expect("fst just built is valid"),
-            postings,
-            offsets,
+            store: PostingStore::Owned { postings, offsets },
         }
     }
 
-    fn list(&self, index: u64) -> &[T] {
+    fn list(&self, index: u64) -> Vec<T> {
         let i = index as usize;
-        &self.postings[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+        match &self.store {
+            PostingStore::Owned { postings, offsets } => {
+                postings[offsets[i] as usize..offsets[i + 1] as usize].to_vec()
+            }
+            PostingStore::Compiled { postings, offsets } => postings
+                [u32_at(offsets, i) * T::SIZE..u32_at(offsets, i + 1) * T::SIZE]
+                .chunks_exact(T::SIZE)
+                .map(T::read)
+                .collect(),
+        }
     }
 
     /// The postings of an exact key.
-    pub fn get(&self, key: &str) -> &[T] {
-        self.map.get(key.as_bytes()).map_or(&[], |i| self.list(i))
+    pub fn get(&self, key: &str) -> Vec<T> {
+        self.map
+            .get(key.as_bytes())
+            .map_or_else(Vec::new, |i| self.list(i))
     }
 
     pub fn len(&self) -> usize {
-        self.offsets.len() - 1
+        self.map.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -182,33 +215,40 @@ impl<T: Packed> PostingMap<T> {
     /// Appends the map to `out` as three length-prefixed sections.
     pub fn write(&self, out: &mut Vec<u8>) {
         write_section(out, self.map.as_fst().as_bytes());
-        let mut postings = Vec::with_capacity(self.postings.len() * T::SIZE);
-        for p in &self.postings {
-            p.write(&mut postings);
+        let mut postings = Vec::new();
+        let mut offsets = vec![0u32];
+        for i in 0..self.len() as u64 {
+            for p in self.list(i) {
+                p.write(&mut postings);
+            }
+            offsets.push((postings.len() / T::SIZE) as u32);
         }
         write_section(out, &postings);
-        let offsets: Vec<u8> = self.offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+        let offsets: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
         write_section(out, &offsets);
     }
 
-    /// Reads a map written by `write`, borrowing the fst bytes.
+    /// Reads a map written by `write`, borrowing every section.
     pub fn read(reader: &mut SectionReader) -> Result<PostingMap<T>, String> {
         let fst_bytes = reader.next_section()?;
         let map = Map::new(Cow::Borrowed(fst_bytes)).map_err(|e| format!("bad fst: {e}"))?;
-        let postings = reader
-            .next_section()?
-            .chunks_exact(T::SIZE)
-            .map(T::read)
-            .collect();
-        let offsets = reader
-            .next_section()?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
-            .collect();
+        let postings = reader.next_section()?;
+        let offsets = reader.next_section()?;
+        // Validate once here so a lookup can index without checks.
+        let count = offsets.len() / 4;
+        if offsets.len() % 4 != 0
+            || count != map.len() + 1
+            || postings.len() % T::SIZE != 0
+            || (0..count).any(|i| {
+                u32_at(offsets, i) * T::SIZE > postings.len()
+                    || (i > 0 && u32_at(offsets, i) < u32_at(offsets, i - 1))
+            })
+        {
+            return Err("compiled KB posting lists are inconsistent".into());
+        }
         Ok(PostingMap {
             map,
-            postings,
-            offsets,
+            store: PostingStore::Compiled { postings, offsets },
         })
     }
 }
@@ -336,7 +376,7 @@ impl PostingMap<NameTarget> {
     pub fn prefix_matches<'a>(
         &self,
         tokens: impl Iterator<Item = &'a str>,
-    ) -> Vec<(usize, &[NameTarget])> {
+    ) -> Vec<(usize, Vec<NameTarget>)> {
         let fst = self.map.as_fst();
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
@@ -362,7 +402,7 @@ impl PostingMap<NameTarget> {
     }
 
     /// Keys starting with `prefix`, for completion; at most `limit`.
-    pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, &[NameTarget])> {
+    pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<NameTarget>)> {
         let mut stream = self.map.range().ge(prefix.as_bytes()).into_stream();
         let mut found = Vec::new();
         while let Some((key, value)) = stream.next() {
@@ -375,7 +415,40 @@ impl PostingMap<NameTarget> {
     }
 }
 
+/// Distances with a precomputed parametric Levenshtein automaton (distance 2 takes a
+/// few milliseconds to build, once; 3 would take far longer and is never asked for).
+const PARAMETRIC_MAX_DISTANCE: u32 = 2;
+/// Longest query (in characters) given a parametric DFA: its size grows with the query
+/// (a full 256-entry transition row per state), and no name token is this long. Longer
+/// queries go to `fst`'s `Levenshtein`, whose state limit refuses them as before.
+const PARAMETRIC_MAX_CHARS: usize = 64;
+
+/// The shared Levenshtein automaton builder for `distance`, when it covers `token`.
+fn parametric_builder(token: &str, distance: u32) -> Option<&'static LevenshteinAutomatonBuilder> {
+    static BUILDERS: [OnceLock<LevenshteinAutomatonBuilder>; PARAMETRIC_MAX_DISTANCE as usize + 1] =
+        [const { OnceLock::new() }; PARAMETRIC_MAX_DISTANCE as usize + 1];
+    if distance > PARAMETRIC_MAX_DISTANCE || token.chars().count() > PARAMETRIC_MAX_CHARS {
+        return None;
+    }
+    Some(BUILDERS[distance as usize].get_or_init(|| {
+        // No transpositions: plain Levenshtein by characters, as `fst`'s automaton.
+        LevenshteinAutomatonBuilder::new(distance as u8, false)
+    }))
+}
+
 impl PostingMap<TokenPosting> {
+    /// Appends every key the automaton accepts, in key order.
+    fn search_into<A: Automaton>(
+        &self,
+        automaton: A,
+        found: &mut Vec<(String, Vec<TokenPosting>)>,
+    ) {
+        let mut stream = self.map.search(automaton).into_stream();
+        while let Some((key, value)) = stream.next() {
+            found.push((String::from_utf8_lossy(key).into_owned(), self.list(value)));
+        }
+    }
+
     pub fn build(entities: &[Entity]) -> TokenIndex {
         let mut keyed: BTreeMap<String, Vec<TokenPosting>> = BTreeMap::new();
         for (index, entity) in entities.iter().enumerate() {
@@ -414,12 +487,14 @@ impl PostingMap<TokenPosting> {
         token: &str,
         distance: u32,
         max_suffix: usize,
-    ) -> Vec<(String, &[TokenPosting])> {
-        let mut found: Vec<(String, &[TokenPosting])> = Vec::new();
-        if let Ok(automaton) = Levenshtein::new(token, distance) {
-            let mut stream = self.map.search(automaton).into_stream();
-            while let Some((key, value)) = stream.next() {
-                found.push((String::from_utf8_lossy(key).into_owned(), self.list(value)));
+    ) -> Vec<(String, Vec<TokenPosting>)> {
+        let mut found: Vec<(String, Vec<TokenPosting>)> = Vec::new();
+        match parametric_builder(token, distance) {
+            Some(builder) => self.search_into(builder.build_dfa(token), &mut found),
+            None => {
+                if let Ok(automaton) = Levenshtein::new(token, distance) {
+                    self.search_into(&automaton, &mut found);
+                }
             }
         }
         let fst = self.map.as_fst();
@@ -451,6 +526,134 @@ impl PostingMap<TokenPosting> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Levenshtein distance by characters, the textbook way.
+    fn levenshtein(a: &str, b: &str) -> u32 {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<u32> = (0..=b.len() as u32).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i as u32 + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let substitution = previous + u32::from(ca != cb);
+                previous = row[j + 1];
+                row[j + 1] = substitution.min(previous + 1).min(row[j] + 1);
+            }
+        }
+        row[b.len()]
+    }
+
+    fn index_of(keys: &[String]) -> TokenIndex {
+        let keyed: BTreeMap<String, Vec<TokenPosting>> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let posting = TokenPosting {
+                    entity: i as EntityId,
+                    part: NamePart::Surname,
+                };
+                (k.clone(), vec![posting])
+            })
+            .collect();
+        PostingMap::from_keyed(keyed)
+    }
+
+    /// `near` by brute force over every key: the specification.
+    fn near_brute_force(
+        keys: &[String],
+        token: &str,
+        distance: u32,
+        max_suffix: usize,
+    ) -> Vec<String> {
+        let mut sorted: Vec<&String> = keys.iter().collect();
+        sorted.sort();
+        sorted.dedup();
+        let mut found: Vec<String> = sorted
+            .iter()
+            .filter(|k| levenshtein(token, k) <= distance)
+            .map(|k| k.to_string())
+            .collect();
+        let mut by_length: Vec<&String> = sorted
+            .into_iter()
+            .filter(|k| {
+                let rest = token.len().saturating_sub(k.len());
+                token.starts_with(k.as_str()) && rest > 0 && rest <= max_suffix && k.len() >= 4
+            })
+            .collect();
+        by_length.sort_by_key(|k| k.len());
+        for k in by_length {
+            if !found.contains(k) {
+                found.push(k.clone());
+            }
+        }
+        found
+    }
+
+    /// `near` as it was before the parametric automata: `fst`'s `Levenshtein`.
+    fn near_with_fst_levenshtein(index: &TokenIndex, token: &str, distance: u32) -> Vec<String> {
+        let mut found = Vec::new();
+        if let Ok(automaton) = Levenshtein::new(token, distance) {
+            index.search_into(automaton, &mut found);
+        }
+        found.into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// Tokens over a small alphabet so near misses are frequent; `extra` adds letters.
+    fn name_token(extra: &str) -> impl Strategy<Value = String> {
+        proptest::string::string_regex(&format!("[abeiorsv{extra}]{{1,9}}")).expect("valid regex")
+    }
+
+    fn check_near(keys: &[String], query: &str, distance: u32, max_suffix: usize) -> Vec<String> {
+        let index = index_of(keys);
+        let got: Vec<String> = index
+            .near(query, distance, max_suffix)
+            .into_iter()
+            .map(|(k, postings)| {
+                assert_eq!(postings, index.get(&k), "postings of {k}");
+                k
+            })
+            .collect();
+        assert_eq!(got, near_brute_force(keys, query, distance, max_suffix));
+        got.into_iter()
+            .filter(|k| levenshtein(query, k) <= distance)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// With multi-byte letters too: `fst`'s own automaton misses some of these
+        /// (BurntSushi/fst#38), so only brute force is the reference. Distances above
+        /// `PARAMETRIC_MAX_DISTANCE` (never asked for) still go to `fst`, as before.
+        #[test]
+        fn near_equals_brute_force_levenshtein(
+            keys in proptest::collection::vec(name_token("éøж"), 0..60),
+            query in name_token("éøж"),
+            distance in 0u32..=PARAMETRIC_MAX_DISTANCE,
+            max_suffix in 0usize..=3,
+        ) {
+            check_near(&keys, &query, distance, max_suffix);
+        }
+
+        /// On ASCII (what folding leaves of Latin names) the candidates are exactly those
+        /// of the `fst` automaton `near` used before.
+        #[test]
+        fn near_equals_fst_levenshtein_on_ascii(
+            keys in proptest::collection::vec(name_token(""), 0..60),
+            query in name_token(""),
+            distance in 0u32..=2,
+        ) {
+            let fuzzy = check_near(&keys, &query, distance, 3);
+            prop_assert_eq!(fuzzy, near_with_fst_levenshtein(&index_of(&keys), &query, distance));
+        }
+    }
+
+    #[test]
+    fn long_queries_fall_back_to_fst() {
+        let long = "a".repeat(PARAMETRIC_MAX_CHARS + 1);
+        let keys = vec![long.clone(), format!("{long}b")];
+        assert_eq!(check_near(&keys, &long, 1, 0), keys);
+    }
 
     #[test]
     fn surname_keeps_lowercase_particles() {

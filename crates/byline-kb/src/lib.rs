@@ -18,9 +18,10 @@ pub mod model;
 pub mod normalize;
 pub mod words;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 pub use date::PartialDate;
 pub use load::KbError;
@@ -34,7 +35,7 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB001";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB002";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -50,10 +51,41 @@ enum Store {
     },
 }
 
+/// Entity ids (QIDs, slugs) → index in the layer. A compiled layer keeps an fst map
+/// borrowed from the binary, so no map of 33k strings is built at start-up.
+enum IdIndex {
+    Owned(HashMap<String, u32>),
+    Compiled(fst::Map<Cow<'static, [u8]>>),
+}
+
+impl IdIndex {
+    fn get(&self, id: &str) -> Option<u32> {
+        match self {
+            IdIndex::Owned(map) => map.get(id).copied(),
+            IdIndex::Compiled(map) => map.get(id).map(|i| i as u32),
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        match self {
+            IdIndex::Owned(map) => map.keys().cloned().collect(),
+            IdIndex::Compiled(map) => {
+                use fst::{IntoStreamer, Streamer};
+                let mut keys = Vec::with_capacity(map.len());
+                let mut stream = map.into_stream();
+                while let Some((key, _)) = stream.next() {
+                    keys.push(String::from_utf8_lossy(key).into_owned());
+                }
+                keys
+            }
+        }
+    }
+}
+
 struct Layer {
     origin: String,
     store: Store,
-    ids: HashMap<String, u32>,
+    ids: IdIndex,
     names: NameIndex,
     tokens: TokenIndex,
     acronyms: HashMap<String, Vec<u32>>,
@@ -77,7 +109,7 @@ impl Layer {
         Layer {
             origin: origin.to_string(),
             store: Store::Owned(entities),
-            ids,
+            ids: IdIndex::Owned(ids),
             names,
             tokens,
             acronyms,
@@ -114,18 +146,18 @@ impl Layer {
         let mut out = COMPILED_MAGIC.to_vec();
         let mut json = Vec::new();
         let mut offsets = vec![0u32];
-        let mut id_lines = String::new();
+        let mut ids = BTreeMap::new();
         for index in 0..self.len() as u32 {
             let entity = self.entity(index);
             serde_json::to_writer(&mut json, entity).expect("entities serialise");
             offsets.push(json.len() as u32);
-            id_lines.push_str(&entity.id);
-            id_lines.push('\n');
+            ids.insert(entity.id.clone(), u64::from(index));
         }
         index::write_section(&mut out, &json);
         let offset_bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
         index::write_section(&mut out, &offset_bytes);
-        index::write_section(&mut out, id_lines.as_bytes());
+        let id_map = fst::Map::from_iter(ids).expect("ids are sorted and unique in a layer");
+        index::write_section(&mut out, id_map.as_fst().as_bytes());
         let mut acronyms: Vec<(&String, &Vec<u32>)> = self.acronyms.iter().collect();
         acronyms.sort();
         index::write_section(
@@ -150,12 +182,8 @@ impl Layer {
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
             .collect();
-        let ids_text = std::str::from_utf8(reader.next_section()?).map_err(|e| e.to_string())?;
-        let ids = ids_text
-            .lines()
-            .enumerate()
-            .map(|(i, id)| (id.to_string(), i as u32))
-            .collect();
+        let ids = fst::Map::new(Cow::Borrowed(reader.next_section()?))
+            .map_err(|e| format!("bad id index: {e}"))?;
         let acronym_list: Vec<(String, Vec<u32>)> =
             serde_json::from_slice(reader.next_section()?).map_err(|e| e.to_string())?;
         let names = NameIndex::read(&mut reader)?;
@@ -168,7 +196,7 @@ impl Layer {
                 offsets,
                 decoded: (0..count).map(|_| OnceLock::new()).collect(),
             },
-            ids,
+            ids: IdIndex::Compiled(ids),
             names,
             tokens,
             acronyms: acronym_list.into_iter().collect(),
@@ -182,7 +210,16 @@ pub struct Kb {
     layers: Vec<Layer>,
     /// Entities hidden by an entity with the same id in a later layer.
     hidden: HashSet<EntityId>,
+    /// `tokens_near` answers, shared by every analysis with this KB: a batch repeats its
+    /// unknown names across files, and the server re-analyses mostly unchanged text.
+    near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
 }
+
+/// KB name tokens near a query, with their postings (see `Kb::tokens_near`).
+pub type NearTokens = Vec<(String, Vec<TokenPosting>)>;
+
+/// Entries kept in `Kb::near_cache` before it starts over (bounds its memory).
+const NEAR_CACHE_LIMIT: usize = 50_000;
 
 /// Accumulates KB layers in precedence order (later wins).
 #[derive(Default)]
@@ -237,10 +274,10 @@ impl KbBuilder {
 
     pub fn build(self) -> Kb {
         let mut hidden = HashSet::new();
-        for (later, layer) in self.layers.iter().enumerate() {
+        for (later, layer) in self.layers.iter().enumerate().skip(1) {
             for id in layer.ids.keys() {
                 for (earlier, other) in self.layers[..later].iter().enumerate() {
-                    if let Some(&index) = other.ids.get(id) {
+                    if let Some(index) = other.ids.get(&id) {
                         hidden.insert(make_id(earlier, index));
                     }
                 }
@@ -249,6 +286,7 @@ impl KbBuilder {
         Kb {
             layers: self.layers,
             hidden,
+            near_cache: Mutex::new(HashMap::new()),
         }
     }
 
@@ -290,7 +328,7 @@ impl Kb {
             .iter()
             .enumerate()
             .rev()
-            .find_map(|(l, layer)| layer.ids.get(id).map(|&i| make_id(l, i)))
+            .find_map(|(l, layer)| layer.ids.get(id).map(|i| make_id(l, i)))
     }
 
     fn visible(&self, id: EntityId) -> bool {
@@ -298,9 +336,13 @@ impl Kb {
     }
 
     /// A layer's postings with layer-wide ids, hidden entities left out.
-    fn lift<'a, T: Packed>(&'a self, layer: usize, items: &'a [T]) -> impl Iterator<Item = T> + 'a {
+    fn lift<'a, T: Packed + 'a>(
+        &'a self,
+        layer: usize,
+        items: Vec<T>,
+    ) -> impl Iterator<Item = T> + 'a {
         items
-            .iter()
+            .into_iter()
             .map(move |t| t.with_entity(make_id(layer, t.entity())))
             .filter(|t| self.visible(t.entity()))
     }
@@ -347,12 +389,32 @@ impl Kb {
     }
 
     /// KB name tokens near `token` (see `TokenIndex::near`), merged over layers.
-    pub fn tokens_near(
-        &self,
-        token: &str,
-        distance: u32,
-        max_suffix: usize,
-    ) -> Vec<(String, Vec<TokenPosting>)> {
+    /// Answers are cached for the life of the KB.
+    pub fn tokens_near(&self, token: &str, distance: u32, max_suffix: usize) -> NearTokens {
+        let key = (token.to_string(), distance, max_suffix);
+        let lock = || self.near_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().get(&key) {
+            return found.clone();
+        }
+        // Searched outside the lock, so parallel analyses do not wait on each other.
+        let found = self.tokens_near_uncached(token, distance, max_suffix);
+        let mut cache = lock();
+        if cache.len() >= NEAR_CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, found.clone());
+        found
+    }
+
+    /// Forgets the cached `tokens_near` answers (for benchmarks of a cold KB).
+    pub fn clear_near_cache(&self) {
+        self.near_cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    fn tokens_near_uncached(&self, token: &str, distance: u32, max_suffix: usize) -> NearTokens {
         let mut merged: BTreeMap<String, Vec<TokenPosting>> = BTreeMap::new();
         for (l, layer) in self.layers.iter().enumerate() {
             for (key, postings) in layer.tokens.near(token, distance, max_suffix) {
