@@ -297,7 +297,7 @@ fn fixture_dates_keep_the_precision_the_source_states() {
     assert_eq!(bagheri.entity_type, "military-officer");
     assert_eq!(
         bagheri.description,
-        "Iranian military officer; Chief of the General Staff of Iran (since 2016-06-28)."
+        "Iranian military officer; Chief of the General Staff of Iran (from 2016-06-28, in office as of 2022-07-25)."
     );
     assert_eq!(bagheri.roles[0].start, "2016-06-28");
     assert_eq!(

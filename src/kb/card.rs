@@ -4,6 +4,16 @@
 
 use super::{Entity, PartialDate, Role};
 
+/// An open role whose source is more than a year older than `date`: it was held when
+/// the source was written, but nothing since confirms it, so the card must not present
+/// it as the role on the story's date (an imported 2022 cabinet list still "holds" a
+/// prime minister's companion offices years after he left).
+fn unconfirmed_on(entity: &Entity, role: &Role, date: PartialDate) -> bool {
+    role.end.is_empty()
+        && PartialDate::parse(entity.role_as_of(role))
+            .is_some_and(|as_of| date.earliest() >= as_of.latest() + 10_000)
+}
+
 fn role_line(entity: &Entity, role: &Role, date: PartialDate) -> String {
     let mut line = format!("**{}**", role.title);
     if !role.organization.is_empty() && !role.title.contains(&role.organization) {
@@ -86,7 +96,13 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
         if !role.source.is_empty() && role.source != entity.source {
             line.push_str(&format!(" — source: {}", role.source));
         }
-        facts.push(format!("Role on {date}: {line}"));
+        if unconfirmed_on(entity, role, date) {
+            facts.push(format!(
+                "Last recorded role: {line}; no record confirms it on {date}"
+            ));
+        } else {
+            facts.push(format!("Role on {date}: {line}"));
+        }
     } else if let Some(last) = entity
         .roles
         .iter()
@@ -164,4 +180,54 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
         out.push_str(&format!("- {fact}\n"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::Category;
+
+    fn minister(as_of: &str) -> Entity {
+        Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            entity_type: "minister".into(),
+            name: "Ann Example".into(),
+            source: "a cabinet list".into(),
+            as_of: as_of.into(),
+            roles: vec![Role {
+                title: "Minister for the Union".into(),
+                start: "2019-07-26".into(),
+                ..Role::default()
+            }],
+            ..Entity::default()
+        }
+    }
+
+    #[test]
+    fn an_open_role_from_a_years_old_source_is_not_shown_as_held_on_the_story_date() {
+        let card = markdown(
+            &minister("2022-07-23"),
+            PartialDate::parse("2026-11-28").unwrap(),
+        );
+        assert!(
+            card.contains("Last recorded role: **Minister for the Union** (since 2019-07-26) — as of 2022-07-23; no record confirms it on 2026-11-28"),
+            "{card}"
+        );
+        assert!(!card.contains("Role on"), "{card}");
+    }
+
+    #[test]
+    fn an_open_role_from_a_recent_source_is_the_role_on_the_story_date() {
+        let card = markdown(
+            &minister("2026-03"),
+            PartialDate::parse("2026-11-28").unwrap(),
+        );
+        assert!(
+            card.contains(
+                "Role on 2026-11-28: **Minister for the Union** (since 2019-07-26) — as of 2026-03"
+            ),
+            "{card}"
+        );
+    }
 }

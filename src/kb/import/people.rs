@@ -261,12 +261,15 @@ fn title_with_place(role: &RoleDraft, countries: &CountryTable) -> String {
     }
 }
 
-/// "(since 2016-06-28)", "(2000-05-07 to 2008-05-07)", or the listing for undated roles.
+/// "(from 2016-06-28, in office as of 2022-07-25)", "(2000-05-07 to 2008-05-07)", or the
+/// listing for undated roles. An open role says when the source last saw it held: a
+/// description is read years after the snapshot, and "since 2019" would claim the role
+/// is still held.
 fn dates_phrase(role: &Role, died: bool, source_label: &str) -> String {
     match (role.start.as_str(), role.end.as_str()) {
         ("", "") => format!("listed in {source_label}"),
-        (start, "") if died => format!("from {start}"),
-        (start, "") => format!("since {start}"),
+        (start, "") if died || role.as_of.is_empty() => format!("from {start}"),
+        (start, "") => format!("from {start}, in office as of {}", role.as_of),
         ("", end) => format!("until {end}"),
         (start, end) => format!("{start} to {end}"),
     }
@@ -466,7 +469,7 @@ mod tests {
         assert_eq!(e.prominence, Some(MILITARY_CHIEF.prominence));
         assert_eq!(
             e.description,
-            "Military officer; Chief of the General Staff (since 2016-06-28)."
+            "Military officer; Chief of the General Staff (from 2016-06-28, in office as of 2022-07-25)."
         );
         assert_eq!(e.roles[0].title, "Ambassador to Iraq");
         assert!(
