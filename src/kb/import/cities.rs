@@ -65,6 +65,12 @@ fn capitals(cities: &[City], countries: &CountryTable) -> HashSet<u64> {
     found
 }
 
+/// Letters no living orthography writes (wynn, yogh, long s): GeoNames keeps Old English
+/// and medieval names ("Moscoƿ"), which no reporter types and a card should not show.
+fn is_archaic_letter(c: char) -> bool {
+    matches!(c, 'ƿ' | 'Ƿ' | 'ȝ' | 'Ȝ' | 'ſ')
+}
+
 /// The alternate names worth keeping as aliases of `city`: Latin script, capitalised,
 /// not a common English word or another place's name. First the transliteration of
 /// its Cyrillic name (Москва → Moskva) when one is clear — given by two Cyrillic
@@ -91,6 +97,7 @@ pub fn select_aliases(city: &City, forbidden: &HashSet<String>) -> Vec<String> {
         let capitalised = alternate.chars().next().is_some_and(char::is_uppercase);
         let usable = capitalised
             && is_latin(alternate)
+            && !alternate.chars().any(is_archaic_letter)
             && letter_count(alternate) >= 4
             && !alternate.chars().any(|c| c.is_ascii_digit())
             && alternate.chars().any(char::is_lowercase)
@@ -287,6 +294,8 @@ mod tests {
         assert_eq!(aliases[0], "Moskva");
         assert!(aliases.contains(&"Moscou".to_string()));
         assert!(!aliases.contains(&"Moskovskaya Oblast".to_string()));
+        let old_english = city("Moscow", &["Moscoƿ", "Mosca"]);
+        assert_eq!(select_aliases(&old_english, &HashSet::new()), ["Mosca"]);
         // Declined forms and minority-language spellings are not the transliteration.
         let kyiv = city("Kyiv", &["Kiev", "Киев", "Kievom", "Киевом", "Kyjiw"]);
         assert_eq!(select_aliases(&kyiv, &HashSet::new()), ["Kiev", "Kyjiw"]);
