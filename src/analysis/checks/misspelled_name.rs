@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::implausible_slips::{self, NearMiss};
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::linking::title_fits;
 use crate::kb::index::{surname_of, NamePart, TokenPosting};
@@ -321,6 +322,19 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                         NamePart::Given => next.is_some_and(|n| surnames(kb, entity).contains(n)),
                         NamePart::Whole => false,
                     };
+                    let miss = NearMiss {
+                        written: &token.folded,
+                        all_caps: token.all_caps,
+                        kb_word: &kb_word,
+                        part,
+                        entity: &e,
+                        edits,
+                        previous,
+                        neighbour_fits,
+                    };
+                    if implausible_slips::is_implausible(kb, &miss) {
+                        continue;
+                    }
                     if neighbour_fits {
                         score += 3.0;
                     }

@@ -2,6 +2,7 @@
 //! returns diagnostics; `run` applies the user's settings (on/off, severity).
 
 mod banned_form;
+mod implausible_slips;
 mod inconsistent_spelling;
 mod misspelled_name;
 mod titles;
