@@ -327,7 +327,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                         all_caps: token.all_caps,
                         kb_word: &kb_word,
                         part,
-                        entity: &e,
+                        entity: e,
                         edits,
                         previous,
                         neighbour_fits,
