@@ -4,14 +4,14 @@
 
 use super::{Entity, PartialDate, Role};
 
-/// An open role whose source is more than a year older than `date`: it was held when
+/// An open role whose source is more than two years older than `date`: it was held when
 /// the source was written, but nothing since confirms it, so the card must not present
 /// it as the role on the story's date (an imported 2022 cabinet list still "holds" a
 /// prime minister's companion offices years after he left).
 fn unconfirmed_on(entity: &Entity, role: &Role, date: PartialDate) -> bool {
     role.end.is_empty()
         && PartialDate::parse(entity.role_as_of(role))
-            .is_some_and(|as_of| date.earliest() >= as_of.latest() + 10_000)
+            .is_some_and(|as_of| date.earliest() >= as_of.latest() + 20_000)
 }
 
 fn role_line(entity: &Entity, role: &Role, date: PartialDate) -> String {

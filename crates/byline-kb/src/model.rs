@@ -175,9 +175,32 @@ impl Entity {
 
     /// The roles held on `date`, newest first.
     pub fn roles_on(&self, date: PartialDate) -> Vec<&Role> {
-        let mut roles: Vec<&Role> = self.roles.iter().filter(|r| r.held_on(date)).collect();
+        let mut roles: Vec<&Role> = self
+            .roles
+            .iter()
+            .filter(|r| r.held_on(date) && !self.superseded(r))
+            .collect();
         roles.sort_by_key(|r| std::cmp::Reverse(r.start_date().map(|d| d.earliest())));
         roles
+    }
+
+    /// Whether `role` is an undated listing (CIA World Leaders names office-holders "as
+    /// of 2019-06" without dates) that a dated record of the same office shows ending
+    /// after that snapshot: Mark Carney was listed as Governor of the Bank of England in
+    /// 2019 and left in March 2020, so the listing says nothing about 2026.
+    fn superseded(&self, role: &Role) -> bool {
+        if !role.start.is_empty() || !role.end.is_empty() {
+            return false;
+        }
+        let Some(listed) = PartialDate::parse(self.role_as_of(role)) else {
+            return false;
+        };
+        self.roles.iter().any(|dated| {
+            same_office(&dated.title, &role.title)
+                && dated
+                    .end_date()
+                    .is_some_and(|end| end.latest() >= listed.earliest())
+        })
     }
 
     /// The source of a role, falling back to the entity's.
@@ -292,6 +315,40 @@ mod tests {
             end: end.into(),
             ..Role::default()
         }
+    }
+
+    #[test]
+    fn an_undated_listing_is_not_held_after_a_dated_record_of_the_office_ends() {
+        let listed = Role {
+            as_of: "2019-06".into(),
+            ..role("", "")
+        };
+        let governor = Entity {
+            roles: vec![listed.clone(), role("2013-07-01", "2020-03-15")],
+            ..imported_minister()
+        };
+        let on = |date| governor.roles_on(PartialDate::parse(date).unwrap()).len();
+        assert_eq!(
+            on("2026-11-28"),
+            0,
+            "left in 2020: the 2019 listing is stale"
+        );
+        assert_eq!(
+            on("2018-01-01"),
+            1,
+            "the dated role; the listing is hidden too"
+        );
+        let still_listed = Entity {
+            roles: vec![listed, role("2001-01-01", "2005-01-01")],
+            ..imported_minister()
+        };
+        assert_eq!(
+            still_listed
+                .roles_on(PartialDate::parse("2026-11-28").unwrap())
+                .len(),
+            1,
+            "a record that ended before the listing does not hide it"
+        );
     }
 
     fn imported_minister() -> Entity {
