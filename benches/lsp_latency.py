@@ -8,6 +8,10 @@ example paragraphs repeated), then:
 Prints median and p99 of each. A plain JSON-RPC client (no dependency), so the
 figures are the server's, not a framework's.
 
+With BYLINE_BENCH_KB=FILE the server is also given that KB file (settings
+`byline.kb`), e.g. the million-entity KB of benches/scale_server.sh. Ends with the
+server's resident memory (VmRSS, and VmHWM, its peak) from /proc.
+
 Usage: python3 benches/lsp_latency.py BINARY [edits] [corpus.jsonl]
 """
 
@@ -22,6 +26,8 @@ import time
 import queue
 
 WORDS = 5_000
+EXTRA_KB = os.environ.get("BYLINE_BENCH_KB")
+SETTINGS = {"byline": {"kb": [EXTRA_KB]}} if EXTRA_KB else {}
 
 
 def story(corpus):
@@ -85,7 +91,7 @@ class Server:
             stamp, message = self.messages.get(timeout=max(0.01, deadline - time.monotonic()))
             if message.get("method") in ("workspace/configuration", "client/registerCapability",
                                          "workspace/semanticTokens/refresh") and "id" in message:
-                result = [{}] if message["method"] == "workspace/configuration" else None
+                result = [SETTINGS.get("byline", {})] if message["method"] == "workspace/configuration" else None
                 self.send({"jsonrpc": "2.0", "id": message["id"], "result": result})
                 continue
             if accept(message):
@@ -110,7 +116,8 @@ def main():
     uri = "file:///tmp/byline-latency-story.txt"
     server = Server(binary)
     started = time.perf_counter()
-    rid = server.request("initialize", {"processId": None, "rootUri": None, "capabilities": {
+    rid = server.request("initialize", {"processId": None, "rootUri": None, "initializationOptions": SETTINGS,
+                                        "capabilities": {
         "general": {"positionEncodings": ["utf-16"]},
         "textDocument": {"publishDiagnostics": {"versionSupport": True},
                          "semanticTokens": {"requests": {"full": True}, "tokenTypes": [], "tokenModifiers": [],
@@ -158,6 +165,9 @@ def main():
             assert "result" in message, message
             samples.append(stamp - sent)
         report(label, samples)
+    with open(f"/proc/{server.proc.pid}/status") as status:
+        memory = {k: v.strip() for k, v in (l.split(":", 1) for l in status) if k in ("VmRSS", "VmHWM")}
+    print(f"{'server resident memory':42s} {memory.get('VmRSS')} now, {memory.get('VmHWM')} peak")
     rid = server.request("shutdown", None)
     server.wait(lambda m: m.get("id") == rid)
     server.notify("exit", None)

@@ -2,7 +2,8 @@
 //! 1,000,000) whose names combine the given names and surnames of the default KB's
 //! people, drawn with a skew so that common names are common (as in real name
 //! distributions). Compiled to the embedded format once, then: load time (zero-copy),
-//! one fuzzy name lookup, and the process's resident memory.
+//! one fuzzy name lookup, and the process's resident memory. With `BYLINE_SCALE_OUT=FILE`
+//! the compiled KB is also written there (benches/scale_server.sh runs the server on it).
 
 use std::time::Instant;
 
@@ -82,6 +83,11 @@ fn bench_scale(c: &mut Criterion) {
         started.elapsed().as_secs_f64(),
         bytes.len() as f64 / 1e6
     );
+    if let Some(out) = std::env::var_os("BYLINE_SCALE_OUT") {
+        // For benches/scale_server.sh: the same KB as a file the server maps.
+        std::fs::write(&out, bytes).expect("writes the compiled KB");
+        eprintln!("scale: written to {}", std::path::Path::new(&out).display());
+    }
     let load = || {
         KbBuilder::new()
             .with_compiled("synthetic", bytes)

@@ -6,6 +6,7 @@
 //! are thin adapters over the pure core; see ARCHITECTURE.md.
 
 pub mod analysis;
+pub mod atomic_file;
 pub mod cli;
 pub mod config;
 pub mod eval;

@@ -187,6 +187,73 @@ fn house_kb_entity_is_known_and_not_flagged() {
 }
 
 #[test]
+fn compiled_kb_file_is_mapped_and_checked_against_like_its_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let house = dir.path().join("house.toml");
+    std::fs::write(
+        &house,
+        "[[entity]]\nid = \"desk-1\"\nkind = \"person\"\ntype = \"official\"\nname = \"Jane Roebuck\"\ndescription = \"Mayor of Springfield.\"\n",
+    )
+    .unwrap();
+    let compiled = dir.path().join("house.kb");
+    let output = byline(&[
+        "kb",
+        "compile",
+        house.to_str().unwrap(),
+        "--out",
+        compiled.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).starts_with("1 entities"),
+        "{}",
+        stdout(&output)
+    );
+    let story = dir.path().join("story.txt");
+    std::fs::write(&story, "Mayor Jane Robuck said the plan would go ahead.\n").unwrap();
+    let check = |kb: &Path| {
+        byline(&[
+            "check",
+            "--format",
+            "json",
+            "--kb",
+            kb.to_str().unwrap(),
+            story.to_str().unwrap(),
+        ])
+    };
+    let from_source = json(&check(&house));
+    let from_compiled = json(&check(&compiled));
+    assert_eq!(from_source["files"], from_compiled["files"]);
+    assert_eq!(
+        from_compiled["files"][0]["diagnostics"][0]["suggestions"][0],
+        "Roebuck"
+    );
+    let lookup = byline(&[
+        "kb",
+        "lookup",
+        "Jane Robuck",
+        "--no-default-kb",
+        "--kb",
+        compiled.to_str().unwrap(),
+    ]);
+    assert!(
+        stdout(&lookup).starts_with("**Jane Roebuck**"),
+        "{}",
+        stdout(&lookup)
+    );
+
+    // A damaged file is refused with its name and what to do, never a panic.
+    let truncated = dir.path().join("truncated.kb");
+    let bytes = std::fs::read(&compiled).unwrap();
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let output = check(&truncated);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("truncated.kb"), "{message}");
+    assert!(message.contains("byline kb compile"), "{message}");
+}
+
+#[test]
 fn kb_lookup_finds_near_match_and_shows_card() {
     let output = byline(&["kb", "lookup", "Gerasimovis"]);
     assert_eq!(output.status.code(), Some(0));

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::inputs::{self, Input};
 use super::{
-    fix, load_config, load_kb, parse_story_date, AnalysisArgs, CheckFormat, ColorChoice,
+    analysis_kb, fix, load_config, parse_story_date, AnalysisArgs, CheckFormat, ColorChoice,
     EntitiesFormat, FailOn, Fatal,
 };
 use crate::analysis::{analyze, AnalysisOptions, Severity};
@@ -71,7 +71,7 @@ fn progress_bar(files: usize) -> ProgressBar {
 
 fn analyse_all(args: &AnalysisArgs) -> Result<Analysed, Fatal> {
     let config = load_config(args)?;
-    let kb = load_kb(args, &config)?;
+    let kb = analysis_kb(args, &config)?;
     let options = AnalysisOptions {
         format: None,
         story_date: parse_story_date(args, &config)?,

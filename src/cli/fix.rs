@@ -1,7 +1,6 @@
 //! `--fix`: applies the safe fixes of each file (`analysis::fixes`), writes each file
 //! atomically and reports every change; `--fix --dry-run` prints a unified diff instead.
 
-use std::io::Write;
 use std::path::Path;
 
 use similar::TextDiff;
@@ -10,32 +9,6 @@ use super::Fatal;
 use crate::analysis::fixes::{self, Fix};
 use crate::report::FileReport;
 use crate::text::{LineIndex, PositionEncoding};
-
-/// Replaces `path` with `text` through a temporary file in the same directory and a
-/// rename, so a reader never sees half a story; the file keeps its permissions.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    // A recognisable name, so that the one trace a killed process can leave (its
-    // temporary file, never the story) explains itself.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".byline-fix-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    if std::env::var_os("BYLINE_TEST_ABORT_FIX_WRITE").is_some() {
-        // Fault injection for tests/file_safety.rs: die halfway through the write.
-        temp.write_all(&text.as_bytes()[..text.len() / 2])?;
-        temp.flush()?;
-        std::process::abort();
-    }
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    std::fs::set_permissions(temp.path(), std::fs::metadata(path)?.permissions())?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
 
 /// "story.md:14:1: 'Gerasimovis' → 'Gerasimov'" (1-based line and character).
 fn describe(report: &FileReport, index: &LineIndex, fix: &Fix) -> String {
@@ -84,7 +57,7 @@ pub fn fix_file(
         let path = on_disk.ok_or_else(|| {
             Fatal("--fix cannot rewrite standard input; use --fix --dry-run for a diff".into())
         })?;
-        write_atomically(path, &text)
+        crate::atomic_file::replace(path, text.as_bytes(), "fix")
             .map_err(|e| Fatal(format!("{}: cannot write: {e}", path.display())))?;
     }
     let index = LineIndex::new(&report.text);

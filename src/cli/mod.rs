@@ -191,12 +191,23 @@ fn load_config(args: &AnalysisArgs) -> Result<Config, Fatal> {
 }
 
 /// The KB in effect: the default, then configured files, then `--kb` files.
-fn load_kb(args: &AnalysisArgs, config: &Config) -> Result<Kb, Fatal> {
+fn analysis_kb(args: &AnalysisArgs, config: &Config) -> Result<Kb, Fatal> {
+    let files: Vec<PathBuf> = config
+        .kb_files
+        .iter()
+        .chain(&args.kb_files)
+        .cloned()
+        .collect();
+    load_kb(&files, args.no_default_kb)
+}
+
+/// The default KB (unless left out), then `files` in order, later ones winning.
+fn load_kb(files: &[PathBuf], no_default_kb: bool) -> Result<Kb, Fatal> {
     let mut builder = KbBuilder::new();
-    if !args.no_default_kb {
+    if !no_default_kb {
         builder = crate::kb::default_builder()?;
     }
-    for path in config.kb_files.iter().chain(&args.kb_files) {
+    for path in files {
         builder = builder.with_file(path)?;
     }
     Ok(builder.build())

@@ -3,8 +3,7 @@
 //! temporary file in the same folder, then a rename), so a failure at any point leaves
 //! the old file whole and no existing entry is ever lost.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use super::load::parse_toml;
@@ -93,16 +92,8 @@ pub fn add_entry(path: &Path, entry: &NewEntry, today: PartialDate) -> Result<bo
         .len();
     debug_assert_eq!(count, entities.len() + 1);
 
-    let mut temp =
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{shown}: cannot write: {e}"))?;
-    temp.write_all(updated.as_bytes())
-        .and_then(|_| temp.as_file().sync_all())
+    crate::atomic_file::replace(path, updated.as_bytes(), "house-kb")
         .map_err(|e| format!("{shown}: cannot write: {e}"))?;
-    if let Ok(metadata) = fs::metadata(path) {
-        let _ = fs::set_permissions(temp.path(), metadata.permissions());
-    }
-    temp.persist(path)
-        .map_err(|e| format!("{shown}: cannot replace: {e}"))?;
     drop::<File>(lock);
     Ok(true)
 }
@@ -110,6 +101,7 @@ pub fn add_entry(path: &Path, entry: &NewEntry, today: PartialDate) -> Result<bo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn entry(name: &str) -> NewEntry {
         NewEntry {

@@ -66,17 +66,18 @@ impl IdIndex {
         }
     }
 
-    fn keys(&self) -> Vec<String> {
+    /// Every id with its index in the layer.
+    fn entries(&self) -> Vec<(String, u32)> {
         match self {
-            IdIndex::Owned(map) => map.keys().cloned().collect(),
+            IdIndex::Owned(map) => map.iter().map(|(id, &i)| (id.clone(), i)).collect(),
             IdIndex::Compiled(map) => {
                 use fst::{IntoStreamer, Streamer};
-                let mut keys = Vec::with_capacity(map.len());
+                let mut entries = Vec::with_capacity(map.len());
                 let mut stream = map.into_stream();
-                while let Some((key, _)) = stream.next() {
-                    keys.push(String::from_utf8_lossy(key).into_owned());
+                while let Some((key, index)) = stream.next() {
+                    entries.push((String::from_utf8_lossy(key).into_owned(), index as u32));
                 }
-                keys
+                entries
             }
         }
     }
@@ -133,10 +134,10 @@ impl Layer {
             } => decoded[index as usize].get_or_init(|| {
                 let i = index as usize;
                 let bytes = &json[offsets[i] as usize..offsets[i + 1] as usize];
-                Box::new(
-                    serde_json::from_slice(bytes)
-                        .expect("compiled KB entities were validated at build time"),
-                )
+                // A damaged compiled file must not stop a server: the entry reads as
+                // unknown rather than panicking (the embedded default is checked when
+                // it is built, so this only meets user files).
+                Box::new(serde_json::from_slice(bytes).unwrap_or_else(|_| unreadable_entity(i)))
             }),
         }
     }
@@ -182,6 +183,14 @@ impl Layer {
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
             .collect();
+        let in_order = offsets.first() == Some(&0)
+            && offsets.windows(2).all(|pair| pair[0] <= pair[1])
+            && offsets
+                .last()
+                .is_some_and(|&end| end as usize == json.len());
+        if !in_order {
+            return Err("damaged entity table".into());
+        }
         let ids = fst::Map::new(Cow::Borrowed(reader.next_section()?))
             .map_err(|e| format!("bad id index: {e}"))?;
         let acronym_list: Vec<(String, Vec<u32>)> =
@@ -202,6 +211,26 @@ impl Layer {
             acronyms: acronym_list.into_iter().collect(),
         })
     }
+}
+
+/// What a damaged entry of a compiled KB file reads as.
+fn unreadable_entity(index: usize) -> Entity {
+    Entity {
+        id: format!("unreadable-{index}"),
+        kind: Category::Other,
+        entity_type: "other".into(),
+        name: format!("(unreadable KB entry {index})"),
+        ..Entity::default()
+    }
+}
+
+/// Whether `path` starts like a compiled KB ("BYLKB" and a format version).
+fn is_compiled_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 5];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut head))
+        .is_ok_and(|()| head == COMPILED_MAGIC[..5])
 }
 
 /// A loaded, layered knowledge base. Immutable once built; the language server swaps a
@@ -248,11 +277,42 @@ impl KbBuilder {
         Ok(self)
     }
 
-    /// Adds one KB file from disk as a layer.
+    /// Adds one KB file from disk as a layer: a compiled KB (`byline kb compile`) is
+    /// memory-mapped, TOML and JSONL are parsed and indexed.
     pub fn with_file(mut self, path: &Path) -> Result<KbBuilder, KbError> {
+        if is_compiled_file(path) {
+            return self.with_compiled_file(path);
+        }
         let entities = load::load_file(path)?;
         self.add(&path.display().to_string(), entities);
         Ok(self)
+    }
+
+    /// Maps a compiled KB file and adds it as a layer. The mapping lives as long as the
+    /// process (the layer borrows it for `'static`, like the embedded default), so a
+    /// server that reloads its configuration keeps the old mapping: address space, not
+    /// memory, since its pages are the file's and the kernel drops them when unused.
+    /// `byline kb compile` replaces files by rename, so a mapped file is never
+    /// truncated under a running server.
+    pub fn with_compiled_file(self, path: &Path) -> Result<KbBuilder, KbError> {
+        let error = |message: String| KbError {
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            message,
+        };
+        let file = std::fs::File::open(path).map_err(|e| error(e.to_string()))?;
+        // SAFETY: the map is read-only and never written through; the file is only
+        // ever replaced by rename, never rewritten in place (see above).
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| error(e.to_string()))?;
+        let bytes: &'static [u8] = Box::leak(Box::new(map));
+        let origin = path.display().to_string();
+        self.with_compiled(&origin, bytes).map_err(|e| {
+            error(format!(
+                "{} (rebuild it with `byline kb compile`)",
+                e.message
+            ))
+        })
     }
 
     /// Adds entities from a named origin as a layer. Within one layer a later entity
@@ -275,10 +335,21 @@ impl KbBuilder {
     pub fn build(self) -> Kb {
         let mut hidden = HashSet::new();
         for (later, layer) in self.layers.iter().enumerate().skip(1) {
-            for id in layer.ids.keys() {
-                for (earlier, other) in self.layers[..later].iter().enumerate() {
-                    if let Some(index) = other.ids.get(&id) {
-                        hidden.insert(make_id(earlier, index));
+            for (earlier, other) in self.layers[..later].iter().enumerate() {
+                // Walk the smaller layer's ids and look each up in the larger: a house
+                // KB of ten entries over a million-entity one costs ten lookups, and a
+                // million-entity file over the default costs the default's 33,000.
+                if layer.len() <= other.len() {
+                    for (id, _) in layer.ids.entries() {
+                        if let Some(index) = other.ids.get(&id) {
+                            hidden.insert(make_id(earlier, index));
+                        }
+                    }
+                } else {
+                    for (id, index) in other.ids.entries() {
+                        if layer.ids.get(&id).is_some() {
+                            hidden.insert(make_id(earlier, index));
+                        }
                     }
                 }
             }
@@ -485,6 +556,33 @@ mod tests {
         assert_eq!(kb.entity(targets[0].entity).description, "new");
         assert_eq!(kb.origin(targets[0].entity), "house.toml");
         assert_eq!(kb.acronym("AE"), vec![targets[0].entity]);
+    }
+
+    #[test]
+    fn a_later_layer_hides_its_ids_whichever_layer_is_larger() {
+        let many = |prefix: &str, description: &str| -> Vec<Entity> {
+            (0..50)
+                .map(|i| {
+                    person(
+                        &format!("{prefix}{i}"),
+                        &format!("Name{i} Example"),
+                        description,
+                    )
+                })
+                .collect()
+        };
+        for (earlier, later) in [
+            (many("x", "old"), vec![person("x7", "Name7 Example", "new")]),
+            (vec![person("x7", "Name7 Example", "old")], many("x", "new")),
+        ] {
+            let mut builder = KbBuilder::new();
+            builder.add("earlier", earlier);
+            builder.add("later", later);
+            let kb = builder.build();
+            let targets = kb.names_get("name7 example");
+            assert_eq!(targets.len(), 1);
+            assert_eq!(kb.entity(targets[0].entity).description, "new");
+        }
     }
 
     #[test]
