@@ -514,7 +514,7 @@ fn name_run(cx: &CheckContext, ti: usize) -> std::ops::Range<usize> {
 }
 
 /// A run's folded words and the position of the word tried.
-type PhraseKey = (Vec<String>, usize);
+pub(super) type PhraseKey = (Vec<String>, usize);
 
 /// `misspelled-name` for a word of a multi-word KB name that is not a person's
 /// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
@@ -523,8 +523,9 @@ type PhraseKey = (Vec<String>, usize);
 fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let mut out = Vec::new();
-    // The search tries hundreds of spellings; a story repeats its names.
-    let mut cache: HashMap<PhraseKey, Option<(EntityId, String)>> = HashMap::new();
+    // The search tries hundreds of spellings; a story repeats its names, and an edited
+    // story its unchanged ones (the memo outlives one analysis).
+    let mut cache = cx.memo.phrases.borrow_mut();
     let in_linked_mention = |ti: usize| {
         let start = cx.tokens[ti].span.start;
         cx.mentions
