@@ -4,14 +4,16 @@
 mod banned_form;
 mod implausible_slips;
 mod inconsistent_spelling;
+mod memo;
 mod misspelled_name;
 mod titles;
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+
+pub use memo::Memo;
 
 use super::tokens::Token;
 use super::{Cluster, Mention};
@@ -165,32 +167,9 @@ pub struct CheckContext<'a> {
     /// Whether the story's date is known (front matter, configuration, caller) rather
     /// than assumed to be today. `outdated-title` speaks only about known dates.
     pub story_date_known: bool,
-    /// Answers of costly searches, kept across analyses of one document.
+    /// Answers of costly searches, kept across analyses of one document (see
+    /// `memo.rs`: what a check reads must be in the key).
     pub memo: &'a Memo,
-}
-
-/// Answers of the checks' costly searches that are functions of their key and the KB
-/// alone — never of the story around the key — so they may be reused across analyses
-/// made with one KB (`incremental::Incremental` keeps one per document). Nothing that
-/// reads the story's mentions, clusters or date may go in here.
-#[derive(Debug, Default)]
-pub struct Memo {
-    /// `misspelled-name`'s multi-word name search: run of words and slip position →
-    /// the KB name and the corrected word.
-    pub(crate) phrases: RefCell<HashMap<misspelled_name::PhraseKey, Option<(EntityId, String)>>>,
-}
-
-impl Memo {
-    /// Entries past which the memo starts again, so a long session stays bounded.
-    const LIMIT: usize = 50_000;
-
-    /// Forgets everything once the memo has grown past its bound.
-    pub fn bound(&self) {
-        let mut phrases = self.phrases.borrow_mut();
-        if phrases.len() > Self::LIMIT {
-            phrases.clear();
-        }
-    }
 }
 
 impl CheckContext<'_> {
