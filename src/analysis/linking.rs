@@ -352,3 +352,34 @@ pub fn drop_unconfirmed_weak(
     }
     (kept, kept_clusters)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bug: a lone unknown word was joined to whichever person named in full a hash
+    /// map gave first, so two persons with one surname could make two runs on one
+    /// text disagree (and an incremental analysis differ from a full one). The first
+    /// named in the story now comes first.
+    #[test]
+    fn surname_keys_list_persons_in_the_order_the_story_names_them() {
+        let kb = crate::kb::default_kb().unwrap();
+        let persons: Vec<EntityId> = kb
+            .iter()
+            .filter(|(_, e)| e.category() == Category::Person)
+            .map(|(id, _)| id)
+            .take(40)
+            .collect();
+        let named_in_full: HashMap<EntityId, usize> = persons
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, persons.len() - i))
+            .collect();
+        let order: Vec<EntityId> = surname_keys(&kb, &named_in_full)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let expected: Vec<EntityId> = persons.iter().rev().copied().collect();
+        assert_eq!(order, expected);
+    }
+}
