@@ -1,7 +1,10 @@
 //! Analysis speed with the embedded default KB: the example story, and synthetic
-//! stories of 1,000 and 10,000 words built by repeating real sentences.
+//! stories of 1,000 and 10,000 words built by repeating real sentences; and one
+//! keystroke's re-analysis of a 5,000-word story by the incremental analysis.
 
-use byline::analysis::{analyze, AnalysisOptions};
+use std::sync::Arc;
+
+use byline::analysis::{analyze, AnalysisOptions, Incremental};
 use byline::prose::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -60,6 +63,34 @@ fn bench_analysis(c: &mut Criterion) {
     group.finish();
 }
 
+/// One keystroke in a 5,000-word story re-analysed by the document's [`Incremental`]
+/// analysis, as the language server does: a character typed somewhere, then deleted
+/// at the next iteration (so the story does not decay into misspellings), then the
+/// next place.
+fn bench_incremental(c: &mut Criterion) {
+    let kb = Arc::new(byline::kb::default_kb().expect("default KB loads"));
+    let options = AnalysisOptions::default();
+    let mut text = story_of(5_000);
+    let mut incremental = Incremental::new();
+    incremental.analyze(&text, &kb, &options);
+    let (mut at, mut typed) = (0usize, false);
+    c.bench_function("analyze/incremental-keystroke/5000", |b| {
+        b.iter(|| {
+            if typed {
+                text.remove(at);
+                at = (at + 7_919) % text.len();
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+            } else {
+                text.insert(at, 'e');
+            }
+            typed = !typed;
+            incremental.analyze(&text, &kb, &options)
+        })
+    });
+}
+
 fn bench_kb_load(c: &mut Criterion) {
     c.bench_function("kb/default_kb load", |b| {
         b.iter(|| byline::kb::default_kb().expect("loads"))
@@ -84,6 +115,6 @@ fn bench_kb_fuzzy(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench_analysis, bench_kb_load, bench_kb_fuzzy
+    targets = bench_analysis, bench_incremental, bench_kb_load, bench_kb_fuzzy
 }
 criterion_main!(benches);

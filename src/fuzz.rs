@@ -5,17 +5,21 @@
 //! panics, which is what the fuzzer reports.
 
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use crate::analysis::{analyze, Analysis, AnalysisOptions};
+use crate::analysis::{analyze, Analysis, AnalysisOptions, Incremental};
 use crate::kb::{load, Kb, KbBuilder, KbError};
 use crate::prose::{self, Format};
 use crate::text::document::{Document, TextEdit, TextRange};
 use crate::text::{LineIndex, PositionEncoding, TextPosition};
 
+fn shared_kb() -> &'static Arc<Kb> {
+    static KB: OnceLock<Arc<Kb>> = OnceLock::new();
+    KB.get_or_init(|| Arc::new(crate::kb::default_kb().expect("the embedded KB loads")))
+}
+
 fn default_kb() -> &'static Kb {
-    static KB: OnceLock<Kb> = OnceLock::new();
-    KB.get_or_init(|| crate::kb::default_kb().expect("the embedded KB loads"))
+    shared_kb()
 }
 
 /// The first byte chooses a variant; the rest is the text (invalid UTF-8 replaced, as
@@ -40,7 +44,34 @@ pub fn prose(data: &[u8]) {
         format: Some(format),
         ..AnalysisOptions::default()
     };
-    check_analysis(&text, &analyze(&text, default_kb(), &options));
+    let full = analyze(&text, default_kb(), &options);
+    check_analysis(&text, &full);
+    check_incremental(&text, &options, &full);
+}
+
+/// An incremental analysis that first saw the text with its middle third deleted
+/// (blocks cut, joined and moved) gives, once the third is typed back, exactly the
+/// full analysis.
+fn check_incremental(text: &str, options: &AnalysisOptions, full: &Analysis) {
+    let boundary = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let (cut, resume) = (boundary(text.len() / 3), boundary(text.len() * 2 / 3));
+    let mut incremental = Incremental::new();
+    incremental.analyze(
+        &format!("{}{}", &text[..cut], &text[resume..]),
+        shared_kb(),
+        options,
+    );
+    let again = incremental.analyze(text, shared_kb(), options);
+    assert_eq!(
+        format!("{again:?}"),
+        format!("{full:?}"),
+        "the incremental analysis differs from the full one"
+    );
 }
 
 /// Prose extraction alone (Markdown, plain text, HTML, front matter): the parsers run

@@ -119,6 +119,31 @@ fn last_word(tokens: &[Token], mention: &RawMention) -> String {
     tokens[mention.tokens.end - 1].folded.clone()
 }
 
+/// The persons named in full in the story, first named first, with the
+/// transliteration keys of their surnames: what a lone unknown word is compared with.
+/// Keys are made once per story, not once per word, and the order makes the choice
+/// between two persons with one surname the same on every run.
+fn surname_keys(kb: &Kb, named_in_full: &HashMap<EntityId, usize>) -> Vec<(EntityId, Vec<String>)> {
+    let mut persons: Vec<(EntityId, usize)> = named_in_full
+        .iter()
+        .filter(|(id, _)| kb.entity(**id).category() == Category::Person)
+        .map(|(id, first)| (*id, *first))
+        .collect();
+    persons.sort_by_key(|(_, first)| *first);
+    persons
+        .into_iter()
+        .map(|(id, _)| {
+            let keys = kb
+                .entity(id)
+                .surface_forms()
+                .filter_map(surname_of)
+                .map(|s| transliteration_key(&name_tokens(&s).join(" ")))
+                .collect();
+            (id, keys)
+        })
+        .collect()
+}
+
 /// Links raw mentions into mentions and clusters.
 pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
     let context = StoryContext::of(&raw, kb);
@@ -145,6 +170,8 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
     let mut unknown_by_text: HashMap<String, usize> = HashMap::new();
     let mut mentions = Vec::with_capacity(raw.len());
     let mut weak = Vec::with_capacity(raw.len());
+    // Built on the first lone unknown word, then shared by every other.
+    let mut surnames_in_full: Option<Vec<(EntityId, Vec<String>)>> = None;
 
     for (index, mention) in raw.iter().enumerate() {
         let span = tokens[mention.tokens.start].span.start..tokens[mention.tokens.end - 1].span.end;
@@ -185,17 +212,12 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                 } else if mention.tokens.len() == 1 {
                     cluster = unknown_by_last_word.get(&surface).copied().or_else(|| {
                         // A lone surname of a KB person named in full earlier.
-                        named_in_full
-                            .keys()
-                            .find(|id| {
-                                let e = kb.entity(**id);
-                                e.category() == Category::Person
-                                    && e.surface_forms().filter_map(surname_of).any(|s| {
-                                        transliteration_key(&name_tokens(&s).join(" "))
-                                            == transliteration_key(&surface)
-                                    })
-                            })
-                            .map(|id| {
+                        let key = transliteration_key(&surface);
+                        surnames_in_full
+                            .get_or_insert_with(|| surname_keys(kb, &named_in_full))
+                            .iter()
+                            .find(|(_, keys)| keys.contains(&key))
+                            .map(|(id, _)| {
                                 entity = Some(*id);
                                 usize::MAX
                             })
@@ -329,4 +351,35 @@ pub fn drop_unconfirmed_weak(
         }
     }
     (kept, kept_clusters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bug: a lone unknown word was joined to whichever person named in full a hash
+    /// map gave first, so two persons with one surname could make two runs on one
+    /// text disagree (and an incremental analysis differ from a full one). The first
+    /// named in the story now comes first.
+    #[test]
+    fn surname_keys_list_persons_in_the_order_the_story_names_them() {
+        let kb = crate::kb::default_kb().unwrap();
+        let persons: Vec<EntityId> = kb
+            .iter()
+            .filter(|(_, e)| e.category() == Category::Person)
+            .map(|(id, _)| id)
+            .take(40)
+            .collect();
+        let named_in_full: HashMap<EntityId, usize> = persons
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, persons.len() - i))
+            .collect();
+        let order: Vec<EntityId> = surname_keys(&kb, &named_in_full)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let expected: Vec<EntityId> = persons.iter().rev().copied().collect();
+        assert_eq!(order, expected);
+    }
 }

@@ -3,9 +3,11 @@
 //! prose → tokens → mentions → linked entities → checks → suppressions. Nothing here knows about LSP,
 //! terminals or files; spans are byte offsets into the analysed text.
 
+pub mod blocks;
 pub mod checks;
 pub mod cues;
 pub mod fixes;
+pub mod incremental;
 pub mod linking;
 pub mod mentions;
 pub mod suppress;
@@ -19,6 +21,7 @@ use crate::kb::{Category, EntityId, Kb, PartialDate};
 use crate::prose::{self, Format};
 
 pub use checks::{CheckSettings, Code, Diagnostic, Severity};
+pub use incremental::Incremental;
 pub use mentions::MentionOrigin;
 
 /// A name found in the text.
@@ -87,10 +90,27 @@ impl EntityRef {
 
 /// Analyses `text` against `kb`.
 pub fn analyze(text: &str, kb: &Kb, options: &AnalysisOptions) -> Analysis {
+    analyze_with(
+        text,
+        kb,
+        options,
+        &mut blocks::BlockCache::default(),
+        &checks::Memo::default(),
+    )
+}
+
+/// [`analyze`] with the caches an [`Incremental`] analysis keeps between edits (empty
+/// ones make it a full analysis).
+fn analyze_with(
+    text: &str,
+    kb: &Kb,
+    options: &AnalysisOptions,
+    blocks: &mut blocks::BlockCache,
+    memo: &checks::Memo,
+) -> Analysis {
     let format = options.format.unwrap_or(Format::PlainText);
     let prose = prose::extract(text, format);
-    let tokens = tokens::tokenize(&prose);
-    let raw = mentions::recognize(&tokens, &prose.masked, kb);
+    let (tokens, raw) = blocks.recognize(&prose, kb);
     let linked = linking::link(raw, &tokens, &prose.masked, kb);
     let story_date = options.story_date.or(prose.story_date);
     let context = checks::CheckContext {
@@ -102,6 +122,7 @@ pub fn analyze(text: &str, kb: &Kb, options: &AnalysisOptions) -> Analysis {
         kb,
         story_date: story_date.unwrap_or_else(PartialDate::today),
         story_date_known: story_date.is_some(),
+        memo,
     };
     let diagnostics = checks::run(&context, &options.checks);
     let (mentions, clusters) = linking::drop_unconfirmed_weak(linked, &diagnostics);

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::implausible_slips::{self, NearMiss};
+use super::memo::SlipKey;
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::linking::title_fits;
 use crate::kb::index::{surname_of, NamePart, TokenPosting};
@@ -22,7 +23,7 @@ const REPORT_THRESHOLD: f32 = 2.5;
 const MAX_SUFFIX: usize = 3;
 
 #[derive(Debug, Clone)]
-struct Candidate {
+pub(super) struct Candidate {
     entity: EntityId,
     suggestion: String,
     score: f32,
@@ -228,6 +229,8 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut occurrences: Vec<(usize, String)> = Vec::new();
     // The fuzzy search is the costly step; a story repeats its unknown names.
     let mut near_cache: HashMap<String, Vec<(String, Vec<TokenPosting>)>> = HashMap::new();
+    // The search below, per word, across analyses of an edited story.
+    let mut slip_memo = cx.memo.slips_for(story_entities.iter().copied());
 
     for (index, mention) in cx.mentions.iter().enumerate() {
         if mention.entity.is_some() || mention.category == Category::Location {
@@ -280,6 +283,20 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 && !has_part(next, NamePart::Surname)
             {
                 continue; // no name around it could make it a slip: skip the fuzzy search
+            }
+            let slip_key = SlipKey {
+                folded: token.folded.clone(),
+                written: cx.text[token.span.clone()].to_string(),
+                previous: previous.map(str::to_string),
+                next: next.map(str::to_string),
+                organisations_only,
+                titles: titles.iter().map(|t| t.to_string()).collect(),
+            };
+            if let Some(found) = slip_memo.get(&slip_key) {
+                if let Some(candidates) = found.clone() {
+                    record(&mut best_for_word, &mut occurrences, ti, token, candidates);
+                }
+                continue;
             }
             let mut candidates = Vec::new();
             let near = near_cache
@@ -389,14 +406,12 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 }
             }
             if romanised {
+                slip_memo.insert(slip_key, None);
                 continue;
             }
-            if !candidates.is_empty() {
-                let entry = best_for_word.entry(token.folded.clone()).or_default();
-                entry.extend(candidates);
-            }
+            slip_memo.insert(slip_key, Some(candidates.clone()));
             let _ = index;
-            occurrences.push((ti, token.folded.clone()));
+            record(&mut best_for_word, &mut occurrences, ti, token, candidates);
         }
     }
 
@@ -443,6 +458,21 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     }
     diagnostics.sort_by_key(|d| d.span.start);
     diagnostics
+}
+
+/// Notes a word searched for slips and the candidates found for it.
+fn record(
+    best_for_word: &mut HashMap<String, Vec<Candidate>>,
+    occurrences: &mut Vec<(usize, String)>,
+    ti: usize,
+    token: &crate::analysis::tokens::Token,
+    candidates: Vec<Candidate>,
+) {
+    if !candidates.is_empty() {
+        let entry = best_for_word.entry(token.folded.clone()).or_default();
+        entry.extend(candidates);
+    }
+    occurrences.push((ti, token.folded.clone()));
 }
 
 /// Spellings one edit away from `word` (folded), and `word` less a short ending.
@@ -514,7 +544,7 @@ fn name_run(cx: &CheckContext, ti: usize) -> std::ops::Range<usize> {
 }
 
 /// A run's folded words and the position of the word tried.
-type PhraseKey = (Vec<String>, usize);
+pub(super) type PhraseKey = (Vec<String>, usize);
 
 /// `misspelled-name` for a word of a multi-word KB name that is not a person's
 /// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
@@ -523,8 +553,9 @@ type PhraseKey = (Vec<String>, usize);
 fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let mut out = Vec::new();
-    // The search tries hundreds of spellings; a story repeats its names.
-    let mut cache: HashMap<PhraseKey, Option<(EntityId, String)>> = HashMap::new();
+    // The search tries hundreds of spellings; a story repeats its names, and an edited
+    // story its unchanged ones (the memo outlives one analysis).
+    let mut cache = cx.memo.phrases.borrow_mut();
     let in_linked_mention = |ti: usize| {
         let start = cx.tokens[ti].span.start;
         cx.mentions

@@ -4,6 +4,7 @@
 mod banned_form;
 mod implausible_slips;
 mod inconsistent_spelling;
+mod memo;
 mod misspelled_name;
 mod titles;
 
@@ -11,6 +12,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+
+pub use memo::Memo;
 
 use super::tokens::Token;
 use super::{Cluster, Mention};
@@ -164,6 +167,9 @@ pub struct CheckContext<'a> {
     /// Whether the story's date is known (front matter, configuration, caller) rather
     /// than assumed to be today. `outdated-title` speaks only about known dates.
     pub story_date_known: bool,
+    /// Answers of costly searches, kept across analyses of one document (see
+    /// `memo.rs`: what a check reads must be in the key).
+    pub memo: &'a Memo,
 }
 
 impl CheckContext<'_> {
