@@ -151,7 +151,7 @@ fn post_of(title: &str) -> Option<&'static str> {
     } else if t.contains("foreign") || t.contains("external affairs") || t == "secretary of state" {
         Some("foreign")
     } else if (t.contains("defen") || t.contains("armed forces"))
-        && (t.contains("minister") || t.contains("secretary"))
+        && (t.contains("minister") || t.contains("secretary") || t.starts_with("head of"))
     {
         Some("defence")
     } else if t.contains("chief") || t.contains("general staff") || t.contains("commander") {
@@ -225,6 +225,11 @@ fn current_leaders_ministers_and_military_chiefs_cover_sixty_countries() {
     assert!(
         ministers >= 60,
         "{ministers} countries with a dated foreign or defence minister"
+    );
+    assert!(
+        with("defence") >= 60,
+        "{} countries with a dated defence minister",
+        with("defence")
     );
     assert!(
         with("military") >= 25,
