@@ -11,11 +11,12 @@ edits=${1:-50}
 entities=${2:-1000000}
 kb=$PWD/target/scale/$entities.kb
 mkdir -p target/scale
-if [ ! -f "$kb" ]; then
-  BYLINE_SCALE_ENTITIES=$entities BYLINE_SCALE_OUT=$kb cargo bench --bench scale -- --test >&2
-fi
 cargo build --release --quiet
 bin=$PWD/target/release/byline
+# Built again when missing or written by an older format version.
+if ! "$bin" kb stats --no-default-kb --kb "$kb" >/dev/null 2>&1; then
+  BYLINE_SCALE_ENTITIES=$entities BYLINE_SCALE_OUT=$kb cargo bench --bench scale -- --test >&2
+fi
 echo "KB: $kb ($(du -h "$kb" | cut -f1))"
 python3 - "$bin" "$kb" <<'PY'
 import resource, statistics, subprocess, sys, time

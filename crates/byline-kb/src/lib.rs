@@ -35,7 +35,7 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB002";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB003";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -89,6 +89,9 @@ struct Layer {
     ids: IdIndex,
     names: NameIndex,
     tokens: TokenIndex,
+    /// Every folded word of every name key (banned forms included), so a search for a
+    /// slip inside a multi-word name tries only spellings that some name contains.
+    name_words: fst::Set<Cow<'static, [u8]>>,
     acronyms: HashMap<String, Vec<u32>>,
 }
 
@@ -96,6 +99,16 @@ impl Layer {
     fn from_entities(origin: &str, entities: Vec<Entity>) -> Layer {
         let names = NameIndex::build(&entities);
         let tokens = TokenIndex::build(&entities);
+        let words: std::collections::BTreeSet<String> = entities
+            .iter()
+            .flat_map(|e| e.banned.iter().map(String::as_str).chain(e.surface_forms()))
+            .flat_map(index::name_tokens)
+            .collect();
+        let name_words = fst::Set::from_iter(words)
+            .expect("a BTreeSet is sorted")
+            .into_fst()
+            .into_inner();
+        let name_words = fst::Set::new(Cow::Owned(name_words)).expect("just built");
         let mut ids = HashMap::with_capacity(entities.len());
         let mut acronyms: HashMap<String, Vec<u32>> = HashMap::new();
         for (index, entity) in entities.iter().enumerate() {
@@ -113,6 +126,7 @@ impl Layer {
             ids: IdIndex::Owned(ids),
             names,
             tokens,
+            name_words,
             acronyms,
         }
     }
@@ -169,6 +183,7 @@ impl Layer {
         );
         self.names.write(&mut out);
         self.tokens.write(&mut out);
+        index::write_section(&mut out, self.name_words.as_fst().as_bytes());
         out
     }
 
@@ -197,6 +212,8 @@ impl Layer {
             serde_json::from_slice(reader.next_section()?).map_err(|e| e.to_string())?;
         let names = NameIndex::read(&mut reader)?;
         let tokens = TokenIndex::read(&mut reader)?;
+        let name_words = fst::Set::new(Cow::Borrowed(reader.next_section()?))
+            .map_err(|e| format!("bad name-word index: {e}"))?;
         let count = offsets.len().saturating_sub(1);
         Ok(Layer {
             origin: origin.to_string(),
@@ -208,6 +225,7 @@ impl Layer {
             ids: IdIndex::Compiled(ids),
             names,
             tokens,
+            name_words,
             acronyms: acronym_list.into_iter().collect(),
         })
     }
@@ -436,6 +454,13 @@ impl Kb {
         by_len.into_iter().filter(|(_, t)| !t.is_empty()).collect()
     }
 
+    /// Whether `word` (folded) is a word of some KB name.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.layers
+            .iter()
+            .any(|layer| layer.name_words.contains(word))
+    }
+
     /// Name keys starting with `prefix`, for completion.
     pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<NameTarget>)> {
         let mut found: Vec<(String, Vec<NameTarget>)> = Vec::new();
@@ -556,6 +581,27 @@ mod tests {
         assert_eq!(kb.entity(targets[0].entity).description, "new");
         assert_eq!(kb.origin(targets[0].entity), "house.toml");
         assert_eq!(kb.acronym("AE"), vec![targets[0].entity]);
+    }
+
+    #[test]
+    fn every_word_of_every_name_is_a_name_word_compiled_or_not() {
+        let mut agency = person("a", "Syrian Democratic Forces", "");
+        agency.kind = Category::Organization;
+        agency.entity_type = "armed-group".into();
+        agency.banned = vec!["Syrian Democratique Forces".into()];
+        let mut builder = KbBuilder::new();
+        builder.add("src", vec![agency]);
+        let parsed = builder.build();
+        let mut builder = KbBuilder::new();
+        builder.add("src", vec![parsed.iter().next().unwrap().1.clone()]);
+        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let compiled = KbBuilder::new().with_compiled("c", bytes).unwrap().build();
+        for kb in [&parsed, &compiled] {
+            for word in ["syrian", "democratic", "forces", "democratique"] {
+                assert!(kb.is_name_word(word), "{word}");
+            }
+            assert!(!kb.is_name_word("democraic"));
+        }
     }
 
     #[test]

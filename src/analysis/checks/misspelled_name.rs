@@ -602,7 +602,9 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             .collect();
         let mut best: Option<(usize, EntityId, String)> = None;
         for variant in one_edit_variants(&token.folded) {
-            if variant.chars().count() < 4 {
+            // Only a word some KB name contains can complete one (the name-word set
+            // answers in one fst lookup; most of the hundreds of spellings fail here).
+            if variant.chars().count() < 4 || !kb.is_name_word(&variant) {
                 continue;
             }
             for &s in &starts {
