@@ -35,6 +35,13 @@ fn findings(analysis: &Analysis, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Asserts that `text` gets no finding of any code.
+fn assert_no_findings(text: &str) {
+    let analysis = run(text);
+    let found = findings(&analysis, text);
+    assert!(found.is_empty(), "{text}: {found:?}");
+}
+
 #[test]
 fn senator_john_mccain_is_not_radek_john() {
     let text = "Senator John McCain entered them into the Congressional Record.";
@@ -97,12 +104,7 @@ fn capitalised_common_words_are_not_misspelled_names() {
         "Stores closed early in the capital.",
         "Among the games shown was EA's Spore, which runs on phones.",
     ] {
-        let analysis = run(text);
-        assert!(
-            findings(&analysis, text).is_empty(),
-            "{text}: {:?}",
-            findings(&analysis, text)
-        );
+        assert_no_findings(text);
     }
 }
 
@@ -118,34 +120,19 @@ fn lone_common_word_surnames_are_not_linked_to_office_holders() {
 fn demonym_plurals_and_place_names_are_not_misspellings() {
     let text = "Syrians and Iraqis fled; Americans, Canadians and Singaporeans watched \
                 as Arabs in America protested.";
-    let analysis = run(text);
-    assert!(
-        findings(&analysis, text).is_empty(),
-        "{:?}",
-        findings(&analysis, text)
-    );
+    assert_no_findings(text);
 }
 
 #[test]
 fn boeing_is_not_a_misspelling_of_beijing() {
     let text = "Airlines in Beijing agreed to buy 60 Boeing 787 aircraft from Boeing.";
-    let analysis = run(text);
-    assert!(
-        findings(&analysis, text).is_empty(),
-        "{:?}",
-        findings(&analysis, text)
-    );
+    assert_no_findings(text);
 }
 
 #[test]
 fn twitter_handle_is_not_a_misspelling_of_blinken() {
     let text = "Follow the Deputy Secretary on Twitter (@ABlinken) for updates.";
-    let analysis = run(text);
-    assert!(
-        findings(&analysis, text).is_empty(),
-        "{:?}",
-        findings(&analysis, text)
-    );
+    assert_no_findings(text);
 }
 
 #[test]
@@ -293,12 +280,7 @@ fn slip_of_a_distinctive_single_word_organisation_is_caught() {
 #[test]
 fn asian_is_not_a_misspelling_of_asean() {
     let text = "Asian markets fell sharply on Monday. Other Asian markets followed.";
-    let analysis = run(text);
-    assert!(
-        findings(&analysis, text).is_empty(),
-        "{:?}",
-        findings(&analysis, text)
-    );
+    assert_no_findings(text);
 }
 
 #[test]
@@ -310,15 +292,6 @@ fn accepted_romanisation_of_a_russian_name_is_still_quiet() {
 // The next six were found by mixing paragraphs of different stories (the synthetic
 // corpus of `benches/throughput.sh`): the candidate is named elsewhere in the story,
 // which used to be context enough.
-
-fn assert_no_findings(text: &str) {
-    let analysis = run(text);
-    assert!(
-        findings(&analysis, text).is_empty(),
-        "{:?}",
-        findings(&analysis, text)
-    );
-}
 
 #[test]
 fn given_name_without_its_surname_beside_it_is_not_a_slip() {
