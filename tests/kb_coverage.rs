@@ -232,7 +232,7 @@ fn current_leaders_ministers_and_military_chiefs_cover_sixty_countries() {
         with("defence")
     );
     assert!(
-        with("military") >= 25,
+        with("military") >= 60,
         "{} countries with a dated military chief",
         with("military")
     );
