@@ -19,6 +19,7 @@ use fst::automaton::Levenshtein;
 use fst::{Automaton, IntoStreamer, Map, MapBuilder, Streamer};
 use levenshtein_automata::LevenshteinAutomatonBuilder;
 
+use crate::deletions::DeletionIndex;
 use crate::model::{Category, Entity};
 use crate::normalize::{fold, is_capitalized};
 use crate::words::word_strs;
@@ -70,24 +71,30 @@ pub struct TokenPosting {
     pub part: NamePart,
 }
 
-/// Fixed-size little-endian encoding of a posting, for the compiled KB, and access to
-/// the entity it points at (layers renumber entities).
+/// Fixed-size little-endian encoding of a posting, for the compiled KB.
 pub trait Packed: Copy + Ord {
     const SIZE: usize;
     fn write(&self, out: &mut Vec<u8>);
     fn read(bytes: &[u8]) -> Self;
+}
+
+/// A posting that points at an entity, which layers renumber.
+pub trait EntityPosting: Packed {
     fn entity(&self) -> EntityId;
     fn with_entity(self, entity: EntityId) -> Self;
 }
 
-impl Packed for NameTarget {
-    const SIZE: usize = 9;
+impl EntityPosting for NameTarget {
     fn entity(&self) -> EntityId {
         self.entity
     }
     fn with_entity(self, entity: EntityId) -> Self {
         NameTarget { entity, ..self }
     }
+}
+
+impl Packed for NameTarget {
+    const SIZE: usize = 9;
     fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.entity.to_le_bytes());
         out.extend_from_slice(&self.caps.to_le_bytes());
@@ -110,14 +117,17 @@ impl Packed for NameTarget {
     }
 }
 
-impl Packed for TokenPosting {
-    const SIZE: usize = 5;
+impl EntityPosting for TokenPosting {
     fn entity(&self) -> EntityId {
         self.entity
     }
     fn with_entity(self, entity: EntityId) -> Self {
         TokenPosting { entity, ..self }
     }
+}
+
+impl Packed for TokenPosting {
+    const SIZE: usize = 5;
     fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.entity.to_le_bytes());
         out.push(match self.part {
@@ -184,16 +194,25 @@ impl<T: Packed> PostingMap<T> {
     }
 
     fn list(&self, index: u64) -> Vec<T> {
+        let mut list = Vec::new();
+        self.list_into(index, &mut list);
+        list
+    }
+
+    fn list_into(&self, index: u64, out: &mut Vec<T>) {
         let i = index as usize;
         match &self.store {
             PostingStore::Owned { postings, offsets } => {
-                postings[offsets[i] as usize..offsets[i + 1] as usize].to_vec()
+                out.extend_from_slice(&postings[offsets[i] as usize..offsets[i + 1] as usize])
             }
-            PostingStore::Compiled { postings, offsets } => postings
-                [u32_at(offsets, i) * T::SIZE..u32_at(offsets, i + 1) * T::SIZE]
-                .chunks_exact(T::SIZE)
-                .map(T::read)
-                .collect(),
+            // Checked here rather than at load, so loading stays O(1) however many
+            // lists a file holds; a damaged file's bad list reads as empty.
+            PostingStore::Compiled { postings, offsets } => {
+                let (start, end) = (u32_at(offsets, i), u32_at(offsets, i + 1));
+                if let Some(bytes) = postings.get(start * T::SIZE..end.max(start) * T::SIZE) {
+                    out.extend(bytes.chunks_exact(T::SIZE).map(T::read));
+                }
+            }
         }
     }
 
@@ -234,15 +253,10 @@ impl<T: Packed> PostingMap<T> {
         let map = Map::new(Cow::Borrowed(fst_bytes)).map_err(|e| format!("bad fst: {e}"))?;
         let postings = reader.next_section()?;
         let offsets = reader.next_section()?;
-        // Validate once here so a lookup can index without checks.
-        let count = offsets.len() / 4;
+        // The shape is checked here; each list's bounds when it is read (`list_into`).
         if offsets.len() % 4 != 0
-            || count != map.len() + 1
+            || offsets.len() / 4 != map.len() + 1
             || postings.len() % T::SIZE != 0
-            || (0..count).any(|i| {
-                u32_at(offsets, i) * T::SIZE > postings.len()
-                    || (i > 0 && u32_at(offsets, i) < u32_at(offsets, i - 1))
-            })
         {
             return Err("compiled KB posting lists are inconsistent".into());
         }
@@ -285,9 +299,6 @@ impl SectionReader {
 
 /// Maps folded name keys ("valery gerasimov") to the entities they name.
 pub type NameIndex = PostingMap<NameTarget>;
-
-/// Maps folded single name tokens to the entities whose names contain them.
-pub type TokenIndex = PostingMap<TokenPosting>;
 
 /// Lowercase particles that begin a surname ("von der Leyen", "al-Assad" is one token).
 const SURNAME_PARTICLES: &[&str] = &[
@@ -436,19 +447,17 @@ fn parametric_builder(token: &str, distance: u32) -> Option<&'static Levenshtein
     }))
 }
 
-impl PostingMap<TokenPosting> {
-    /// Appends every key the automaton accepts, in key order.
-    fn search_into<A: Automaton>(
-        &self,
-        automaton: A,
-        found: &mut Vec<(String, Vec<TokenPosting>)>,
-    ) {
-        let mut stream = self.map.search(automaton).into_stream();
-        while let Some((key, value)) = stream.next() {
-            found.push((String::from_utf8_lossy(key).into_owned(), self.list(value)));
-        }
-    }
+/// Folded single name tokens and the entities whose names contain them, for
+/// misspelling candidates. A compiled layer (the default KB, `byline kb compile`) also
+/// carries a deletion index, built with it, that answers fuzzy lookups in microseconds;
+/// a layer parsed at start-up (a house KB) walks a Levenshtein automaton instead, so
+/// loading a large uncompiled file does not pay for building one.
+pub struct TokenIndex {
+    postings: PostingMap<TokenPosting>,
+    deletions: Option<DeletionIndex>,
+}
 
+impl TokenIndex {
     pub fn build(entities: &[Entity]) -> TokenIndex {
         let mut keyed: BTreeMap<String, Vec<TokenPosting>> = BTreeMap::new();
         for (index, entity) in entities.iter().enumerate() {
@@ -477,7 +486,79 @@ impl PostingMap<TokenPosting> {
                 }
             }
         }
-        PostingMap::from_keyed(keyed)
+        TokenIndex::from_keyed(keyed)
+    }
+
+    fn from_keyed(keyed: BTreeMap<String, Vec<TokenPosting>>) -> TokenIndex {
+        TokenIndex {
+            postings: PostingMap::from_keyed(keyed),
+            deletions: None,
+        }
+    }
+
+    /// The deletion index over the keys; its ordinals are the keys' list indexes,
+    /// which `from_keyed` assigns in key order as a stream yields them.
+    fn build_deletions(&self) -> DeletionIndex {
+        let mut keys = Vec::with_capacity(self.len());
+        let mut stream = self.postings.map.stream();
+        while let Some((key, _)) = stream.next() {
+            keys.push(String::from_utf8_lossy(key).into_owned());
+        }
+        DeletionIndex::build(keys.iter().map(String::as_str))
+    }
+
+    /// This index with its deletion index, as a compiled layer has it.
+    pub fn with_deletions(mut self) -> TokenIndex {
+        self.deletions = Some(self.build_deletions());
+        self
+    }
+
+    /// The postings of an exact token.
+    pub fn get(&self, key: &str) -> Vec<TokenPosting> {
+        self.postings.get(key)
+    }
+
+    pub fn len(&self) -> usize {
+        self.postings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Appends the index and its deletion index (built now if this layer was parsed)
+    /// to `out` as length-prefixed sections.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        self.postings.write(out);
+        match &self.deletions {
+            Some(deletions) => deletions.write(out),
+            None => self.build_deletions().write(out),
+        }
+    }
+
+    /// Reads an index written by `write`, borrowing every section.
+    pub fn read(reader: &mut SectionReader) -> Result<TokenIndex, String> {
+        let postings = PostingMap::read(reader)?;
+        let deletions = DeletionIndex::read(reader, postings.len())?;
+        Ok(TokenIndex {
+            postings,
+            deletions: Some(deletions),
+        })
+    }
+
+    /// Appends every key the automaton accepts, in key order.
+    fn search_into<A: Automaton>(
+        &self,
+        automaton: A,
+        found: &mut Vec<(String, Vec<TokenPosting>)>,
+    ) {
+        let mut stream = self.postings.map.search(automaton).into_stream();
+        while let Some((key, value)) = stream.next() {
+            found.push((
+                String::from_utf8_lossy(key).into_owned(),
+                self.postings.list(value),
+            ));
+        }
     }
 
     /// Tokens within `distance` edits of `token` (Levenshtein, by characters), and KB
@@ -489,15 +570,25 @@ impl PostingMap<TokenPosting> {
         max_suffix: usize,
     ) -> Vec<(String, Vec<TokenPosting>)> {
         let mut found: Vec<(String, Vec<TokenPosting>)> = Vec::new();
-        match parametric_builder(token, distance) {
-            Some(builder) => self.search_into(builder.build_dfa(token), &mut found),
-            None => {
-                if let Ok(automaton) = Levenshtein::new(token, distance) {
-                    self.search_into(&automaton, &mut found);
+        let by_deletions = self
+            .deletions
+            .as_ref()
+            .and_then(|deletions| Some((deletions, deletions.near(token, distance)?)));
+        if let Some((deletions, ordinals)) = by_deletions {
+            for ordinal in ordinals {
+                // An ordinal is a list index of `postings` (a damaged file's stray one
+                // has no key, and is skipped).
+                let key = deletions.key(ordinal);
+                if !key.is_empty() {
+                    found.push((key.to_string(), self.postings.list(u64::from(ordinal.0))));
                 }
             }
+        } else if let Some(builder) = parametric_builder(token, distance) {
+            self.search_into(builder.build_dfa(token), &mut found);
+        } else if let Ok(automaton) = Levenshtein::new(token, distance) {
+            self.search_into(&automaton, &mut found);
         }
-        let fst = self.map.as_fst();
+        let fst = self.postings.map.as_fst();
         let mut node = fst.root();
         let mut output = fst::raw::Output::zero();
         let bytes = token.as_bytes();
@@ -515,7 +606,7 @@ impl PostingMap<TokenPosting> {
                 let key = String::from_utf8_lossy(&bytes[..=i]).into_owned();
                 if !found.iter().any(|(k, _)| *k == key) {
                     let value = output.cat(node.final_output()).value();
-                    found.push((key, self.list(value)));
+                    found.push((key, self.postings.list(value)));
                 }
             }
         }
@@ -556,7 +647,7 @@ mod tests {
                 (k.clone(), vec![posting])
             })
             .collect();
-        PostingMap::from_keyed(keyed)
+        TokenIndex::from_keyed(keyed)
     }
 
     /// `near` by brute force over every key: the specification.
@@ -604,18 +695,28 @@ mod tests {
         proptest::string::string_regex(&format!("[abeiorsv{extra}]{{1,9}}")).expect("valid regex")
     }
 
+    /// `near` of a parsed index (automaton) and of one with its deletion index, each
+    /// checked against brute force; the fuzzy part of the answer.
     fn check_near(keys: &[String], query: &str, distance: u32, max_suffix: usize) -> Vec<String> {
-        let index = index_of(keys);
-        let got: Vec<String> = index
-            .near(query, distance, max_suffix)
+        let expected = near_brute_force(keys, query, distance, max_suffix);
+        for index in [index_of(keys), index_of(keys).with_deletions()] {
+            let got: Vec<String> = index
+                .near(query, distance, max_suffix)
+                .into_iter()
+                .map(|(k, postings)| {
+                    assert_eq!(postings, index.get(&k), "postings of {k}");
+                    k
+                })
+                .collect();
+            assert_eq!(
+                got,
+                expected,
+                "deletion index: {}",
+                index.deletions.is_some()
+            );
+        }
+        expected
             .into_iter()
-            .map(|(k, postings)| {
-                assert_eq!(postings, index.get(&k), "postings of {k}");
-                k
-            })
-            .collect();
-        assert_eq!(got, near_brute_force(keys, query, distance, max_suffix));
-        got.into_iter()
             .filter(|k| levenshtein(query, k) <= distance)
             .collect()
     }
@@ -646,6 +747,25 @@ mod tests {
             let fuzzy = check_near(&keys, &query, distance, 3);
             prop_assert_eq!(fuzzy, near_with_fst_levenshtein(&index_of(&keys), &query, distance));
         }
+    }
+
+    #[test]
+    fn a_damaged_posting_list_reads_as_empty_not_a_panic() {
+        let index = index_of(&["gerasimov".to_string(), "shoigu".to_string()]).with_deletions();
+        let mut bytes = Vec::new();
+        index.write(&mut bytes);
+        let section_len =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes")) as usize;
+        // Sections: the token fst, its postings, their offsets, then the deletion index.
+        let postings_at = 8 + section_len(0);
+        let offsets_at = postings_at + 8 + section_len(postings_at) + 8;
+        bytes[offsets_at + 4..offsets_at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let damaged = TokenIndex::read(&mut SectionReader::new(bytes)).expect("the shape holds");
+        assert!(damaged.get("gerasimov").is_empty());
+        assert!(damaged.get("shoigu").is_empty());
+        let near = damaged.near("gerasimovis", 2, 3);
+        assert!(near.iter().all(|(_, postings)| postings.is_empty()));
     }
 
     #[test]

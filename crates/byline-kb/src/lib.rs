@@ -11,6 +11,7 @@
 //! KB with the very code that reads it.
 
 pub mod date;
+pub mod deletions;
 pub mod index;
 pub mod lexicon;
 pub mod load;
@@ -27,7 +28,7 @@ pub use date::PartialDate;
 pub use load::KbError;
 pub use model::{Category, Entity, Role};
 
-use index::{NameIndex, NameTarget, Packed, SectionReader, TokenIndex, TokenPosting};
+use index::{EntityPosting, NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
 
 /// An entity's handle: layer in the high 8 bits, index within the layer below.
 pub type EntityId = u32;
@@ -35,7 +36,7 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB003";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB004";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -425,7 +426,7 @@ impl Kb {
     }
 
     /// A layer's postings with layer-wide ids, hidden entities left out.
-    fn lift<'a, T: Packed + 'a>(
+    fn lift<'a, T: EntityPosting + 'a>(
         &'a self,
         layer: usize,
         items: Vec<T>,

@@ -1,0 +1,241 @@
+//! A deletion index over the fuzzy token keys (the SymSpell idea): every key is stored
+//! under each string made by deleting up to `MAX_DISTANCE` of its characters, so the
+//! keys within `d` edits of a query are among those filed under the query's own
+//! deletions — a few dozen exact lookups instead of a walk through every fst node within
+//! `d` edits of a prefix (for a short query at distance 2, tens of thousands of nodes).
+//!
+//! Why it is right: an alignment of the query with a key in `s` substitutions, `i`
+//! insertions and `e` deletions deletes `s + e` characters of the query and `s + i` of
+//! the key to reach one common string, and `s + i + e <= d`; every candidate is then
+//! checked with the true Levenshtein distance, so the answer is exactly the keys within
+//! `d` edits (a proptest holds it to brute force).
+//!
+//! Why not the `symspell` crate: it keeps its dictionary in a `HashMap` built at start-up
+//! (seconds for a KB's two million deletions), where this index is an `fst` map compiled
+//! with the KB and borrowed from the binary or a memory-mapped file like the other
+//! indexes, so loading it costs nothing.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+use fst::Map;
+
+use crate::index::{write_section, SectionReader};
+
+/// The largest distance the index answers; larger ones fall back to an automaton.
+pub const MAX_DISTANCE: u32 = 2;
+
+/// A key's position in the token index (its value in the token fst).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Ordinal(pub u32);
+
+/// Marks the last ordinal of a list in `DeletionIndex::lists`, so the lists need no
+/// offset table (a quarter of the index's size): a deletion's fst value is where its
+/// list starts, which keeps the values increasing with the keys, as `fst` stores best.
+const LAST_IN_LIST: u32 = 1 << 31;
+
+/// Every string `word` becomes with at most `max` characters deleted, itself included.
+pub fn deletions(word: &str, max: u32) -> BTreeSet<String> {
+    let mut found = BTreeSet::from([word.to_string()]);
+    let mut frontier = vec![word.to_string()];
+    for _ in 0..max {
+        let mut next = Vec::new();
+        for item in &frontier {
+            for (at, c) in item.char_indices() {
+                let shorter = format!("{}{}", &item[..at], &item[at + c.len_utf8()..]);
+                if found.insert(shorter.clone()) {
+                    next.push(shorter);
+                }
+            }
+        }
+        frontier = next;
+    }
+    found
+}
+
+/// Keys by ordinal, stored flat (key i is `bytes[offsets[i]..offsets[i + 1]]`).
+struct KeyTable {
+    bytes: Cow<'static, [u8]>,
+    offsets: Cow<'static, [u8]>,
+}
+
+impl KeyTable {
+    fn offset(&self, i: usize) -> usize {
+        u32::from_le_bytes(self.offsets[i * 4..i * 4 + 4].try_into().expect("4 bytes")) as usize
+    }
+
+    /// The key, or "" for an ordinal or bounds of a damaged file.
+    fn get(&self, ordinal: Ordinal) -> &str {
+        let i = ordinal.0 as usize;
+        if i >= self.len() {
+            return "";
+        }
+        self.bytes
+            .get(self.offset(i)..self.offset(i + 1))
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or("")
+    }
+
+    fn len(&self) -> usize {
+        (self.offsets.len() / 4).saturating_sub(1)
+    }
+}
+
+/// See the module documentation.
+pub struct DeletionIndex {
+    /// Each deletion → the index in `lists` of its first ordinal.
+    deletions: Map<Cow<'static, [u8]>>,
+    /// Little-endian `u32` ordinals, list after list, each list's last one marked.
+    lists: Cow<'static, [u8]>,
+    keys: KeyTable,
+}
+
+impl DeletionIndex {
+    /// Indexes `keys`, given in ordinal order.
+    pub fn build<'a>(keys: impl Iterator<Item = &'a str>) -> DeletionIndex {
+        let mut filed: BTreeMap<String, Vec<Ordinal>> = BTreeMap::new();
+        let mut bytes = Vec::new();
+        let mut offsets = vec![0u32];
+        for (ordinal, key) in keys.enumerate() {
+            bytes.extend_from_slice(key.as_bytes());
+            offsets.push(bytes.len() as u32);
+            for deletion in deletions(key, MAX_DISTANCE) {
+                filed
+                    .entry(deletion)
+                    .or_default()
+                    .push(Ordinal(ordinal as u32));
+            }
+        }
+        let mut lists = Vec::new();
+        let mut map = fst::MapBuilder::memory();
+        for (deletion, ordinals) in filed {
+            map.insert(deletion.as_bytes(), (lists.len() / 4) as u64)
+                .expect("BTreeMap keys are sorted");
+            let last = ordinals.len() - 1;
+            for (i, Ordinal(ordinal)) in ordinals.into_iter().enumerate() {
+                let marked = if i == last {
+                    ordinal | LAST_IN_LIST
+                } else {
+                    ordinal
+                };
+                lists.extend_from_slice(&marked.to_le_bytes());
+            }
+        }
+        let map = map.into_inner().expect("in-memory fst builds");
+        DeletionIndex {
+            deletions: Map::new(Cow::Owned(map)).expect("fst just built is valid"),
+            lists: Cow::Owned(lists),
+            keys: KeyTable {
+                bytes: Cow::Owned(bytes),
+                offsets: Cow::Owned(offsets.iter().flat_map(|o| o.to_le_bytes()).collect()),
+            },
+        }
+    }
+
+    /// The ordinals of the keys within `distance` edits of `query` (Levenshtein, by
+    /// characters), in key order; `None` past `MAX_DISTANCE`.
+    pub fn near(&self, query: &str, distance: u32) -> Option<Vec<Ordinal>> {
+        if distance > MAX_DISTANCE {
+            return None;
+        }
+        let length = query.chars().count();
+        let mut candidates = Vec::new();
+        for deletion in deletions(query, distance) {
+            if let Some(start) = self.deletions.get(deletion.as_bytes()) {
+                self.list_into(start as usize, &mut candidates);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&ordinal| {
+            let key = self.keys.get(ordinal);
+            key.chars().count().abs_diff(length) <= distance as usize
+                && strsim::levenshtein(query, key) <= distance as usize
+        });
+        Some(candidates)
+    }
+
+    /// Appends the list starting at ordinal slot `start`; a damaged file's list ends
+    /// where the bytes do.
+    fn list_into(&self, start: usize, out: &mut Vec<Ordinal>) {
+        let Some(bytes) = self.lists.get(start.saturating_mul(4)..) else {
+            return;
+        };
+        for chunk in bytes.chunks_exact(4) {
+            let value = u32::from_le_bytes(chunk.try_into().expect("4 bytes"));
+            out.push(Ordinal(value & !LAST_IN_LIST));
+            if value & LAST_IN_LIST != 0 {
+                break;
+            }
+        }
+    }
+
+    /// The key of an ordinal.
+    pub fn key(&self, ordinal: Ordinal) -> &str {
+        self.keys.get(ordinal)
+    }
+
+    /// Appends the index to `out` as length-prefixed sections.
+    pub fn write(&self, out: &mut Vec<u8>) {
+        write_section(out, self.deletions.as_fst().as_bytes());
+        write_section(out, &self.lists);
+        write_section(out, &self.keys.bytes);
+        write_section(out, &self.keys.offsets);
+    }
+
+    /// Reads an index written by `write` over `key_count` keys, borrowing every section.
+    pub fn read(reader: &mut SectionReader, key_count: usize) -> Result<DeletionIndex, String> {
+        let deletions = Map::new(Cow::Borrowed(reader.next_section()?))
+            .map_err(|e| format!("bad deletion index: {e}"))?;
+        let lists = Cow::Borrowed(reader.next_section()?);
+        let keys = KeyTable {
+            bytes: Cow::Borrowed(reader.next_section()?),
+            offsets: Cow::Borrowed(reader.next_section()?),
+        };
+        // Each key's bounds are checked when it is read (`KeyTable::get`).
+        let consistent = lists.len().is_multiple_of(4)
+            && keys.offsets.len().is_multiple_of(4)
+            && keys.len() == key_count;
+        if !consistent {
+            return Err("compiled KB deletion index is inconsistent".into());
+        }
+        Ok(DeletionIndex {
+            deletions,
+            lists,
+            keys,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletions_of_a_word_by_characters() {
+        let found: Vec<String> = deletions("жab", 1).into_iter().collect();
+        assert_eq!(found, ["ab", "жa", "жab", "жb"]);
+        assert_eq!(deletions("abc", 2).len(), 1 + 3 + 3);
+    }
+
+    #[test]
+    fn near_finds_substitutions_insertions_and_deletions() {
+        let keys = ["gerasimov", "gerasimova", "gerasmov", "shoigu", "shoygu"];
+        let index = DeletionIndex::build(keys.iter().copied());
+        let near = |q: &str, d| -> Vec<&str> {
+            index
+                .near(q, d)
+                .expect("within the indexed distance")
+                .into_iter()
+                .map(|o| index.key(o))
+                .collect()
+        };
+        assert_eq!(near("gerasimow", 1), ["gerasimov"]);
+        assert_eq!(
+            near("gerasimow", 2),
+            ["gerasimov", "gerasimova", "gerasmov"]
+        );
+        assert_eq!(near("shoigu", 1), ["shoigu", "shoygu"]);
+        assert!(index.near("shoigu", 3).is_none());
+    }
+}
