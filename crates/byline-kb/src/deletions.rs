@@ -22,9 +22,6 @@ use fst::Map;
 
 use crate::index::{write_section, SectionReader};
 
-/// The largest distance the index answers; larger ones fall back to an automaton.
-pub const MAX_DISTANCE: u32 = 2;
-
 /// A key's position in the token index (its value in the token fst).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ordinal(pub u32);
@@ -83,6 +80,8 @@ impl KeyTable {
 
 /// See the module documentation.
 pub struct DeletionIndex {
+    /// How many characters were deleted at most: the largest distance it answers.
+    depth: u32,
     /// Each deletion → the index in `lists` of its first ordinal.
     deletions: Map<Cow<'static, [u8]>>,
     /// Little-endian `u32` ordinals, list after list, each list's last one marked.
@@ -91,15 +90,15 @@ pub struct DeletionIndex {
 }
 
 impl DeletionIndex {
-    /// Indexes `keys`, given in ordinal order.
-    pub fn build<'a>(keys: impl Iterator<Item = &'a str>) -> DeletionIndex {
+    /// Indexes `keys`, given in ordinal order, for distances up to `depth`.
+    pub fn build<'a>(keys: impl Iterator<Item = &'a str>, depth: u32) -> DeletionIndex {
         let mut filed: BTreeMap<String, Vec<Ordinal>> = BTreeMap::new();
         let mut bytes = Vec::new();
         let mut offsets = vec![0u32];
         for (ordinal, key) in keys.enumerate() {
             bytes.extend_from_slice(key.as_bytes());
             offsets.push(bytes.len() as u32);
-            for deletion in deletions(key, MAX_DISTANCE) {
+            for deletion in deletions(key, depth) {
                 filed
                     .entry(deletion)
                     .or_default()
@@ -123,6 +122,7 @@ impl DeletionIndex {
         }
         let map = map.into_inner().expect("in-memory fst builds");
         DeletionIndex {
+            depth,
             deletions: Map::new(Cow::Owned(map)).expect("fst just built is valid"),
             lists: Cow::Owned(lists),
             keys: KeyTable {
@@ -133,9 +133,21 @@ impl DeletionIndex {
     }
 
     /// The ordinals of the keys within `distance` edits of `query` (Levenshtein, by
-    /// characters), in key order; `None` past `MAX_DISTANCE`.
+    /// characters), in key order; `None` past the index's depth.
     pub fn near(&self, query: &str, distance: u32) -> Option<Vec<Ordinal>> {
-        if distance > MAX_DISTANCE {
+        let mut candidates = self.candidates(query, distance)?;
+        candidates.retain(|&ordinal| {
+            strsim::levenshtein(query, self.keys.get(ordinal)) <= distance as usize
+        });
+        Some(candidates)
+    }
+
+    /// Every key sharing a deletion of at most `distance` characters with `query` and
+    /// within `distance` of its length, in key order: a superset of the keys within
+    /// `distance` edits (Levenshtein, or with swaps of neighbours counted as one edit),
+    /// for the caller to check with the distance it means. `None` past the depth.
+    pub fn candidates(&self, query: &str, distance: u32) -> Option<Vec<Ordinal>> {
+        if distance > self.depth {
             return None;
         }
         let length = query.chars().count();
@@ -149,8 +161,7 @@ impl DeletionIndex {
         candidates.dedup();
         candidates.retain(|&ordinal| {
             let key = self.keys.get(ordinal);
-            key.chars().count().abs_diff(length) <= distance as usize
-                && strsim::levenshtein(query, key) <= distance as usize
+            !key.is_empty() && key.chars().count().abs_diff(length) <= distance as usize
         });
         Some(candidates)
     }
@@ -183,8 +194,13 @@ impl DeletionIndex {
         write_section(out, &self.keys.offsets);
     }
 
-    /// Reads an index written by `write` over `key_count` keys, borrowing every section.
-    pub fn read(reader: &mut SectionReader, key_count: usize) -> Result<DeletionIndex, String> {
+    /// Reads an index of `depth` written by `write` over `key_count` keys, borrowing
+    /// every section.
+    pub fn read(
+        reader: &mut SectionReader,
+        key_count: usize,
+        depth: u32,
+    ) -> Result<DeletionIndex, String> {
         let deletions = Map::new(Cow::Borrowed(reader.next_section()?))
             .map_err(|e| format!("bad deletion index: {e}"))?;
         let lists = Cow::Borrowed(reader.next_section()?);
@@ -200,6 +216,7 @@ impl DeletionIndex {
             return Err("compiled KB deletion index is inconsistent".into());
         }
         Ok(DeletionIndex {
+            depth,
             deletions,
             lists,
             keys,
@@ -221,7 +238,7 @@ mod tests {
     #[test]
     fn near_finds_substitutions_insertions_and_deletions() {
         let keys = ["gerasimov", "gerasimova", "gerasmov", "shoigu", "shoygu"];
-        let index = DeletionIndex::build(keys.iter().copied());
+        let index = DeletionIndex::build(keys.iter().copied(), 2);
         let near = |q: &str, d| -> Vec<&str> {
             index
                 .near(q, d)

@@ -447,6 +447,10 @@ fn parametric_builder(token: &str, distance: u32) -> Option<&'static Levenshtein
     }))
 }
 
+/// The largest distance a token's deletion index answers (misspelling candidates are
+/// asked for at 1 or 2); larger ones walk an automaton.
+const TOKEN_DELETION_DEPTH: u32 = 2;
+
 /// Folded single name tokens and the entities whose names contain them, for
 /// misspelling candidates. A compiled layer (the default KB, `byline kb compile`) also
 /// carries a deletion index, built with it, that answers fuzzy lookups in microseconds;
@@ -504,7 +508,7 @@ impl TokenIndex {
         while let Some((key, _)) = stream.next() {
             keys.push(String::from_utf8_lossy(key).into_owned());
         }
-        DeletionIndex::build(keys.iter().map(String::as_str))
+        DeletionIndex::build(keys.iter().map(String::as_str), TOKEN_DELETION_DEPTH)
     }
 
     /// This index with its deletion index, as a compiled layer has it.
@@ -539,7 +543,7 @@ impl TokenIndex {
     /// Reads an index written by `write`, borrowing every section.
     pub fn read(reader: &mut SectionReader) -> Result<TokenIndex, String> {
         let postings = PostingMap::read(reader)?;
-        let deletions = DeletionIndex::read(reader, postings.len())?;
+        let deletions = DeletionIndex::read(reader, postings.len(), TOKEN_DELETION_DEPTH)?;
         Ok(TokenIndex {
             postings,
             deletions: Some(deletions),

@@ -28,6 +28,7 @@ pub use date::PartialDate;
 pub use load::KbError;
 pub use model::{Category, Entity, Role};
 
+use deletions::DeletionIndex;
 use index::{EntityPosting, NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
 
 /// An entity's handle: layer in the high 8 bits, index within the layer below.
@@ -36,7 +37,7 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB004";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB005";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -93,8 +94,14 @@ struct Layer {
     /// Every folded word of every name key (banned forms included), so a search for a
     /// slip inside a multi-word name tries only spellings that some name contains.
     name_words: fst::Set<Cow<'static, [u8]>>,
+    /// A deletion index of depth 1 over `name_words`: the words one edit from a slip
+    /// in a few lookups. Compiled layers carry it; a parsed layer builds it on first use.
+    name_word_deletions: OnceLock<DeletionIndex>,
     acronyms: HashMap<String, Vec<u32>>,
 }
+
+/// The depth of the name-word deletion index: the slip search asks for one edit.
+const NAME_WORD_DELETION_DEPTH: u32 = 1;
 
 impl Layer {
     fn from_entities(origin: &str, entities: Vec<Entity>) -> Layer {
@@ -128,8 +135,20 @@ impl Layer {
             names,
             tokens,
             name_words,
+            name_word_deletions: OnceLock::new(),
             acronyms,
         }
+    }
+
+    fn name_word_deletions(&self) -> &DeletionIndex {
+        self.name_word_deletions.get_or_init(|| {
+            let mut words = Vec::with_capacity(self.name_words.len());
+            let mut stream = self.name_words.stream();
+            while let Some(word) = fst::Streamer::next(&mut stream) {
+                words.push(String::from_utf8_lossy(word).into_owned());
+            }
+            DeletionIndex::build(words.iter().map(String::as_str), NAME_WORD_DELETION_DEPTH)
+        })
     }
 
     fn len(&self) -> usize {
@@ -185,6 +204,7 @@ impl Layer {
         self.names.write(&mut out);
         self.tokens.write(&mut out);
         index::write_section(&mut out, self.name_words.as_fst().as_bytes());
+        self.name_word_deletions().write(&mut out);
         out
     }
 
@@ -215,6 +235,8 @@ impl Layer {
         let tokens = TokenIndex::read(&mut reader)?;
         let name_words = fst::Set::new(Cow::Borrowed(reader.next_section()?))
             .map_err(|e| format!("bad name-word index: {e}"))?;
+        let name_word_deletions =
+            DeletionIndex::read(&mut reader, name_words.len(), NAME_WORD_DELETION_DEPTH)?;
         let count = offsets.len().saturating_sub(1);
         Ok(Layer {
             origin: origin.to_string(),
@@ -227,6 +249,7 @@ impl Layer {
             names,
             tokens,
             name_words,
+            name_word_deletions: OnceLock::from(name_word_deletions),
             acronyms: acronym_list.into_iter().collect(),
         })
     }
@@ -462,6 +485,25 @@ impl Kb {
             .any(|layer| layer.name_words.contains(word))
     }
 
+    /// Words of KB names one edit from `word` (folded): a letter dropped, added or
+    /// changed, or two neighbours swapped — the spellings that could complete a
+    /// multi-word name `word` is a slip in. Sorted.
+    pub fn name_words_one_edit_from(&self, word: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for layer in &self.layers {
+            let index = layer.name_word_deletions();
+            for ordinal in index.candidates(word, 1).unwrap_or_default() {
+                let candidate = index.key(ordinal);
+                if strsim::osa_distance(word, candidate) == 1 {
+                    found.push(candidate.to_string());
+                }
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+
     /// Name keys starting with `prefix`, for completion.
     pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<NameTarget>)> {
         let mut found: Vec<(String, Vec<NameTarget>)> = Vec::new();
@@ -602,6 +644,13 @@ mod tests {
                 assert!(kb.is_name_word(word), "{word}");
             }
             assert!(!kb.is_name_word("democraic"));
+            // One edit from a name word, by each kind of edit; the word itself is not.
+            for slip in ["democraic", "demoncratic", "democrqtic", "demcoratic"] {
+                assert_eq!(kb.name_words_one_edit_from(slip), ["democratic"], "{slip}");
+            }
+            assert_eq!(kb.name_words_one_edit_from("forcs"), ["forces"]);
+            assert!(kb.name_words_one_edit_from("democratic").is_empty());
+            assert!(kb.name_words_one_edit_from("dmocraic").is_empty());
         }
     }
 

@@ -475,41 +475,30 @@ fn record(
     occurrences.push((ti, token.folded.clone()));
 }
 
-/// Spellings one edit away from `word` (folded), and `word` less a short ending.
-fn one_edit_variants(word: &str) -> Vec<String> {
-    let w: Vec<char> = word.chars().collect();
-    let n = w.len();
-    let mut out = Vec::new();
-    let collect = |v: &[char]| v.iter().collect::<String>();
-    for i in 0..n {
-        let mut v = w.clone();
-        v.remove(i);
-        out.push(collect(&v));
-        if i + 1 < n && w[i] != w[i + 1] {
-            let mut v = w.clone();
-            v.swap(i, i + 1);
-            out.push(collect(&v));
-        }
-        for c in 'a'..='z' {
-            if c != w[i] {
-                let mut v = w.clone();
-                v[i] = c;
-                out.push(collect(&v));
+/// The spellings that could complete a multi-word KB name `word` (folded) is a slip
+/// in: words of KB names one edit away (an added or changed letter is one of a–z, as
+/// typed), and `word` less a short ending; four letters or more. Sorted, since the
+/// search keeps the first of equally long matches.
+fn slip_spellings(kb: &Kb, word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    let n = letters.len();
+    let mut out: Vec<String> = kb
+        .name_words_one_edit_from(word)
+        .into_iter()
+        .filter(|v| {
+            v.chars()
+                .all(|c| c.is_ascii_lowercase() || letters.contains(&c))
+        })
+        .collect();
+    for cut in 2..=MAX_SUFFIX {
+        if n > cut + 3 {
+            let shorter: String = letters[..n - cut].iter().collect();
+            if kb.is_name_word(&shorter) {
+                out.push(shorter);
             }
         }
     }
-    for i in 1..=n {
-        for c in 'a'..='z' {
-            let mut v = w.clone();
-            v.insert(i, c);
-            out.push(collect(&v));
-        }
-    }
-    for cut in 2..=MAX_SUFFIX {
-        if n > cut + 3 {
-            out.push(collect(&w[..n - cut]));
-        }
-    }
+    out.retain(|v| v.chars().count() >= 4);
     out.sort();
     out.dedup();
     out
@@ -601,12 +590,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             })
             .collect();
         let mut best: Option<(usize, EntityId, String)> = None;
-        for variant in one_edit_variants(&token.folded) {
-            // Only a word some KB name contains can complete one (the name-word set
-            // answers in one fst lookup; most of the hundreds of spellings fail here).
-            if variant.chars().count() < 4 || !kb.is_name_word(&variant) {
-                continue;
-            }
+        for variant in slip_spellings(kb, &token.folded) {
             for &s in &starts {
                 let mut phrase: Vec<&str> = words[s..].to_vec();
                 phrase[k - s] = &variant;
