@@ -1,5 +1,6 @@
-//! A deletion index over the fuzzy token keys (the SymSpell idea): every key is stored
-//! under each string made by deleting up to `MAX_DISTANCE` of its characters, so the
+//! A deletion index (the SymSpell idea) over a KB's fuzzy token keys (depth 2) and its
+//! name words (depth 1): every key is stored under each string made by deleting up to
+//! `depth` of its characters, so the
 //! keys within `d` edits of a query are among those filed under the query's own
 //! deletions — a few dozen exact lookups instead of a walk through every fst node within
 //! `d` edits of a prefix (for a short query at distance 2, tens of thousands of nodes).
@@ -132,8 +133,19 @@ impl DeletionIndex {
         }
     }
 
+    /// Indexes the keys of an fst (a map's or a set's), in their order, so a key's
+    /// ordinal is its position in the fst — for a token map, its list index.
+    pub fn of_fst_keys<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, depth: u32) -> DeletionIndex {
+        let mut keys = Vec::with_capacity(fst.len());
+        let mut stream = fst.stream();
+        while let Some((key, _)) = fst::Streamer::next(&mut stream) {
+            keys.push(String::from_utf8_lossy(key).into_owned());
+        }
+        DeletionIndex::build(keys.iter().map(String::as_str), depth)
+    }
+
     /// The ordinals of the keys within `distance` edits of `query` (Levenshtein, by
-    /// characters), in key order; `None` past the index's depth.
+    /// characters), in key order, each with a key; `None` past the index's depth.
     pub fn near(&self, query: &str, distance: u32) -> Option<Vec<Ordinal>> {
         let mut candidates = self.candidates(query, distance)?;
         candidates.retain(|&ordinal| {

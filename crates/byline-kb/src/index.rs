@@ -501,14 +501,9 @@ impl TokenIndex {
     }
 
     /// The deletion index over the keys; its ordinals are the keys' list indexes,
-    /// which `from_keyed` assigns in key order as a stream yields them.
+    /// which `from_keyed` assigns in key order.
     fn build_deletions(&self) -> DeletionIndex {
-        let mut keys = Vec::with_capacity(self.len());
-        let mut stream = self.postings.map.stream();
-        while let Some((key, _)) = stream.next() {
-            keys.push(String::from_utf8_lossy(key).into_owned());
-        }
-        DeletionIndex::build(keys.iter().map(String::as_str), TOKEN_DELETION_DEPTH)
+        DeletionIndex::of_fst_keys(self.postings.map.as_fst(), TOKEN_DELETION_DEPTH)
     }
 
     /// This index with its deletion index, as a compiled layer has it.
@@ -580,12 +575,10 @@ impl TokenIndex {
             .and_then(|deletions| Some((deletions, deletions.near(token, distance)?)));
         if let Some((deletions, ordinals)) = by_deletions {
             for ordinal in ordinals {
-                // An ordinal is a list index of `postings` (a damaged file's stray one
-                // has no key, and is skipped).
-                let key = deletions.key(ordinal);
-                if !key.is_empty() {
-                    found.push((key.to_string(), self.postings.list(u64::from(ordinal.0))));
-                }
+                // An ordinal is a list index of `postings` (`near` returns only ordinals
+                // with a key, so a damaged file's stray one never gets here).
+                let key = deletions.key(ordinal).to_string();
+                found.push((key, self.postings.list(u64::from(ordinal.0))));
             }
         } else if let Some(builder) = parametric_builder(token, distance) {
             self.search_into(builder.build_dfa(token), &mut found);

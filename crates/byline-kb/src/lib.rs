@@ -142,12 +142,7 @@ impl Layer {
 
     fn name_word_deletions(&self) -> &DeletionIndex {
         self.name_word_deletions.get_or_init(|| {
-            let mut words = Vec::with_capacity(self.name_words.len());
-            let mut stream = self.name_words.stream();
-            while let Some(word) = fst::Streamer::next(&mut stream) {
-                words.push(String::from_utf8_lossy(word).into_owned());
-            }
-            DeletionIndex::build(words.iter().map(String::as_str), NAME_WORD_DELETION_DEPTH)
+            DeletionIndex::of_fst_keys(self.name_words.as_fst(), NAME_WORD_DELETION_DEPTH)
         })
     }
 
