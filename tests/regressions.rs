@@ -349,3 +349,112 @@ fn a_surname_under_four_letters_has_no_suffix_slips() {
         "Stockwell Day spoke in Ottawa. Near Dayr Az Zayr, five strikes destroyed three positions.",
     );
 }
+
+/// The mention covering the first occurrence of `written`: its text and category.
+fn mention_at(analysis: &Analysis, text: &str, written: &str) -> Option<(String, Category)> {
+    let start = text.find(written).expect("form is in the text");
+    analysis
+        .mentions
+        .iter()
+        .find(|m| m.span.start <= start && start < m.span.end)
+        .map(|m| (text[m.span.clone()].to_string(), m.category))
+}
+
+#[test]
+fn uk_and_us_short_forms_link_to_their_countries() {
+    let text = "Officials from the UK, the U.S. and Britain met in the USA.";
+    let analysis = run(text);
+    assert_eq!(
+        linked_name(&analysis, text, "UK").as_deref(),
+        Some("United Kingdom")
+    );
+    assert_eq!(
+        linked_name(&analysis, text, "U.S.").as_deref(),
+        Some("United States")
+    );
+    assert_eq!(
+        linked_name(&analysis, text, "Britain").as_deref(),
+        Some("United Kingdom")
+    );
+    assert_eq!(
+        linked_name(&analysis, text, "USA").as_deref(),
+        Some("United States")
+    );
+    // Acronyms match in capitals only: the pronoun is not a country.
+    let text = "They told us to wait.";
+    assert_eq!(linked_name(&run(text), text, "us"), None);
+}
+
+#[test]
+fn isil_held_highlights_isil_not_the_compound() {
+    let text = "One strike destroyed an ISIL-held building near the U.S.-led base.";
+    let analysis = run(text);
+    assert_eq!(
+        mention_at(&analysis, text, "ISIL"),
+        Some(("ISIL".to_string(), Category::Organization))
+    );
+    assert_eq!(
+        linked_name(&analysis, text, "U.S.").as_deref(),
+        Some("United States")
+    );
+}
+
+#[test]
+fn two_unknown_places_joined_by_and_are_two_mentions() {
+    let text = "Fighters moved between Qaryat Zawr and Tall Ruhayb overnight.";
+    let analysis = run(text);
+    assert_eq!(
+        mention_at(&analysis, text, "Qaryat")
+            .map(|m| m.0)
+            .as_deref(),
+        Some("Qaryat Zawr")
+    );
+    assert_eq!(
+        mention_at(&analysis, text, "Tall").map(|m| m.0).as_deref(),
+        Some("Tall Ruhayb")
+    );
+}
+
+#[test]
+fn near_at_a_sentence_start_is_a_place_cue_not_a_title() {
+    let text = "Near Qaryat Zawr, one strike destroyed a tank.";
+    let analysis = run(text);
+    assert_eq!(
+        mention_at(&analysis, text, "Qaryat"),
+        Some(("Qaryat Zawr".to_string(), Category::Location))
+    );
+    assert_eq!(mention_at(&analysis, text, "Near"), None);
+}
+
+#[test]
+fn a_lone_capitalised_common_word_is_not_an_unknown_name() {
+    let text = "Members of the Government said the Coalition would meet.";
+    let analysis = run(text);
+    assert_eq!(mention_at(&analysis, text, "Members"), None);
+    assert_eq!(mention_at(&analysis, text, "Government"), None);
+}
+
+#[test]
+fn assad_alone_after_the_full_name_is_bashar_al_assad() {
+    let text = "President Bashar al-Assad spoke on Monday. Assad said the war was over.";
+    let analysis = run(text);
+    assert_eq!(
+        linked_name(&analysis, text, "Assad said").as_deref(),
+        Some("Bashar al-Assad")
+    );
+}
+
+#[test]
+fn a_slip_of_a_surname_without_its_arabic_article_is_caught() {
+    let text = "Foreign Minister Ibrahim al-Jaafari met officials in Baghdad.\n\nLater, Jaafai said the talks went well.";
+    let analysis = run(text);
+    let finding = analysis
+        .diagnostics
+        .iter()
+        .find(|d| &text[d.span.clone()] == "Jaafai")
+        .expect("Jaafai is reported");
+    assert_eq!(
+        finding.suggestions.first().map(String::as_str),
+        Some("Jaafari")
+    );
+}

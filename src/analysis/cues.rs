@@ -394,6 +394,19 @@ pub const NOT_NAMES: &[&str] = &[
     "almost",
     "some",
     "several",
+    "near",
+    "outside",
+    "inside",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "throughout",
+    "beyond",
+    "into",
+    "additionally",
+    "moreover",
+    "furthermore",
 ];
 
 pub fn is_person_title(folded: &str) -> bool {

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::mentions::{MentionOrigin, RawMention};
 use super::tokens::Token;
 use super::{Cluster, Diagnostic, Mention};
-use crate::kb::index::{name_tokens, surname_of};
+use crate::kb::index::{name_tokens, surnames_of};
 use crate::kb::lexicon::is_common_folded_word;
 use crate::kb::normalize::transliteration_key;
 use crate::kb::{Category, EntityId, Kb};
@@ -136,7 +136,7 @@ fn surname_keys(kb: &Kb, named_in_full: &HashMap<EntityId, usize>) -> Vec<(Entit
             let keys = kb
                 .entity(id)
                 .surface_forms()
-                .filter_map(surname_of)
+                .flat_map(surnames_of)
                 .map(|s| transliteration_key(&name_tokens(&s).join(" ")))
                 .collect();
             (id, keys)

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::cues;
 use super::tokens::Token;
 use crate::kb::index::{FormKind, NameTarget};
+use crate::kb::lexicon::is_common_folded_word;
 use crate::kb::{Category, EntityId, Kb};
 
 /// How a mention was found.
@@ -264,24 +265,39 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
         cut += 1;
     }
     end = cut;
+    // "Sinjar and Palmyra", "U.S. and Britain": two names, unless an organisation word
+    // makes one name of them ("Ministry of Trade and Industry").
+    if !has_org_word(tokens, i..end) {
+        if let Some(and) = (i + 1..end).find(|&k| tokens[k].folded == "and") {
+            end = and;
+        }
+    }
 
-    // Leading titles ("Major General") are cues, not part of the name.
+    // Leading words that are never names ("The", "Near"), then titles ("Major
+    // General"), which are cues, not part of the name, then never-names again.
+    let not_name = |k: usize| cues::is_not_name(&tokens[k].folded);
     let mut name_start = i;
+    while name_start < end
+        && not_name(name_start)
+        && !cues::is_person_title(&tokens[name_start].folded)
+    {
+        name_start += 1;
+    }
+    let title_start = name_start;
     while name_start < end
         && cues::is_person_title(&tokens[name_start].folded)
         && !has_org_word(tokens, name_start..end)
     {
         name_start += 1;
     }
-    // Leading words that are never names ("The", "In").
-    while name_start < end && cues::is_not_name(&tokens[name_start].folded) {
+    let title = (name_start > title_start).then_some(title_start..name_start);
+    while name_start < end && not_name(name_start) {
         name_start += 1;
     }
     // Trailing connectors never end a name.
     while end > name_start && cues::is_connector(&tokens[end - 1].folded) {
         end -= 1;
     }
-    let title = (name_start > i).then_some(i..name_start);
     if name_start >= end {
         return match title {
             Some(t) if cues::is_person_title(&tokens[t.end - 1].folded) => Chunk::TitleOnly(t),
@@ -292,9 +308,14 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
     let category = type_chunk(tokens, text, kb, name.clone(), title.is_some());
     let single = name.len() == 1;
     let lone_sentence_start = single && tokens[name.start].sentence_start && title.is_none();
+    let word = &tokens[name.start];
+    // A lone capitalised English word with no title before it ("Members", "Government",
+    // "Near") is a word, not a name the KB does not know.
+    let common_word = title.is_none()
+        && !word.all_caps
+        && is_common_folded_word(word.folded.trim_end_matches('.'));
     let trivial = single
-        && (cues::is_not_name(&tokens[name.start].folded)
-            || tokens[name.start].folded.chars().count() < 2);
+        && (cues::is_not_name(&word.folded) || word.folded.chars().count() < 2 || common_word);
     if trivial {
         return Chunk::None;
     }
@@ -358,8 +379,9 @@ fn type_chunk(
         .checked_sub(1)
         .map(|b| &tokens[b])
         .filter(|t| t.block == words[0].block);
+    // "in Raqqa", and at a sentence start "Near Sinjar".
     if before.is_some_and(|t| {
-        !t.capitalized
+        (!t.capitalized || t.sentence_start)
             && matches!(
                 t.folded.as_str(),
                 "in" | "near" | "outside" | "from" | "to" | "across"

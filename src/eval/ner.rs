@@ -11,6 +11,11 @@
 //! on: a highlight with exactly its span is neither credited nor counted wrong. A
 //! leading article is trimmed from gold spans and highlights alike.
 //!
+//! A person's title that Byline found before the name ("Lt. Gen." of "Lt. Gen. Stephen
+//! J. Townsend") is part of the span in re3d's convention and not in Byline's (the
+//! title is the mention's cue); re3d itself writes it both ways, so a person mention
+//! matches a gold span with its title or without it.
+//!
 //! Byline's categories map as person → Person, organisation → Organisation,
 //! location → Location, and other with KB type `nationality` → Nationality. Other
 //! highlights (unknown capitalised names without a cue, events) have no re3d type:
@@ -177,6 +182,20 @@ pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
             .iter()
             .map(|m| {
                 let (s, e) = trim_span(text, m.span.start, m.span.end);
+                // re3d writes a person's title into the span ("Foreign Secretary Boris
+                // Johnson") as often as not; Byline keeps it beside the name as the
+                // mention's title. Either convention counts as the same mention.
+                let (s, e) = match &m.title {
+                    Some(title) if m.category == Category::Person => {
+                        let titled = trim_span(text, title.start, m.span.end);
+                        if gold_spans.contains(&titled) {
+                            titled
+                        } else {
+                            (s, e)
+                        }
+                    }
+                    _ => (s, e),
+                };
                 (s, e, re3d_category(m.category, &m.entity_type))
             })
             .filter(|&(s, e, _)| gold_spans.contains(&(s, e)) || !ignored.contains(&(s, e)))

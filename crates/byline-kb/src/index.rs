@@ -330,6 +330,32 @@ pub fn surname_of(name: &str) -> Option<String> {
     Some(words[start..].join(" "))
 }
 
+/// Arabic articles joined to a surname by a hyphen ("al-Assad", "el-Sisi", the
+/// assimilated "ash-Sharaa"): news writes the surname without them after the first
+/// mention ("Assad said"), so that form is a surname of the person too.
+const JOINED_ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "adh-", "an-", "ar-", "as-", "ash-", "at-", "az-",
+];
+
+/// The surnames a person is called by: [`surname_of`], and that surname without a
+/// hyphen-joined Arabic article when it has one ("al-Assad" → "Assad").
+pub fn surnames_of(name: &str) -> Vec<String> {
+    let Some(surname) = surname_of(name) else {
+        return Vec::new();
+    };
+    let bare = JOINED_ARTICLES.iter().find_map(|article| {
+        let head = surname.get(..article.len())?;
+        let rest = &surname[article.len()..];
+        let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
+        (head.eq_ignore_ascii_case(article)
+            && capitalised
+            && !rest.contains(' ')
+            && rest.chars().count() >= 3)
+            .then(|| rest.to_string())
+    });
+    std::iter::once(surname).chain(bare).collect()
+}
+
 fn given_name_of(name: &str) -> Option<&str> {
     let mut words = word_strs(name);
     let first = words.next()?;
@@ -367,7 +393,7 @@ impl PostingMap<NameTarget> {
                     caps: caps_mask(form),
                 });
                 if entity.category() == Category::Person {
-                    if let Some(surname) = surname_of(form) {
+                    for surname in surnames_of(form) {
                         let key = key_of(&name_tokens(&surname));
                         keyed.entry(key).or_default().push(NameTarget {
                             entity: id,
@@ -477,10 +503,12 @@ impl TokenIndex {
                     }
                 };
                 if entity.category() == Category::Person {
-                    if let Some(surname) = surname_of(form) {
-                        add(&surname, NamePart::Surname);
-                    } else {
+                    let surnames = surnames_of(form);
+                    if surnames.is_empty() {
                         add(form, NamePart::Surname);
+                    }
+                    for surname in &surnames {
+                        add(surname, NamePart::Surname);
                     }
                     if let Some(given) = given_name_of(form) {
                         add(given, NamePart::Given);
@@ -780,5 +808,15 @@ mod tests {
         );
         assert_eq!(surname_of("Valery Gerasimov").as_deref(), Some("Gerasimov"));
         assert_eq!(surname_of("Gerasimov"), None);
+    }
+
+    #[test]
+    fn a_surname_is_also_known_without_its_joined_arabic_article() {
+        assert_eq!(surnames_of("Bashar al-Assad"), ["al-Assad", "Assad"]);
+        assert_eq!(surnames_of("Abdel Fattah el-Sisi"), ["el-Sisi", "Sisi"]);
+        assert_eq!(surnames_of("Valery Gerasimov"), ["Gerasimov"]);
+        // Not an article: a name that merely begins with the letters.
+        assert_eq!(surnames_of("John Alden"), ["Alden"]);
+        assert_eq!(surnames_of("Abu al-Ma"), ["al-Ma"]);
     }
 }

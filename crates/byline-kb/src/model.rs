@@ -229,6 +229,7 @@ impl Entity {
     /// spelt out, "Chief of the General Staff" / "… of the Armed Forces") replaces the
     /// imported one; any other role is added.
     pub fn amend(&mut self, amendment: Entity) {
+        let names_only = amendment.description.is_empty() && amendment.roles.is_empty();
         fn set(field: &mut String, value: String) {
             if !value.is_empty() {
                 *field = value;
@@ -271,8 +272,16 @@ impl Entity {
                 role.as_of = self.as_of.clone();
             }
         }
-        set(&mut self.source, amendment.source.clone());
-        set(&mut self.as_of, amendment.as_of.clone());
+        if names_only {
+            // Only names added ("UK" for the United Kingdom): the facts keep their
+            // source and date, and the names' source is credited beside it.
+            if !amendment.source.is_empty() && !self.source.contains(&amendment.source) {
+                self.source = format!("{}; names: {}", self.source, amendment.source);
+            }
+        } else {
+            set(&mut self.source, amendment.source.clone());
+            set(&mut self.as_of, amendment.as_of.clone());
+        }
         for mut role in amendment.roles {
             if role.source.is_empty() {
                 role.source = amendment.source.clone();
@@ -406,6 +415,26 @@ mod tests {
         assert_eq!(entity.name, "Ana María Example");
         assert!(entity.aliases.contains(&"Ana Example".to_string()));
         assert_eq!(entity.roles.len(), 1);
+    }
+
+    #[test]
+    fn amendment_adding_only_names_keeps_the_facts_source_and_credits_its_own() {
+        let mut entity = imported_minister();
+        let before = (entity.source.clone(), entity.as_of.clone());
+        entity.amend(Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            acronyms: vec!["AE".into()],
+            source: "byline-curated (news style)".into(),
+            as_of: "2026-11".into(),
+            ..Entity::default()
+        });
+        assert_eq!(
+            entity.source,
+            format!("{}; names: byline-curated (news style)", before.0)
+        );
+        assert_eq!(entity.as_of, before.1);
+        assert_eq!(entity.acronyms, ["AE"]);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::implausible_slips::{self, NearMiss};
 use super::memo::SlipKey;
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::linking::title_fits;
-use crate::kb::index::{surname_of, NamePart, TokenPosting};
+use crate::kb::index::{surname_of, surnames_of, NamePart, TokenPosting};
 use crate::kb::lexicon::is_common_folded_word;
 use crate::kb::normalize::{fold, transliteration_key};
 use crate::kb::{Category, EntityId, Kb};
@@ -29,13 +29,16 @@ pub(super) struct Candidate {
     score: f32,
 }
 
-/// The form of `folded` as the KB writes it, from the entity's names.
+/// The form of `folded` as the KB writes it, from the entity's names and, for a
+/// person, the surnames they are called by ("Jaafari" of "al-Jaafari").
 fn written_form(kb: &Kb, entity: EntityId, folded: &str) -> Option<String> {
-    kb.entity(entity)
-        .surface_forms()
-        .flat_map(word_strs)
-        .find(|w| fold(w) == folded)
+    let e = kb.entity(entity);
+    let surnames = e.surface_forms().flat_map(surnames_of);
+    e.surface_forms()
         .map(str::to_string)
+        .chain(surnames)
+        .flat_map(|form| word_strs(&form).map(str::to_string).collect::<Vec<_>>())
+        .find(|w| fold(w) == folded)
 }
 
 fn matches_case(suggestion: &str, written: &str) -> String {
@@ -69,7 +72,7 @@ fn given_names(kb: &Kb, entity: EntityId) -> HashSet<String> {
 fn surnames(kb: &Kb, entity: EntityId) -> HashSet<String> {
     kb.entity(entity)
         .surface_forms()
-        .filter_map(surname_of)
+        .flat_map(surnames_of)
         .map(|s| fold(&s))
         .collect()
 }
