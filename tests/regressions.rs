@@ -458,3 +458,44 @@ fn a_slip_of_a_surname_without_its_arabic_article_is_caught() {
         Some("Jaafari")
     );
 }
+
+#[test]
+fn a_middle_initial_stays_inside_the_name() {
+    let text = "Army Lt. Gen. Rupert Q. Vandermolen spoke on Monday.";
+    let analysis = run(text);
+    assert_eq!(
+        mention_at(&analysis, text, "Rupert"),
+        Some(("Rupert Q. Vandermolen".to_string(), Category::Person))
+    );
+}
+
+#[test]
+fn secretary_of_state_is_a_title_not_a_place_named_state() {
+    let text = "Deputy Secretary of State Ottoline Fairweather met them.";
+    let analysis = run(text);
+    assert_eq!(mention_at(&analysis, text, "State"), None);
+    assert_eq!(
+        mention_at(&analysis, text, "Ottoline"),
+        Some(("Ottoline Fairweather".to_string(), Category::Person))
+    );
+}
+
+#[test]
+fn foreign_office_minister_is_a_title_and_no_title_mismatch() {
+    let text = "Foreign Office Minister Tobias Ellwood said the attack was horrific.";
+    let analysis = run(text);
+    assert_eq!(mention_at(&analysis, text, "Foreign"), None);
+    assert_eq!(
+        linked_name(&analysis, text, "Ellwood").as_deref(),
+        Some("Tobias Ellwood")
+    );
+    assert_no_findings(text);
+}
+
+#[test]
+fn minister_designate_and_contractions_are_not_names() {
+    let text = "We’ve met the new Prime Minister-designate.";
+    let analysis = run(text);
+    assert_eq!(mention_at(&analysis, text, "We’ve"), None);
+    assert_eq!(mention_at(&analysis, text, "Minister-designate"), None);
+}

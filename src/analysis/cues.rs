@@ -233,6 +233,55 @@ pub const CHUNK_CONNECTORS: &[&str] = &[
     "bin", "ibn", "da", "di", "du", "des", "on",
 ];
 
+/// Words that name a government department in a title ("Secretary of State",
+/// "Minister of Foreign Affairs", "Home Office Minister").
+pub const DEPARTMENT_WORDS: &[&str] = &[
+    "state",
+    "foreign",
+    "affairs",
+    "defence",
+    "defense",
+    "interior",
+    "home",
+    "justice",
+    "finance",
+    "treasury",
+    "health",
+    "education",
+    "energy",
+    "trade",
+    "industry",
+    "commerce",
+    "labour",
+    "labor",
+    "agriculture",
+    "transport",
+    "transportation",
+    "veterans",
+    "housing",
+    "environment",
+    "culture",
+    "communications",
+    "economy",
+    "homeland",
+    "security",
+    "intelligence",
+    "information",
+    "internal",
+    "external",
+    "public",
+    "works",
+    "development",
+    "international",
+    "commonwealth",
+    "middle",
+    "east",
+];
+
+pub fn is_department_word(folded: &str) -> bool {
+    DEPARTMENT_WORDS.contains(&folded)
+}
+
 /// Capitalised words that are never names by themselves.
 pub const NOT_NAMES: &[&str] = &[
     "i",
@@ -409,8 +458,14 @@ pub const NOT_NAMES: &[&str] = &[
     "furthermore",
 ];
 
+/// A title word, or one joined with a hyphen ("minister-designate", "president-elect",
+/// "vice-president").
 pub fn is_person_title(folded: &str) -> bool {
     PERSON_TITLES.contains(&folded)
+        || (folded.contains('-')
+            && folded
+                .split('-')
+                .all(|part| PERSON_TITLES.contains(&part) || matches!(part, "designate" | "elect")))
 }
 
 pub fn is_organization_word(folded: &str) -> bool {
@@ -425,6 +480,10 @@ pub fn is_connector(folded: &str) -> bool {
     CHUNK_CONNECTORS.contains(&folded)
 }
 
+/// Words never names by themselves: [`NOT_NAMES`] and contractions ("We've", "Don't").
 pub fn is_not_name(folded: &str) -> bool {
     NOT_NAMES.contains(&folded)
+        || ["'ve", "'ll", "'re", "'d", "'m", "n't"]
+            .iter()
+            .any(|ending| folded.ends_with(ending))
 }

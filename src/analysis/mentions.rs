@@ -255,10 +255,17 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
         }
         break;
     }
-    // A chunk does not run across punctuation other than hyphens and apostrophes.
+    // A chunk does not run across punctuation other than hyphens and apostrophes, and
+    // the period of a middle initial ("Stephen J. Townsend").
     let mut cut = i + 1;
     while cut < end {
         let gap = &text[tokens[cut - 1].span.end..tokens[cut].span.start];
+        let initial = tokens[cut - 1].capitalized && tokens[cut - 1].folded.chars().count() == 1;
+        let gap = if initial {
+            gap.strip_prefix('.').unwrap_or(gap)
+        } else {
+            gap
+        };
         if gap.chars().any(|c| !c.is_whitespace()) {
             break;
         }
@@ -289,6 +296,30 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
         && !has_org_word(tokens, name_start..end)
     {
         name_start += 1;
+    }
+    // "Secretary of State", "Minister of Foreign Affairs": a title's "of" phrase of
+    // common words is the title's, not a name.
+    if name_start > title_start && name_start < end && tokens[name_start].folded == "of" {
+        let phrase_end = (name_start + 1..end)
+            .find(|&k| !is_title_phrase_word(&tokens[k].folded))
+            .unwrap_or(end);
+        if phrase_end == end {
+            return Chunk::TitleOnly(title_start..end);
+        }
+        name_start = phrase_end;
+    }
+    // "Foreign Office Minister", "FCO Minister": a chunk that ends in a title is one.
+    if name_start < end && cues::is_person_title(&tokens[end - 1].folded) {
+        let all_title = (name_start..end).all(|k| {
+            let folded = &tokens[k].folded;
+            cues::is_person_title(folded)
+                || cues::is_organization_word(folded)
+                || is_title_phrase_word(folded)
+                || tokens[k].all_caps
+        });
+        if all_title {
+            return Chunk::TitleOnly(title_start..end);
+        }
     }
     let title = (name_start > title_start).then_some(title_start..name_start);
     while name_start < end && not_name(name_start) {
@@ -327,6 +358,15 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
         title,
         weak: lone_sentence_start && category == Category::Other,
     })
+}
+
+/// A word of a title's "of" phrase ("of State", "of Foreign Affairs"): a connector, a
+/// title or organisation word, or the name of a government department.
+fn is_title_phrase_word(folded: &str) -> bool {
+    cues::is_connector(folded)
+        || cues::is_person_title(folded)
+        || cues::is_organization_word(folded)
+        || cues::is_department_word(folded)
 }
 
 fn has_org_word(tokens: &[Token], range: Range<usize>) -> bool {

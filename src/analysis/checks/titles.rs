@@ -36,7 +36,15 @@ const OFFICE_WORDS: &[&str] = &[
 /// The office words of a title, normalised ("Defense Minister" → [defence, minister]).
 fn office_words(title: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    for word in word_strs(title).map(fold) {
+    // "Foreign Office Minister", "Defence Ministry official": the words before the
+    // department name it, and the office is what follows (a minister in that office,
+    // not the Foreign Minister).
+    let folded: Vec<String> = word_strs(title).map(fold).collect();
+    let after_department = folded
+        .iter()
+        .rposition(|w| matches!(w.as_str(), "office" | "ministry" | "department"))
+        .map_or(0, |k| k + 1);
+    for word in folded.into_iter().skip(after_department) {
         let normal = match word.as_str() {
             "defense" => "defence".to_string(),
             "premier" => {
@@ -232,6 +240,13 @@ mod tests {
         assert_eq!(office_words("Defense Minister"), ["defence", "minister"]);
         assert_eq!(office_words("Premier"), ["prime", "minister"]);
         assert!(office_words("Major General").is_empty());
+    }
+
+    #[test]
+    fn a_minister_in_the_foreign_office_is_not_the_foreign_minister() {
+        assert_eq!(office_words("Foreign Office Minister"), ["minister"]);
+        assert_eq!(office_words("FCO Minister"), ["minister"]);
+        assert!(office_words("Defence Ministry spokesman").is_empty());
     }
 
     #[test]
