@@ -21,7 +21,7 @@ use levenshtein_automata::LevenshteinAutomatonBuilder;
 
 use crate::deletions::DeletionIndex;
 use crate::model::{Category, Entity};
-use crate::normalize::{fold, is_capitalized};
+use crate::normalize::{fold, is_capitalized, without_arabic_article};
 use crate::words::word_strs;
 use crate::EntityId;
 
@@ -330,29 +330,15 @@ pub fn surname_of(name: &str) -> Option<String> {
     Some(words[start..].join(" "))
 }
 
-/// Arabic articles joined to a surname by a hyphen ("al-Assad", "el-Sisi", the
-/// assimilated "ash-Sharaa"): news writes the surname without them after the first
-/// mention ("Assad said"), so that form is a surname of the person too.
-const JOINED_ARTICLES: &[&str] = &[
-    "al-", "el-", "ad-", "adh-", "an-", "ar-", "as-", "ash-", "at-", "az-",
-];
-
-/// The surnames a person is called by: [`surname_of`], and that surname without a
-/// hyphen-joined Arabic article when it has one ("al-Assad" → "Assad").
+/// The surnames a person is called by: [`surname_of`], and that surname without an
+/// Arabic article ("al-Assad" → "Assad"), as news writes it after the first mention.
 pub fn surnames_of(name: &str) -> Vec<String> {
     let Some(surname) = surname_of(name) else {
         return Vec::new();
     };
-    let bare = JOINED_ARTICLES.iter().find_map(|article| {
-        let head = surname.get(..article.len())?;
-        let rest = &surname[article.len()..];
-        let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
-        (head.eq_ignore_ascii_case(article)
-            && capitalised
-            && !rest.contains(' ')
-            && rest.chars().count() >= 3)
-            .then(|| rest.to_string())
-    });
+    let bare = without_arabic_article(&surname)
+        .filter(|rest| !rest.contains(' '))
+        .map(str::to_string);
     std::iter::once(surname).chain(bare).collect()
 }
 

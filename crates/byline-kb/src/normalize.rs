@@ -155,6 +155,22 @@ const ARTICLE_PREFIXES: &[&str] = &[
     "al-", "el-", "al ", "el ", "as-", "ash-", "ad-", "ar-", "az-", "an-", "at-",
 ];
 
+/// Arabic articles as romanised names write them, the sun-letter forms included.
+const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "az"];
+
+/// `text` without a leading Arabic article joined by a hyphen or a space, when a
+/// capitalised word of three letters or more follows: "al-Assad" → "Assad", "Ar Raqqah"
+/// → "Raqqah". News drops the article after a first mention, and often at the first.
+pub fn without_arabic_article(text: &str) -> Option<&str> {
+    ARABIC_ARTICLES.iter().find_map(|article| {
+        let head = text.get(..article.len())?;
+        let rest = text[article.len()..].strip_prefix(['-', ' '])?;
+        let capitalised = rest.chars().next().is_some_and(char::is_uppercase);
+        (head.eq_ignore_ascii_case(article) && capitalised && rest.chars().count() >= 3)
+            .then_some(rest)
+    })
+}
+
 /// A coarse key under which common romanisations of one name collide: Mansouri and
 /// Mansuri, Mohammed and Mohamed, Qaddafi, Gaddafi and Kadhafi, Shoigu, Shoygu and
 /// Шойгу, al-Assad and Assad, Bagheri and Baqeri. Used to decide that two spellings are
@@ -215,6 +231,16 @@ mod tests {
         fn ascii_fast_path_folds_like_the_full_fold(text in "[ -~]{0,24}") {
             proptest::prop_assert_eq!(fold(&text), fold_unicode(&text));
         }
+    }
+
+    #[test]
+    fn an_arabic_article_comes_off_before_a_capitalised_word() {
+        assert_eq!(without_arabic_article("al-Assad"), Some("Assad"));
+        assert_eq!(without_arabic_article("Ar Raqqah"), Some("Raqqah"));
+        assert_eq!(without_arabic_article("ash-Sharaa"), Some("Sharaa"));
+        assert_eq!(without_arabic_article("Alden"), None);
+        assert_eq!(without_arabic_article("al-qaeda"), None);
+        assert_eq!(without_arabic_article("As Is"), None);
     }
 
     #[test]

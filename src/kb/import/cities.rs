@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::countries::CountryTable;
 use super::source::{read_json, Manifest, Result};
 use super::text::{is_common_word, is_latin, letter_count, romanize_cyrillic, thousands};
-use crate::kb::normalize::fold;
+use crate::kb::normalize::{fold, without_arabic_article};
 use crate::kb::{Category, Entity};
 
 pub const CITIES: &str = "geonames/cities-pop100k.json";
@@ -71,13 +71,24 @@ fn is_archaic_letter(c: char) -> bool {
     matches!(c, 'ƿ' | 'Ƿ' | 'ȝ' | 'Ȝ' | 'ſ')
 }
 
+/// How far (Damerau–Levenshtein) an alternate spelling may be from the name it spells.
+fn max_alias_distance(name_key: &str) -> usize {
+    (name_key.chars().count() / 3).max(2)
+}
+
 /// The alternate names worth keeping as aliases of `city`: Latin script, capitalised,
-/// not a common English word or another place's name. First the transliteration of
+/// not a common English word or another place's name. `arabic`: the city's country has
+/// Arabic as an official language. First the transliteration of
 /// its Cyrillic name (Москва → Moskva) when one is clear — given by two Cyrillic
 /// spellings, or else the nearest — then spellings within a small edit distance of the
 /// name; ASCII and nearest first.
-pub fn select_aliases(city: &City, forbidden: &HashSet<String>) -> Vec<String> {
+pub fn select_aliases(city: &City, forbidden: &HashSet<String>, arabic: bool) -> Vec<String> {
     let name_key = fold(&city.name);
+    // In a country that writes Arabic, "Ar Raqqah" is written "Raqqah" and "Raqqa":
+    // the name without its article is an alias, and spellings near it count as near
+    // the name. (Elsewhere "El" is Spanish and stays: El Paso is never "Paso".)
+    let bare = without_arabic_article(&city.name).filter(|_| arabic);
+    let bare_key = bare.map(fold);
     let mut votes: HashMap<String, usize> = HashMap::new();
     for romanized in city
         .alternatenames
@@ -87,7 +98,7 @@ pub fn select_aliases(city: &City, forbidden: &HashSet<String>) -> Vec<String> {
         *votes.entry(romanized).or_default() += 1;
     }
     let length = name_key.chars().count();
-    let max_distance = (length / 3).max(2);
+    let max_distance = max_alias_distance(&name_key);
     let max_transliteration_distance = (length / 2).max(3);
     // (tier, -votes, distance, non-ASCII, key, alias)
     let mut candidates: Vec<(u8, isize, usize, bool, String, String)> = Vec::new();
@@ -108,6 +119,10 @@ pub fn select_aliases(city: &City, forbidden: &HashSet<String>) -> Vec<String> {
             continue;
         }
         let distance = strsim::damerau_levenshtein(&key, &name_key);
+        // Near the name without its article, by that shorter name's measure.
+        let near_bare = bare_key
+            .as_deref()
+            .is_some_and(|b| strsim::damerau_levenshtein(&key, b) <= max_alias_distance(b));
         let vote = votes.get(&key).copied().unwrap_or(0);
         if vote > 0 && distance <= max_transliteration_distance {
             candidates.push((
@@ -118,7 +133,7 @@ pub fn select_aliases(city: &City, forbidden: &HashSet<String>) -> Vec<String> {
                 key,
                 alternate.to_string(),
             ));
-        } else if distance <= max_distance {
+        } else if distance <= max_distance || near_bare {
             candidates.push((
                 1,
                 0,
@@ -127,6 +142,15 @@ pub fn select_aliases(city: &City, forbidden: &HashSet<String>) -> Vec<String> {
                 key,
                 alternate.to_string(),
             ));
+        }
+    }
+    if let (Some(bare), Some(bare_key)) = (bare, bare_key) {
+        let usable = letter_count(bare) >= 4
+            && !forbidden.contains(&bare_key)
+            && !is_common_word(bare)
+            && bare_key != name_key;
+        if usable {
+            candidates.push((1, 0, 0, !bare.is_ascii(), bare_key, bare.to_string()));
         }
     }
     candidates.sort();
@@ -187,6 +211,7 @@ pub fn city_entities(
     cities: &[City],
     countries: &CountryTable,
     surnames: &HashSet<String>,
+    person_words: &HashSet<String>,
 ) -> (Vec<Entity>, usize) {
     let capitals = capitals(cities, countries);
     // Names of other places: a city's alias must not be another city's or a country's.
@@ -200,10 +225,21 @@ pub fn city_entities(
             skipped += 1;
             continue;
         }
-        let mut aliases = select_aliases(city, &forbidden);
+        let arabic = countries
+            .get(&city.countrycode)
+            .is_some_and(|c| c.writes_arabic);
+        let mut aliases = select_aliases(city, &forbidden, arabic);
+        // An alias is never a country or a demonym; one found only through the name
+        // without its article is not a word of a person's name either ("Ahmad" near
+        // "Aḩmadī" of "Al Aḩmadī" would make every Ahmad a place).
+        let name_key = fold(&city.name);
         aliases.retain(|a| {
             let key = fold(a);
-            !countries.is_country_name_or_failure(&key) && !demonyms.contains(&key)
+            let near_name =
+                strsim::damerau_levenshtein(&key, &name_key) <= max_alias_distance(&name_key);
+            !countries.is_country_name_or_failure(&key)
+                && !demonyms.contains(&key)
+                && (near_name || !person_words.contains(&key))
         });
         let country_name = countries
             .get(&city.countrycode)
@@ -271,7 +307,7 @@ mod tests {
                 "de hei lan",
             ],
         );
-        let aliases = select_aliases(&tehran, &HashSet::new());
+        let aliases = select_aliases(&tehran, &HashSet::new(), false);
         assert_eq!(aliases[..2], ["Tahran", "Teheran"]);
         assert!(!aliases
             .iter()
@@ -290,15 +326,21 @@ mod tests {
                 "Moskovskaya Oblast",
             ],
         );
-        let aliases = select_aliases(&moscow, &HashSet::new());
+        let aliases = select_aliases(&moscow, &HashSet::new(), false);
         assert_eq!(aliases[0], "Moskva");
         assert!(aliases.contains(&"Moscou".to_string()));
         assert!(!aliases.contains(&"Moskovskaya Oblast".to_string()));
         let old_english = city("Moscow", &["Moscoƿ", "Mosca"]);
-        assert_eq!(select_aliases(&old_english, &HashSet::new()), ["Mosca"]);
+        assert_eq!(
+            select_aliases(&old_english, &HashSet::new(), false),
+            ["Mosca"]
+        );
         // Declined forms and minority-language spellings are not the transliteration.
         let kyiv = city("Kyiv", &["Kiev", "Киев", "Kievom", "Киевом", "Kyjiw"]);
-        assert_eq!(select_aliases(&kyiv, &HashSet::new()), ["Kiev", "Kyjiw"]);
+        assert_eq!(
+            select_aliases(&kyiv, &HashSet::new(), false),
+            ["Kiev", "Kyjiw"]
+        );
     }
 
     #[test]
@@ -322,6 +364,6 @@ mod tests {
     fn common_words_and_other_places_are_never_aliases() {
         let nice = city("Nizza", &["Nice", "Nizzа", "Nissa"]);
         let forbidden = HashSet::from(["nissa".to_string()]);
-        assert!(select_aliases(&nice, &forbidden).is_empty());
+        assert!(select_aliases(&nice, &forbidden, false).is_empty());
     }
 }

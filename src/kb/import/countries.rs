@@ -88,6 +88,9 @@ pub struct CountryInfo {
     pub demonym: Option<String>,
     demonym_f: Option<String>,
     native: Vec<String>,
+    /// Arabic is one of the country's official languages (world-countries' native
+    /// names): its place names carry the Arabic article ("Ar Raqqah").
+    pub writes_arabic: bool,
     alt_spellings: Vec<String>,
     /// Folded names of the country in world-countries' translations, to attest variants.
     translations: HashSet<String>,
@@ -165,6 +168,7 @@ impl CountryTable {
                     .values()
                     .flat_map(|n| [n.common.clone(), n.official.clone()])
                     .collect(),
+                writes_arabic: c.name.native.contains_key("ara"),
                 alt_spellings: c.alt_spellings,
                 translations: c
                     .translations
@@ -476,6 +480,7 @@ mod tests {
             demonym: Some(demonym.into()),
             demonym_f: Some(demonym.into()),
             native: Vec::new(),
+            writes_arabic: false,
             alt_spellings: Vec::new(),
             translations: HashSet::new(),
         }

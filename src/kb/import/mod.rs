@@ -34,6 +34,7 @@ use super::index::surname_of;
 use super::load;
 use super::model::Entity;
 use super::normalize::fold;
+use crate::text::words::word_strs;
 use countries::CountryTable;
 use people::Registry;
 
@@ -93,7 +94,11 @@ pub fn build(sources: &Path) -> Result<(Vec<OutputFile>, Summary)> {
         .iter()
         .flat_map(|p| p.surface_forms().filter_map(surname_of).map(|s| fold(&s)))
         .collect();
-    let (city_entities, skipped) = cities::city_entities(&cities, &table, &surnames);
+    let person_words: HashSet<String> = persons
+        .iter()
+        .flat_map(|p| p.surface_forms().flat_map(word_strs).map(fold))
+        .collect();
+    let (city_entities, skipped) = cities::city_entities(&cities, &table, &surnames, &person_words);
     summary.cities_left_out = skipped;
 
     let mut groups: BTreeMap<String, Vec<Entity>> = BTreeMap::new();
