@@ -499,3 +499,26 @@ fn minister_designate_and_contractions_are_not_names() {
     assert_eq!(mention_at(&analysis, text, "We’ve"), None);
     assert_eq!(mention_at(&analysis, text, "Minister-designate"), None);
 }
+
+#[test]
+fn towns_of_the_syrian_and_iraqi_wars_are_places() {
+    let text = "Kurdish forces retook Sinjar, Tikrit fell in 2015, and Manbij and Raqqa followed.";
+    let analysis = run(text);
+    for town in ["Sinjar", "Tikrit", "Manbij", "Raqqa"] {
+        assert_eq!(
+            mention_at(&analysis, text, town).map(|m| m.1),
+            Some(Category::Location),
+            "{town}"
+        );
+    }
+}
+
+#[test]
+fn kazakh_is_a_nationality_not_the_town_of_gazakh() {
+    let text = "The Kazakh delegation arrived in Astana.";
+    let analysis = run(text);
+    assert_ne!(
+        linked_name(&analysis, text, "Kazakh").as_deref(),
+        Some("Gazakh")
+    );
+}

