@@ -45,15 +45,16 @@ pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
     let mut mentions = Vec::new();
     let mut i = 0;
     let mut pending_title: Option<Range<usize>> = None;
+    let mut kb_matches = KbMatches::new(tokens, text, kb);
     while i < tokens.len() {
-        if let Some(found) = kb_mention_at(tokens, text, kb, i) {
+        if let Some(found) = kb_matches.take(i) {
             let mut found = found;
             found.title = pending_title.take().filter(|t| t.end == i);
             i = found.tokens.end;
             mentions.push(found);
             continue;
         }
-        match unknown_chunk_at(tokens, text, kb, i) {
+        match unknown_chunk_at(tokens, text, kb, &mut kb_matches, i) {
             Chunk::Mention(mut found) => {
                 if found.title.is_none() {
                     found.title = pending_title.take().filter(|t| t.end == found.tokens.start);
@@ -72,6 +73,40 @@ pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
     mentions
 }
 
+/// The KB mention starting at each token, looked up once: an unknown chunk asks whether
+/// a KB name starts at each of its words, and the main loop then asks again where the
+/// chunk stopped.
+struct KbMatches<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    kb: &'a Kb,
+    found: Vec<Option<Option<RawMention>>>,
+}
+
+impl<'a> KbMatches<'a> {
+    fn new(tokens: &'a [Token], text: &'a str, kb: &'a Kb) -> Self {
+        KbMatches {
+            tokens,
+            text,
+            kb,
+            found: vec![None; tokens.len()],
+        }
+    }
+
+    fn lookup(&mut self, i: usize) -> &mut Option<RawMention> {
+        let (tokens, text, kb) = (self.tokens, self.text, self.kb);
+        self.found[i].get_or_insert_with(|| kb_mention_at(tokens, text, kb, i))
+    }
+
+    fn starts_at(&mut self, i: usize) -> bool {
+        self.lookup(i).is_some()
+    }
+
+    fn take(&mut self, i: usize) -> Option<RawMention> {
+        self.lookup(i).take()
+    }
+}
+
 /// The longest name, in tokens, the recogniser tries at one position.
 const MAX_NAME_TOKENS: usize = 16;
 
@@ -86,13 +121,12 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         acronym_targets
     };
     let block = token.block;
-    let run: Vec<&str> = tokens[i..]
+    let run = tokens[i..]
         .iter()
         .take_while(|t| t.block == block)
         .take(MAX_NAME_TOKENS)
-        .map(|t| t.folded.as_str())
-        .collect();
-    let matches = kb.name_prefix_matches(&run);
+        .map(|t| t.folded.as_str());
+    let matches = kb.name_prefix_matches(run);
     for (len, targets) in matches.into_iter().rev() {
         let fitting: Vec<NameTarget> = targets
             .iter()
@@ -223,7 +257,13 @@ fn starts_name(token: &Token) -> bool {
 }
 
 /// A capitalised chunk at `i` that the KB does not know, typed by cues.
-fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
+fn unknown_chunk_at(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    kb_matches: &mut KbMatches,
+    i: usize,
+) -> Chunk {
     let first = &tokens[i];
     if !starts_name(first) {
         return Chunk::None;
@@ -236,7 +276,7 @@ fn unknown_chunk_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Chunk {
         if t.block != first.block || t.sentence_start {
             break;
         }
-        if kb_mention_at(tokens, text, kb, end).is_some() {
+        if kb_matches.starts_at(end) {
             break;
         }
         if starts_name(t) {

@@ -463,14 +463,26 @@ impl Kb {
     }
 
     /// Every run of `tokens` from the start that is a name key, shortest first.
-    pub fn name_prefix_matches(&self, tokens: &[&str]) -> Vec<(usize, Vec<NameTarget>)> {
-        let mut by_len: BTreeMap<usize, Vec<NameTarget>> = BTreeMap::new();
+    ///
+    /// Called for every word of every story, so it allocates nothing when no name
+    /// starts at the word (the common case) and takes the words as an iterator.
+    pub fn name_prefix_matches<'t>(
+        &self,
+        tokens: impl Iterator<Item = &'t str> + Clone,
+    ) -> Vec<(usize, Vec<NameTarget>)> {
+        let mut found: Vec<(usize, Vec<NameTarget>)> = Vec::new();
         for (l, layer) in self.layers.iter().enumerate() {
-            for (len, targets) in layer.names.prefix_matches(tokens.iter().copied()) {
-                by_len.entry(len).or_default().extend(self.lift(l, targets));
+            for (len, targets) in layer.names.prefix_matches(tokens.clone()) {
+                let lifted: Vec<NameTarget> = self.lift(l, targets).collect();
+                match found.iter_mut().find(|(n, _)| *n == len) {
+                    Some((_, list)) => list.extend(lifted),
+                    None => found.push((len, lifted)),
+                }
             }
         }
-        by_len.into_iter().filter(|(_, t)| !t.is_empty()).collect()
+        found.retain(|(_, t)| !t.is_empty());
+        found.sort_by_key(|(len, _)| *len);
+        found
     }
 
     /// Whether `word` (folded) is a word of some KB name.

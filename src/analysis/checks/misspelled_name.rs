@@ -548,11 +548,16 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     // The search tries hundreds of spellings; a story repeats its names, and an edited
     // story its unchanged ones (the memo outlives one analysis).
     let mut cache = cx.memo.phrases.borrow_mut();
+    // Mentions are in text order and do not overlap: the one that could hold a token
+    // is the last to start at or before it (a scan of all of them per token made a
+    // long story quadratic).
     let in_linked_mention = |ti: usize| {
         let start = cx.tokens[ti].span.start;
-        cx.mentions
-            .iter()
-            .any(|m| m.entity.is_some() && m.span.start <= start && start < m.span.end)
+        let before = cx.mentions.partition_point(|m| m.span.start <= start);
+        before > 0 && {
+            let m = &cx.mentions[before - 1];
+            m.entity.is_some() && start < m.span.end
+        }
     };
     for ti in 0..cx.tokens.len() {
         let token = &cx.tokens[ti];
@@ -597,7 +602,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             for &s in &starts {
                 let mut phrase: Vec<&str> = words[s..].to_vec();
                 phrase[k - s] = &variant;
-                for (len, targets) in kb.name_prefix_matches(&phrase) {
+                for (len, targets) in kb.name_prefix_matches(phrase.iter().copied()) {
                     if len < 2 || len <= k - s {
                         continue;
                     }
