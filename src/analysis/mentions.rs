@@ -121,12 +121,18 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         acronym_targets
     };
     let block = token.block;
+    let may_start_name =
+        token.capitalized || token.all_caps || kb.name_may_start_lowercase(&token.folded);
     let run = tokens[i..]
         .iter()
         .take_while(|t| t.block == block)
         .take(MAX_NAME_TOKENS)
         .map(|t| t.folded.as_str());
-    let matches = kb.name_prefix_matches(run);
+    let matches = if may_start_name {
+        kb.name_prefix_matches(run)
+    } else {
+        Vec::new()
+    };
     for (len, targets) in matches.into_iter().rev() {
         let fitting: Vec<NameTarget> = targets
             .iter()

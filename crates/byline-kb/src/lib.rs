@@ -37,7 +37,7 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB005";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB006";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -98,6 +98,21 @@ struct Layer {
     /// in a few lookups. Compiled layers carry it; a parsed layer builds it on first use.
     name_word_deletions: OnceLock<DeletionIndex>,
     acronyms: HashMap<String, Vec<u32>>,
+    /// First words of the names written with a lowercase first word ("al-Shabaab",
+    /// "von der Leyen" as a surname): only these can start a name at a lowercase word
+    /// of a story, so the recogniser asks the name index at no other lowercase word.
+    lowercase_starts: HashSet<String>,
+}
+
+/// The first words of `names`' keys some form writes in lowercase (see
+/// `Layer::lowercase_starts`).
+fn lowercase_starts(names: &NameIndex) -> HashSet<String> {
+    names
+        .keys_with_prefix("", usize::MAX)
+        .into_iter()
+        .filter(|(_, targets)| targets.iter().any(|t| t.caps & 1 == 0))
+        .filter_map(|(key, _)| key.split(' ').next().map(str::to_string))
+        .collect()
 }
 
 /// The depth of the name-word deletion index: the slip search asks for one edit.
@@ -132,6 +147,7 @@ impl Layer {
             origin: origin.to_string(),
             store: Store::Owned(entities),
             ids: IdIndex::Owned(ids),
+            lowercase_starts: lowercase_starts(&names),
             names,
             tokens,
             name_words,
@@ -200,6 +216,14 @@ impl Layer {
         self.tokens.write(&mut out);
         index::write_section(&mut out, self.name_words.as_fst().as_bytes());
         self.name_word_deletions().write(&mut out);
+        let mut starts: Vec<&String> = self.lowercase_starts.iter().collect();
+        starts.sort();
+        index::write_section(
+            &mut out,
+            serde_json::to_string(&starts)
+                .expect("serialises")
+                .as_bytes(),
+        );
         out
     }
 
@@ -232,6 +256,8 @@ impl Layer {
             .map_err(|e| format!("bad name-word index: {e}"))?;
         let name_word_deletions =
             DeletionIndex::read(&mut reader, name_words.len(), NAME_WORD_DELETION_DEPTH)?;
+        let lowercase_starts: HashSet<String> =
+            serde_json::from_slice(reader.next_section()?).map_err(|e| e.to_string())?;
         let count = offsets.len().saturating_sub(1);
         Ok(Layer {
             origin: origin.to_string(),
@@ -246,6 +272,7 @@ impl Layer {
             name_words,
             name_word_deletions: OnceLock::from(name_word_deletions),
             acronyms: acronym_list.into_iter().collect(),
+            lowercase_starts,
         })
     }
 }
@@ -485,6 +512,15 @@ impl Kb {
         found
     }
 
+    /// Whether a KB name can start at a word written in lowercase (folded `word`): only
+    /// if some name's form writes its first word so ("al-Shabaab"). Lets the recogniser
+    /// skip the name index at the ordinary lowercase words that make most of a story.
+    pub fn name_may_start_lowercase(&self, word: &str) -> bool {
+        self.layers
+            .iter()
+            .any(|layer| layer.lowercase_starts.contains(word))
+    }
+
     /// Whether `word` (folded) is a word of some KB name.
     pub fn is_name_word(&self, word: &str) -> bool {
         self.layers
@@ -696,6 +732,7 @@ mod tests {
             vec![
                 person("q1", "Valery Gerasimov", "general"),
                 person("q2", "Sergei Shoigu", "minister"),
+                person("q3", "Bashar al-Assad", "president"),
             ],
         );
         let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
@@ -703,7 +740,10 @@ mod tests {
             .with_compiled("default", bytes)
             .unwrap()
             .build();
-        assert_eq!(kb.len(), 2);
+        assert_eq!(kb.len(), 3);
+        // "al-Assad", a surname alone, starts with a lowercase word; "valery" never does.
+        assert!(kb.name_may_start_lowercase("al-assad"));
+        assert!(!kb.name_may_start_lowercase("valery"));
         let id = kb.find_id("q1").unwrap();
         assert_eq!(kb.entity(id).name, "Valery Gerasimov");
         assert!(kb
@@ -718,7 +758,7 @@ mod tests {
             .tokens_near("gerasimovis", 2, 3)
             .iter()
             .any(|(k, _)| k == "gerasimov"));
-        assert_eq!(kb.acronym("AE").len(), 2);
+        assert_eq!(kb.acronym("AE").len(), 3);
     }
 
     #[test]
