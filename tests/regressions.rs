@@ -522,3 +522,44 @@ fn kazakh_is_a_nationality_not_the_town_of_gazakh() {
         Some("Gazakh")
     );
 }
+
+#[test]
+fn regions_seas_and_contested_territories_are_places() {
+    let text = "Ships in the Red Sea and the Strait of Hormuz; fighting in Donbas and Crimea; aid to the Sahel and Central Asia.";
+    let analysis = run(text);
+    for place in [
+        "Red Sea",
+        "Strait of Hormuz",
+        "Donbas",
+        "Crimea",
+        "Sahel",
+        "Central Asia",
+    ] {
+        assert_eq!(
+            mention_at(&analysis, text, place),
+            Some((place.to_string(), Category::Location)),
+            "{place}"
+        );
+    }
+}
+
+#[test]
+fn ethnic_and_religious_groups_are_highlighted_as_groups() {
+    let text = "Kurdish fighters and Yazidis fled; Sunni and Rohingya leaders met.";
+    let analysis = run(text);
+    for group in ["Kurdish", "Yazidis", "Sunni", "Rohingya"] {
+        let mention = analysis
+            .mentions
+            .iter()
+            .find(|m| &text[m.span.clone()] == group)
+            .unwrap_or_else(|| panic!("{group} is a mention"));
+        assert!(
+            matches!(
+                mention.entity_type.as_str(),
+                "ethnic-group" | "religious-group"
+            ),
+            "{group}: {}",
+            mention.entity_type
+        );
+    }
+}

@@ -17,7 +17,9 @@
 //! matches a gold span with its title or without it.
 //!
 //! Byline's categories map as person → Person, organisation → Organisation,
-//! location → Location, and other with KB type `nationality` → Nationality. Other
+//! location → Location, and other with KB type `nationality`, `ethnic-group` or
+//! `religious-group` → Nationality (re3d's Nationality is "a nationality, ethnicity or
+//! religious affiliation"). Other
 //! highlights (unknown capitalised names without a cue, events) have no re3d type:
 //! they count only in the untyped score.
 
@@ -41,7 +43,15 @@ pub fn re3d_category(category: Category, entity_type: &str) -> Option<&'static s
         Category::Person => Some("Person"),
         Category::Organization => Some("Organisation"),
         Category::Location => Some("Location"),
-        Category::Other if entity_type == "nationality" => Some("Nationality"),
+        // re3d's Nationality is "a nationality, ethnicity or religious affiliation".
+        Category::Other
+            if matches!(
+                entity_type,
+                "nationality" | "ethnic-group" | "religious-group"
+            ) =>
+        {
+            Some("Nationality")
+        }
         Category::Other => None,
     }
 }

@@ -69,9 +69,24 @@ impl Category {
                 "organization",
             ],
             Category::Location => &[
-                "country", "city", "region", "capital", "landmark", "location",
+                "country",
+                "city",
+                "region",
+                "capital",
+                "continent",
+                "territory",
+                "province",
+                "sea",
+                "landmark",
+                "location",
             ],
-            Category::Other => &["nationality", "event", "other"],
+            Category::Other => &[
+                "nationality",
+                "ethnic-group",
+                "religious-group",
+                "event",
+                "other",
+            ],
         }
     }
 }
