@@ -563,3 +563,17 @@ fn ethnic_and_religious_groups_are_highlighted_as_groups() {
         );
     }
 }
+
+#[test]
+fn an_unknown_acronym_is_an_organisation_unless_counted_like_a_thing() {
+    let text = "The QZRT said on Monday that a QVBX hit the convoy.";
+    let analysis = run(text);
+    assert_eq!(
+        mention_at(&analysis, text, "QZRT").map(|m| m.1),
+        Some(Category::Organization)
+    );
+    assert_eq!(
+        mention_at(&analysis, text, "QVBX").map(|m| m.1),
+        Some(Category::Other)
+    );
+}

@@ -433,6 +433,23 @@ fn type_chunk(
     if words.iter().any(|t| cues::is_organization_word(&t.folded)) {
         return Category::Organization;
     }
+    // An acronym the KB does not know names an organisation ("the SRTF", "NAVCENT
+    // said"), unless an indefinite article makes it a thing ("a VBIED", "an IED").
+    let counted = name
+        .start
+        .checked_sub(1)
+        .is_some_and(|b| matches!(tokens[b].folded.as_str(), "a" | "an"));
+    let acronym = words.len() == 1
+        && words[0].all_caps
+        && words[0]
+            .folded
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 3;
+    if acronym && !counted {
+        return Category::Organization;
+    }
     if words
         .last()
         .is_some_and(|t| cues::is_location_word(&t.folded))
