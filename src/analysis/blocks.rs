@@ -12,7 +12,7 @@
 //! whitespace) is `)`, for an acronym defined in parentheses ("… Agency (IRNA" + ")").
 //! That one fact is part of the key.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -41,7 +41,7 @@ impl BlockCache {
     /// Keeps only the blocks of this document for the next call.
     pub fn recognize(&mut self, prose: &Prose, kb: &Kb) -> (Vec<Token>, Vec<RawMention>) {
         let mut kept: HashMap<Box<str>, Arc<BlockPart>> =
-            HashMap::with_capacity(prose.blocks.len());
+            HashMap::with_capacity_and_hasher(prose.blocks.len(), Default::default());
         let mut tokens = Vec::new();
         let mut raw = Vec::new();
         for (index, block) in prose.blocks.iter().enumerate() {

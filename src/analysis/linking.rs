@@ -2,7 +2,7 @@
 //! story's context, and joining later short forms ("Bagheri", "Gerasimovis") to the
 //! first full mention.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::mentions::{MentionOrigin, RawMention};
 use super::tokens::Token;
@@ -26,7 +26,7 @@ struct StoryContext {
 
 impl StoryContext {
     fn of(raw: &[RawMention], kb: &Kb) -> StoryContext {
-        let mut countries = HashSet::new();
+        let mut countries = HashSet::default();
         for mention in raw {
             if let [only] = mention.candidates.as_slice() {
                 let entity = kb.entity(*only);
@@ -148,7 +148,7 @@ fn surname_keys(kb: &Kb, named_in_full: &HashMap<EntityId, usize>) -> Vec<(Entit
 pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
     let context = StoryContext::of(&raw, kb);
     // Entities named in full anywhere in the story, for surnames that come first.
-    let mut named_in_full: HashMap<EntityId, usize> = HashMap::new();
+    let mut named_in_full: HashMap<EntityId, usize> = HashMap::default();
     let mut resolved: Vec<Option<EntityId>> = vec![None; raw.len()];
     for (index, mention) in raw.iter().enumerate() {
         if matches!(
@@ -164,10 +164,10 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
     }
 
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut cluster_of_entity: HashMap<EntityId, usize> = HashMap::new();
+    let mut cluster_of_entity: HashMap<EntityId, usize> = HashMap::default();
     // Unknown persons by the folded last word of their name, for later surnames.
-    let mut unknown_by_last_word: HashMap<String, usize> = HashMap::new();
-    let mut unknown_by_text: HashMap<String, usize> = HashMap::new();
+    let mut unknown_by_last_word: HashMap<String, usize> = HashMap::default();
+    let mut unknown_by_text: HashMap<String, usize> = HashMap::default();
     let mut mentions = Vec::with_capacity(raw.len());
     let mut weak = Vec::with_capacity(raw.len());
     // Built on the first lone unknown word, then shared by every other.

@@ -247,7 +247,7 @@ fn case_fits(tokens: &[Token], caps: u32) -> bool {
 }
 
 fn dedup(mut ids: Vec<EntityId>) -> Vec<EntityId> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     ids.retain(|id| seen.insert(*id));
     ids
 }

@@ -4,7 +4,7 @@
 //! KB entities are left alone: their accepted variants (Shoigu/Shoygu) are facts, not
 //! slips. Unknown names are compared by edit distance and by a transliteration key.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{CheckContext, Code, Diagnostic, Severity};
@@ -35,7 +35,7 @@ fn similar(a: &str, b: &str) -> bool {
 }
 
 pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnostic> {
-    let mut spellings: HashMap<String, Spelling> = HashMap::new();
+    let mut spellings: HashMap<String, Spelling> = HashMap::default();
     for mention in cx.mentions {
         let cluster = &cx.clusters[mention.cluster];
         if cluster.entity.is_some() || cluster.category != Category::Person {

@@ -5,8 +5,8 @@
 //! per document and KB, so a keystroke does not redo a search whose inputs it did not
 //! change. A check that starts reading something new must put it in the key.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::{RefCell, RefMut};
-use std::collections::HashMap;
 
 use super::misspelled_name::{Candidate, PhraseKey};
 use crate::kb::EntityId;

@@ -5,7 +5,7 @@
 //! A candidate must also fit the context — the given name next to it, a title, the
 //! story's countries, the story's other mentions — before we say anything.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::implausible_slips::{self, NearMiss};
 use super::memo::SlipKey;
@@ -52,7 +52,7 @@ fn matches_case(suggestion: &str, written: &str) -> String {
 /// The words of a person's names before the surname ("george", "lee", "hsien",
 /// "susilo", "bambang"), initials left out.
 fn given_names(kb: &Kb, entity: EntityId) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for form in kb.entity(entity).surface_forms() {
         let Some(surname) = surname_of(form) else {
             continue;
@@ -228,10 +228,10 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
         .collect();
 
     // Best candidates per folded word, over all its occurrences.
-    let mut best_for_word: HashMap<String, Vec<Candidate>> = HashMap::new();
+    let mut best_for_word: HashMap<String, Vec<Candidate>> = HashMap::default();
     let mut occurrences: Vec<(usize, String)> = Vec::new();
     // The fuzzy search is the costly step; a story repeats its unknown names.
-    let mut near_cache: HashMap<String, Vec<(String, Vec<TokenPosting>)>> = HashMap::new();
+    let mut near_cache: HashMap<String, Vec<(String, Vec<TokenPosting>)>> = HashMap::default();
     // The search below, per word, across analyses of an edited story.
     let mut slip_memo = cx.memo.slips_for(story_entities.iter().copied());
 
@@ -419,7 +419,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     }
 
     let mut diagnostics = Vec::new();
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     let phrase_findings = phrase_slips(cx);
     for (ti, folded) in occurrences {
         let Some(candidates) = best_for_word.get_mut(&folded) else {
