@@ -6,11 +6,92 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+/// The definition of a word, as a regex: a dotted acronym ("U.N.") or a run of letters,
+/// marks and digits, joined by apostrophes and hyphens. [`words`] scans by hand with
+/// the same meaning (a proptest holds the two equal).
+#[cfg(test)]
+const WORD_PATTERN: &str = r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*";
+
+#[cfg(test)]
 fn word_regex() -> &'static Regex {
     static WORD: OnceLock<Regex> = OnceLock::new();
-    WORD.get_or_init(|| {
-        Regex::new(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*")
-            .expect("word regex is valid")
+    WORD.get_or_init(|| Regex::new(WORD_PATTERN).expect("word regex is valid"))
+}
+
+/// Whether `c` is a letter, mark or digit (`[\p{L}\p{M}\p{N}]`).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    static CLASS: OnceLock<Regex> = OnceLock::new();
+    let class = CLASS.get_or_init(|| Regex::new(r"\A[\p{L}\p{M}\p{N}]\z").expect("valid"));
+    class.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+/// Whether `c` is an uppercase letter (`\p{Lu}`).
+fn is_upper_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    static CLASS: OnceLock<Regex> = OnceLock::new();
+    let class = CLASS.get_or_init(|| Regex::new(r"\A\p{Lu}\z").expect("valid"));
+    class.is_match(c.encode_utf8(&mut [0; 4]))
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// The end of a dotted acronym of two letters or more starting at `start`.
+fn acronym_end(text: &str, start: usize) -> Option<usize> {
+    let mut end = start;
+    let mut letters = 0;
+    let mut chars = text[start..].chars();
+    while let (Some(letter), Some('.')) = (chars.next(), chars.next()) {
+        if !is_upper_letter(letter) {
+            break;
+        }
+        letters += 1;
+        end += letter.len_utf8() + 1;
+        chars = text[end..].chars();
+    }
+    (letters >= 2).then_some(end)
+}
+
+/// The end of the run of word characters joined by apostrophes and hyphens at `start`.
+fn joined_word_end(text: &str, start: usize) -> usize {
+    let run_end = |from: usize| {
+        text[from..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(text.len(), |(i, _)| from + i)
+    };
+    let mut end = run_end(start);
+    loop {
+        let mut after = text[end..].chars();
+        match (after.next(), after.next()) {
+            (Some(joiner), Some(next)) if is_joiner(joiner) && is_word_char(next) => {
+                end = run_end(end + joiner.len_utf8());
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// The words of `text` as byte ranges, before possessives and participles are cut:
+/// the leftmost-first matches of the word pattern (`WORD_PATTERN` in the tests), found by a scan rather than the
+/// regex engine (the word split runs on every byte of every story; the regex's
+/// forward-and-reverse search was 7 % of an analysis).
+fn raw_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        let (offset, _) = text[position..]
+            .char_indices()
+            .find(|&(_, c)| is_word_char(c))?;
+        let start = position + offset;
+        let end = acronym_end(text, start).unwrap_or_else(|| joined_word_end(text, start));
+        position = end;
+        Some(start..end)
     })
 }
 
@@ -49,15 +130,15 @@ const JOINED_PARTICIPLES: &[&str] = &[
 /// hyphen-joined participle (-led, -backed) left out of the word, so "Moscow's" yields
 /// "Moscow" and "ISIL-held" yields "ISIL".
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    word_regex().find_iter(text).map(move |m| {
-        let word = m.as_str();
+    raw_words(text).map(move |range| {
+        let word = &text[range.clone()];
         let trimmed = word
             .strip_suffix("'s")
             .or_else(|| word.strip_suffix("’s"))
             .filter(|rest| !rest.is_empty())
             .unwrap_or(word);
         let trimmed = without_joined_participle(trimmed);
-        m.start()..m.start() + trimmed.len()
+        range.start..range.start + trimmed.len()
     })
 }
 
@@ -115,6 +196,18 @@ mod tests {
             split("state-run media, Guinea-Bissau, al-Assad"),
             ["state-run", "media", "Guinea-Bissau", "al-Assad"]
         );
+    }
+
+    proptest::proptest! {
+        /// The scanner finds exactly the regex's words.
+        #[test]
+        fn the_scan_splits_like_the_word_regex(
+            text in "[a-zA-Z0-9 .,'’\\-‐éÉЖжاß\u{301}\u{1F600}\u{2163}\u{24B6}ǅ]{0,40}"
+        ) {
+            let scanned: Vec<Range<usize>> = raw_words(&text).collect();
+            let matched: Vec<Range<usize>> = word_regex().find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(scanned, matched);
+        }
     }
 
     #[test]
