@@ -577,3 +577,18 @@ fn an_unknown_acronym_is_an_organisation_unless_counted_like_a_thing() {
         Some(Category::Other)
     );
 }
+
+#[test]
+fn daeesh_suggests_daesh_before_the_apostrophe_form() {
+    let text = "Iraqi forces fought Daesh near Mosul on Monday.\n\nDaeesh fighters fled the city.";
+    let analysis = run(text);
+    let finding = analysis
+        .diagnostics
+        .iter()
+        .find(|d| &text[d.span.clone()] == "Daeesh")
+        .expect("Daeesh is reported");
+    assert_eq!(
+        finding.suggestions.first().map(String::as_str),
+        Some("Daesh")
+    );
+}

@@ -20,22 +20,22 @@ fn word_regex() -> &'static Regex {
 
 /// Whether `c` is a letter, mark or digit (`[\p{L}\p{M}\p{N}]`).
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
     static CLASS: OnceLock<Regex> = OnceLock::new();
-    let class = CLASS.get_or_init(|| Regex::new(r"\A[\p{L}\p{M}\p{N}]\z").expect("valid"));
-    class.is_match(c.encode_utf8(&mut [0; 4]))
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && in_class(c, &CLASS, r"\A[\p{L}\p{M}\p{N}]\z"))
 }
 
 /// Whether `c` is an uppercase letter (`\p{Lu}`).
 fn is_upper_letter(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_uppercase();
-    }
     static CLASS: OnceLock<Regex> = OnceLock::new();
-    let class = CLASS.get_or_init(|| Regex::new(r"\A\p{Lu}\z").expect("valid"));
-    class.is_match(c.encode_utf8(&mut [0; 4]))
+    c.is_ascii_uppercase() || (!c.is_ascii() && in_class(c, &CLASS, r"\A\p{Lu}\z"))
+}
+
+/// Whether `c` matches the one-character `pattern`, compiled once into `cell`. Only
+/// for non-ASCII characters, which are rare in the text and have no cheaper test that
+/// agrees with the regex's Unicode classes.
+fn in_class(c: char, cell: &OnceLock<Regex>, pattern: &str) -> bool {
+    cell.get_or_init(|| Regex::new(pattern).expect("class regex is valid"))
+        .is_match(c.encode_utf8(&mut [0; 4]))
 }
 
 fn is_joiner(c: char) -> bool {

@@ -428,9 +428,14 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
         if !reported.insert(ti) {
             continue;
         }
+        // Equal scores: a form with an apostrophe or hyphen the writer did not type
+        // comes after one without ("Daeesh": "Daesh" before "Da'esh").
+        let written_marks = cx.text[cx.tokens[ti].span.clone()].contains(['\'', '’', '-']);
+        let adds_marks = |c: &Candidate| !written_marks && c.suggestion.contains(['\'', '’', '-']);
         candidates.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
+                .then_with(|| adds_marks(a).cmp(&adds_marks(b)))
                 .then_with(|| a.suggestion.cmp(&b.suggestion))
         });
         let mut suggestions: Vec<String> = Vec::new();
