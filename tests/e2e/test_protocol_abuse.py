@@ -3,6 +3,7 @@ answer with errors where the protocol says so, never crash, and exit with the co
 the specification gives."""
 
 import json
+import signal
 import os
 import subprocess
 import sys
@@ -215,14 +216,28 @@ def test_json_that_is_not_a_message_is_refused_and_server_lives(server):
     for body in bodies:
         server.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
     request_id = server.request("textDocument/documentSymbol", {"textDocument": {"uri": "file:///none.md"}})
+    # The guard's refusals, the server's answers and the answer to the request after
+    # them may arrive in any order (a fast server answered the request before the last
+    # refusals were written): read until all seven are in, for at most 20 s.
     seen = []
-    while True:
-        message = server.read_message()
-        if message.get("id") == request_id:
-            assert "result" in message
-            break
-        seen.append(message)
-    # The guard's refusals and the server's answers may interleave in either order.
+    answered = False
+
+    def too_slow(signum, frame):
+        raise TimeoutError(f"after 20 s: answered={answered}, seen={seen}")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(20)
+    try:
+        while not answered or len(seen) < len(bodies):
+            message = server.read_message()
+            if message.get("id") == request_id:
+                assert "result" in message
+                answered = True
+            else:
+                seen.append(message)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     answers = sorted((m["id"] or 0, m["error"]["code"]) for m in seen)
     assert answers == [(0, -32600)] * 3 + [(5, -32600), (7, -32600), (8, -32602)], seen
 
