@@ -592,3 +592,44 @@ fn daeesh_suggests_daesh_before_the_apostrophe_form() {
         Some("Daesh")
     );
 }
+
+#[test]
+fn a_lone_slip_of_a_latin_script_surname_is_not_taken_for_a_romanisation() {
+    // "Blinkin" shares Blinken's coarse transliteration key, but an American name has
+    // one spelling: the lone word is a slip, not another romanisation of him.
+    for (story, slip, intended) in [
+        ("Secretary of State Antony Blinken met officials. Later Blinkin said the talks went well.", "Blinkin", "Blinken"),
+        ("Boris Johnson spoke on Monday. Juhnson said the talks went well.", "Juhnson", "Johnson"),
+    ] {
+        let analysis = run(story);
+        let finding = analysis
+            .diagnostics
+            .iter()
+            .find(|d| &story[d.span.clone()] == slip)
+            .unwrap_or_else(|| panic!("{slip} is reported"));
+        assert_eq!(finding.suggestions.first().map(String::as_str), Some(intended));
+    }
+}
+
+#[test]
+fn a_lone_romanisation_of_a_cyrillic_or_arabic_surname_still_links() {
+    for (story, variant, person) in [
+        (
+            "Sergei Shoigu spoke on Monday. Shoygu said the talks went well.",
+            "Shoygu",
+            "Sergei Shoigu",
+        ),
+        (
+            "President Bashar al-Assad spoke. Asad said the war was over.",
+            "Asad said",
+            "Bashar al-Assad",
+        ),
+    ] {
+        let analysis = run(story);
+        assert_no_findings(story);
+        assert_eq!(
+            linked_name(&analysis, story, variant).as_deref(),
+            Some(person)
+        );
+    }
+}

@@ -5,11 +5,11 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::mentions::{MentionOrigin, RawMention};
+use super::romanisation::Script;
 use super::tokens::Token;
 use super::{Cluster, Diagnostic, Mention};
 use crate::kb::index::{name_tokens, surnames_of};
 use crate::kb::lexicon::is_common_folded_word;
-use crate::kb::normalize::transliteration_key;
 use crate::kb::{Category, EntityId, Kb};
 
 /// Mentions and clusters, with the weak flag of each mention still attached.
@@ -119,11 +119,16 @@ fn last_word(tokens: &[Token], mention: &RawMention) -> String {
     tokens[mention.tokens.end - 1].folded.clone()
 }
 
-/// The persons named in full in the story, first named first, with the
-/// transliteration keys of their surnames: what a lone unknown word is compared with.
-/// Keys are made once per story, not once per word, and the order makes the choice
-/// between two persons with one surname the same on every run.
-fn surname_keys(kb: &Kb, named_in_full: &HashMap<EntityId, usize>) -> Vec<(EntityId, Vec<String>)> {
+/// The persons named in full in the story, first named first, with the script of their
+/// names and the romanisation keys of their surnames (`romanisation::Script::key`):
+/// what a lone unknown word is compared with. A person from a Latin-script country has
+/// no keys — a lone word spelt otherwise than their surname is a slip, not them. Keys
+/// are made once per story, not once per word, and the order makes the choice between
+/// two persons with one surname the same on every run.
+fn surname_keys(
+    kb: &Kb,
+    named_in_full: &HashMap<EntityId, usize>,
+) -> Vec<(EntityId, Script, Vec<String>)> {
     let mut persons: Vec<(EntityId, usize)> = named_in_full
         .iter()
         .filter(|(id, _)| kb.entity(**id).category() == Category::Person)
@@ -133,13 +138,14 @@ fn surname_keys(kb: &Kb, named_in_full: &HashMap<EntityId, usize>) -> Vec<(Entit
     persons
         .into_iter()
         .map(|(id, _)| {
-            let keys = kb
-                .entity(id)
+            let entity = kb.entity(id);
+            let script = Script::of(&entity.country);
+            let keys = entity
                 .surface_forms()
                 .flat_map(surnames_of)
-                .map(|s| transliteration_key(&name_tokens(&s).join(" ")))
+                .filter_map(|s| script.key(&name_tokens(&s).join(" ")))
                 .collect();
-            (id, keys)
+            (id, script, keys)
         })
         .collect()
 }
@@ -171,7 +177,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
     let mut mentions = Vec::with_capacity(raw.len());
     let mut weak = Vec::with_capacity(raw.len());
     // Built on the first lone unknown word, then shared by every other.
-    let mut surnames_in_full: Option<Vec<(EntityId, Vec<String>)>> = None;
+    let mut surnames_in_full: Option<Vec<(EntityId, Script, Vec<String>)>> = None;
 
     for (index, mention) in raw.iter().enumerate() {
         let span = tokens[mention.tokens.start].span.start..tokens[mention.tokens.end - 1].span.end;
@@ -211,13 +217,22 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                     cluster = Some(c);
                 } else if mention.tokens.len() == 1 {
                     cluster = unknown_by_last_word.get(&surface).copied().or_else(|| {
-                        // A lone surname of a KB person named in full earlier.
-                        let key = transliteration_key(&surface);
+                        // A lone surname of a KB person named in full earlier, in
+                        // another romanisation.
+                        let arabic = Script::Arabic.key(&surface);
+                        let other = Script::Other.key(&surface);
                         surnames_in_full
                             .get_or_insert_with(|| surname_keys(kb, &named_in_full))
                             .iter()
-                            .find(|(_, keys)| keys.contains(&key))
-                            .map(|(id, _)| {
+                            .find(|(_, script, keys)| {
+                                let key = match script {
+                                    Script::Arabic => &arabic,
+                                    Script::Other => &other,
+                                    Script::Latin => return false,
+                                };
+                                key.as_ref().is_some_and(|k| keys.contains(k))
+                            })
+                            .map(|(id, _, _)| {
                                 entity = Some(*id);
                                 usize::MAX
                             })
@@ -377,7 +392,7 @@ mod tests {
             .collect();
         let order: Vec<EntityId> = surname_keys(&kb, &named_in_full)
             .into_iter()
-            .map(|(id, _)| id)
+            .map(|(id, _, _)| id)
             .collect();
         let expected: Vec<EntityId> = persons.iter().rev().copied().collect();
         assert_eq!(order, expected);

@@ -10,6 +10,7 @@ pub mod fixes;
 pub mod incremental;
 pub mod linking;
 pub mod mentions;
+pub mod romanisation;
 pub mod suppress;
 pub mod tokens;
 

@@ -11,9 +11,10 @@ use super::implausible_slips::{self, NearMiss};
 use super::memo::SlipKey;
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::linking::title_fits;
+use crate::analysis::romanisation;
 use crate::kb::index::{surname_of, surnames_of, NamePart, TokenPosting};
 use crate::kb::lexicon::is_common_folded_word;
-use crate::kb::normalize::{fold, transliteration_key};
+use crate::kb::normalize::fold;
 use crate::kb::{Category, EntityId, Kb};
 use crate::text::words::word_strs;
 
@@ -151,71 +152,6 @@ fn titles_before<'a>(cx: &'a CheckContext, start: usize) -> Vec<&'a str> {
     }
     titles.reverse();
     titles
-}
-
-/// Countries whose names come from Arabic or Persian script, where short vowels go
-/// unwritten and doubled consonants are optional marks: Mohammed, Muhammad and
-/// Mohamed are one name. Elsewhere a changed vowel or a doubled letter is a slip.
-const ARABIC_SCRIPT_COUNTRIES: &[&str] = &[
-    "AE", "AF", "BH", "DZ", "EG", "EH", "IQ", "IR", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PK",
-    "PS", "QA", "SA", "SD", "SY", "TN", "YE",
-];
-
-/// A narrower key than `transliteration_key`: Cyrillic romanised, the Arabic article
-/// dropped, and only the alternations romanisation systems really differ on (y/i/j
-/// for й, kh/h, ou/u, ph/f, w/v, ck/k); vowels and doubled letters stay.
-fn romanisation_key(folded: &str) -> String {
-    let mut text = crate::kb::normalize::romanize_cyrillic(folded);
-    for prefix in ["al-", "el-", "al ", "el "] {
-        if let Some(rest) = text.strip_prefix(prefix) {
-            text = rest.to_string();
-            break;
-        }
-    }
-    for (from, to) in [
-        ("yy", "y"),
-        ("iy", "y"),
-        ("ii", "y"),
-        ("kh", "h"),
-        ("ou", "u"),
-        ("ph", "f"),
-        ("ck", "k"),
-        ("w", "v"),
-        ("j", "y"),
-        ("y", "i"),
-        ("-", ""),
-        ("'", ""),
-        (" ", ""),
-    ] {
-        text = text.replace(from, to);
-    }
-    text
-}
-
-/// Countries whose names are written in Latin letters: a name from there has one
-/// spelling, and any other is a slip (Kerri for Kerry, Blynken for Blinken).
-const LATIN_SCRIPT_COUNTRIES: &[&str] = &[
-    "AD", "AG", "AO", "AR", "AT", "AU", "BB", "BE", "BF", "BI", "BJ", "BO", "BR", "BS", "BW", "BZ",
-    "CA", "CD", "CF", "CG", "CH", "CI", "CL", "CM", "CO", "CR", "CU", "CV", "CZ", "DE", "DK", "DM",
-    "DO", "EC", "EE", "ES", "FI", "FJ", "FR", "GA", "GB", "GD", "GH", "GM", "GN", "GQ", "GT", "GW",
-    "GY", "HN", "HR", "HT", "HU", "ID", "IE", "IS", "IT", "JM", "KE", "KN", "LC", "LI", "LR", "LS",
-    "LT", "LU", "LV", "MC", "MG", "ML", "MT", "MW", "MX", "MY", "MZ", "NA", "NE", "NG", "NI", "NL",
-    "NO", "NZ", "PA", "PE", "PG", "PH", "PL", "PT", "PY", "RO", "RW", "SB", "SE", "SI", "SK", "SL",
-    "SM", "SN", "SR", "ST", "SV", "SZ", "TD", "TG", "TL", "TO", "TT", "TV", "TZ", "UG", "US", "UY",
-    "VC", "VE", "VU", "WS", "ZA", "ZM", "ZW",
-];
-
-/// Whether `written` is another romanisation of the KB word `kb_word` of a name from
-/// `country` (ISO code) rather than a slip.
-fn is_romanisation(written: &str, kb_word: &str, country: &str) -> bool {
-    let country = country.to_ascii_uppercase();
-    if ARABIC_SCRIPT_COUNTRIES.contains(&country.as_str()) {
-        transliteration_key(written) == transliteration_key(kb_word)
-    } else if LATIN_SCRIPT_COUNTRIES.contains(&country.as_str()) {
-        false
-    } else {
-        romanisation_key(written) == romanisation_key(kb_word)
-    }
 }
 
 pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
@@ -394,7 +330,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     if score < REPORT_THRESHOLD {
                         continue;
                     }
-                    if is_romanisation(&token.folded, &kb_word, &e.country) {
+                    if romanisation::is_romanisation(&token.folded, &kb_word, &e.country) {
                         romanised = true;
                         break;
                     }
