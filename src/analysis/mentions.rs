@@ -356,13 +356,8 @@ fn unknown_chunk_at(
     }
     // "Foreign Office Minister", "FCO Minister": a chunk that ends in a title is one.
     if name_start < end && cues::is_person_title(&tokens[end - 1].folded) {
-        let all_title = (name_start..end).all(|k| {
-            let folded = &tokens[k].folded;
-            cues::is_person_title(folded)
-                || cues::is_organization_word(folded)
-                || is_title_phrase_word(folded)
-                || tokens[k].all_caps
-        });
+        let all_title = (name_start..end)
+            .all(|k| is_title_phrase_word(&tokens[k].folded) || tokens[k].all_caps);
         if all_title {
             return Chunk::TitleOnly(title_start..end);
         }

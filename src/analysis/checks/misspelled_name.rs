@@ -34,12 +34,15 @@ pub(super) struct Candidate {
 /// person, the surnames they are called by ("Jaafari" of "al-Jaafari").
 fn written_form(kb: &Kb, entity: EntityId, folded: &str) -> Option<String> {
     let e = kb.entity(entity);
-    let surnames = e.surface_forms().flat_map(surnames_of);
     e.surface_forms()
-        .map(str::to_string)
-        .chain(surnames)
-        .flat_map(|form| word_strs(&form).map(str::to_string).collect::<Vec<_>>())
+        .flat_map(word_strs)
         .find(|w| fold(w) == folded)
+        .map(str::to_string)
+        .or_else(|| {
+            e.surface_forms()
+                .flat_map(surnames_of)
+                .find(|s| fold(s) == folded)
+        })
 }
 
 fn matches_case(suggestion: &str, written: &str) -> String {
