@@ -476,6 +476,26 @@ pub fn is_location_word(folded: &str) -> bool {
     LOCATION_WORDS.contains(&folded)
 }
 
+/// Words that open a noun phrase ("The Obama administration"): never a given name,
+/// whatever a KB person is called.
+pub fn is_determiner(folded: &str) -> bool {
+    matches!(
+        folded,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+    )
+}
+
 pub fn is_connector(folded: &str) -> bool {
     CHUNK_CONNECTORS.contains(&folded)
 }

@@ -285,6 +285,12 @@ fn unknown_chunk_at(
         if kb_matches.starts_at(end) {
             break;
         }
+        // "Boris Johnson\nA Foreign Office spokesman": the article, not an initial
+        // (which has its period, or is not the word "A").
+        let article = t.folded == "a" && !text[t.span.end..].starts_with('.');
+        if article {
+            break;
+        }
         if starts_name(t) {
             end += 1;
             continue;
@@ -354,12 +360,20 @@ fn unknown_chunk_at(
         }
         name_start = phrase_end;
     }
-    // "Foreign Office Minister", "FCO Minister": a chunk that ends in a title is one.
-    if name_start < end && cues::is_person_title(&tokens[end - 1].folded) {
-        let all_title = (name_start..end)
-            .all(|k| is_title_phrase_word(&tokens[k].folded) || tokens[k].all_caps);
-        if all_title {
+    // "Foreign Office Minister", "FCO Minister": words of a title phrase ending in a
+    // title are a title, the whole chunk or before a person's name ("Foreign Office
+    // Minister Tobias Ellwood").
+    let title_phrase_end = (name_start..end)
+        .take_while(|&k| is_title_phrase_word(&tokens[k].folded) || tokens[k].all_caps)
+        .filter(|&k| cues::is_person_title(&tokens[k].folded))
+        .last()
+        .map(|k| k + 1);
+    if let Some(phrase_end) = title_phrase_end {
+        if phrase_end == end {
             return Chunk::TitleOnly(title_start..end);
+        }
+        if !has_org_word(tokens, phrase_end..end) {
+            name_start = phrase_end;
         }
     }
     let title = (name_start > title_start).then_some(title_start..name_start);

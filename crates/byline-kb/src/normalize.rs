@@ -155,6 +155,15 @@ const ARTICLE_PREFIXES: &[&str] = &[
     "al-", "el-", "al ", "el ", "as-", "ash-", "ad-", "ar-", "az-", "an-", "at-",
 ];
 
+/// A folded name without a leading Arabic article and its hyphen or space ("al-assad"
+/// → "assad"), for keys under which romanisations collide.
+pub fn without_article_prefix(folded: &str) -> &str {
+    ARTICLE_PREFIXES
+        .iter()
+        .find_map(|prefix| folded.strip_prefix(prefix))
+        .unwrap_or(folded)
+}
+
 /// Arabic articles as romanised names write them, the sun-letter forms included.
 const ARABIC_ARTICLES: &[&str] = &["al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "az"];
 
@@ -176,13 +185,7 @@ pub fn without_arabic_article(text: &str) -> Option<&str> {
 /// Шойгу, al-Assad and Assad, Bagheri and Baqeri. Used to decide that two spellings are
 /// accepted variants of one name, never to display them.
 pub fn transliteration_key(folded: &str) -> String {
-    let mut text = romanize_cyrillic(folded);
-    for prefix in ARTICLE_PREFIXES {
-        if let Some(rest) = text.strip_prefix(prefix) {
-            text = rest.to_string();
-            break;
-        }
-    }
+    let mut text = without_article_prefix(&romanize_cyrillic(folded)).to_string();
     for (from, to) in [
         ("ou", "u"),
         ("kh", "k"),

@@ -138,7 +138,9 @@ fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Opti
         return None;
     }
     let token = &cx.tokens[p];
-    (p >= start || token.capitalized).then_some(token.folded.as_str())
+    let name_word =
+        (p >= start || token.capitalized) && !crate::analysis::cues::is_determiner(&token.folded);
+    name_word.then_some(token.folded.as_str())
 }
 
 /// Title words in the run of capitalised words before token `start` ("President" in
@@ -424,9 +426,10 @@ fn record(
 
 /// The spellings that could complete a multi-word KB name `word` (folded) is a slip
 /// in: words of KB names one edit away (an added or changed letter is one of a–z, as
-/// typed), and `word` less a short ending; four letters or more. Sorted, since the
-/// search keeps the first of equally long matches.
-fn slip_spellings(kb: &Kb, word: &str) -> Vec<String> {
+/// typed), and `word` less a short ending unless it is an `english` word ("Commissioner"
+/// is a word of its own); four letters or more. Sorted, since the search keeps the
+/// first of equally long matches.
+fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
     let letters: Vec<char> = word.chars().collect();
     let n = letters.len();
     let mut out: Vec<String> = kb
@@ -438,7 +441,7 @@ fn slip_spellings(kb: &Kb, word: &str) -> Vec<String> {
         })
         .collect();
     for cut in 2..=MAX_SUFFIX {
-        if n > cut + 3 {
+        if !english && n > cut + 3 {
             let shorter: String = letters[..n - cut].iter().collect();
             if kb.is_name_word(&shorter) {
                 out.push(shorter);
@@ -485,7 +488,8 @@ pub(super) type PhraseKey = (Vec<String>, usize);
 /// `misspelled-name` for a word of a multi-word KB name that is not a person's
 /// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
 /// a slip, and with it corrected the run spells a KB name of two or more words.
-/// Everything else in the name matching exactly is the context.
+/// Everything else in the name matching exactly is the context. The slip may be an
+/// English word ("Word Bank"), under `english_word_slip_fits`.
 fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let mut out = Vec::new();
@@ -510,10 +514,15 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             || token.all_caps
             || length < 4
             || !token.folded.chars().all(char::is_alphabetic)
-            || is_common_folded_word(&token.folded)
             || !kb.token_postings(&token.folded).is_empty()
             || in_linked_mention(ti)
         {
+            continue;
+        }
+        // An English word ("Word Bank", "Loyal Air Force") may be the slip too, but
+        // not one that is a word of some KB name: "Le Mars", "Baia Mare" name places.
+        let english = is_common_folded_word(&token.folded);
+        if english && kb.is_name_word(&token.folded) {
             continue;
         }
         let run = name_run(cx, ti);
@@ -542,12 +551,15 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             })
             .collect();
         let mut best: Option<(usize, EntityId, String)> = None;
-        for variant in slip_spellings(kb, &token.folded) {
+        for variant in slip_spellings(kb, &token.folded, english) {
             for &s in &starts {
                 let mut phrase: Vec<&str> = words[s..].to_vec();
                 phrase[k - s] = &variant;
                 for (len, targets) in kb.name_prefix_matches(phrase.iter().copied()) {
-                    if len < 2 || len <= k - s {
+                    if len < 2
+                        || len <= k - s
+                        || (english && !english_word_slip_fits(cx, &run, s..s + len, k))
+                    {
                         continue;
                     }
                     let Some(target) = targets.iter().find(|t| {
@@ -569,6 +581,31 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
         cache.insert(key, found);
     }
     out
+}
+
+/// Whether an English word (`k` in `run`) can be a slip in the KB name matched over
+/// `name` (positions in `run`). An English word in a capitalised run is often the
+/// right word of another name, so the name must stand alone in the run and the
+/// evidence be more than an article.
+fn english_word_slip_fits(
+    cx: &CheckContext,
+    run: &std::ops::Range<usize>,
+    name: std::ops::Range<usize>,
+    k: usize,
+) -> bool {
+    let token = |i: usize| &cx.tokens[run.start + i];
+    let name_word =
+        |i: usize| token(i).capitalized && !crate::analysis::cues::is_connector(&token(i).folded);
+    // "U.S. Air Forces Central Command", "Francavilla al Mare": a capitalised word
+    // goes on from the name or comes before it ("The" aside), so the run is another,
+    // longer name.
+    let longer = (name.end < run.len() && name_word(name.end))
+        || (name.start > 0 && name_word(name.start - 1));
+    // "La Conception" is not "La Concepción": "La" is no evidence.
+    let evidence = name
+        .clone()
+        .any(|i| i != k && !crate::analysis::cues::is_connector(&token(i).folded));
+    !longer && evidence
 }
 
 fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str) -> Diagnostic {
