@@ -663,6 +663,13 @@ fn an_english_word_in_a_longer_name_or_beside_an_article_is_not_a_slip() {
     assert_no_findings("U.S. Air Forces Central Command will release the result.");
     assert_no_findings("Officials from La Conception said on Monday that talks would go on.");
     assert_no_findings("Officials from Le Mars said on Monday that talks would go on.");
+    assert_no_findings("Officials from Surf City said on Monday that talks would go on.");
+}
+
+#[test]
+fn a_connector_alone_is_no_evidence_for_a_slip_in_a_place_name() {
+    // "de" was all that "Alvorada de Minas" shared with a foreign alias of Des Moines.
+    assert_no_findings("Officials from Alvorada de Minas said on Monday that talks would go on.");
 }
 
 #[test]

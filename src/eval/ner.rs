@@ -134,6 +134,9 @@ impl Score {
 #[derive(Debug, Clone, Serialize)]
 pub struct Miss {
     pub document: String,
+    /// Byte offsets of the span in the document's text.
+    pub start: usize,
+    pub end: usize,
     pub text: String,
     pub gold: Option<&'static str>,
     pub predicted: Option<&'static str>,
@@ -150,7 +153,48 @@ pub struct NerReport {
     pub typed_micro: Score,
     /// Every highlight (category or not) against every named gold span.
     pub untyped: Score,
+    /// The most gold spans a flat highlighter could match (see [`Ceiling`]).
+    pub ceiling: Ceiling,
     pub errors: Vec<Miss>,
+}
+
+/// re3d nests its mentions ("the Government of Iraq" and "Iraq" in it, "Foreign
+/// Minister Julie Bishop" and "Julie Bishop") and gives some spans two categories;
+/// Byline, like most highlighters, marks one span per word. The largest set of gold
+/// spans that do not overlap bounds the recall any flat highlighter can reach.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Ceiling {
+    /// Named gold spans, counted once whatever their categories.
+    pub distinct_spans: usize,
+    /// The largest number of them that do not overlap, over all documents.
+    pub flat_spans: usize,
+}
+
+impl Ceiling {
+    /// Adds one document's named gold spans.
+    fn add(&mut self, spans: &HashSet<(usize, usize)>) {
+        let mut by_end: Vec<(usize, usize)> = spans.iter().copied().collect();
+        by_end.sort_unstable_by_key(|&(s, e)| (e, s));
+        // Earliest end first keeps the most intervals that do not overlap.
+        let mut free_from = 0;
+        for (s, e) in by_end {
+            if s >= free_from {
+                self.flat_spans += 1;
+                free_from = e;
+            }
+        }
+        self.distinct_spans += spans.len();
+    }
+
+    /// The best typed recall: each matched span earns one category of its labels.
+    pub fn typed_recall(&self, gold_labels: usize) -> f64 {
+        ratio(self.flat_spans, gold_labels)
+    }
+
+    /// The best untyped recall.
+    pub fn untyped_recall(&self) -> f64 {
+        ratio(self.flat_spans, self.distinct_spans)
+    }
 }
 
 fn static_category(kind: &str) -> Option<&'static str> {
@@ -186,6 +230,7 @@ pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
             }
         }
         let gold_spans: HashSet<(usize, usize)> = gold.iter().map(|&(s, e, _)| (s, e)).collect();
+        report.ceiling.add(&gold_spans);
         let analysis = analyze(text, kb, &AnalysisOptions::default());
         let mut predicted: Vec<(usize, usize, Option<&'static str>)> = analysis
             .mentions
@@ -229,6 +274,8 @@ pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
                     .and_then(|p| p.2);
                 report.errors.push(Miss {
                     document: doc.id.clone(),
+                    start: s,
+                    end: e,
                     text: text[s..e].to_string(),
                     gold: Some(c),
                     predicted: got,
@@ -250,6 +297,8 @@ pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
             if !gold_spans.contains(&(s, e)) {
                 report.errors.push(Miss {
                     document: doc.id.clone(),
+                    start: s,
+                    end: e,
                     text: text[s..e].to_string(),
                     gold: None,
                     predicted: c,
@@ -284,6 +333,19 @@ mod tests {
         assert!(!is_named("He"));
         assert!(!is_named("Foreign Secretary"));
         assert!(!is_named("rebels"));
+    }
+
+    #[test]
+    fn the_ceiling_counts_the_most_spans_that_do_not_overlap() {
+        // "the Government of Iraq" (0..22) holds "Iraq" (18..22); "Julie Bishop"
+        // (30..42) stands alone.
+        let spans: HashSet<(usize, usize)> = [(0, 22), (18, 22), (30, 42)].into_iter().collect();
+        let mut ceiling = Ceiling::default();
+        ceiling.add(&spans);
+        assert_eq!(ceiling.distinct_spans, 3);
+        assert_eq!(ceiling.flat_spans, 2);
+        assert!((ceiling.untyped_recall() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((ceiling.typed_recall(4) - 0.5).abs() < 1e-9);
     }
 
     #[test]

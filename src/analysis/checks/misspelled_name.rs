@@ -5,6 +5,8 @@
 //! A candidate must also fit the context — the given name next to it, a title, the
 //! story's countries, the story's other mentions — before we say anything.
 
+use std::ops::Range;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::implausible_slips::{self, NearMiss};
@@ -489,7 +491,7 @@ pub(super) type PhraseKey = (Vec<String>, usize);
 /// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
 /// a slip, and with it corrected the run spells a KB name of two or more words.
 /// Everything else in the name matching exactly is the context. The slip may be an
-/// English word ("Word Bank"), under `english_word_slip_fits`.
+/// English word ("Word Bank") when the name stands alone (`name_stands_alone`).
 fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let mut out = Vec::new();
@@ -558,7 +560,8 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
                 for (len, targets) in kb.name_prefix_matches(phrase.iter().copied()) {
                     if len < 2
                         || len <= k - s
-                        || (english && !english_word_slip_fits(cx, &run, s..s + len, k))
+                        || !name_supports_slip(cx, &run, s..s + len, k, english)
+                        || (english && !name_stands_alone(cx, &run, s..s + len))
                     {
                         continue;
                     }
@@ -583,29 +586,36 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     out
 }
 
-/// Whether an English word (`k` in `run`) can be a slip in the KB name matched over
-/// `name` (positions in `run`). An English word in a capitalised run is often the
-/// right word of another name, so the name must stand alone in the run and the
-/// evidence be more than an article.
-fn english_word_slip_fits(
+/// Whether the words of the KB name matched over `name` (positions in `run`) other
+/// than the slip at `k` are evidence for it: "La Conception" is not "La Concepción",
+/// nor "Alvorada de Minas" a slip of a "de …" name — an article or connector is none.
+/// For an `english` slip a place word is none either ("Surf City" is a town).
+fn name_supports_slip(
     cx: &CheckContext,
-    run: &std::ops::Range<usize>,
-    name: std::ops::Range<usize>,
+    run: &Range<usize>,
+    name: Range<usize>,
     k: usize,
+    english: bool,
 ) -> bool {
-    let token = |i: usize| &cx.tokens[run.start + i];
-    let name_word =
-        |i: usize| token(i).capitalized && !crate::analysis::cues::is_connector(&token(i).folded);
-    // "U.S. Air Forces Central Command", "Francavilla al Mare": a capitalised word
-    // goes on from the name or comes before it ("The" aside), so the run is another,
-    // longer name.
+    name.filter(|&i| i != k).any(|i| {
+        let folded = &cx.tokens[run.start + i].folded;
+        let place_word = english && crate::analysis::cues::is_location_word(folded);
+        !crate::analysis::cues::is_connector(folded) && !place_word
+    })
+}
+
+/// Whether an English word can be a slip in the KB name matched over `name`: an
+/// English word in a capitalised run is often the right word of another name, so the
+/// name must stand alone in the run — no capitalised word goes on from it or comes
+/// before it ("The" aside): "U.S. Air Forces Central Command", "Francavilla al Mare".
+fn name_stands_alone(cx: &CheckContext, run: &Range<usize>, name: Range<usize>) -> bool {
+    let name_word = |i: usize| {
+        let token = &cx.tokens[run.start + i];
+        token.capitalized && !crate::analysis::cues::is_connector(&token.folded)
+    };
     let longer = (name.end < run.len() && name_word(name.end))
         || (name.start > 0 && name_word(name.start - 1));
-    // "La Conception" is not "La Concepción": "La" is no evidence.
-    let evidence = name
-        .clone()
-        .any(|i| i != k && !crate::analysis::cues::is_connector(&token(i).folded));
-    !longer && evidence
+    !longer
 }
 
 fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str) -> Diagnostic {
