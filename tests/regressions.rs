@@ -668,8 +668,44 @@ fn an_english_word_in_a_longer_name_or_beside_an_article_is_not_a_slip() {
 
 #[test]
 fn a_connector_alone_is_no_evidence_for_a_slip_in_a_place_name() {
-    // "de" was all that "Alvorada de Minas" shared with a foreign alias of Des Moines.
-    assert_no_findings("Officials from Alvorada de Minas said on Monday that talks would go on.");
+    // "de" was all that "Alvorada de Minas" shared with a foreign alias of Des Moines;
+    // "La Playa" and "Al Jawl" are towns, not La Plata and Al Jawf misspelled.
+    for place in ["Alvorada de Minas", "La Playa", "Al Jawl"] {
+        assert_no_findings(&format!(
+            "Officials from {place} said on Monday that talks would go on."
+        ));
+    }
+}
+
+#[test]
+fn an_article_and_a_slip_standing_alone_are_still_a_slip() {
+    let story = "Officials at the Pentago said the tanker deal would be reviewed.";
+    assert_eq!(
+        first_suggestion(story, "Pentago").as_deref(),
+        Some("Pentagon")
+    );
+}
+
+#[test]
+fn a_kb_surname_after_a_middle_initial_ends_an_unknown_name() {
+    // Kathleen Kennedy Townsend's surname cut "Stephen J. Townsend" into "Stephen J"
+    // and a dropped lone surname.
+    let text = "The commanding general, Lt. Gen. Stephen J. Townsend, made it clear.";
+    let analysis = run(text);
+    assert_eq!(
+        mention_at(&analysis, text, "Stephen"),
+        Some(("Stephen J. Townsend".to_string(), Category::Person))
+    );
+}
+
+#[test]
+fn a_month_beside_a_day_and_a_kings_number_are_not_surnames() {
+    // "May" linked to Theresa May, and "6" to Mohammed VI through his alias "Mohammed 6".
+    let text = "In Jordan from May 15-24, about 6,000 troops trained; on Nov. 6 they left.";
+    let analysis = run(text);
+    assert_eq!(mention_at(&analysis, text, "May"), None);
+    assert_eq!(mention_at(&analysis, text, "6,000"), None);
+    assert_eq!(mention_at(&analysis, text, "6 they"), None);
 }
 
 #[test]

@@ -476,6 +476,25 @@ pub fn is_location_word(folded: &str) -> bool {
     LOCATION_WORDS.contains(&folded)
 }
 
+/// The months, which name persons too (Theresa May, June Sarpong).
+pub fn is_month(folded: &str) -> bool {
+    matches!(
+        folded,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Words that open a noun phrase ("The Obama administration"): never a given name,
 /// whatever a KB person is called.
 pub fn is_determiner(folded: &str) -> bool {

@@ -158,6 +158,9 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
             // a longer name the KB does not know, not a surname alone.
             continue;
         }
+        if form == FormKind::Surname && len == 1 && is_date_month(tokens, i) {
+            continue; // "from May 15-24": a month, not Theresa May
+        }
         let chosen: Vec<EntityId> = fitting
             .iter()
             .filter(|t| t.form == form)
@@ -201,15 +204,27 @@ fn is_weak_single_word(token: &Token, targets: &[NameTarget], kb: &Kb) -> bool {
             .all(|t| kb.entity(t.entity).category() == Category::Person)
 }
 
-/// True when the words at `range` run straight on (whitespace only between them)
-/// into another name word: a capitalised word after them, or before them a given name
-/// or a capitalised word the KB does not know.
+/// A month name with a day number beside it ("May 15", "6 June").
+fn is_date_month(tokens: &[Token], i: usize) -> bool {
+    let number =
+        |t: Option<&Token>| t.is_some_and(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()));
+    cues::is_month(&tokens[i].folded)
+        && (number(tokens.get(i + 1)) || number(i.checked_sub(1).map(|b| &tokens[b])))
+}
+
+/// True when the words at `range` run straight on (whitespace only between them, or
+/// the period of an initial) into another name word: a capitalised word after them,
+/// or before them a given name, an initial ("Stephen J. Townsend") or a capitalised
+/// word the KB does not know.
 fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>) -> bool {
     let joined = |a: &Token, b: &Token| {
-        a.block == b.block
-            && text[a.span.end..b.span.start]
-                .chars()
-                .all(char::is_whitespace)
+        let gap = &text[a.span.end..b.span.start];
+        let gap = if a.capitalized && a.folded.chars().count() == 1 {
+            gap.strip_prefix('.').unwrap_or(gap)
+        } else {
+            gap
+        };
+        a.block == b.block && gap.chars().all(char::is_whitespace)
     };
     let first = &tokens[range.start];
     let last = &tokens[range.end - 1];

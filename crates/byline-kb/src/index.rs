@@ -320,14 +320,20 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 /// lowercase particle, else the last token.
 pub fn surname_of(name: &str) -> Option<String> {
     let words: Vec<&str> = word_strs(name).collect();
-    if words.len() < 2 {
-        return None;
+    if words.len() < 2 || words.last().is_some_and(|w| is_regnal_number(w)) {
+        return None; // "Mohammed VI", "Mohammed 6": a king's number is no surname
     }
     let start = words[1..]
         .iter()
         .position(|w| SURNAME_PARTICLES.contains(w))
         .map_or(words.len() - 1, |i| i + 1);
     Some(words[start..].join(" "))
+}
+
+/// A monarch's ordinal as names write it: "VI", "II", "6".
+fn is_regnal_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit())
+        || (word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
 
 /// The surnames a person is called by: [`surname_of`], and that surname without an

@@ -491,7 +491,7 @@ pub(super) type PhraseKey = (Vec<String>, usize);
 /// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
 /// a slip, and with it corrected the run spells a KB name of two or more words.
 /// Everything else in the name matching exactly is the context. The slip may be an
-/// English word ("Word Bank") when the name stands alone (`name_stands_alone`).
+/// English word ("Word Bank"), under `slip_fits_name`.
 fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let mut out = Vec::new();
@@ -558,11 +558,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
                 let mut phrase: Vec<&str> = words[s..].to_vec();
                 phrase[k - s] = &variant;
                 for (len, targets) in kb.name_prefix_matches(phrase.iter().copied()) {
-                    if len < 2
-                        || len <= k - s
-                        || !name_supports_slip(cx, &run, s..s + len, k, english)
-                        || (english && !name_stands_alone(cx, &run, s..s + len))
-                    {
+                    if len < 2 || len <= k - s {
                         continue;
                     }
                     let Some(target) = targets.iter().find(|t| {
@@ -571,6 +567,10 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
                     }) else {
                         continue;
                     };
+                    let place = kb.entity(target.entity).category() == Category::Location;
+                    if !slip_fits_name(cx, &run, s..s + len, k, english || place) {
+                        continue;
+                    }
                     if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
                         best = Some((len, target.entity, variant.clone()));
                     }
@@ -586,32 +586,56 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     out
 }
 
+/// Whether the word at `k` of `run` can be a slip in the KB name matched over `name`.
+/// A `strict` slip — an English word, or a word of a place's name, where real names
+/// one letter apart abound ("La Playa", "Al Jawl") — needs both: the name's other
+/// words support it and the name stands alone in the run. Otherwise either will do:
+/// "the Pentago" stands alone, but "Alvorada de Minas" is a town.
+fn slip_fits_name(
+    cx: &CheckContext,
+    run: &Range<usize>,
+    name: Range<usize>,
+    k: usize,
+    strict: bool,
+) -> bool {
+    let alone = name_stands_alone(cx, run, name.clone());
+    let supported = name_supports_slip(cx, run, name, k, strict);
+    if strict {
+        alone && supported
+    } else {
+        alone || supported
+    }
+}
+
 /// Whether the words of the KB name matched over `name` (positions in `run`) other
-/// than the slip at `k` are evidence for it: "La Conception" is not "La Concepción",
-/// nor "Alvorada de Minas" a slip of a "de …" name — an article or connector is none.
-/// For an `english` slip a place word is none either ("Surf City" is a town).
+/// than the slip at `k` are evidence for it: "La Conception" is not "La Concepción" —
+/// an article or connector is none.
+/// For a `strict` slip a place word is none either ("Surf City" is a town).
 fn name_supports_slip(
     cx: &CheckContext,
     run: &Range<usize>,
     name: Range<usize>,
     k: usize,
-    english: bool,
+    strict: bool,
 ) -> bool {
     name.filter(|&i| i != k).any(|i| {
         let folded = &cx.tokens[run.start + i].folded;
-        let place_word = english && crate::analysis::cues::is_location_word(folded);
+        let place_word = strict && crate::analysis::cues::is_location_word(folded);
         !crate::analysis::cues::is_connector(folded) && !place_word
     })
 }
 
-/// Whether an English word can be a slip in the KB name matched over `name`: an
-/// English word in a capitalised run is often the right word of another name, so the
-/// name must stand alone in the run — no capitalised word goes on from it or comes
-/// before it ("The" aside): "U.S. Air Forces Central Command", "Francavilla al Mare".
+/// Whether the KB name matched over `name` stands alone in its capitalised run: a word
+/// in a longer run is often the right word of another name — no capitalised word goes
+/// on from the name or comes
+/// before it ("The" or "A" aside): "U.S. Air Forces Central Command", "Francavilla al
+/// Mare".
 fn name_stands_alone(cx: &CheckContext, run: &Range<usize>, name: Range<usize>) -> bool {
     let name_word = |i: usize| {
         let token = &cx.tokens[run.start + i];
-        token.capitalized && !crate::analysis::cues::is_connector(&token.folded)
+        token.capitalized
+            && !crate::analysis::cues::is_connector(&token.folded)
+            && !crate::analysis::cues::is_determiner(&token.folded)
     };
     let longer = (name.end < run.len() && name_word(name.end))
         || (name.start > 0 && name_word(name.start - 1));
