@@ -3,7 +3,7 @@
 //! person named in full only as a romanisation of their surname) and the
 //! `misspelled-name` check (a romanisation is never a finding).
 
-use crate::kb::normalize::without_article_prefix;
+use crate::kb::normalize::{with_romanisation_alternations, without_article_prefix};
 
 /// Countries whose names come from Arabic or Persian script, where short vowels go
 /// unwritten and doubled consonants are optional marks: Mohammed, Muhammad and
@@ -74,33 +74,12 @@ fn romanisation_key(folded: &str) -> String {
 fn arabic_key(folded: &str) -> String {
     let mut text = without_article_prefix(folded).to_string();
     text.retain(|c| !matches!(c, '-' | '\'' | ' '));
-    for (from, to) in [
-        ("dj", "j"),
-        ("ou", "u"),
-        ("kh", "k"),
-        ("gh", "g"),
-        ("dh", "d"),
-        ("th", "t"),
-        ("ph", "f"),
-        ("ck", "k"),
-        ("sh", "$"),
-        ("ch", "$"),
-        ("q", "k"),
-        ("c", "k"),
-        ("g", "k"),
-        ("ee", "i"),
-        ("ey", "i"),
-        ("ei", "i"),
-        ("ai", "i"),
-        ("iy", "i"),
-        ("y", "i"),
-        ("w", "v"),
-        ("z", "s"),
-        ("e", "i"),
-        ("o", "u"),
-    ] {
+    // Before the shared alternations: dj is j, sh and ch one letter ($), and j stays j
+    // (it is ج, never ي).
+    for (from, to) in [("dj", "j"), ("sh", "$"), ("ch", "$")] {
         text = text.replace(from, to);
     }
+    let text = with_romanisation_alternations(text);
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let mut key = String::with_capacity(text.len());

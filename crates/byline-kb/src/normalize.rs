@@ -180,39 +180,49 @@ pub fn without_arabic_article(text: &str) -> Option<&str> {
     })
 }
 
+/// The letters romanisations of one Arabic, Persian or Cyrillic name trade, each
+/// written one way, in order: ou/u, kh/k, gh/g, dh/d, th/t, ph/f; q, c, g as k; ee, ey,
+/// ei, ai, iy, y as i; w as v, z as s, e as i, o as u.
+const ROMANISATION_ALTERNATIONS: &[(&str, &str)] = &[
+    ("ou", "u"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("g", "k"),
+    ("ee", "i"),
+    ("ey", "i"),
+    ("ei", "i"),
+    ("ai", "i"),
+    ("iy", "i"),
+    ("y", "i"),
+    ("w", "v"),
+    ("z", "s"),
+    ("e", "i"),
+    ("o", "u"),
+];
+
+/// `text` with [`ROMANISATION_ALTERNATIONS`] applied: the shared core of the keys under
+/// which romanisations of one name collide.
+pub fn with_romanisation_alternations(mut text: String) -> String {
+    for (from, to) in ROMANISATION_ALTERNATIONS {
+        text = text.replace(from, to);
+    }
+    text
+}
+
 /// A coarse key under which common romanisations of one name collide: Mansouri and
 /// Mansuri, Mohammed and Mohamed, Qaddafi, Gaddafi and Kadhafi, Shoigu, Shoygu and
 /// Шойгу, al-Assad and Assad, Bagheri and Baqeri. Used to decide that two spellings are
 /// accepted variants of one name, never to display them.
 pub fn transliteration_key(folded: &str) -> String {
-    let mut text = without_article_prefix(&romanize_cyrillic(folded)).to_string();
-    for (from, to) in [
-        ("ou", "u"),
-        ("kh", "k"),
-        ("gh", "g"),
-        ("dh", "d"),
-        ("th", "t"),
-        ("ph", "f"),
-        ("ck", "k"),
-        ("q", "k"),
-        ("c", "k"),
-        ("g", "k"),
-        ("ee", "i"),
-        ("ey", "i"),
-        ("ei", "i"),
-        ("ai", "i"),
-        ("iy", "i"),
-        ("y", "i"),
-        ("j", "i"),
-        ("w", "v"),
-        ("z", "s"),
-        ("e", "i"),
-        ("o", "u"),
-        ("h", ""),
-        ("-", ""),
-        ("'", ""),
-        (" ", ""),
-    ] {
+    let text = without_article_prefix(&romanize_cyrillic(folded)).to_string();
+    let mut text = with_romanisation_alternations(text);
+    for (from, to) in [("j", "i"), ("h", ""), ("-", ""), ("'", ""), (" ", "")] {
         text = text.replace(from, to);
     }
     let mut key = String::with_capacity(text.len());

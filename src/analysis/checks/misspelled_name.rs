@@ -586,11 +586,14 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     out
 }
 
-/// Whether the word at `k` of `run` can be a slip in the KB name matched over `name`.
-/// A `strict` slip — an English word, or a word of a place's name, where real names
-/// one letter apart abound ("La Playa", "Al Jawl") — needs both: the name's other
-/// words support it and the name stands alone in the run. Otherwise either will do:
-/// "the Pentago" stands alone, but "Alvorada de Minas" is a town.
+/// Whether the word at `k` of `run` can be a slip in the KB name matched over `name`
+/// (positions in `run`). Two things speak for it: the name's other words support it
+/// ("La Conception" is not "La Concepción": an article or connector is no support, and
+/// for a `strict` slip nor is a place word — "Surf City" is a town), and the name
+/// stands alone in the run. A `strict` slip — an English word, or a word of a place's
+/// name, where real names one letter apart abound ("La Playa", "Al Jawl") — needs
+/// both; any other either: "the Pentago" stands alone, but "Alvorada de Minas" is a
+/// town.
 fn slip_fits_name(
     cx: &CheckContext,
     run: &Range<usize>,
@@ -599,30 +602,16 @@ fn slip_fits_name(
     strict: bool,
 ) -> bool {
     let alone = name_stands_alone(cx, run, name.clone());
-    let supported = name_supports_slip(cx, run, name, k, strict);
+    let supported = name.filter(|&i| i != k).any(|i| {
+        let folded = &cx.tokens[run.start + i].folded;
+        let place_word = strict && crate::analysis::cues::is_location_word(folded);
+        !crate::analysis::cues::is_connector(folded) && !place_word
+    });
     if strict {
         alone && supported
     } else {
         alone || supported
     }
-}
-
-/// Whether the words of the KB name matched over `name` (positions in `run`) other
-/// than the slip at `k` are evidence for it: "La Conception" is not "La Concepción" —
-/// an article or connector is none.
-/// For a `strict` slip a place word is none either ("Surf City" is a town).
-fn name_supports_slip(
-    cx: &CheckContext,
-    run: &Range<usize>,
-    name: Range<usize>,
-    k: usize,
-    strict: bool,
-) -> bool {
-    name.filter(|&i| i != k).any(|i| {
-        let folded = &cx.tokens[run.start + i].folded;
-        let place_word = strict && crate::analysis::cues::is_location_word(folded);
-        !crate::analysis::cues::is_connector(folded) && !place_word
-    })
 }
 
 /// Whether the KB name matched over `name` stands alone in its capitalised run: a word
