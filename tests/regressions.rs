@@ -772,3 +772,25 @@ fn an_article_on_the_next_line_is_not_a_middle_initial() {
         Some("Johnson")
     );
 }
+
+#[test]
+fn a_military_unit_named_after_a_person_is_an_organisation() {
+    // "Abel Battery" was a person (Abel is a given name); "Air Refueling Wing" a person
+    // titled "Air".
+    let text = "A crew chief in Abel Battery, 3rd Battalion, and the 507th Air Refueling Wing.";
+    let analysis = run(text);
+    assert_eq!(
+        mention_at(&analysis, text, "Abel"),
+        Some(("Abel Battery".to_string(), Category::Organization))
+    );
+    assert_eq!(
+        mention_at(&analysis, text, "Refueling"),
+        Some(("Air Refueling Wing".to_string(), Category::Organization))
+    );
+}
+
+#[test]
+fn a_title_in_the_plural_is_not_a_name() {
+    let text = "The Foreign, Home and Defence Secretaries also attended.";
+    assert_eq!(mention_at(&run(text), text, "Secretaries"), None);
+}

@@ -144,6 +144,10 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "group",
     "brigade",
     "brigades",
+    "battery",
+    "squadron",
+    "wing",
+    "platoon",
     "battalion",
     "regiment",
     "division",
@@ -466,6 +470,16 @@ pub fn is_person_title(folded: &str) -> bool {
             && folded
                 .split('-')
                 .all(|part| PERSON_TITLES.contains(&part) || matches!(part, "designate" | "elect")))
+}
+
+/// A title in the plural ("Secretaries", "Ministers", "Generals"): people, never a
+/// name.
+pub fn is_plural_title(folded: &str) -> bool {
+    let singular = folded
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| folded.strip_suffix('s').map(str::to_string));
+    singular.is_some_and(|s| PERSON_TITLES.contains(&s.as_str()))
 }
 
 pub fn is_organization_word(folded: &str) -> bool {

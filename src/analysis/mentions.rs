@@ -416,7 +416,10 @@ fn unknown_chunk_at(
         && !word.all_caps
         && is_common_folded_word(word.folded.trim_end_matches('.'));
     let trivial = single
-        && (cues::is_not_name(&word.folded) || word.folded.chars().count() < 2 || common_word);
+        && (cues::is_not_name(&word.folded)
+            || word.folded.chars().count() < 2
+            || common_word
+            || cues::is_plural_title(&word.folded));
     if trivial {
         return Chunk::None;
     }
