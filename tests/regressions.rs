@@ -794,3 +794,37 @@ fn a_title_in_the_plural_is_not_a_name() {
     let text = "The Foreign, Home and Defence Secretaries also attended.";
     assert_eq!(mention_at(&run(text), text, "Secretaries"), None);
 }
+
+#[test]
+fn an_arabic_article_joined_to_a_place_name_links_the_place() {
+    let text = "Fighting in al-Raqqa and Al-Anbar continued on Monday.";
+    let analysis = run(text);
+    assert_eq!(
+        linked_name(&analysis, text, "al-Raqqa").as_deref(),
+        Some("Ar Raqqah")
+    );
+    assert_eq!(
+        linked_name(&analysis, text, "Al-Anbar").as_deref(),
+        Some("Anbar")
+    );
+}
+
+#[test]
+fn a_full_name_in_another_romanisation_links_in_a_story_about_their_country() {
+    let text = "Julie Bishop met the Minister of Foreign Affairs of Iraq, Dr Ibrahim Al-Ja’afari.";
+    let analysis = run(text);
+    assert_eq!(
+        linked_name(&analysis, text, "Ibrahim").as_deref(),
+        Some("Ibrahim al-Jaafari")
+    );
+    assert_no_findings(text);
+}
+
+#[test]
+fn a_given_name_and_a_coarse_key_do_not_link_a_stranger() {
+    // "Cook" and Sudan's minister Peter Niyot Kok share a romanisation key; the story
+    // is not about Sudan, so Peter Cook stays unknown (he drew a title-mismatch).
+    let text = "Pentagon Press Secretary Peter Cook told reporters the strikes went on.";
+    assert_eq!(linked_name(&run(text), text, "Peter"), None);
+    assert_no_findings(text);
+}

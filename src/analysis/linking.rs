@@ -5,10 +5,10 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::mentions::{MentionOrigin, RawMention};
-use super::romanisation::Script;
+use super::romanisation::{self, Script};
 use super::tokens::Token;
 use super::{Cluster, Diagnostic, Mention};
-use crate::kb::index::{name_tokens, surnames_of};
+use crate::kb::index::{name_tokens, surnames_of, NamePart};
 use crate::kb::lexicon::is_common_folded_word;
 use crate::kb::{Category, EntityId, Kb};
 
@@ -150,6 +150,49 @@ fn surname_keys(
         .collect()
 }
 
+/// A person named in full in a romanisation the KB does not list ("Ibrahim
+/// Al-Ja'afari" for Ibrahim al-Jaafari): the given name as the KB writes it, and the
+/// surname another romanisation of theirs in the script of their country. None for a
+/// Latin-script name, where another spelling is a slip, and none unless the story is
+/// about the person's country: a given name and a coarse key are weak evidence, and so
+/// is a title ("Press Secretary Peter Cook" is not Sudan's minister Peter Niyot Kok).
+fn person_by_romanised_name(
+    kb: &Kb,
+    tokens: &[Token],
+    mention: &RawMention,
+    context: &StoryContext,
+) -> Option<EntityId> {
+    let given = tokens[mention.tokens.start].folded.as_str();
+    let surname = last_word(tokens, mention);
+    let mut fitting: Vec<EntityId> = kb
+        .token_postings(given)
+        .iter()
+        .filter(|p| p.part == NamePart::Given)
+        .map(|p| p.entity)
+        .filter(|&id| {
+            let entity = kb.entity(id);
+            entity
+                .surface_forms()
+                .flat_map(surnames_of)
+                .any(|kb_surname| {
+                    let kb_surname = name_tokens(&kb_surname).join(" ");
+                    romanisation::is_romanisation(&surname, &kb_surname, &entity.country)
+                })
+        })
+        .collect();
+    fitting.sort_unstable();
+    fitting.dedup();
+    if fitting.is_empty() {
+        return None;
+    }
+    let titles = title_words(mention, tokens);
+    let chosen = best(kb, &fitting, context, &titles);
+    context
+        .countries
+        .contains(&kb.entity(chosen).country)
+        .then_some(chosen)
+}
+
 /// Links raw mentions into mentions and clusters.
 pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
     let context = StoryContext::of(&raw, kb);
@@ -215,6 +258,17 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
             MentionOrigin::Unknown => {
                 if let Some(&c) = unknown_by_text.get(&surface) {
                     cluster = Some(c);
+                } else if mention.tokens.len() >= 2 && mention.category == Category::Person {
+                    entity = person_by_romanised_name(kb, tokens, mention, &context);
+                    if let Some(id) = entity {
+                        // Named in full, as the KB would write it: later surnames join.
+                        if let std::collections::hash_map::Entry::Vacant(slot) =
+                            named_in_full.entry(id)
+                        {
+                            slot.insert(index);
+                            surnames_in_full = None;
+                        }
+                    }
                 } else if mention.tokens.len() == 1 {
                     cluster = unknown_by_last_word.get(&surface).copied().or_else(|| {
                         // A lone surname of a KB person named in full earlier, in

@@ -180,6 +180,9 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
             weak: false,
         });
     }
+    if let Some(found) = place_or_body_after_article(word, kb, i) {
+        return Some(found);
+    }
     if !acronym_targets.is_empty() {
         return Some(RawMention {
             tokens: i..i + 1,
@@ -191,6 +194,35 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         });
     }
     None
+}
+
+/// "Al-Raqqa", "al-Anbar": a place or organisation the KB names without the Arabic
+/// article that the writer joined to it (persons' surnames keep their article in the
+/// KB, "al-Jaafari", and are matched as written).
+fn place_or_body_after_article(word: &str, kb: &Kb, i: usize) -> Option<RawMention> {
+    let rest = crate::kb::normalize::without_arabic_article(word)?;
+    if rest.contains(' ') {
+        return None;
+    }
+    let folded = crate::kb::normalize::fold(rest);
+    let (_, targets) = kb
+        .name_prefix_matches(std::iter::once(folded.as_str()))
+        .into_iter()
+        .find(|(len, _)| *len == 1)?;
+    let chosen: Vec<EntityId> = targets
+        .iter()
+        .filter(|t| t.form == FormKind::Full && kb.entity(t.entity).category() != Category::Person)
+        .map(|t| t.entity)
+        .collect();
+    let first = *chosen.first()?;
+    Some(RawMention {
+        tokens: i..i + 1,
+        origin: MentionOrigin::KbName,
+        category: kb.entity(first).category(),
+        candidates: dedup(chosen),
+        title: None,
+        weak: false,
+    })
 }
 
 /// A single capitalised word at a sentence start that could as well be an ordinary
