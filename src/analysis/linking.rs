@@ -162,6 +162,15 @@ fn person_by_romanised_name(
     mention: &RawMention,
     context: &StoryContext,
 ) -> Option<EntityId> {
+    // Only a story about a country of another script can hold such a name: most
+    // stories end here, before the given name's (long) list of persons is read.
+    if context
+        .countries
+        .iter()
+        .all(|country| Script::of(country) == Script::Latin)
+    {
+        return None;
+    }
     let given = tokens[mention.tokens.start].folded.as_str();
     let surname = last_word(tokens, mention);
     let mut fitting: Vec<EntityId> = kb
@@ -170,14 +179,16 @@ fn person_by_romanised_name(
         .filter(|p| p.part == NamePart::Given)
         .map(|p| p.entity)
         .filter(|&id| {
+            // The country test first: a common given name has thousands of KB persons.
             let entity = kb.entity(id);
-            entity
-                .surface_forms()
-                .flat_map(surnames_of)
-                .any(|kb_surname| {
-                    let kb_surname = name_tokens(&kb_surname).join(" ");
-                    romanisation::is_romanisation(&surname, &kb_surname, &entity.country)
-                })
+            context.countries.contains(&entity.country)
+                && entity
+                    .surface_forms()
+                    .flat_map(surnames_of)
+                    .any(|kb_surname| {
+                        let kb_surname = name_tokens(&kb_surname).join(" ");
+                        romanisation::is_romanisation(&surname, &kb_surname, &entity.country)
+                    })
         })
         .collect();
     fitting.sort_unstable();
@@ -186,11 +197,7 @@ fn person_by_romanised_name(
         return None;
     }
     let titles = title_words(mention, tokens);
-    let chosen = best(kb, &fitting, context, &titles);
-    context
-        .countries
-        .contains(&kb.entity(chosen).country)
-        .then_some(chosen)
+    Some(best(kb, &fitting, context, &titles))
 }
 
 /// Links raw mentions into mentions and clusters.

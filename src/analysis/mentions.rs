@@ -200,6 +200,10 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
 /// article that the writer joined to it (persons' surnames keep their article in the
 /// KB, "al-Jaafari", and are matched as written).
 fn place_or_body_after_article(word: &str, kb: &Kb, i: usize) -> Option<RawMention> {
+    // Asked at every word no KB name starts at: the cheap test first.
+    if word.as_bytes().get(2..4).is_none_or(|b| !b.contains(&b'-')) {
+        return None;
+    }
     let rest = crate::kb::normalize::without_arabic_article(word)?;
     if rest.contains(' ') {
         return None;

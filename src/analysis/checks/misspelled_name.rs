@@ -521,8 +521,10 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
         {
             continue;
         }
-        // An English word ("Word Bank", "Loyal Air Force") may be the slip too, but
-        // not one that is a word of some KB name: "Le Mars", "Baia Mare" name places.
+        // An English word ("Word Bank", "Loyal Air Force") may be the slip too, under
+        // stricter rules (`slip_fits_name`), unless a KB name has it ("Force", "Bank",
+        // "Le Mars"): such a word is rarely a slip, and trying each of them costs more
+        // than it catches.
         let english = is_common_folded_word(&token.folded);
         if english && kb.is_name_word(&token.folded) {
             continue;
@@ -543,6 +545,22 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             }
             continue;
         }
+        // The cheap tests first: spellings the slip could stand for, and for an English
+        // word another word of the run that a KB name has, to support it.
+        let supported = || {
+            words.iter().enumerate().any(|(i, w)| {
+                i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w)
+            })
+        };
+        let variants = if english && !supported() {
+            Vec::new()
+        } else {
+            slip_spellings(kb, &token.folded, english)
+        };
+        if variants.is_empty() {
+            cache.insert(key, None);
+            continue;
+        }
         // Starts from which the words before the slip could begin a KB name.
         let starts: Vec<usize> = (0..=k)
             .filter(|&s| {
@@ -553,7 +571,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             })
             .collect();
         let mut best: Option<(usize, EntityId, String)> = None;
-        for variant in slip_spellings(kb, &token.folded, english) {
+        for variant in variants {
             for &s in &starts {
                 let mut phrase: Vec<&str> = words[s..].to_vec();
                 phrase[k - s] = &variant;
