@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::mentions::{MentionOrigin, RawMention};
-use super::romanisation::{self, Script};
+use super::romanisation::Script;
 use super::tokens::Token;
 use super::{Cluster, Diagnostic, Mention};
 use crate::kb::index::{name_tokens, surnames_of, NamePart};
@@ -22,6 +22,8 @@ pub struct Linked {
 /// What the story says around its names: the countries it is about.
 struct StoryContext {
     countries: HashSet<String>,
+    /// Whether one of `countries` writes its names in another script than Latin.
+    has_other_script: bool,
 }
 
 impl StoryContext {
@@ -37,7 +39,13 @@ impl StoryContext {
                 }
             }
         }
-        StoryContext { countries }
+        let has_other_script = countries
+            .iter()
+            .any(|country| Script::of(country) != Script::Latin);
+        StoryContext {
+            countries,
+            has_other_script,
+        }
     }
 }
 
@@ -164,15 +172,12 @@ fn person_by_romanised_name(
 ) -> Option<EntityId> {
     // Only a story about a country of another script can hold such a name: most
     // stories end here, before the given name's (long) list of persons is read.
-    if context
-        .countries
-        .iter()
-        .all(|country| Script::of(country) == Script::Latin)
-    {
+    if !context.has_other_script {
         return None;
     }
     let given = tokens[mention.tokens.start].folded.as_str();
     let surname = last_word(tokens, mention);
+    let written_keys = [Script::Arabic, Script::Other].map(|script| script.key(&surname));
     let mut fitting: Vec<EntityId> = kb
         .token_postings(given)
         .iter()
@@ -181,14 +186,19 @@ fn person_by_romanised_name(
         .filter(|&id| {
             // The country test first: a common given name has thousands of KB persons.
             let entity = kb.entity(id);
-            context.countries.contains(&entity.country)
-                && entity
-                    .surface_forms()
-                    .flat_map(surnames_of)
-                    .any(|kb_surname| {
-                        let kb_surname = name_tokens(&kb_surname).join(" ");
-                        romanisation::is_romanisation(&surname, &kb_surname, &entity.country)
-                    })
+            if !context.countries.contains(&entity.country) {
+                return false;
+            }
+            let script = Script::of(&entity.country);
+            let written = match script {
+                Script::Arabic => &written_keys[0],
+                Script::Other => &written_keys[1],
+                Script::Latin => return false,
+            };
+            entity
+                .surface_forms()
+                .flat_map(surnames_of)
+                .any(|kb_surname| script.key(&name_tokens(&kb_surname).join(" ")) == *written)
         })
         .collect();
     fitting.sort_unstable();
