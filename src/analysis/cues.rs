@@ -286,7 +286,8 @@ pub fn is_department_word(folded: &str) -> bool {
     DEPARTMENT_WORDS.contains(&folded)
 }
 
-/// Capitalised words that are never names by themselves.
+/// Capitalised words that are never names by themselves (with [`MONTHS`] and
+/// [`DETERMINERS`]).
 pub const NOT_NAMES: &[&str] = &[
     "i",
     "monday",
@@ -296,40 +297,16 @@ pub const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",
     "dr",
-    "the",
-    "a",
-    "an",
     "he",
     "she",
     "it",
     "they",
     "we",
     "you",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
     "in",
     "on",
     "at",
@@ -491,51 +468,45 @@ pub fn is_location_word(folded: &str) -> bool {
 }
 
 /// The months, which name persons too (Theresa May, June Sarpong).
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 pub fn is_month(folded: &str) -> bool {
-    matches!(
-        folded,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    MONTHS.contains(&folded)
 }
 
 /// Words that open a noun phrase ("The Obama administration"): never a given name,
 /// whatever a KB person is called.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+];
+
 pub fn is_determiner(folded: &str) -> bool {
-    matches!(
-        folded,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-    )
+    DETERMINERS.contains(&folded)
 }
 
 pub fn is_connector(folded: &str) -> bool {
     CHUNK_CONNECTORS.contains(&folded)
 }
 
-/// Words never names by themselves: [`NOT_NAMES`] and contractions ("We've", "Don't").
+/// Words never names by themselves: [`NOT_NAMES`], months, determiners and
+/// contractions ("We've", "Don't").
 pub fn is_not_name(folded: &str) -> bool {
     NOT_NAMES.contains(&folded)
+        || is_month(folded)
+        || is_determiner(folded)
         || ["'ve", "'ll", "'re", "'d", "'m", "n't"]
             .iter()
             .any(|ending| folded.ends_with(ending))

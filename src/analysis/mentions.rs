@@ -205,9 +205,6 @@ fn place_or_body_after_article(word: &str, kb: &Kb, i: usize) -> Option<RawMenti
         return None;
     }
     let rest = crate::kb::normalize::without_arabic_article(word)?;
-    if rest.contains(' ') {
-        return None;
-    }
     let folded = crate::kb::normalize::fold(rest);
     let (_, targets) = kb
         .name_prefix_matches(std::iter::once(folded.as_str()))

@@ -13,6 +13,14 @@ const ARABIC_SCRIPT_COUNTRIES: &[&str] = &[
     "PS", "QA", "SA", "SD", "SY", "TN", "YE",
 ];
 
+/// A folded name as the keys compare it: no Arabic article, no hyphens, apostrophes
+/// or spaces.
+fn bare(folded: &str) -> String {
+    let mut text = without_article_prefix(folded).to_string();
+    text.retain(|c| !matches!(c, '-' | '\'' | ' '));
+    text
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
@@ -54,9 +62,7 @@ fn glides_by_position(text: &str) -> String {
 /// and w for v when the whole word is written so (Medwedew; "Medwedev" mixes two
 /// systems). Vowels and doubled letters stay: "Niikkei" is not Nikkei.
 fn romanisation_key(folded: &str) -> String {
-    let cyrillic = crate::kb::normalize::romanize_cyrillic(folded);
-    let mut text = without_article_prefix(&cyrillic).to_string();
-    text.retain(|c| !matches!(c, '-' | '\'' | ' '));
+    let mut text = bare(&crate::kb::normalize::romanize_cyrillic(folded));
     for (from, to) in [("kh", "h"), ("ou", "u"), ("ph", "f"), ("ck", "k")] {
         text = text.replace(from, to);
     }
@@ -72,8 +78,7 @@ fn romanisation_key(folded: &str) -> String {
 /// vowel (Abdullah, Abdulla). Not a doubled letter ending the word ("Haiderr"), a j
 /// for a y ("Haidjr"), or an h dropped inside ("Daes" is not Daesh).
 fn arabic_key(folded: &str) -> String {
-    let mut text = without_article_prefix(folded).to_string();
-    text.retain(|c| !matches!(c, '-' | '\'' | ' '));
+    let mut text = bare(folded);
     // Before the shared alternations: dj is j, sh and ch one letter ($), and j stays j
     // (it is ج, never ي).
     for (from, to) in [("dj", "j"), ("sh", "$"), ("ch", "$")] {

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::misspell::{ErrorType, Tally};
-use super::ner::{Score, CATEGORIES};
+use super::ner::{f1, Score, CATEGORIES};
 use super::{targets, EvalReport};
 
 fn pct(x: f64) -> String {
@@ -34,15 +34,6 @@ fn score_cells(s: &Score) -> String {
 }
 
 /// The summary table: metric | target | measured | met?
-/// F1 at precision 1 and recall `recall`.
-fn f1_bound(recall: f64) -> f64 {
-    if recall <= 0.0 {
-        0.0
-    } else {
-        2.0 * recall / (1.0 + recall)
-    }
-}
-
 pub fn summary(report: &EvalReport) -> String {
     let m = &report.misspellings.overall;
     let fa = report.false_alarms.per_10k_words();
@@ -184,8 +175,8 @@ pub fn markdown(report: &EvalReport, details: bool) -> String {
          and ≤ {:.2} even with every highlight right.",
         e.ceiling.flat_spans,
         e.ceiling.distinct_spans,
-        f1_bound(typed_bound),
-        f1_bound(untyped_bound),
+        f1(1.0, typed_bound),
+        f1(1.0, untyped_bound),
     );
 
     if details {
