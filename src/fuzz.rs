@@ -7,15 +7,16 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use crate::analysis::{analyze, Analysis, AnalysisOptions, Incremental};
-use crate::kb::{load, Kb, KbBuilder, KbError};
-use crate::prose::{self, Format};
-use crate::text::document::{Document, TextEdit, TextRange};
-use crate::text::{LineIndex, PositionEncoding, TextPosition};
+use byline_core::analysis::{analyze, Analysis, AnalysisOptions, Incremental};
+use byline_core::prose::{self, Format};
+use byline_core::testing::reference;
+use byline_core::text::document::{Document, TextEdit, TextRange};
+use byline_core::text::{LineIndex, PositionEncoding, TextPosition};
+use byline_kb::{load, Kb, KbBuilder, KbError};
 
 fn shared_kb() -> &'static Arc<Kb> {
     static KB: OnceLock<Arc<Kb>> = OnceLock::new();
-    KB.get_or_init(|| Arc::new(crate::kb::default_kb().expect("the embedded KB loads")))
+    KB.get_or_init(|| Arc::new(byline_default_kb::default_kb().expect("the embedded KB loads")))
 }
 
 fn default_kb() -> &'static Kb {
@@ -158,7 +159,7 @@ pub fn kb(data: &[u8]) {
 /// `.byline.toml` parsing.
 pub fn config(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    if let Err(error) = crate::config::parse(Path::new("/fuzz/.byline.toml"), &text) {
+    if let Err(error) = byline_desk::config::parse(Path::new("/fuzz/.byline.toml"), &text) {
         check_located(&error, &text);
     }
 }
@@ -239,59 +240,5 @@ fn check_conversions(text: &str, encoding: PositionEncoding) {
                 "round trip {position:?}"
             );
         }
-    }
-}
-
-/// A deliberately naive model of LSP positions and edits on a plain `String`: the
-/// reference the rope, the line index and the server's change path are checked against.
-pub mod reference {
-    use crate::text::document::TextEdit;
-    use crate::text::{PositionEncoding, TextPosition};
-
-    /// Byte ranges of each line's content (without its break), by a char-by-char scan.
-    fn lines(text: &str) -> Vec<(usize, usize)> {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c == '\n' || c == '\r' {
-                lines.push((start, i));
-                if c == '\r' && chars.peek().map(|&(_, n)| n) == Some('\n') {
-                    chars.next();
-                }
-                start = chars.peek().map_or(text.len(), |&(j, _)| j);
-            }
-        }
-        lines.push((start, text.len()));
-        lines
-    }
-
-    /// The byte offset of a position, clamped to its line and to the text.
-    pub fn offset(text: &str, position: TextPosition, encoding: PositionEncoding) -> usize {
-        let Some(&(start, end)) = lines(text).get(position.line as usize) else {
-            return text.len();
-        };
-        let mut units = 0;
-        for (i, c) in text[start..end].char_indices() {
-            units += match encoding {
-                PositionEncoding::Utf8 => c.len_utf8(),
-                PositionEncoding::Utf16 => c.len_utf16(),
-            };
-            if units > position.character as usize {
-                return start + i;
-            }
-        }
-        end
-    }
-
-    /// Applies one LSP content change to a string (a reversed range is read in order).
-    pub fn apply(text: &str, edit: &TextEdit, encoding: PositionEncoding) -> String {
-        let Some(range) = edit.range else {
-            return edit.text.clone();
-        };
-        let a = offset(text, range.start, encoding);
-        let b = offset(text, range.end, encoding);
-        let (start, end) = (a.min(b), a.max(b));
-        format!("{}{}{}", &text[..start], edit.text, &text[end..])
     }
 }

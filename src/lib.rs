@@ -1,18 +1,15 @@
-//! Byline: entity analysis and name checks for news prose.
+//! The `byline` command line: `check` and its report formats, `entities`, `kb`, `eval`
+//! and `lsp`, as adapters over the workspace's crates (see ARCHITECTURE.md):
+//! `byline-core` analyses, `byline-lsp` serves, `byline-desk` reads a desk's
+//! configuration and house KB, `byline-kb-import` builds KB files.
 //!
-//! The crate is split so that the data flow reads from the folder layout:
-//! `prose` (what text is prose) → `analysis` (tokens, mentions, entities, checks)
-//! over a `kb` (knowledge base), with `text` for positions and edits. `lsp` and `cli`
-//! are thin adapters over the pure core; see ARCHITECTURE.md.
+//! `report` renders analysed files in each `--format`; `eval` is the accuracy harness
+//! behind `byline eval`, kept here, out of the core library, since only the command
+//! line runs it.
 
-pub mod analysis;
-pub mod atomic_file;
 pub mod cli;
-pub mod config;
 pub mod eval;
-pub mod fuzz;
-pub mod kb;
-pub mod lsp;
-pub mod prose;
 pub mod report;
-pub mod text;
+
+#[cfg(feature = "fuzzing")]
+pub mod fuzz;

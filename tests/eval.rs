@@ -4,11 +4,11 @@
 use std::sync::OnceLock;
 
 use byline::eval::{self, data, EvalConfig, EvalReport, Sources};
-use byline::kb::Kb;
+use byline_kb::Kb;
 
 fn kb() -> &'static Kb {
     static KB: OnceLock<Kb> = OnceLock::new();
-    KB.get_or_init(|| byline::kb::default_kb().expect("default KB loads"))
+    KB.get_or_init(|| byline_default_kb::default_kb().expect("default KB loads"))
 }
 
 fn run_builtin() -> EvalReport {

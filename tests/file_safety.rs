@@ -133,7 +133,7 @@ fn house_kb_additions_from_racing_processes_are_all_kept() {
         assert!(child.wait().unwrap().success());
     }
 
-    let entities = byline::kb::load::load_file(&house).expect("the house KB still parses");
+    let entities = byline_kb::load::load_file(&house).expect("the house KB still parses");
     let kept: Vec<&str> = entities.iter().map(|e| e.name.as_str()).collect();
     assert!(
         kept.contains(&"Jane Q. Mayor"),

@@ -5,12 +5,12 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use byline::kb::card::markdown;
-use byline::kb::{Category, Entity, Kb, PartialDate};
+use byline_core::card::markdown;
+use byline_kb::{Category, Entity, Kb, PartialDate};
 
 fn kb() -> &'static Kb {
     static KB: OnceLock<Kb> = OnceLock::new();
-    KB.get_or_init(|| byline::kb::default_kb().expect("default KB loads"))
+    KB.get_or_init(|| byline_default_kb::default_kb().expect("default KB loads"))
 }
 
 fn count_types(types: &[&str]) -> usize {

@@ -4,12 +4,12 @@
 
 use std::sync::OnceLock;
 
-use byline::analysis::{analyze, Analysis, AnalysisOptions};
-use byline::kb::{Category, Kb};
+use byline_core::analysis::{analyze, Analysis, AnalysisOptions};
+use byline_kb::{Category, Kb};
 
 fn kb() -> &'static Kb {
     static KB: OnceLock<Kb> = OnceLock::new();
-    KB.get_or_init(|| byline::kb::default_kb().expect("default KB loads"))
+    KB.get_or_init(|| byline_default_kb::default_kb().expect("default KB loads"))
 }
 
 fn run(text: &str) -> Analysis {

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use byline::kb::load::parse_jsonl;
-use byline::kb::{Category, Entity};
+use byline_kb::load::parse_jsonl;
+use byline_kb::{Category, Entity};
 use serde_json::{json, Value};
 
 fn item(id: &str) -> Value {

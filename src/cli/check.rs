@@ -12,10 +12,10 @@ use super::{
     analysis_kb, fix, load_config, parse_story_date, AnalysisArgs, CheckFormat, ColorChoice,
     EntitiesFormat, FailOn, Fatal,
 };
-use crate::analysis::{analyze, AnalysisOptions, Severity};
-use crate::config::Config;
-use crate::kb::Kb;
 use crate::report::{self, FileReport, Summary};
+use byline_core::analysis::{analyze, AnalysisOptions, Severity};
+use byline_desk::config::Config;
+use byline_kb::Kb;
 
 /// Runs with fewer files than this finish before a progress bar would help.
 const PROGRESS_MIN_FILES: usize = 50;
@@ -202,7 +202,7 @@ pub fn run_entities(args: &AnalysisArgs, format: EntitiesFormat) -> Result<ExitC
 
 /// `byline init`: writes the commented starter `.byline.toml`, never over an existing one.
 pub fn run_init(dir: &std::path::Path) -> Result<ExitCode, Fatal> {
-    let path = dir.join(crate::config::CONFIG_FILE_NAME);
+    let path = dir.join(byline_desk::config::CONFIG_FILE_NAME);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -214,7 +214,7 @@ pub fn run_init(dir: &std::path::Path) -> Result<ExitCode, Fatal> {
             )),
             _ => Fatal(format!("{}: cannot create: {e}", path.display())),
         })?;
-    file.write_all(crate::config::STARTER.as_bytes())
+    file.write_all(byline_desk::config::STARTER.as_bytes())
         .map_err(|e| Fatal(format!("{}: cannot write: {e}", path.display())))?;
     eprintln!("wrote {}", path.display());
     Ok(ExitCode::SUCCESS)

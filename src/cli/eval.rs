@@ -56,7 +56,7 @@ fn shared(rel: &str) -> Option<PathBuf> {
 }
 
 pub fn run(options: &EvalOptions) -> Result<ExitCode, Fatal> {
-    let kb = crate::kb::default_kb()?;
+    let kb = byline_default_kb::default_kb()?;
     let news_path = options.news.clone().or_else(|| {
         (!options.builtin)
             .then(|| shared("data/news/articles.jsonl"))

@@ -6,9 +6,9 @@ use std::path::Path;
 use similar::TextDiff;
 
 use super::Fatal;
-use crate::analysis::fixes::{self, Fix};
 use crate::report::FileReport;
-use crate::text::{LineIndex, PositionEncoding};
+use byline_core::analysis::fixes::{self, Fix};
+use byline_core::text::{LineIndex, PositionEncoding};
 
 /// "story.md:14:1: 'Gerasimovis' → 'Gerasimov'" (1-based line and character).
 fn describe(report: &FileReport, index: &LineIndex, fix: &Fix) -> String {
@@ -57,7 +57,7 @@ pub fn fix_file(
         let path = on_disk.ok_or_else(|| {
             Fatal("--fix cannot rewrite standard input; use --fix --dry-run for a diff".into())
         })?;
-        crate::atomic_file::replace(path, text.as_bytes(), "fix")
+        byline_atomic_file::replace(path, text.as_bytes(), "fix")
             .map_err(|e| Fatal(format!("{}: cannot write: {e}", path.display())))?;
     }
     let index = LineIndex::new(&report.text);

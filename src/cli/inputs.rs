@@ -9,7 +9,7 @@ use ignore::overrides::OverrideBuilder;
 use ignore::WalkBuilder;
 
 use super::{AnalysisArgs, Fatal};
-use crate::prose::Format;
+use byline_core::prose::Format;
 
 /// The files a directory walk picks up when no `--include` is given.
 const DEFAULT_INCLUDES: &[&str] = &[

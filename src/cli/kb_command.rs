@@ -8,8 +8,9 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::Fatal;
-use crate::kb::index::{key_of, name_tokens};
-use crate::kb::{card, EntityId, Kb, PartialDate};
+use byline_core::card;
+use byline_kb::index::{key_of, name_tokens};
+use byline_kb::{EntityId, Kb, PartialDate};
 
 #[derive(Subcommand)]
 pub enum KbCommand {
@@ -44,6 +45,7 @@ pub enum KbCommand {
         out: PathBuf,
     },
     /// Rebuild the generated KB files (kb/generated/*.jsonl) from the source snapshot.
+    #[cfg(feature = "kb-import")]
     Import {
         /// The source folder (with MANIFEST.csv), e.g. shared/data/kb-sources.
         #[arg(long, value_name = "DIR")]
@@ -53,9 +55,10 @@ pub enum KbCommand {
         out: PathBuf,
     },
     /// Build a KB (JSONL) from an official Wikidata JSON dump (.json, .json.gz, .json.bz2).
+    #[cfg(feature = "kb-import")]
     ImportWikidata {
         #[command(flatten)]
-        args: crate::kb::wikidata::ImportArgs,
+        args: super::import_wikidata::ImportArgs,
     },
     /// Add a name to the house KB (locked, written atomically; existing entries kept).
     Add {
@@ -90,8 +93,10 @@ impl KbLayers {
 pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
     // The importers build KB files; they need no KB loaded.
     match &command {
+        #[cfg(feature = "kb-import")]
         KbCommand::Import { sources, out } => return import(sources, out),
-        KbCommand::ImportWikidata { args } => return Ok(crate::kb::wikidata::run(args)?),
+        #[cfg(feature = "kb-import")]
+        KbCommand::ImportWikidata { args } => return Ok(super::import_wikidata::run(args)?),
         KbCommand::Add { name, kind, to } => return add(name, kind, to.as_deref()),
         KbCommand::Compile { files, out } => return compile(files, out),
         _ => {}
@@ -144,10 +149,11 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        KbCommand::Import { .. }
-        | KbCommand::ImportWikidata { .. }
-        | KbCommand::Add { .. }
-        | KbCommand::Compile { .. } => {
+        #[cfg(feature = "kb-import")]
+        KbCommand::Import { .. } | KbCommand::ImportWikidata { .. } => {
+            unreachable!("handled before the KB is loaded")
+        }
+        KbCommand::Add { .. } | KbCommand::Compile { .. } => {
             unreachable!("handled before the KB is loaded")
         }
     }
@@ -157,10 +163,10 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
 /// `.byline.toml` found from the current directory up.
 fn add(name: &str, kind: &str, to: Option<&Path>) -> Result<ExitCode, Fatal> {
     let category = match kind {
-        "person" => crate::kb::Category::Person,
-        "organization" | "organisation" => crate::kb::Category::Organization,
-        "location" | "place" => crate::kb::Category::Location,
-        "other" => crate::kb::Category::Other,
+        "person" => byline_kb::Category::Person,
+        "organization" | "organisation" => byline_kb::Category::Organization,
+        "location" | "place" => byline_kb::Category::Location,
+        "other" => byline_kb::Category::Other,
         other => {
             return Err(Fatal(format!(
                 "--kind must be person, organization, location or other, got `{other}`"
@@ -172,10 +178,10 @@ fn add(name: &str, kind: &str, to: Option<&Path>) -> Result<ExitCode, Fatal> {
         None => {
             let cwd = std::env::current_dir()
                 .map_err(|e| Fatal(format!("cannot read the current directory: {e}")))?;
-            let config = crate::config::discover(&cwd).ok_or_else(|| {
+            let config = byline_desk::config::discover(&cwd).ok_or_else(|| {
                 Fatal("no house KB: pass --to FILE, or set `kb = [...]` in .byline.toml".into())
             })?;
-            crate::config::load(&config)?
+            byline_desk::config::load(&config)?
                 .kb_files
                 .into_iter()
                 .next()
@@ -187,11 +193,12 @@ fn add(name: &str, kind: &str, to: Option<&Path>) -> Result<ExitCode, Fatal> {
                 })?
         }
     };
-    let entry = crate::kb::house::NewEntry {
+    let entry = byline_desk::house::NewEntry {
         name: name.to_string(),
         category,
     };
-    let added = crate::kb::house::add_entry(&path, &entry, PartialDate::today()).map_err(Fatal)?;
+    let added =
+        byline_desk::house::add_entry(&path, &entry, PartialDate::today()).map_err(Fatal)?;
     if added {
         println!("added '{name}' to {}", path.display());
     } else {
@@ -203,14 +210,14 @@ fn add(name: &str, kind: &str, to: Option<&Path>) -> Result<ExitCode, Fatal> {
 /// Compiles `files` into `out` and reports what it holds and how long it took.
 fn compile(files: &[PathBuf], out: &Path) -> Result<ExitCode, Fatal> {
     let started = std::time::Instant::now();
-    let mut builder = crate::kb::KbBuilder::new();
+    let mut builder = byline_kb::KbBuilder::new();
     for path in files {
         builder = builder.with_file(path)?;
     }
     let bytes = builder.compile();
-    crate::atomic_file::replace(out, &bytes, "kb-compile")
+    byline_atomic_file::replace(out, &bytes, "kb-compile")
         .map_err(|e| Fatal(format!("{}: cannot write: {e}", out.display())))?;
-    let entities = crate::kb::KbBuilder::new().with_file(out)?.build().len();
+    let entities = byline_kb::KbBuilder::new().with_file(out)?.build().len();
     println!(
         "{entities} entities, {} bytes -> {} in {:.1} s",
         bytes.len(),
@@ -221,8 +228,9 @@ fn compile(files: &[PathBuf], out: &Path) -> Result<ExitCode, Fatal> {
 }
 
 /// Runs the importers and reports what they wrote.
+#[cfg(feature = "kb-import")]
 fn import(sources: &Path, out: &Path) -> Result<ExitCode, Fatal> {
-    let summary = crate::kb::import::run(sources, out)?;
+    let summary = byline_kb_import::run(sources, out)?;
     for (name, entities, bytes) in &summary.files {
         println!(
             "{:>8} entities {:>10} bytes  {}",

@@ -5,6 +5,8 @@
 mod check;
 mod eval;
 mod fix;
+#[cfg(feature = "kb-import")]
+mod import_wikidata;
 mod inputs;
 mod kb_command;
 
@@ -13,8 +15,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::config::{self, Config};
-use crate::kb::{Kb, KbBuilder, PartialDate};
+use byline_desk::config::{self, Config};
+use byline_kb::{Kb, KbBuilder, PartialDate};
 
 #[derive(Parser)]
 #[command(
@@ -149,7 +151,7 @@ pub fn main() -> ExitCode {
         Command::Check { args, options } => check::run_check(&args, &options),
         Command::Init { dir } => check::run_init(&dir),
         Command::Entities { args, format } => check::run_entities(&args, format),
-        Command::Lsp { stdio: _ } => Ok(crate::lsp::run_stdio()),
+        Command::Lsp { stdio: _ } => Ok(byline_lsp::run_stdio()),
         Command::Kb { command } => kb_command::run(command),
         Command::Eval { options } => eval::run(&options),
     };
@@ -205,7 +207,7 @@ fn analysis_kb(args: &AnalysisArgs, config: &Config) -> Result<Kb, Fatal> {
 fn load_kb(files: &[PathBuf], no_default_kb: bool) -> Result<Kb, Fatal> {
     let mut builder = KbBuilder::new();
     if !no_default_kb {
-        builder = crate::kb::default_builder()?;
+        builder = byline_default_kb::default_builder()?;
     }
     for path in files {
         builder = builder.with_file(path)?;

@@ -7,8 +7,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Article;
-use crate::analysis::{analyze, AnalysisOptions};
-use crate::kb::Kb;
+use byline_core::analysis::{analyze, AnalysisOptions};
+use byline_kb::Kb;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {

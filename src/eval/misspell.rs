@@ -15,11 +15,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Article, EvalConfig, Rng};
-use crate::analysis::{analyze, AnalysisOptions, Code, MentionOrigin};
-use crate::kb::lexicon::is_common_folded_word;
-use crate::kb::normalize::fold;
-use crate::kb::{Category, Kb};
-use crate::text::words::word_strs;
+use byline_core::analysis::{analyze, AnalysisOptions, Code, MentionOrigin};
+use byline_core::text::words::word_strs;
+use byline_kb::lexicon::is_common_folded_word;
+use byline_kb::normalize::fold;
+use byline_kb::{Category, Kb};
 
 /// The kinds of slip the generator makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

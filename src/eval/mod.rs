@@ -15,7 +15,7 @@ pub mod report;
 
 use serde::Serialize;
 
-use crate::kb::Kb;
+use byline_kb::Kb;
 
 pub use data::{Article, NerDocument, NerSpan};
 

@@ -29,11 +29,11 @@ use serde::Serialize;
 
 use super::misspell::ratio;
 use super::NerDocument;
-use crate::analysis::{analyze, cues, AnalysisOptions};
-use crate::kb::lexicon::is_common_folded_word;
-use crate::kb::normalize::fold;
-use crate::kb::{Category, Kb};
-use crate::text::words::word_strs;
+use byline_core::analysis::{analyze, cues, AnalysisOptions};
+use byline_core::text::words::word_strs;
+use byline_kb::lexicon::is_common_folded_word;
+use byline_kb::normalize::fold;
+use byline_kb::{Category, Kb};
 
 pub const CATEGORIES: [&str; 4] = ["Person", "Organisation", "Location", "Nationality"];
 

@@ -3,8 +3,8 @@
 //! `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`
 
 use super::{human::summary_line, FileReport, Summary};
-use crate::analysis::Severity;
-use crate::text::LineIndex;
+use byline_core::analysis::Severity;
+use byline_core::text::LineIndex;
 
 /// Escapes a command's message: the runner decodes `%25`, `%0D` and `%0A`.
 fn escape_data(text: &str) -> String {

@@ -14,9 +14,10 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::escape_html;
 
 use super::{human::summary_line, FileReport, Summary};
-use crate::analysis::{Diagnostic, Mention};
-use crate::kb::{card, Kb, PartialDate};
-use crate::text::LineIndex;
+use byline_core::analysis::{Diagnostic, Mention};
+use byline_core::card;
+use byline_core::text::LineIndex;
+use byline_kb::{Kb, PartialDate};
 
 const STYLE: &str = include_str!("html.css");
 

@@ -4,7 +4,7 @@
 use annotate_snippets::{Level, Renderer, Snippet};
 
 use super::{FileReport, Summary};
-use crate::analysis::{Diagnostic, Severity};
+use byline_core::analysis::{Diagnostic, Severity};
 
 fn level(severity: Severity) -> Level {
     match severity {

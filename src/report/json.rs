@@ -4,9 +4,9 @@
 use serde::Serialize;
 
 use super::{FileReport, Summary};
-use crate::analysis::EntityRef;
-use crate::kb::Kb;
-use crate::text::{LineIndex, TextPosition};
+use byline_core::analysis::EntityRef;
+use byline_core::text::{LineIndex, TextPosition};
+use byline_kb::Kb;
 
 #[derive(Serialize)]
 struct Span {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{json, FileReport};
-use crate::kb::Kb;
+use byline_kb::Kb;
 
 #[derive(Serialize)]
 struct Line<F: Serialize> {

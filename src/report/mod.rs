@@ -10,8 +10,8 @@ pub mod json;
 pub mod jsonl;
 pub mod sarif;
 
-use crate::analysis::{Analysis, Severity};
-use crate::text::{LineIndex, PositionEncoding, TextPosition};
+use byline_core::analysis::{Analysis, Severity};
+use byline_core::text::{LineIndex, PositionEncoding, TextPosition};
 
 /// One checked file: what it was called, its text and what we found.
 pub struct FileReport {

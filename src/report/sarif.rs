@@ -7,8 +7,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};
 
 use super::FileReport;
-use crate::analysis::{Code, Severity};
-use crate::text::LineIndex;
+use byline_core::analysis::{Code, Severity};
+use byline_core::text::LineIndex;
 
 /// Bytes that may not appear raw in a URI path.
 const PATH: &AsciiSet = &CONTROLS

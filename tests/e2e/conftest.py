@@ -14,3 +14,14 @@ def byline_binary() -> str:
     if explicit:
         return explicit
     return str(ROOT / "target" / "release" / "byline")
+
+
+def hooks_binary() -> str | None:
+    """A binary built with the `test-hooks` feature, for the tests of panic isolation:
+    $BYLINE_HOOKS_BIN, else the debug build `cargo test --all-features` leaves. The
+    binary users run (`cargo build --release`) never has the hooks."""
+    explicit = os.environ.get("BYLINE_HOOKS_BIN")
+    if explicit:
+        return explicit
+    debug = ROOT / "target" / "debug" / "byline"
+    return str(debug) if debug.exists() else None

@@ -14,15 +14,15 @@ import time
 import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from conftest import byline_binary  # noqa: E402
+from conftest import byline_binary, hooks_binary  # noqa: E402
 
 
 class RawServer:
     """A byline server on pipes, spoken to frame by frame."""
 
-    def __init__(self, env=None):
+    def __init__(self, env=None, binary=None):
         self.process = subprocess.Popen(
-            [byline_binary(), "lsp"],
+            [binary or byline_binary(), "lsp"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -341,7 +341,10 @@ def test_ten_thousand_rapid_changes_end_right_and_the_server_answers_between_the
 
 
 def test_a_panic_in_analysis_or_a_request_is_answered_logged_and_survived():
-    server = RawServer(env={"BYLINE_TEST_PANIC": "1"})
+    binary = hooks_binary()
+    if binary is None:
+        pytest.skip("no binary with test hooks: run `cargo test --all-features` or set BYLINE_HOOKS_BIN")
+    server = RawServer(env={"BYLINE_TEST_PANIC": "1"}, binary=binary)
     try:
         server.initialize()
         bad = "file:///tmp/panic.md"
@@ -359,6 +362,24 @@ def test_a_panic_in_analysis_or_a_request_is_answered_logged_and_survived():
         assert server.response(server.hover(good, 0, 17))["result"]
         server.change(bad, 2, [{"text": "General Valery Gerasimovis spoke.\n"}])
         assert len(server.diagnostics(bad, 2)) == 1
+        assert "result" in server.response(server.request("shutdown"))
+        server.notify("exit")
+        assert server.process.wait(timeout=10) == 0
+    finally:
+        server.close()
+
+
+def test_the_release_binary_ignores_the_panic_hook_variable():
+    """The binary users run is built without `test-hooks`: BYLINE_TEST_PANIC=1 changes
+    nothing, the marker text is analysed like any other, the debug command is unknown."""
+    server = RawServer(env={"BYLINE_TEST_PANIC": "1"})
+    try:
+        server.initialize()
+        uri = "file:///tmp/no-hook.md"
+        server.open(uri, "General Valery Gerasimovis spoke. BYLINE-TEST-PANIC\n")
+        assert [d["code"] for d in server.diagnostics(uri, 1)] == ["misspelled-name"]
+        response = server.response(server.request("workspace/executeCommand", {"command": "byline.debug.panic", "arguments": []}))
+        assert response["error"]["code"] == -32602, response
         assert "result" in server.response(server.request("shutdown"))
         server.notify("exit")
         assert server.process.wait(timeout=10) == 0

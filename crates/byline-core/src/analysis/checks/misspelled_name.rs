@@ -1,0 +1,668 @@
+//! `misspelled-name`: a name the KB does not know that is a near miss of a KB name
+//! which fits the story ("Valery Gerasimovis" → Gerasimov).
+//!
+//! A near miss alone is not enough: the news is full of correct names the KB lacks.
+//! A candidate must also fit the context — the given name next to it, a title, the
+//! story's countries, the story's other mentions — before we say anything.
+
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::implausible_slips::{self, NearMiss};
+use super::memo::SlipKey;
+use super::{CheckContext, Code, Diagnostic, Severity};
+use crate::analysis::linking::title_fits;
+use crate::analysis::romanisation;
+use crate::text::words::word_strs;
+use byline_kb::index::{surname_of, surnames_of, NamePart, TokenPosting};
+use byline_kb::lexicon::is_common_folded_word;
+use byline_kb::normalize::fold;
+use byline_kb::{Category, EntityId, Kb};
+
+/// The score a candidate needs before we report it.
+const REPORT_THRESHOLD: f32 = 2.5;
+/// Longest suffix slip we consider ("Gerasimov" + "is").
+const MAX_SUFFIX: usize = 3;
+
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    entity: EntityId,
+    suggestion: String,
+    score: f32,
+}
+
+/// The form of `folded` as the KB writes it, from the entity's names and, for a
+/// person, the surnames they are called by ("Jaafari" of "al-Jaafari").
+fn written_form(kb: &Kb, entity: EntityId, folded: &str) -> Option<String> {
+    let e = kb.entity(entity);
+    e.surface_forms()
+        .flat_map(word_strs)
+        .find(|w| fold(w) == folded)
+        .map(str::to_string)
+        .or_else(|| {
+            e.surface_forms()
+                .flat_map(surnames_of)
+                .find(|s| fold(s) == folded)
+        })
+}
+
+fn matches_case(suggestion: &str, written: &str) -> String {
+    if byline_kb::normalize::is_all_caps(written) {
+        suggestion.to_uppercase()
+    } else {
+        suggestion.to_string()
+    }
+}
+
+/// The words of a person's names before the surname ("george", "lee", "hsien",
+/// "susilo", "bambang"), initials left out.
+fn given_names(kb: &Kb, entity: EntityId) -> HashSet<String> {
+    let mut out = HashSet::default();
+    for form in kb.entity(entity).surface_forms() {
+        let Some(surname) = surname_of(form) else {
+            continue;
+        };
+        let surname_words = word_strs(&surname).count();
+        let words: Vec<&str> = word_strs(form).collect();
+        for word in &words[..words.len().saturating_sub(surname_words)] {
+            let folded = fold(word);
+            if folded.chars().count() >= 2 {
+                out.insert(folded);
+            }
+        }
+    }
+    out
+}
+
+fn surnames(kb: &Kb, entity: EntityId) -> HashSet<String> {
+    kb.entity(entity)
+        .surface_forms()
+        .flat_map(surnames_of)
+        .map(|s| fold(&s))
+        .collect()
+}
+
+/// True when `folded` ends in a plural "s" or "es" whose stem the KB knows.
+fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
+    ["s", "es"].iter().any(|suffix| {
+        folded
+            .strip_suffix(suffix)
+            .is_some_and(|stem| stem.chars().count() >= 3 && !kb.token_postings(stem).is_empty())
+    })
+}
+
+/// True when `written` is `kb_word` with a few letters added at the end
+/// ("Gerasimovis"): a slip of the hand even without a given name next to it.
+fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
+    written.len() > kb_word.len()
+        && written.starts_with(kb_word)
+        && written[kb_word.len()..].chars().count() <= MAX_SUFFIX
+}
+
+/// `word` with two neighbouring letters swapped, each way.
+fn transpositions(word: &str) -> Vec<String> {
+    let w: Vec<char> = word.chars().collect();
+    (0..w.len().saturating_sub(1))
+        .filter(|&i| w[i] != w[i + 1])
+        .map(|i| {
+            let mut v = w.clone();
+            v.swap(i, i + 1);
+            v.into_iter().collect()
+        })
+        .collect()
+}
+
+/// Whether tokens `a` and `b` are written with only spaces between them.
+fn joined(cx: &CheckContext, a: usize, b: usize) -> bool {
+    let (x, y) = (&cx.tokens[a], &cx.tokens[b]);
+    x.block == y.block
+        && cx.text[x.span.end..y.span.start]
+            .chars()
+            .all(char::is_whitespace)
+}
+
+/// The name word before token `ti`, inside the mention (which starts at `start`) or
+/// right before it, stepping over an initial ("George W. Bush").
+fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Option<&'a str> {
+    let mut p = ti.checked_sub(1)?;
+    let initial = |i: usize| cx.tokens[i].folded.chars().count() == 1;
+    let close = |a: usize, b: usize| {
+        let (x, y) = (&cx.tokens[a], &cx.tokens[b]);
+        x.block == y.block
+            && cx.text[x.span.end..y.span.start]
+                .chars()
+                .all(|c| c.is_whitespace() || (c == '.' && initial(a)))
+    };
+    if initial(p) && p > 0 && close(p, ti) && close(p - 1, p) {
+        p -= 1;
+    } else if !close(p, ti) {
+        return None;
+    }
+    let token = &cx.tokens[p];
+    let name_word =
+        (p >= start || token.capitalized) && !crate::analysis::cues::is_determiner(&token.folded);
+    name_word.then_some(token.folded.as_str())
+}
+
+/// Title words in the run of capitalised words before token `start` ("President" in
+/// "President Vladimir Putn", where "Vladimir" is a mention of its own).
+fn titles_before<'a>(cx: &'a CheckContext, start: usize) -> Vec<&'a str> {
+    let mut titles = Vec::new();
+    let mut i = start;
+    while i > 0 && start - i < 4 && joined(cx, i - 1, i) && cx.tokens[i - 1].capitalized {
+        i -= 1;
+        let folded = cx.tokens[i].folded.as_str();
+        if crate::analysis::cues::is_person_title(folded) {
+            titles.push(folded);
+        }
+    }
+    titles.reverse();
+    titles
+}
+
+pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
+    let kb = cx.kb;
+    let story_entities: HashSet<EntityId> = cx.entities_in_story().collect();
+    let story_countries: HashSet<&str> = story_entities
+        .iter()
+        .map(|&id| kb.entity(id).country.as_str())
+        .filter(|c| !c.is_empty())
+        .collect();
+
+    // Best candidates per folded word, over all its occurrences.
+    let mut best_for_word: HashMap<String, Vec<Candidate>> = HashMap::default();
+    let mut occurrences: Vec<(usize, String)> = Vec::new();
+    // The fuzzy search is the costly step; a story repeats its unknown names.
+    let mut near_cache: HashMap<String, Vec<(String, Vec<TokenPosting>)>> = HashMap::default();
+    // The search below, per word, across analyses of an edited story.
+    let mut slip_memo = cx.memo.slips_for(story_entities.iter().copied());
+
+    for (index, mention) in cx.mentions.iter().enumerate() {
+        if mention.entity.is_some() || mention.category == Category::Location {
+            continue;
+        }
+        // In a name typed as an organisation ("Reutets news agency"), only an
+        // organisation's name can be the intended one.
+        let organisations_only = mention.category == Category::Organization;
+        let token_range = cx.tokens_in(&mention.span);
+        let titles: Vec<&str> = mention
+            .title
+            .as_ref()
+            .map(|t| {
+                cx.tokens[cx.tokens_in(t)]
+                    .iter()
+                    .map(|t| t.folded.as_str())
+                    .collect()
+            })
+            .unwrap_or_else(|| titles_before(cx, token_range.start));
+        for ti in token_range.clone() {
+            let token = &cx.tokens[ti];
+            let length = token.folded.chars().count();
+            if length < 4 || !kb.token_postings(&token.folded).is_empty() || !token.capitalized {
+                continue;
+            }
+            if token.all_caps && length <= 5 {
+                continue; // an acronym, not a misspelled name
+            }
+            if is_plural_of_known_word(kb, &token.folded) {
+                continue; // "Syrians", "Iraqis": a plural, not a slip
+            }
+            // A capitalised common word ("Strike", "Search") is a misspelling only when
+            // the name around it says so ("von der Leyden").
+            let common_word = is_common_folded_word(&token.folded);
+            let distance = if length <= 5 { 1 } else { 2 };
+            // The words right beside it, even across a mention boundary ("Vladimir"
+            // the city before "Putn").
+            let previous = previous_name_word(cx, ti, token_range.start);
+            let next = (ti + 1 < token_range.end
+                || (ti + 1 < cx.tokens.len()
+                    && joined(cx, ti, ti + 1)
+                    && cx.tokens[ti + 1].capitalized
+                    && !cx.tokens[ti + 1].sentence_start))
+                .then(|| cx.tokens[ti + 1].folded.as_str());
+            let has_part = |word: Option<&str>, wanted: NamePart| {
+                word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
+            };
+            if common_word
+                && !has_part(previous, NamePart::Given)
+                && !has_part(next, NamePart::Surname)
+            {
+                continue; // no name around it could make it a slip: skip the fuzzy search
+            }
+            let slip_key = SlipKey {
+                folded: token.folded.clone(),
+                written: cx.text[token.span.clone()].to_string(),
+                previous: previous.map(str::to_string),
+                next: next.map(str::to_string),
+                organisations_only,
+                titles: titles.iter().map(|t| t.to_string()).collect(),
+            };
+            if let Some(found) = slip_memo.get(&slip_key) {
+                if let Some(candidates) = found.clone() {
+                    record(&mut best_for_word, &mut occurrences, ti, token, candidates);
+                }
+                continue;
+            }
+            let mut candidates = Vec::new();
+            let near = near_cache
+                .entry(token.folded.clone())
+                .or_insert_with(|| kb.tokens_near(&token.folded, distance, MAX_SUFFIX))
+                .clone();
+            // A romanisation the KB does not list (Shoygu for Shoigu) is accepted, not
+            // a slip — when the name it romanises is the one the context supports
+            // (below), and the two differ as romanisations do for that name.
+            // The Levenshtein search counts two letters swapped as two edits, which is
+            // past the bound for a short word: look the swaps up directly.
+            let mut near = near;
+            for swapped in transpositions(&token.folded) {
+                if !near.iter().any(|(w, _)| *w == swapped) {
+                    let postings = kb.token_postings(&swapped);
+                    if !postings.is_empty() {
+                        near.push((swapped, postings));
+                    }
+                }
+            }
+            let mut romanised = false;
+            for (kb_word, postings) in near {
+                if romanised {
+                    break;
+                }
+                let edits = strsim::damerau_levenshtein(&token.folded, &kb_word);
+                for TokenPosting { entity, part } in postings {
+                    let e = kb.entity(entity);
+                    if e.category() == Category::Other {
+                        continue; // nationalities: "America" is not a slip of "American"
+                    }
+                    if organisations_only && e.category() != Category::Organization {
+                        continue;
+                    }
+                    let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
+                    let neighbour_fits = match part {
+                        NamePart::Surname => {
+                            previous.is_some_and(|p| given_names(kb, entity).contains(p))
+                        }
+                        NamePart::Given => next.is_some_and(|n| surnames(kb, entity).contains(n)),
+                        NamePart::Whole => false,
+                    };
+                    let miss = NearMiss {
+                        written: &token.folded,
+                        all_caps: token.all_caps,
+                        kb_word: &kb_word,
+                        part,
+                        entity: e,
+                        edits,
+                        previous,
+                        neighbour_fits,
+                    };
+                    if implausible_slips::is_implausible(kb, &miss) {
+                        continue;
+                    }
+                    if neighbour_fits {
+                        score += 3.0;
+                    }
+                    // A slip of a distinctive organisation name ("Hezbolah", "Reuter")
+                    // needs no more context: there are few, and none is an English word.
+                    let distinctive_organisation = part == NamePart::Whole
+                        && e.category() == Category::Organization
+                        && (edits <= 1 || is_suffix_slip(&token.folded, &kb_word))
+                        && kb_word.chars().count() >= 5
+                        && !is_common_folded_word(&kb_word)
+                        // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
+                        && !e.acronyms.iter().any(|a| fold(a) == kb_word);
+                    if distinctive_organisation {
+                        score += 2.5;
+                    }
+                    // Two edits away is far for a short word: only a given name next
+                    // to it, or the same person named in the story, makes it a slip
+                    // ("Boeing" is not Beijing, "Q-West" not Alan West).
+                    let strong_context = neighbour_fits
+                        || (story_entities.contains(&entity) && e.category() == Category::Person);
+                    if (common_word && !neighbour_fits)
+                        || (edits >= 2
+                            && !strong_context
+                            && !is_suffix_slip(&token.folded, &kb_word))
+                    {
+                        continue;
+                    }
+                    if story_entities.contains(&entity) {
+                        score += 2.0;
+                    }
+                    if title_fits(&titles, &e.entity_type) {
+                        score += 1.0;
+                    }
+                    if story_countries.contains(e.country.as_str()) {
+                        score += 1.0;
+                    }
+                    if score < REPORT_THRESHOLD {
+                        continue;
+                    }
+                    if romanisation::is_romanisation(&token.folded, &kb_word, &e.country) {
+                        romanised = true;
+                        break;
+                    }
+                    let written = &cx.text[token.span.clone()];
+                    if let Some(form) = written_form(kb, entity, &kb_word) {
+                        candidates.push(Candidate {
+                            entity,
+                            suggestion: matches_case(&form, written),
+                            score,
+                        });
+                    }
+                }
+            }
+            if romanised {
+                slip_memo.insert(slip_key, None);
+                continue;
+            }
+            slip_memo.insert(slip_key, Some(candidates.clone()));
+            let _ = index;
+            record(&mut best_for_word, &mut occurrences, ti, token, candidates);
+        }
+    }
+
+    let mut diagnostics = Vec::new();
+    let mut reported = HashSet::default();
+    let phrase_findings = phrase_slips(cx);
+    for (ti, folded) in occurrences {
+        let Some(candidates) = best_for_word.get_mut(&folded) else {
+            continue;
+        };
+        if !reported.insert(ti) {
+            continue;
+        }
+        // Equal scores: a form with an apostrophe or hyphen the writer did not type
+        // comes after one without ("Daeesh": "Daesh" before "Da'esh").
+        let written_marks = cx.text[cx.tokens[ti].span.clone()].contains(['\'', '’', '-']);
+        let adds_marks = |c: &Candidate| !written_marks && c.suggestion.contains(['\'', '’', '-']);
+        candidates.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| adds_marks(a).cmp(&adds_marks(b)))
+                .then_with(|| a.suggestion.cmp(&b.suggestion))
+        });
+        let mut suggestions: Vec<String> = Vec::new();
+        for c in candidates.iter() {
+            if !suggestions.contains(&c.suggestion) && suggestions.len() < 5 {
+                suggestions.push(c.suggestion.clone());
+            }
+        }
+        let top = &candidates[0];
+        let span = cx.tokens[ti].span.clone();
+        let written = &cx.text[span.clone()];
+        diagnostics.push(Diagnostic {
+            code: Code::MisspelledName,
+            severity: Severity::Warning,
+            message: format!(
+                "'{written}' looks like a misspelling of {}",
+                kb.entity(top.entity).name
+            ),
+            span,
+            suggestions,
+            entity: Some(top.entity),
+        });
+    }
+    for finding in phrase_findings {
+        if !diagnostics.iter().any(|d| d.span == finding.span) {
+            diagnostics.push(finding);
+        }
+    }
+    diagnostics.sort_by_key(|d| d.span.start);
+    diagnostics
+}
+
+/// Notes a word searched for slips and the candidates found for it.
+fn record(
+    best_for_word: &mut HashMap<String, Vec<Candidate>>,
+    occurrences: &mut Vec<(usize, String)>,
+    ti: usize,
+    token: &crate::analysis::tokens::Token,
+    candidates: Vec<Candidate>,
+) {
+    if !candidates.is_empty() {
+        let entry = best_for_word.entry(token.folded.clone()).or_default();
+        entry.extend(candidates);
+    }
+    occurrences.push((ti, token.folded.clone()));
+}
+
+/// The spellings that could complete a multi-word KB name `word` (folded) is a slip
+/// in: words of KB names one edit away (an added or changed letter is one of a–z, as
+/// typed), and `word` less a short ending unless it is an `english` word ("Commissioner"
+/// is a word of its own); four letters or more. Sorted, since the search keeps the
+/// first of equally long matches.
+fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    let n = letters.len();
+    let mut out: Vec<String> = kb
+        .name_words_one_edit_from(word)
+        .into_iter()
+        .filter(|v| {
+            v.chars()
+                .all(|c| c.is_ascii_lowercase() || letters.contains(&c))
+        })
+        .collect();
+    for cut in 2..=MAX_SUFFIX {
+        if !english && n > cut + 3 {
+            let shorter: String = letters[..n - cut].iter().collect();
+            if kb.is_name_word(&shorter) {
+                out.push(shorter);
+            }
+        }
+    }
+    out.retain(|v| v.chars().count() >= 4);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The longest run of words around `ti` that a multi-word name could span: joined by
+/// spaces, capitalised or a connector ("of", "the"), within one sentence.
+fn name_run(cx: &CheckContext, ti: usize) -> std::ops::Range<usize> {
+    let part_of_name = |i: usize| {
+        let t = &cx.tokens[i];
+        t.capitalized || crate::analysis::cues::is_connector(&t.folded)
+    };
+    let mut start = ti;
+    while start > 0
+        && ti - start < 5
+        && !cx.tokens[start].sentence_start
+        && joined(cx, start - 1, start)
+        && part_of_name(start - 1)
+    {
+        start -= 1;
+    }
+    let mut end = ti + 1;
+    while end < cx.tokens.len()
+        && end - ti < 6
+        && !cx.tokens[end].sentence_start
+        && joined(cx, end - 1, end)
+        && part_of_name(end)
+    {
+        end += 1;
+    }
+    start..end
+}
+
+/// A run's folded words and the position of the word tried.
+pub(super) type PhraseKey = (Vec<String>, usize);
+
+/// `misspelled-name` for a word of a multi-word KB name that is not a person's
+/// ("Syrian Democraic Forces", "International Monetray Fund"): one word of the run is
+/// a slip, and with it corrected the run spells a KB name of two or more words.
+/// Everything else in the name matching exactly is the context. The slip may be an
+/// English word ("Word Bank"), under `slip_fits_name`.
+fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
+    let kb = cx.kb;
+    let mut out = Vec::new();
+    // The search tries hundreds of spellings; a story repeats its names, and an edited
+    // story its unchanged ones (the memo outlives one analysis).
+    let mut cache = cx.memo.phrases.borrow_mut();
+    // Mentions are in text order and do not overlap: the one that could hold a token
+    // is the last to start at or before it (a scan of all of them per token made a
+    // long story quadratic).
+    let in_linked_mention = |ti: usize| {
+        let start = cx.tokens[ti].span.start;
+        let before = cx.mentions.partition_point(|m| m.span.start <= start);
+        before > 0 && {
+            let m = &cx.mentions[before - 1];
+            m.entity.is_some() && start < m.span.end
+        }
+    };
+    for ti in 0..cx.tokens.len() {
+        let token = &cx.tokens[ti];
+        let length = token.folded.chars().count();
+        if !token.capitalized
+            || token.all_caps
+            || length < 4
+            || !token.folded.chars().all(char::is_alphabetic)
+            || !kb.token_postings(&token.folded).is_empty()
+            || in_linked_mention(ti)
+        {
+            continue;
+        }
+        // An English word ("Word Bank", "Loyal Air Force") may be the slip too, under
+        // stricter rules (`slip_fits_name`), unless a KB name has it ("Force", "Bank",
+        // "Le Mars"): such a word is rarely a slip, and trying each of them costs more
+        // than it catches.
+        let english = is_common_folded_word(&token.folded);
+        if english && kb.is_name_word(&token.folded) {
+            continue;
+        }
+        let run = name_run(cx, ti);
+        if run.len() < 2 {
+            continue;
+        }
+        let words: Vec<&str> = cx.tokens[run.clone()]
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect();
+        let k = ti - run.start;
+        let key = (words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), k);
+        if let Some(found) = cache.get(&key) {
+            if let Some((entity, variant)) = found.clone() {
+                out.push(phrase_finding(cx, ti, entity, &variant));
+            }
+            continue;
+        }
+        // The cheap tests first: spellings the slip could stand for, and for an English
+        // word another word of the run that a KB name has, to support it.
+        let supported = || {
+            words.iter().enumerate().any(|(i, w)| {
+                i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w)
+            })
+        };
+        let variants = if english && !supported() {
+            Vec::new()
+        } else {
+            slip_spellings(kb, &token.folded, english)
+        };
+        if variants.is_empty() {
+            cache.insert(key, None);
+            continue;
+        }
+        // Starts from which the words before the slip could begin a KB name.
+        let starts: Vec<usize> = (0..=k)
+            .filter(|&s| {
+                s == k || {
+                    let prefix = format!("{} ", words[s..k].join(" "));
+                    !kb.names_with_prefix(&prefix, 1).is_empty()
+                }
+            })
+            .collect();
+        let mut best: Option<(usize, EntityId, String)> = None;
+        for variant in variants {
+            for &s in &starts {
+                let mut phrase: Vec<&str> = words[s..].to_vec();
+                phrase[k - s] = &variant;
+                for (len, targets) in kb.name_prefix_matches(phrase.iter().copied()) {
+                    if len < 2 || len <= k - s {
+                        continue;
+                    }
+                    let Some(target) = targets.iter().find(|t| {
+                        t.form == byline_kb::index::FormKind::Full
+                            && kb.entity(t.entity).category() != Category::Person
+                    }) else {
+                        continue;
+                    };
+                    let place = kb.entity(target.entity).category() == Category::Location;
+                    if !slip_fits_name(cx, &run, s..s + len, k, english || place) {
+                        continue;
+                    }
+                    if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
+                        best = Some((len, target.entity, variant.clone()));
+                    }
+                }
+            }
+        }
+        let found = best.map(|(_, entity, variant)| (entity, variant));
+        if let Some((entity, variant)) = &found {
+            out.push(phrase_finding(cx, ti, *entity, variant));
+        }
+        cache.insert(key, found);
+    }
+    out
+}
+
+/// Whether the word at `k` of `run` can be a slip in the KB name matched over `name`
+/// (positions in `run`). Two things speak for it: the name's other words support it
+/// ("La Conception" is not "La Concepción": an article or connector is no support, and
+/// for a `strict` slip nor is a place word — "Surf City" is a town), and the name
+/// stands alone in the run. A `strict` slip — an English word, or a word of a place's
+/// name, where real names one letter apart abound ("La Playa", "Al Jawl") — needs
+/// both; any other either: "the Pentago" stands alone, but "Alvorada de Minas" is a
+/// town.
+fn slip_fits_name(
+    cx: &CheckContext,
+    run: &Range<usize>,
+    name: Range<usize>,
+    k: usize,
+    strict: bool,
+) -> bool {
+    let alone = name_stands_alone(cx, run, name.clone());
+    let supported = name.filter(|&i| i != k).any(|i| {
+        let folded = &cx.tokens[run.start + i].folded;
+        let place_word = strict && crate::analysis::cues::is_location_word(folded);
+        !crate::analysis::cues::is_connector(folded) && !place_word
+    });
+    if strict {
+        alone && supported
+    } else {
+        alone || supported
+    }
+}
+
+/// Whether the KB name matched over `name` stands alone in its capitalised run: a word
+/// in a longer run is often the right word of another name — no capitalised word goes
+/// on from the name or comes
+/// before it ("The" or "A" aside): "U.S. Air Forces Central Command", "Francavilla al
+/// Mare".
+fn name_stands_alone(cx: &CheckContext, run: &Range<usize>, name: Range<usize>) -> bool {
+    let name_word = |i: usize| {
+        let token = &cx.tokens[run.start + i];
+        token.capitalized
+            && !crate::analysis::cues::is_connector(&token.folded)
+            && !crate::analysis::cues::is_determiner(&token.folded)
+    };
+    let longer = (name.end < run.len() && name_word(name.end))
+        || (name.start > 0 && name_word(name.start - 1));
+    !longer
+}
+
+fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str) -> Diagnostic {
+    let kb = cx.kb;
+    let span = cx.tokens[ti].span.clone();
+    let written = &cx.text[span.clone()];
+    let form = written_form(kb, entity, variant).unwrap_or_else(|| variant.to_string());
+    Diagnostic {
+        code: Code::MisspelledName,
+        severity: Severity::Warning,
+        message: format!(
+            "'{written}' looks like a misspelling of {}",
+            kb.entity(entity).name
+        ),
+        span,
+        suggestions: vec![matches_case(&form, written)],
+        entity: Some(entity),
+    }
+}

@@ -1,0 +1,228 @@
+//! The checks: one module per diagnostic code. Each reads the linked mentions and
+//! returns diagnostics; `run` applies the user's settings (on/off, severity).
+
+mod banned_form;
+mod implausible_slips;
+mod inconsistent_spelling;
+mod memo;
+mod misspelled_name;
+mod titles;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use memo::Memo;
+
+use super::tokens::Token;
+use super::{Cluster, Mention};
+use byline_kb::{EntityId, Kb, PartialDate};
+
+/// The diagnostic codes; their names are a public contract (CLI JSON, LSP `code`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    MisspelledName,
+    InconsistentSpelling,
+    TitleMismatch,
+    OutdatedTitle,
+    BannedForm,
+}
+
+impl Code {
+    pub const ALL: [Code; 5] = [
+        Code::MisspelledName,
+        Code::InconsistentSpelling,
+        Code::TitleMismatch,
+        Code::OutdatedTitle,
+        Code::BannedForm,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::MisspelledName => "misspelled-name",
+            Code::InconsistentSpelling => "inconsistent-spelling",
+            Code::TitleMismatch => "title-mismatch",
+            Code::OutdatedTitle => "outdated-title",
+            Code::BannedForm => "banned-form",
+        }
+    }
+
+    /// One line on what the code means (SARIF rules, the HTML legend).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::MisspelledName => {
+                "A name not in the KB that is a near miss of a KB name fitting the context"
+            }
+            Code::InconsistentSpelling => "One person spelled two ways in a story",
+            Code::TitleMismatch => "An office title that no role of the person fits",
+            Code::OutdatedTitle => "A title the person did not hold on the story's date",
+            Code::BannedForm => "A form of a name that a house KB bans",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::OutdatedTitle => Severity::Information,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+/// How serious a finding is; ordered so `>=` means "at least as serious".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Information,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text {
+            "information" | "info" | "hint" => Some(Severity::Information),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// Byte span of the text the finding is about.
+    pub span: Range<usize>,
+    /// Replacements for `span`, best first.
+    pub suggestions: Vec<String>,
+    /// The KB entity the finding refers to.
+    pub entity: Option<EntityId>,
+}
+
+impl Diagnostic {
+    /// The replacement `--fix` may apply without a person looking: the top suggestion
+    /// when it cannot change the meaning of the sentence. A banned form has one house
+    /// form; a misspelling with a single KB candidate has one intended name. Several
+    /// candidates, a choice between two spellings, or a title (which changes a claim)
+    /// need an editor.
+    pub fn safe_fix(&self) -> Option<&str> {
+        let safe = match self.code {
+            Code::BannedForm => true,
+            Code::MisspelledName => self.suggestions.len() == 1,
+            Code::InconsistentSpelling | Code::TitleMismatch | Code::OutdatedTitle => false,
+        };
+        self.suggestions
+            .first()
+            .map(String::as_str)
+            .filter(|_| safe)
+    }
+}
+
+/// Per-code settings: `None` severity turns a check off.
+#[derive(Debug, Clone, Default)]
+pub struct CheckSettings {
+    pub overrides: HashMap<Code, Option<Severity>>,
+    /// Names and words never to flag (the configuration's `ignore`), case-insensitive.
+    pub ignore: Vec<String>,
+}
+
+impl CheckSettings {
+    /// The severity of `code`, or `None` when it is off.
+    pub fn severity(&self, code: Code) -> Option<Severity> {
+        match self.overrides.get(&code) {
+            Some(setting) => *setting,
+            None => Some(code.default_severity()),
+        }
+    }
+}
+
+/// What a check sees.
+pub struct CheckContext<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+    pub clusters: &'a [Cluster],
+    /// Per mention: a lone sentence-initial word no cue confirmed.
+    pub weak: &'a [bool],
+    pub kb: &'a Kb,
+    /// The story's date, or today when the story gives none.
+    pub story_date: PartialDate,
+    /// Whether the story's date is known (front matter, configuration, caller) rather
+    /// than assumed to be today. `outdated-title` speaks only about known dates.
+    pub story_date_known: bool,
+    /// Answers of costly searches, kept across analyses of one document (see
+    /// `memo.rs`: what a check reads must be in the key).
+    pub memo: &'a Memo,
+}
+
+impl CheckContext<'_> {
+    /// The KB entities the story names, with how often.
+    pub fn entities_in_story(&self) -> impl Iterator<Item = EntityId> + '_ {
+        self.clusters.iter().filter_map(|c| c.entity)
+    }
+
+    /// The token indices inside a byte span.
+    pub fn tokens_in(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.start < span.end);
+        start..end
+    }
+}
+
+/// Runs every enabled check, sorted by position.
+pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if let Some(severity) = settings.severity(Code::MisspelledName) {
+        diagnostics.extend(
+            misspelled_name::check(context)
+                .into_iter()
+                .map(|d| Diagnostic { severity, ..d }),
+        );
+    }
+    if let Some(severity) = settings.severity(Code::InconsistentSpelling) {
+        let flagged: Vec<Range<usize>> = diagnostics.iter().map(|d| d.span.clone()).collect();
+        diagnostics.extend(
+            inconsistent_spelling::check(context, &flagged)
+                .into_iter()
+                .map(|d| Diagnostic { severity, ..d }),
+        );
+    }
+    if let Some(severity) = settings.severity(Code::BannedForm) {
+        diagnostics.extend(
+            banned_form::check(context)
+                .into_iter()
+                .map(|d| Diagnostic { severity, ..d }),
+        );
+    }
+    let title_checks = [Code::TitleMismatch, Code::OutdatedTitle].map(|c| settings.severity(c));
+    if title_checks.iter().any(Option::is_some) {
+        for d in titles::check(context) {
+            let severity = match d.code {
+                Code::TitleMismatch => title_checks[0],
+                _ => title_checks[1],
+            };
+            if let Some(severity) = severity {
+                diagnostics.push(Diagnostic { severity, ..d });
+            }
+        }
+    }
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    diagnostics
+}

@@ -1,0 +1,471 @@
+//! Linking mentions to KB entities and to each other: choosing among candidates by the
+//! story's context, and joining later short forms ("Bagheri", "Gerasimovis") to the
+//! first full mention.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::mentions::{MentionOrigin, RawMention};
+use super::romanisation::Script;
+use super::tokens::Token;
+use super::{Cluster, Diagnostic, Mention};
+use byline_kb::index::{name_tokens, surnames_of, NamePart};
+use byline_kb::lexicon::is_common_folded_word;
+use byline_kb::{Category, EntityId, Kb};
+
+/// Mentions and clusters, with the weak flag of each mention still attached.
+pub struct Linked {
+    pub mentions: Vec<Mention>,
+    pub clusters: Vec<Cluster>,
+    pub weak: Vec<bool>,
+}
+
+/// What the story says around its names: the countries it is about.
+struct StoryContext {
+    countries: HashSet<String>,
+    /// Whether one of `countries` writes its names in another script than Latin.
+    has_other_script: bool,
+}
+
+impl StoryContext {
+    fn of(raw: &[RawMention], kb: &Kb) -> StoryContext {
+        let mut countries = HashSet::default();
+        for mention in raw {
+            if let [only] = mention.candidates.as_slice() {
+                let entity = kb.entity(*only);
+                if !entity.country.is_empty()
+                    && matches!(entity.category(), Category::Location | Category::Other)
+                {
+                    countries.insert(entity.country.clone());
+                }
+            }
+        }
+        let has_other_script = countries
+            .iter()
+            .any(|country| Script::of(country) != Script::Latin);
+        StoryContext {
+            countries,
+            has_other_script,
+        }
+    }
+}
+
+/// How well a title written before a name fits an entity's type.
+pub fn title_fits(title_words: &[&str], entity_type: &str) -> bool {
+    title_words.iter().any(|word| {
+        let expected: &[&str] = match *word {
+            "general" | "gen" | "admiral" | "adm" | "colonel" | "col" | "major" | "maj"
+            | "lieutenant" | "lt" | "marshal" | "brigadier" | "brig" | "commander" | "captain"
+            | "sardar" => &["military-officer"],
+            "president" => &["head-of-state", "head-of-government"],
+            "prime" | "premier" | "chancellor" => &["head-of-government", "head-of-state"],
+            "minister" | "secretary" => &["minister", "head-of-government", "official"],
+            "senator" | "sen" | "representative" | "rep" => &["legislator"],
+            "ambassador" | "envoy" => &["diplomat"],
+            _ => &[],
+        };
+        expected.contains(&entity_type)
+    })
+}
+
+fn title_words<'a>(mention: &RawMention, tokens: &'a [Token]) -> Vec<&'a str> {
+    mention
+        .title
+        .clone()
+        .map(|t| tokens[t].iter().map(|t| t.folded.as_str()).collect())
+        .unwrap_or_default()
+}
+
+fn score(kb: &Kb, id: EntityId, context: &StoryContext, titles: &[&str]) -> f32 {
+    let entity = kb.entity(id);
+    let mut score = entity.prominence();
+    if context.countries.contains(&entity.country) {
+        score += 1.0;
+    }
+    if title_fits(titles, &entity.entity_type) {
+        score += 1.0;
+    }
+    score
+}
+
+fn best(kb: &Kb, candidates: &[EntityId], context: &StoryContext, titles: &[&str]) -> EntityId {
+    let mut best = candidates[0];
+    let mut best_score = f32::MIN;
+    for &id in candidates {
+        let s = score(kb, id, context, titles);
+        if s > best_score {
+            best = id;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// Whether a surname written alone, with no full mention in the story, may be taken
+/// for `id`: a title or the story's countries must point to the person, or the person
+/// must be prominent and the word not also a common English word ("Close", "King").
+/// Otherwise any capitalised word that is somebody's surname in a KB of tens of
+/// thousands of office-holders would link.
+fn surname_alone_fits(
+    kb: &Kb,
+    id: EntityId,
+    context: &StoryContext,
+    titles: &[&str],
+    surface: &str,
+) -> bool {
+    let entity = kb.entity(id);
+    title_fits(titles, &entity.entity_type)
+        || context.countries.contains(&entity.country)
+        || (entity.prominence() >= PROMINENT && !is_common_folded_word(surface))
+}
+
+/// Prominence from which a surname alone names the person (heads of state and
+/// government, the curated people).
+const PROMINENT: f32 = 0.9;
+
+/// The last word of a written name, folded: what a later short form repeats.
+fn last_word(tokens: &[Token], mention: &RawMention) -> String {
+    tokens[mention.tokens.end - 1].folded.clone()
+}
+
+/// The persons named in full in the story, first named first, with the script of their
+/// names and the romanisation keys of their surnames (`romanisation::Script::key`):
+/// what a lone unknown word is compared with. A person from a Latin-script country has
+/// no keys — a lone word spelt otherwise than their surname is a slip, not them. Keys
+/// are made once per story, not once per word, and the order makes the choice between
+/// two persons with one surname the same on every run.
+fn surname_keys(
+    kb: &Kb,
+    named_in_full: &HashMap<EntityId, usize>,
+) -> Vec<(EntityId, Script, Vec<String>)> {
+    let mut persons: Vec<(EntityId, usize)> = named_in_full
+        .iter()
+        .filter(|(id, _)| kb.entity(**id).category() == Category::Person)
+        .map(|(id, first)| (*id, *first))
+        .collect();
+    persons.sort_by_key(|(_, first)| *first);
+    persons
+        .into_iter()
+        .map(|(id, _)| {
+            let entity = kb.entity(id);
+            let script = Script::of(&entity.country);
+            let keys = entity
+                .surface_forms()
+                .flat_map(surnames_of)
+                .filter_map(|s| script.key(&name_tokens(&s).join(" ")))
+                .collect();
+            (id, script, keys)
+        })
+        .collect()
+}
+
+/// A person named in full in a romanisation the KB does not list ("Ibrahim
+/// Al-Ja'afari" for Ibrahim al-Jaafari): the given name as the KB writes it, and the
+/// surname another romanisation of theirs in the script of their country. None for a
+/// Latin-script name, where another spelling is a slip, and none unless the story is
+/// about the person's country: a given name and a coarse key are weak evidence, and so
+/// is a title ("Press Secretary Peter Cook" is not Sudan's minister Peter Niyot Kok).
+fn person_by_romanised_name(
+    kb: &Kb,
+    tokens: &[Token],
+    mention: &RawMention,
+    context: &StoryContext,
+) -> Option<EntityId> {
+    // Only a story about a country of another script can hold such a name: most
+    // stories end here, before the given name's (long) list of persons is read.
+    if !context.has_other_script {
+        return None;
+    }
+    let given = tokens[mention.tokens.start].folded.as_str();
+    let surname = last_word(tokens, mention);
+    let written_keys = [Script::Arabic, Script::Other].map(|script| script.key(&surname));
+    let mut fitting: Vec<EntityId> = kb
+        .token_postings(given)
+        .iter()
+        .filter(|p| p.part == NamePart::Given)
+        .map(|p| p.entity)
+        .filter(|&id| {
+            // The country test first: a common given name has thousands of KB persons.
+            let entity = kb.entity(id);
+            if !context.countries.contains(&entity.country) {
+                return false;
+            }
+            let script = Script::of(&entity.country);
+            let written = match script {
+                Script::Arabic => &written_keys[0],
+                Script::Other => &written_keys[1],
+                Script::Latin => return false,
+            };
+            entity
+                .surface_forms()
+                .flat_map(surnames_of)
+                .any(|kb_surname| script.key(&name_tokens(&kb_surname).join(" ")) == *written)
+        })
+        .collect();
+    fitting.sort_unstable();
+    fitting.dedup();
+    if fitting.is_empty() {
+        return None;
+    }
+    let titles = title_words(mention, tokens);
+    Some(best(kb, &fitting, context, &titles))
+}
+
+/// Links raw mentions into mentions and clusters.
+pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
+    let context = StoryContext::of(&raw, kb);
+    // Entities named in full anywhere in the story, for surnames that come first.
+    let mut named_in_full: HashMap<EntityId, usize> = HashMap::default();
+    let mut resolved: Vec<Option<EntityId>> = vec![None; raw.len()];
+    for (index, mention) in raw.iter().enumerate() {
+        if matches!(
+            mention.origin,
+            MentionOrigin::KbName | MentionOrigin::Acronym | MentionOrigin::Banned
+        ) && !mention.candidates.is_empty()
+        {
+            let titles = title_words(mention, tokens);
+            let id = best(kb, &mention.candidates, &context, &titles);
+            resolved[index] = Some(id);
+            named_in_full.entry(id).or_insert(index);
+        }
+    }
+
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut cluster_of_entity: HashMap<EntityId, usize> = HashMap::default();
+    // Unknown persons by the folded last word of their name, for later surnames.
+    let mut unknown_by_last_word: HashMap<String, usize> = HashMap::default();
+    let mut unknown_by_text: HashMap<String, usize> = HashMap::default();
+    let mut mentions = Vec::with_capacity(raw.len());
+    let mut weak = Vec::with_capacity(raw.len());
+    // Built on the first lone unknown word, then shared by every other.
+    let mut surnames_in_full: Option<Vec<(EntityId, Script, Vec<String>)>> = None;
+
+    for (index, mention) in raw.iter().enumerate() {
+        let span = tokens[mention.tokens.start].span.start..tokens[mention.tokens.end - 1].span.end;
+        let surface: String = mention
+            .tokens
+            .clone()
+            .map(|t| tokens[t].folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut entity = resolved[index];
+        let mut cluster = None;
+        let mut unresolved_surname = false;
+        match mention.origin {
+            MentionOrigin::KbSurname => {
+                let titles = title_words(mention, tokens);
+                let full = mention
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|id| named_in_full.contains_key(id))
+                    .min_by_key(|id| named_in_full[id]);
+                if let Some(id) = full {
+                    entity = Some(id);
+                } else if let Some(&c) = unknown_by_last_word.get(&surface) {
+                    cluster = Some(c);
+                } else {
+                    let id = best(kb, &mention.candidates, &context, &titles);
+                    if surname_alone_fits(kb, id, &context, &titles, &surface) {
+                        entity = Some(id);
+                    } else {
+                        unresolved_surname = true;
+                    }
+                }
+            }
+            MentionOrigin::Unknown => {
+                if let Some(&c) = unknown_by_text.get(&surface) {
+                    cluster = Some(c);
+                } else if mention.tokens.len() >= 2 && mention.category == Category::Person {
+                    entity = person_by_romanised_name(kb, tokens, mention, &context);
+                    if let Some(id) = entity {
+                        // Named in full, as the KB would write it: later surnames join.
+                        if let std::collections::hash_map::Entry::Vacant(slot) =
+                            named_in_full.entry(id)
+                        {
+                            slot.insert(index);
+                            surnames_in_full = None;
+                        }
+                    }
+                } else if mention.tokens.len() == 1 {
+                    cluster = unknown_by_last_word.get(&surface).copied().or_else(|| {
+                        // A lone surname of a KB person named in full earlier, in
+                        // another romanisation.
+                        let arabic = Script::Arabic.key(&surface);
+                        let other = Script::Other.key(&surface);
+                        surnames_in_full
+                            .get_or_insert_with(|| surname_keys(kb, &named_in_full))
+                            .iter()
+                            .find(|(_, script, keys)| {
+                                let key = match script {
+                                    Script::Arabic => &arabic,
+                                    Script::Other => &other,
+                                    Script::Latin => return false,
+                                };
+                                key.as_ref().is_some_and(|k| keys.contains(k))
+                            })
+                            .map(|(id, _, _)| {
+                                entity = Some(*id);
+                                usize::MAX
+                            })
+                    });
+                    if cluster == Some(usize::MAX) {
+                        cluster = None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        let category = match (entity, cluster) {
+            (Some(id), _) => kb.entity(id).category(),
+            (None, Some(c)) => clusters[c].category,
+            // A KB surname nobody in the story is known by: a person only if a title
+            // says so.
+            (None, None) if unresolved_surname && mention.title.is_none() => Category::Other,
+            (None, None) => mention.category,
+        };
+        let cluster = match (entity, cluster) {
+            (Some(id), _) => *cluster_of_entity.entry(id).or_insert_with(|| {
+                clusters.push(Cluster {
+                    entity: Some(id),
+                    name: kb.entity(id).name.clone(),
+                    category,
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }),
+            (None, Some(c)) => c,
+            (None, None) => {
+                clusters.push(Cluster {
+                    entity: None,
+                    name: text[span.clone()]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    category,
+                    mentions: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        if entity.is_none() {
+            unknown_by_text.entry(surface.clone()).or_insert(cluster);
+            if mention.tokens.len() >= 2 && category == Category::Person {
+                unknown_by_last_word
+                    .entry(last_word(tokens, mention))
+                    .or_insert(cluster);
+            }
+        }
+        let first_mention = clusters[cluster].mentions.is_empty();
+        clusters[cluster].mentions.push(mentions.len());
+        // A weak mention joined to a cluster of real mentions is confirmed by it.
+        let is_weak =
+            (mention.weak || (unresolved_surname && mention.title.is_none())) && first_mention;
+        mentions.push(Mention {
+            span,
+            category,
+            entity_type: entity
+                .map(|id| kb.entity(id).entity_type.clone())
+                .unwrap_or_default(),
+            entity,
+            cluster,
+            origin: mention.origin,
+            first_mention,
+            title: mention
+                .title
+                .clone()
+                .map(|t| tokens[t.start].span.start..tokens[t.end - 1].span.end),
+        });
+        weak.push(is_weak);
+    }
+    Linked {
+        mentions,
+        clusters,
+        weak,
+    }
+}
+
+/// Drops weak mentions that neither a cluster nor a diagnostic confirmed, and renumbers
+/// clusters to match.
+pub fn drop_unconfirmed_weak(
+    linked: Linked,
+    diagnostics: &[Diagnostic],
+) -> (Vec<Mention>, Vec<Cluster>) {
+    let Linked {
+        mentions,
+        clusters,
+        weak,
+    } = linked;
+    let keep: Vec<bool> = mentions
+        .iter()
+        .zip(&weak)
+        .map(|(m, &is_weak)| {
+            !is_weak
+                || clusters[m.cluster].mentions.len() > 1
+                || diagnostics
+                    .iter()
+                    .any(|d| d.span.start < m.span.end && m.span.start < d.span.end)
+        })
+        .collect();
+    let mut new_index = vec![usize::MAX; mentions.len()];
+    let mut kept = Vec::new();
+    for (i, mention) in mentions.into_iter().enumerate() {
+        if keep[i] {
+            new_index[i] = kept.len();
+            kept.push(mention);
+        }
+    }
+    let mut cluster_index = vec![usize::MAX; clusters.len()];
+    let mut kept_clusters: Vec<Cluster> = Vec::new();
+    for (i, mut cluster) in clusters.into_iter().enumerate() {
+        cluster.mentions = cluster
+            .mentions
+            .iter()
+            .map(|&m| new_index[m])
+            .filter(|&m| m != usize::MAX)
+            .collect();
+        if !cluster.mentions.is_empty() {
+            cluster_index[i] = kept_clusters.len();
+            kept_clusters.push(cluster);
+        }
+    }
+    for mention in &mut kept {
+        mention.cluster = cluster_index[mention.cluster];
+    }
+    for cluster in &mut kept_clusters {
+        if let Some(&first) = cluster.mentions.first() {
+            kept[first].first_mention = true;
+        }
+    }
+    (kept, kept_clusters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Bug: a lone unknown word was joined to whichever person named in full a hash
+    /// map gave first, so two persons with one surname could make two runs on one
+    /// text disagree (and an incremental analysis differ from a full one). The first
+    /// named in the story now comes first.
+    #[test]
+    fn surname_keys_list_persons_in_the_order_the_story_names_them() {
+        let kb = byline_default_kb::default_kb().unwrap();
+        let persons: Vec<EntityId> = kb
+            .iter()
+            .filter(|(_, e)| e.category() == Category::Person)
+            .map(|(id, _)| id)
+            .take(40)
+            .collect();
+        let named_in_full: HashMap<EntityId, usize> = persons
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, persons.len() - i))
+            .collect();
+        let order: Vec<EntityId> = surname_keys(&kb, &named_in_full)
+            .into_iter()
+            .map(|(id, _, _)| id)
+            .collect();
+        let expected: Vec<EntityId> = persons.iter().rev().copied().collect();
+        assert_eq!(order, expected);
+    }
+}

@@ -1,0 +1,593 @@
+//! Finding mentions: KB names and acronyms, and capitalised chunks the KB does not
+//! know, typed by the cues around them.
+
+use std::ops::Range;
+
+use super::cues;
+use super::tokens::Token;
+use byline_kb::index::{FormKind, NameTarget};
+use byline_kb::lexicon::is_common_folded_word;
+use byline_kb::{Category, EntityId, Kb};
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionOrigin {
+    /// A full KB name or alias.
+    KbName,
+    /// A person's surname alone, resolved by context.
+    KbSurname,
+    /// A KB acronym, matched case-sensitively.
+    Acronym,
+    /// A form a house KB bans; linked to its entity, and a finding.
+    Banned,
+    /// A capitalised chunk the KB does not know.
+    Unknown,
+}
+
+/// A mention before linking: its candidates are still open.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    pub origin: MentionOrigin,
+    pub category: Category,
+    /// KB candidates (empty for unknown chunks).
+    pub candidates: Vec<EntityId>,
+    /// Token indices of a title right before the mention ("Major General").
+    pub title: Option<Range<usize>>,
+    /// A lone capitalised word at a sentence start with no cue: kept only if linking
+    /// or a check gives it a reason ("Gerasimovis did not comment").
+    pub weak: bool,
+}
+
+/// Finds the mentions in `tokens`, left to right, longest match first.
+pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    let mut pending_title: Option<Range<usize>> = None;
+    let mut kb_matches = KbMatches::new(tokens, text, kb);
+    while i < tokens.len() {
+        if let Some(found) = kb_matches.take(i) {
+            let mut found = found;
+            found.title = pending_title.take().filter(|t| t.end == i);
+            i = found.tokens.end;
+            mentions.push(found);
+            continue;
+        }
+        match unknown_chunk_at(tokens, text, kb, &mut kb_matches, i) {
+            Chunk::Mention(mut found) => {
+                if found.title.is_none() {
+                    found.title = pending_title.take().filter(|t| t.end == found.tokens.start);
+                }
+                i = found.tokens.end;
+                mentions.push(found);
+            }
+            Chunk::TitleOnly(title) => {
+                i = title.end;
+                pending_title = Some(title);
+            }
+            Chunk::None => i += 1,
+        }
+    }
+    link_defined_acronyms(tokens, text, &mut mentions);
+    mentions
+}
+
+/// The KB mention starting at each token, looked up once: an unknown chunk asks whether
+/// a KB name starts at each of its words, and the main loop then asks again where the
+/// chunk stopped.
+struct KbMatches<'a> {
+    tokens: &'a [Token],
+    text: &'a str,
+    kb: &'a Kb,
+    found: Vec<Option<Option<RawMention>>>,
+}
+
+impl<'a> KbMatches<'a> {
+    fn new(tokens: &'a [Token], text: &'a str, kb: &'a Kb) -> Self {
+        KbMatches {
+            tokens,
+            text,
+            kb,
+            found: vec![None; tokens.len()],
+        }
+    }
+
+    fn lookup(&mut self, i: usize) -> &mut Option<RawMention> {
+        let (tokens, text, kb) = (self.tokens, self.text, self.kb);
+        self.found[i].get_or_insert_with(|| kb_mention_at(tokens, text, kb, i))
+    }
+
+    fn starts_at(&mut self, i: usize) -> bool {
+        self.lookup(i).is_some()
+    }
+
+    fn take(&mut self, i: usize) -> Option<RawMention> {
+        self.lookup(i).take()
+    }
+}
+
+/// The longest name, in tokens, the recogniser tries at one position.
+const MAX_NAME_TOKENS: usize = 16;
+
+/// A KB name, alias or acronym starting at token `i`.
+fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawMention> {
+    let token = &tokens[i];
+    let word = &text[token.span.clone()];
+    let acronym_targets = kb.acronym(word.trim_end_matches('.'));
+    let acronym_targets = if acronym_targets.is_empty() {
+        kb.acronym(word)
+    } else {
+        acronym_targets
+    };
+    let block = token.block;
+    let may_start_name =
+        token.capitalized || token.all_caps || kb.name_may_start_lowercase(&token.folded);
+    let run = tokens[i..]
+        .iter()
+        .take_while(|t| t.block == block)
+        .take(MAX_NAME_TOKENS)
+        .map(|t| t.folded.as_str());
+    let matches = if may_start_name {
+        kb.name_prefix_matches(run)
+    } else {
+        Vec::new()
+    };
+    for (len, targets) in matches.into_iter().rev() {
+        let fitting: Vec<NameTarget> = targets
+            .iter()
+            .copied()
+            .filter(|t| case_fits(&tokens[i..i + len], t.caps))
+            .collect();
+        if fitting.is_empty() {
+            continue;
+        }
+        if len == 1 && !acronym_targets.is_empty() && token.all_caps {
+            break;
+        }
+        if len == 1 && is_weak_single_word(token, &fitting, kb) {
+            continue;
+        }
+        // A full name beats a banned form, which beats a surname alone.
+        let form = [FormKind::Full, FormKind::Banned, FormKind::Surname]
+            .into_iter()
+            .find(|f| fitting.iter().any(|t| t.form == *f))
+            .expect("fitting is not empty");
+        if form == FormKind::Surname && adjoins_other_name(tokens, text, kb, i..i + len) {
+            // "Senator John McCain", "Haider Al Abadi": the KB surname is one word of
+            // a longer name the KB does not know, not a surname alone.
+            continue;
+        }
+        if form == FormKind::Surname && len == 1 && is_date_month(tokens, i) {
+            continue; // "from May 15-24": a month, not Theresa May
+        }
+        let chosen: Vec<EntityId> = fitting
+            .iter()
+            .filter(|t| t.form == form)
+            .map(|t| t.entity)
+            .collect();
+        let category = kb.entity(chosen[0]).category();
+        return Some(RawMention {
+            tokens: i..i + len,
+            origin: match form {
+                FormKind::Full => MentionOrigin::KbName,
+                FormKind::Banned => MentionOrigin::Banned,
+                FormKind::Surname => MentionOrigin::KbSurname,
+            },
+            category,
+            candidates: dedup(chosen),
+            title: None,
+            weak: false,
+        });
+    }
+    if let Some(found) = place_or_body_after_article(word, kb, i) {
+        return Some(found);
+    }
+    if !acronym_targets.is_empty() {
+        return Some(RawMention {
+            tokens: i..i + 1,
+            origin: MentionOrigin::Acronym,
+            category: kb.entity(acronym_targets[0]).category(),
+            candidates: acronym_targets.to_vec(),
+            title: None,
+            weak: false,
+        });
+    }
+    None
+}
+
+/// "Al-Raqqa", "al-Anbar": a place or organisation the KB names without the Arabic
+/// article that the writer joined to it (persons' surnames keep their article in the
+/// KB, "al-Jaafari", and are matched as written).
+fn place_or_body_after_article(word: &str, kb: &Kb, i: usize) -> Option<RawMention> {
+    // Asked at every word no KB name starts at: the cheap test first.
+    if word.as_bytes().get(2..4).is_none_or(|b| !b.contains(&b'-')) {
+        return None;
+    }
+    let rest = byline_kb::normalize::without_arabic_article(word)?;
+    let folded = byline_kb::normalize::fold(rest);
+    let (_, targets) = kb
+        .name_prefix_matches(std::iter::once(folded.as_str()))
+        .into_iter()
+        .find(|(len, _)| *len == 1)?;
+    let chosen: Vec<EntityId> = targets
+        .iter()
+        .filter(|t| t.form == FormKind::Full && kb.entity(t.entity).category() != Category::Person)
+        .map(|t| t.entity)
+        .collect();
+    let first = *chosen.first()?;
+    Some(RawMention {
+        tokens: i..i + 1,
+        origin: MentionOrigin::KbName,
+        category: kb.entity(first).category(),
+        candidates: dedup(chosen),
+        title: None,
+        weak: false,
+    })
+}
+
+/// A single capitalised word at a sentence start that could as well be an ordinary
+/// word is not taken as a name ("Nice weather", "Will he…") unless it is a place or
+/// organisation name in its own right.
+fn is_weak_single_word(token: &Token, targets: &[NameTarget], kb: &Kb) -> bool {
+    token.sentence_start
+        && cues::is_not_name(&token.folded)
+        && targets
+            .iter()
+            .all(|t| kb.entity(t.entity).category() == Category::Person)
+}
+
+/// A month name with a day number beside it ("May 15", "6 June").
+fn is_date_month(tokens: &[Token], i: usize) -> bool {
+    let number =
+        |t: Option<&Token>| t.is_some_and(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()));
+    cues::is_month(&tokens[i].folded)
+        && (number(tokens.get(i + 1)) || number(i.checked_sub(1).map(|b| &tokens[b])))
+}
+
+/// True when the words at `range` run straight on (whitespace only between them, or
+/// the period of an initial) into another name word: a capitalised word after them,
+/// or before them a given name, an initial ("Stephen J. Townsend") or a capitalised
+/// word the KB does not know.
+fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>) -> bool {
+    let joined = |a: &Token, b: &Token| {
+        let gap = &text[a.span.end..b.span.start];
+        let gap = if a.capitalized && a.folded.chars().count() == 1 {
+            gap.strip_prefix('.').unwrap_or(gap)
+        } else {
+            gap
+        };
+        a.block == b.block && gap.chars().all(char::is_whitespace)
+    };
+    let first = &tokens[range.start];
+    let last = &tokens[range.end - 1];
+    let after = tokens
+        .get(range.end)
+        .is_some_and(|next| joined(last, next) && !next.sentence_start && starts_name(next));
+    let before = range
+        .start
+        .checked_sub(1)
+        .map(|b| &tokens[b])
+        .is_some_and(|previous| {
+            joined(previous, first)
+                && !first.sentence_start
+                && previous.capitalized
+                && !previous.all_caps
+                && !cues::is_person_title(&previous.folded)
+                && !cues::is_not_name(&previous.folded)
+                && {
+                    let postings = kb.token_postings(&previous.folded);
+                    postings.is_empty()
+                        || postings
+                            .iter()
+                            .any(|p| p.part == byline_kb::index::NamePart::Given)
+                }
+                && kb.acronym(&text[previous.span.clone()]).is_empty()
+        });
+    after || before
+}
+
+fn case_fits(tokens: &[Token], caps: u32) -> bool {
+    tokens
+        .iter()
+        .enumerate()
+        .all(|(j, t)| j >= 32 || caps & (1 << j) == 0 || t.capitalized || t.all_caps)
+}
+
+fn dedup(mut ids: Vec<EntityId>) -> Vec<EntityId> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    ids.retain(|id| seen.insert(*id));
+    ids
+}
+
+enum Chunk {
+    Mention(RawMention),
+    TitleOnly(Range<usize>),
+    None,
+}
+
+fn starts_name(token: &Token) -> bool {
+    token.capitalized && !token.folded.chars().all(|c| c.is_numeric())
+}
+
+/// A capitalised chunk at `i` that the KB does not know, typed by cues.
+fn unknown_chunk_at(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    kb_matches: &mut KbMatches,
+    i: usize,
+) -> Chunk {
+    let first = &tokens[i];
+    if !starts_name(first) {
+        return Chunk::None;
+    }
+    // Extend over capitalised words and inner connectors, stopping where a KB name
+    // starts or a new sentence begins.
+    let mut end = i + 1;
+    while end < tokens.len() {
+        let t = &tokens[end];
+        if t.block != first.block || t.sentence_start {
+            break;
+        }
+        if kb_matches.starts_at(end) {
+            break;
+        }
+        // "Boris Johnson\nA Foreign Office spokesman": the article, not an initial
+        // (which has its period, or is not the word "A").
+        let article = t.folded == "a" && !text[t.span.end..].starts_with('.');
+        if article {
+            break;
+        }
+        if starts_name(t) {
+            end += 1;
+            continue;
+        }
+        let connector_then_name = cues::is_connector(&t.folded)
+            && !text[tokens[end - 1].span.end..t.span.start]
+                .contains([',', '.', ';', ':', '(', ')'])
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| starts_name(n) && n.block == first.block);
+        if connector_then_name {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    // A chunk does not run across punctuation other than hyphens and apostrophes, and
+    // the period of a middle initial ("Stephen J. Townsend").
+    let mut cut = i + 1;
+    while cut < end {
+        let gap = &text[tokens[cut - 1].span.end..tokens[cut].span.start];
+        let initial = tokens[cut - 1].capitalized && tokens[cut - 1].folded.chars().count() == 1;
+        let gap = if initial {
+            gap.strip_prefix('.').unwrap_or(gap)
+        } else {
+            gap
+        };
+        if gap.chars().any(|c| !c.is_whitespace()) {
+            break;
+        }
+        cut += 1;
+    }
+    end = cut;
+    // "Sinjar and Palmyra", "U.S. and Britain": two names, unless an organisation word
+    // makes one name of them ("Ministry of Trade and Industry").
+    if !has_org_word(tokens, i..end) {
+        if let Some(and) = (i + 1..end).find(|&k| tokens[k].folded == "and") {
+            end = and;
+        }
+    }
+
+    // Leading words that are never names ("The", "Near"), then titles ("Major
+    // General"), which are cues, not part of the name, then never-names again.
+    let not_name = |k: usize| cues::is_not_name(&tokens[k].folded);
+    let mut name_start = i;
+    while name_start < end
+        && not_name(name_start)
+        && !cues::is_person_title(&tokens[name_start].folded)
+    {
+        name_start += 1;
+    }
+    let title_start = name_start;
+    while name_start < end
+        && cues::is_person_title(&tokens[name_start].folded)
+        && !has_org_word(tokens, name_start..end)
+    {
+        name_start += 1;
+    }
+    // "Secretary of State", "Minister of Foreign Affairs": a title's "of" phrase of
+    // common words is the title's, not a name.
+    if name_start > title_start && name_start < end && tokens[name_start].folded == "of" {
+        let phrase_end = (name_start + 1..end)
+            .find(|&k| !is_title_phrase_word(&tokens[k].folded))
+            .unwrap_or(end);
+        if phrase_end == end {
+            return Chunk::TitleOnly(title_start..end);
+        }
+        name_start = phrase_end;
+    }
+    // "Foreign Office Minister", "FCO Minister": words of a title phrase ending in a
+    // title are a title, the whole chunk or before a person's name ("Foreign Office
+    // Minister Tobias Ellwood").
+    let title_phrase_end = (name_start..end)
+        .take_while(|&k| is_title_phrase_word(&tokens[k].folded) || tokens[k].all_caps)
+        .filter(|&k| cues::is_person_title(&tokens[k].folded))
+        .last()
+        .map(|k| k + 1);
+    if let Some(phrase_end) = title_phrase_end {
+        if phrase_end == end {
+            return Chunk::TitleOnly(title_start..end);
+        }
+        if !has_org_word(tokens, phrase_end..end) {
+            name_start = phrase_end;
+        }
+    }
+    let title = (name_start > title_start).then_some(title_start..name_start);
+    while name_start < end && not_name(name_start) {
+        name_start += 1;
+    }
+    // Trailing connectors never end a name.
+    while end > name_start && cues::is_connector(&tokens[end - 1].folded) {
+        end -= 1;
+    }
+    if name_start >= end {
+        return match title {
+            Some(t) if cues::is_person_title(&tokens[t.end - 1].folded) => Chunk::TitleOnly(t),
+            _ => Chunk::None,
+        };
+    }
+    let name = name_start..end;
+    let category = type_chunk(tokens, text, kb, name.clone(), title.is_some());
+    let single = name.len() == 1;
+    let lone_sentence_start = single && tokens[name.start].sentence_start && title.is_none();
+    let word = &tokens[name.start];
+    // A lone capitalised English word with no title before it ("Members", "Government",
+    // "Near") is a word, not a name the KB does not know.
+    let common_word = title.is_none()
+        && !word.all_caps
+        && is_common_folded_word(word.folded.trim_end_matches('.'));
+    let trivial = single
+        && (cues::is_not_name(&word.folded)
+            || word.folded.chars().count() < 2
+            || common_word
+            || cues::is_plural_title(&word.folded));
+    if trivial {
+        return Chunk::None;
+    }
+    Chunk::Mention(RawMention {
+        tokens: name,
+        origin: MentionOrigin::Unknown,
+        category,
+        candidates: Vec::new(),
+        title,
+        weak: lone_sentence_start && category == Category::Other,
+    })
+}
+
+/// A word of a title's "of" phrase ("of State", "of Foreign Affairs"): a connector, a
+/// title or organisation word, or the name of a government department.
+fn is_title_phrase_word(folded: &str) -> bool {
+    cues::is_connector(folded)
+        || cues::is_person_title(folded)
+        || cues::is_organization_word(folded)
+        || cues::is_department_word(folded)
+}
+
+fn has_org_word(tokens: &[Token], range: Range<usize>) -> bool {
+    tokens[range]
+        .iter()
+        .any(|t| cues::is_organization_word(&t.folded) && !cues::is_person_title(&t.folded))
+}
+
+/// Types an unknown chunk from the words in it and around it.
+fn type_chunk(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    name: Range<usize>,
+    has_title: bool,
+) -> Category {
+    let words = &tokens[name.clone()];
+    if words.iter().any(|t| cues::is_organization_word(&t.folded)) {
+        return Category::Organization;
+    }
+    // An acronym the KB does not know names an organisation ("the SRTF", "NAVCENT
+    // said"), unless an indefinite article makes it a thing ("a VBIED", "an IED").
+    let counted = name
+        .start
+        .checked_sub(1)
+        .is_some_and(|b| matches!(tokens[b].folded.as_str(), "a" | "an"));
+    let acronym = words.len() == 1
+        && words[0].all_caps
+        && words[0]
+            .folded
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            >= 3;
+    if acronym && !counted {
+        return Category::Organization;
+    }
+    if words
+        .last()
+        .is_some_and(|t| cues::is_location_word(&t.folded))
+    {
+        return Category::Location;
+    }
+    let after = tokens.get(name.end).filter(|t| t.block == words[0].block);
+    let followed_by_org_word = after.is_some_and(|t| {
+        !t.capitalized
+            && matches!(
+                t.folded.as_str(),
+                "agency" | "news" | "ministry" | "newspaper" | "channel" | "television"
+            )
+    });
+    if followed_by_org_word {
+        return Category::Organization;
+    }
+    if has_title {
+        return Category::Person;
+    }
+    let first_is_given_name = kb
+        .token_postings(&words[0].folded)
+        .iter()
+        .any(|p| p.part == byline_kb::index::NamePart::Given);
+    if words.len() >= 2 && first_is_given_name {
+        return Category::Person;
+    }
+    let before = name
+        .start
+        .checked_sub(1)
+        .map(|b| &tokens[b])
+        .filter(|t| t.block == words[0].block);
+    // "in Raqqa", and at a sentence start "Near Sinjar".
+    if before.is_some_and(|t| {
+        (!t.capitalized || t.sentence_start)
+            && matches!(
+                t.folded.as_str(),
+                "in" | "near" | "outside" | "from" | "to" | "across"
+            )
+    }) {
+        let gap = &text[before.map_or(0, |t| t.span.end)..words[0].span.start];
+        if gap.trim().is_empty() {
+            return Category::Location;
+        }
+    }
+    Category::Other
+}
+
+/// "Islamic Republic News Agency (IRNA)": an all-caps word in parentheses right after
+/// a mention is an acronym of it. An unknown acronym becomes a mention of the same
+/// kind; the linker then joins the two.
+fn link_defined_acronyms(tokens: &[Token], text: &str, mentions: &mut Vec<RawMention>) {
+    let mut added = Vec::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        let next = mention.tokens.end;
+        let Some(token) = tokens.get(next) else {
+            continue;
+        };
+        let gap = &text[tokens[next - 1].span.end..token.span.start];
+        let closes = text[token.span.end..].trim_start().starts_with(')');
+        if gap.trim() == "("
+            && closes
+            && token.all_caps
+            && !mentions.iter().any(|m| m.tokens.start == next)
+        {
+            added.push((index, next));
+        }
+    }
+    for (owner, token) in added {
+        let owner = mentions[owner].clone();
+        mentions.push(RawMention {
+            tokens: token..token + 1,
+            origin: owner.origin,
+            category: owner.category,
+            candidates: owner.candidates.clone(),
+            title: None,
+            weak: false,
+        });
+    }
+    mentions.sort_by_key(|m| m.tokens.start);
+}

@@ -1,0 +1,156 @@
+//! The pure analysis core: text and a KB in, an [`Analysis`] out.
+//!
+//! prose → tokens → mentions → linked entities → checks → suppressions. Nothing here knows about LSP,
+//! terminals or files; spans are byte offsets into the analysed text.
+
+pub mod blocks;
+pub mod checks;
+pub mod cues;
+pub mod fixes;
+pub mod incremental;
+pub mod linking;
+pub mod mentions;
+pub mod romanisation;
+pub mod suppress;
+pub mod tokens;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::prose::{self, Format};
+use byline_kb::{Category, EntityId, Kb, PartialDate};
+
+pub use checks::{CheckSettings, Code, Diagnostic, Severity};
+pub use incremental::Incremental;
+pub use mentions::MentionOrigin;
+
+/// A name found in the text.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub span: Range<usize>,
+    pub category: Category,
+    /// The finer type from the KB ("news-agency"), or empty when unknown.
+    pub entity_type: String,
+    /// The KB entity, when the mention is linked to one.
+    pub entity: Option<EntityId>,
+    /// Index into `Analysis::clusters`: all mentions of one entity in the story.
+    pub cluster: usize,
+    pub origin: MentionOrigin,
+    pub first_mention: bool,
+    /// A title written right before the name ("Major General"), as a byte span.
+    pub title: Option<Range<usize>>,
+}
+
+/// One entity of the story: a KB entity, or an unknown name and its later short forms.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub entity: Option<EntityId>,
+    /// The name to show: the KB name, or the longest form written in the story.
+    pub name: String,
+    pub category: Category,
+    /// Indices into `Analysis::mentions`, in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// Everything Byline knows about one text.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub mentions: Vec<Mention>,
+    pub clusters: Vec<Cluster>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The story's date: the caller's, else front matter, else none (checks use today).
+    pub story_date: Option<PartialDate>,
+}
+
+/// What the caller knows beyond the text.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisOptions {
+    pub format: Option<Format>,
+    /// Overrides the front-matter date.
+    pub story_date: Option<PartialDate>,
+    pub checks: CheckSettings,
+}
+
+/// A short, serialisable reference to a KB entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityRef {
+    pub id: String,
+    pub name: String,
+}
+
+impl EntityRef {
+    pub fn of(kb: &Kb, id: EntityId) -> EntityRef {
+        let entity = kb.entity(id);
+        EntityRef {
+            id: entity.id.clone(),
+            name: entity.name.clone(),
+        }
+    }
+}
+
+/// Analyses `text` against `kb`.
+pub fn analyze(text: &str, kb: &Kb, options: &AnalysisOptions) -> Analysis {
+    analyze_with(
+        text,
+        kb,
+        options,
+        &mut blocks::BlockCache::default(),
+        &checks::Memo::default(),
+    )
+}
+
+/// [`analyze`] with the caches an [`Incremental`] analysis keeps between edits (empty
+/// ones make it a full analysis).
+fn analyze_with(
+    text: &str,
+    kb: &Kb,
+    options: &AnalysisOptions,
+    blocks: &mut blocks::BlockCache,
+    memo: &checks::Memo,
+) -> Analysis {
+    let format = options.format.unwrap_or(Format::PlainText);
+    let prose = prose::extract(text, format);
+    let (tokens, raw) = blocks.recognize(&prose, kb);
+    let linked = linking::link(raw, &tokens, &prose.masked, kb);
+    let story_date = options.story_date.or_else(|| {
+        prose
+            .story_date
+            .as_ref()
+            .and_then(|span| PartialDate::parse(&text[span.clone()]))
+    });
+    let context = checks::CheckContext {
+        text: &prose.masked,
+        tokens: &tokens,
+        mentions: &linked.mentions,
+        clusters: &linked.clusters,
+        weak: &linked.weak,
+        kb,
+        story_date: story_date.unwrap_or_else(PartialDate::today),
+        story_date_known: story_date.is_some(),
+        memo,
+    };
+    let diagnostics = checks::run(&context, &options.checks);
+    let (mentions, clusters) = linking::drop_unconfirmed_weak(linked, &diagnostics);
+    // After the weak-mention pass: a suppressed finding still confirms its name.
+    let diagnostics = suppress::apply(text, diagnostics, &options.checks.ignore);
+    Analysis {
+        mentions,
+        clusters,
+        diagnostics,
+        story_date,
+    }
+}
+
+impl Analysis {
+    /// The mention covering byte `offset`, if any.
+    pub fn mention_at(&self, offset: usize) -> Option<(usize, &Mention)> {
+        let index = self.mentions.partition_point(|m| m.span.end < offset);
+        self.mentions[index..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.start <= offset)
+            .find(|(_, m)| m.span.contains(&offset) || m.span.end == offset)
+            .map(|(i, m)| (index + i, m))
+    }
+}

@@ -1,0 +1,233 @@
+//! The Markdown card shown on hover and by `byline kb lookup`: who or what an entity
+//! is, its role on the story's date with dates and "as of", and where the facts came
+//! from.
+
+use byline_kb::{Entity, PartialDate, Role};
+
+/// An open role whose source is more than two years older than `date`: it was held when
+/// the source was written, but nothing since confirms it, so the card must not present
+/// it as the role on the story's date (an imported 2022 cabinet list still "holds" a
+/// prime minister's companion offices years after he left).
+fn unconfirmed_on(entity: &Entity, role: &Role, date: PartialDate) -> bool {
+    role.end.is_empty()
+        && PartialDate::parse(entity.role_as_of(role))
+            .is_some_and(|as_of| date.earliest() >= as_of.latest() + 20_000)
+}
+
+fn role_line(entity: &Entity, role: &Role, date: PartialDate) -> String {
+    let mut line = format!("**{}**", role.title);
+    if !role.organization.is_empty() && !role.title.contains(&role.organization) {
+        line.push_str(&format!(", {}", role.organization));
+    }
+    let dates = match (role.start.as_str(), role.end.as_str()) {
+        ("", "") => String::new(),
+        (start, "") => format!(" (since {start})"),
+        ("", end) => format!(" (until {end})"),
+        (start, end) => format!(" ({start} – {end})"),
+    };
+    line.push_str(&dates);
+    if !role.held_on(date) {
+        line.push_str(" — not held on the story's date");
+    }
+    let as_of = entity.role_as_of(role);
+    if !as_of.is_empty() && role.end.is_empty() {
+        line.push_str(&format!(" — as of {as_of}"));
+    }
+    line
+}
+
+/// How much a role says about who someone is, so that a prime minister's card leads
+/// with "Prime Minister" rather than a newer, lesser post held alongside it.
+fn rank(role: &Role) -> u8 {
+    const TOP: [&str; 12] = [
+        "president",
+        "prime minister",
+        "chancellor",
+        "premier",
+        "supreme leader",
+        "king",
+        "queen",
+        "emir",
+        "sultan",
+        "head of state",
+        "head of government",
+        "secretary-general",
+    ];
+    let title = role.title.to_lowercase();
+    let dated = u8::from(!role.start.is_empty());
+    let top = TOP.iter().any(|t| title.starts_with(t)) && !title.contains("vice");
+    let senior = [
+        "minister",
+        "secretary",
+        "chief",
+        "commander",
+        "director",
+        "chair",
+    ]
+    .iter()
+    .any(|t| title.contains(t));
+    let level = if top {
+        3
+    } else if senior {
+        2
+    } else {
+        1
+    };
+    level * 2 + dated
+}
+
+/// The card for `entity` as of `date` (the story's date, or today).
+pub fn markdown(entity: &Entity, date: PartialDate) -> String {
+    let mut out = format!(
+        "**{}** · {} · {}\n",
+        entity.name,
+        entity.category().as_str(),
+        entity.entity_type.replace('-', " ")
+    );
+    if !entity.description.is_empty() {
+        out.push_str(&format!("\n{}\n", entity.description));
+    }
+    let mut facts = Vec::new();
+    let mut current = entity.roles_on(date);
+    // `roles_on` is newest first; a stable sort keeps that order within a rank.
+    current.sort_by_key(|role| std::cmp::Reverse(rank(role)));
+    if let Some(role) = current.first() {
+        let mut line = role_line(entity, role, date);
+        if !role.source.is_empty() && role.source != entity.source {
+            line.push_str(&format!(" — source: {}", role.source));
+        }
+        if unconfirmed_on(entity, role, date) {
+            facts.push(format!(
+                "Last recorded role: {line}; no record confirms it on {date}"
+            ));
+        } else {
+            facts.push(format!("Role on {date}: {line}"));
+        }
+    } else if let Some(last) = entity
+        .roles
+        .iter()
+        .max_by_key(|r| r.start_date().map(|d| d.earliest()))
+    {
+        facts.push(format!(
+            "Last known role: {}",
+            role_line(entity, last, date)
+        ));
+    }
+    // Other roles held on the date first (by rank), then the rest newest first; an
+    // office recorded twice (a dated Wikidata role and an undated 2019 one) once.
+    let mut rest: Vec<&Role> = entity
+        .roles
+        .iter()
+        .filter(|r| !current.iter().any(|c| std::ptr::eq(*c, *r)))
+        .collect();
+    rest.sort_by_key(|r| std::cmp::Reverse(r.start_date().map(|d| d.earliest())));
+    let mut shown_titles: Vec<String> = current
+        .first()
+        .map(|r| r.title.to_lowercase())
+        .into_iter()
+        .collect();
+    let earlier: Vec<String> = current
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(rest)
+        .filter(|r| {
+            let title = r.title.to_lowercase();
+            let new = !shown_titles.contains(&title) || !r.held_on(date);
+            shown_titles.push(title);
+            new
+        })
+        .take(4)
+        .map(|r| role_line(entity, r, date))
+        .collect();
+    if !earlier.is_empty() && !current.is_empty() {
+        facts.push(format!("Other roles: {}", earlier.join("; ")));
+    }
+    if !entity.country.is_empty() {
+        facts.push(format!("Country: {}", entity.country));
+    }
+    if !entity.born.is_empty() {
+        facts.push(format!("Born: {}", entity.born));
+    }
+    if !entity.died.is_empty() {
+        facts.push(format!("Died: {}", entity.died));
+    }
+    let aliases: Vec<&str> = entity
+        .aliases
+        .iter()
+        .chain(&entity.acronyms)
+        .map(String::as_str)
+        .take(8)
+        .collect();
+    if !aliases.is_empty() {
+        facts.push(format!("Also: {}", aliases.join(", ")));
+    }
+    if !entity.wikidata.is_empty() {
+        facts.push(format!(
+            "Wikidata: [{0}](https://www.wikidata.org/wiki/{0})",
+            entity.wikidata
+        ));
+    }
+    let mut source = entity.source.clone();
+    if !entity.as_of.is_empty() {
+        source.push_str(&format!(", as of {}", entity.as_of));
+    }
+    if !source.is_empty() {
+        facts.push(format!("Source: {source}"));
+    }
+    out.push('\n');
+    for fact in facts {
+        out.push_str(&format!("- {fact}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_kb::Category;
+
+    fn minister(as_of: &str) -> Entity {
+        Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            entity_type: "minister".into(),
+            name: "Ann Example".into(),
+            source: "a cabinet list".into(),
+            as_of: as_of.into(),
+            roles: vec![Role {
+                title: "Minister for the Union".into(),
+                start: "2019-07-26".into(),
+                ..Role::default()
+            }],
+            ..Entity::default()
+        }
+    }
+
+    #[test]
+    fn an_open_role_from_a_years_old_source_is_not_shown_as_held_on_the_story_date() {
+        let card = markdown(
+            &minister("2022-07-23"),
+            PartialDate::parse("2026-11-28").unwrap(),
+        );
+        assert!(
+            card.contains("Last recorded role: **Minister for the Union** (since 2019-07-26) — as of 2022-07-23; no record confirms it on 2026-11-28"),
+            "{card}"
+        );
+        assert!(!card.contains("Role on"), "{card}");
+    }
+
+    #[test]
+    fn an_open_role_from_a_recent_source_is_the_role_on_the_story_date() {
+        let card = markdown(
+            &minister("2026-03"),
+            PartialDate::parse("2026-11-28").unwrap(),
+        );
+        assert!(
+            card.contains(
+                "Role on 2026-11-28: **Minister for the Union** (since 2019-07-26) — as of 2026-03"
+            ),
+            "{card}"
+        );
+    }
+}

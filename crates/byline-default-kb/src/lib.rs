@@ -1,0 +1,42 @@
+//! The default knowledge base, compiled at build time from `kb/generated/` and then
+//! `kb/curated/` (see `build.rs`) and embedded, so Byline works on a fresh machine with
+//! no set-up. A crate of its own so that the analysis core and its unit tests do not
+//! depend on it: they build small KBs with `KbBuilder`.
+
+use byline_kb::{Kb, KbBuilder, KbError};
+
+/// The default KB, compiled at build time from `kb/generated/` and `kb/curated/`.
+static DEFAULT_KB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.kb"));
+
+/// The name the default KB goes by in messages and `kb stats`.
+pub const DEFAULT_KB_ORIGIN: &str = "<embedded default KB>";
+
+/// A builder holding the embedded default KB as its first layer.
+pub fn default_builder() -> Result<KbBuilder, KbError> {
+    KbBuilder::new().with_compiled(DEFAULT_KB_ORIGIN, DEFAULT_KB)
+}
+
+/// The embedded default KB alone.
+pub fn default_kb() -> Result<Kb, KbError> {
+    Ok(default_builder()?.build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_kb_loads_and_indexes_example_people() {
+        let kb = default_kb().unwrap();
+        let id = kb.find_id("Q36073").unwrap();
+        assert_eq!(kb.entity(id).name, "Valery Gerasimov");
+        assert!(kb
+            .names_get("valery gerasimov")
+            .iter()
+            .any(|t| t.entity == id));
+        assert!(kb
+            .token_postings("gerasimov")
+            .iter()
+            .any(|p| p.entity == id));
+    }
+}

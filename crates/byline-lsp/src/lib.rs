@@ -1,0 +1,693 @@
+//! The language-server adapter over stdio (`tower-lsp-server`).
+//!
+//! Ordering: tower-lsp-server may run handlers concurrently, but it polls each
+//! handler's future in the order messages arrive. Every handler therefore does all of
+//! its state work synchronously, under one `std::sync::Mutex`, before its first
+//! `.await`. Diagnostics go through one publisher task fed by an unbounded channel in
+//! that same synchronous section, so they leave in version order and a superseded
+//! version is never published after a newer one.
+
+mod convert;
+pub mod features;
+mod framing;
+mod isolation;
+mod settings;
+mod state;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+use byline_core::prose::Format;
+use byline_core::text::document::{TextEdit as Edit, TextRange};
+use byline_core::text::{PositionEncoding, TextPosition};
+use byline_kb::Kb;
+use convert::Positions;
+use isolation::Panicked;
+use settings::ClientSettings;
+use state::{Notice, OpenDocument, ServerState};
+
+/// A diagnostics publication waiting for the publisher task.
+struct Publication {
+    uri: Uri,
+    version: i32,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone)]
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<ServerState>>,
+    publications: mpsc::UnboundedSender<Publication>,
+    /// Documents an edit left stale, for the analysis task (see `analyse_stale`).
+    stale: mpsc::UnboundedSender<Uri>,
+}
+
+/// Set by `shutdown`: the exit code after `exit` depends on it (LSP: 0 after a
+/// shutdown request, 1 without one).
+static SHUTDOWN_REQUESTED: AtomicBool = AtomicBool::new(false);
+
+/// Runs the server on stdin/stdout until the client exits or stdin closes; returns
+/// the process exit code the specification gives.
+pub fn run_stdio() -> std::process::ExitCode {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("tokio runtime starts");
+    runtime.block_on(async {
+        let kb = match byline_default_kb::default_kb() {
+            Ok(kb) => kb,
+            Err(error) => {
+                eprintln!("byline: the embedded KB failed to load: {error}");
+                Kb::empty()
+            }
+        };
+        let (service, socket) = LspService::new(|client| Backend::new(client, Arc::new(kb)));
+        // stdin → framing guard → server → frame merger → stdout (see framing.rs).
+        let (guarded_in, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, merged_out) = tokio::io::duplex(1 << 16);
+        let (errors, error_frames) = mpsc::unbounded_channel();
+        tokio::spawn(framing::guard_input(tokio::io::stdin(), guarded_in, errors));
+        let writer = tokio::spawn(framing::merge_output(
+            merged_out,
+            error_frames,
+            tokio::io::stdout(),
+        ));
+        Server::new(server_in, server_out, socket)
+            .serve(service)
+            .await;
+        let _ = writer.await;
+    });
+    // The stdin reader is a blocking thread that may sit in `read` until the client
+    // closes the pipe; do not wait for it (the client may keep stdin open after `exit`).
+    runtime.shutdown_background();
+    if SHUTDOWN_REQUESTED.load(Ordering::SeqCst) {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::from(1)
+    }
+}
+
+impl Backend {
+    fn new(client: Client, kb: Arc<Kb>) -> Backend {
+        let (sender, mut receiver) = mpsc::unbounded_channel::<Publication>();
+        let publisher = client.clone();
+        let state = Arc::new(Mutex::new(ServerState::new(kb)));
+        let latest = Arc::clone(&state);
+        tokio::spawn(async move {
+            while let Some(publication) = receiver.recv().await {
+                // Skip a publication a newer version of the same document supersedes.
+                let current = lock(&latest)
+                    .documents
+                    .get(&publication.uri)
+                    .map(|d| d.document.version);
+                if current.is_some_and(|v| v != publication.version) {
+                    continue;
+                }
+                publisher
+                    .publish_diagnostics(
+                        publication.uri,
+                        publication.diagnostics,
+                        Some(publication.version),
+                    )
+                    .await;
+            }
+        });
+        let (stale, stale_receiver) = mpsc::unbounded_channel();
+        let backend = Backend {
+            client,
+            state,
+            publications: sender,
+            stale,
+        };
+        tokio::spawn(analyse_stale(backend.clone(), stale_receiver));
+        backend
+    }
+
+    fn state(&self) -> MutexGuard<'_, ServerState> {
+        lock(&self.state)
+    }
+
+    /// Queues diagnostics of `uri`'s current analysis; call with the lock held. A
+    /// stale document is skipped: its analysis is of an older version, and the
+    /// analysis task publishes it once it is fresh.
+    fn queue_publication(&self, state: &ServerState, uri: &Uri) {
+        let Some(doc) = state.documents.get(uri).filter(|doc| !doc.stale) else {
+            return;
+        };
+        let positions = positions(doc, state.encoding);
+        let diagnostics = features::diagnostics::to_lsp(&doc.analysis, &state.kb, &positions);
+        let _ = self.publications.send(Publication {
+            uri: uri.clone(),
+            version: doc.document.version,
+            diagnostics,
+        });
+    }
+
+    /// Asks the client to re-request semantic tokens (mentions may have changed kind or
+    /// link after a settings or KB change). Spawned: a handler never waits on a client
+    /// round trip.
+    fn request_token_refresh(&self) {
+        if !self.state().semantic_tokens_refresh {
+            return;
+        }
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let _ = client.semantic_tokens_refresh().await;
+        });
+    }
+
+    fn queue_all(&self, state: &ServerState) {
+        for uri in state.documents.keys() {
+            self.queue_publication(state, uri);
+        }
+    }
+
+    async fn tell(&self, notices: Vec<Notice>) {
+        for notice in notices {
+            match notice {
+                Notice::Log(message) => {
+                    eprintln!("{message}");
+                    self.client.log_message(MessageType::ERROR, message).await;
+                }
+                Notice::Show(message) => {
+                    eprintln!("{message}");
+                    self.client
+                        .show_message(MessageType::WARNING, message)
+                        .await;
+                }
+            }
+        }
+    }
+
+    /// Runs `f` on an open document's current analysis with its position converter,
+    /// under the lock and under `isolation::catch`; `Ok(None)` when the document is
+    /// not open. A stale document is analysed first, so positions the client computed
+    /// on its latest text always meet that text.
+    async fn with_document<T>(
+        &self,
+        uri: &Uri,
+        f: impl FnOnce(&OpenDocument, &Kb, &Positions) -> Option<T>,
+    ) -> std::result::Result<Option<T>, Panicked> {
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            if state.refresh(uri, &mut notices) {
+                self.queue_publication(&state, uri);
+            }
+            let doc = state.documents.get(uri)?;
+            let positions = positions(doc, state.encoding);
+            f(doc, &state.kb, &positions)
+        });
+        self.tell(notices).await;
+        outcome
+    }
+
+    /// Turns a caught panic into a log entry (window/logMessage and stderr) and an
+    /// internal-error answer; anything else passes through.
+    async fn respond<T>(
+        &self,
+        method: &str,
+        outcome: std::result::Result<T, Panicked>,
+    ) -> Result<T> {
+        match outcome {
+            Ok(value) => Ok(value),
+            Err(Panicked(message)) => {
+                let message = format!("Byline: {method} failed: {message}");
+                self.tell(vec![Notice::Log(message.clone())]).await;
+                Err(Error {
+                    code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                    message: message.into(),
+                    data: None,
+                })
+            }
+        }
+    }
+
+    /// Runs a notification's synchronous work under `isolation::catch`, then says what
+    /// it produced (or the panic) to the client.
+    async fn notify_with(&self, method: &str, work: impl FnOnce(&mut Vec<Notice>)) {
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| work(&mut notices));
+        self.tell(notices).await;
+        let _ = self.respond(method, outcome).await;
+    }
+}
+
+/// Analyses the documents edits left stale. It drains every queued notice before it
+/// takes the lock, so a burst of didChange notifications (a fast typist, a paste
+/// replayed key by key) costs one analysis, not one per change.
+async fn analyse_stale(backend: Backend, mut stale: mpsc::UnboundedReceiver<Uri>) {
+    while let Some(first) = stale.recv().await {
+        tokio::task::yield_now().await;
+        let mut uris = vec![first];
+        while let Ok(uri) = stale.try_recv() {
+            if !uris.contains(&uri) {
+                uris.push(uri);
+            }
+        }
+        backend
+            .notify_with("analysis", |notices| {
+                let mut state = backend.state();
+                for uri in &uris {
+                    if state.refresh(uri, notices) {
+                        backend.queue_publication(&state, uri);
+                    }
+                }
+            })
+            .await;
+    }
+}
+
+fn lock(state: &Mutex<ServerState>) -> MutexGuard<'_, ServerState> {
+    // A panic while the lock was held must not stop the server: take the state as is.
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn positions(doc: &OpenDocument, encoding: PositionEncoding) -> Positions<'_> {
+    Positions {
+        text: &doc.text,
+        index: &doc.index,
+        encoding,
+    }
+}
+
+fn text_position(position: Position) -> TextPosition {
+    TextPosition {
+        line: position.line,
+        character: position.character,
+    }
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(list) if list.contains(&PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
+        _ => PositionEncoding::Utf16,
+    }
+}
+
+fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(match encoding {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                    include_text: Some(false),
+                })),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: features::semantic_tokens::legend(),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: Some(true),
+                ..SemanticTokensOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        completion_provider: Some(CompletionOptions::default()),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![features::actions::ADD_TO_HOUSE_KB.to_string()],
+            ..ExecuteCommandOptions::default()
+        }),
+        ..ServerCapabilities::default()
+    }
+}
+
+fn to_edit(change: TextDocumentContentChangeEvent) -> Edit {
+    Edit {
+        range: change.range.map(|r| TextRange {
+            start: text_position(r.start),
+            end: text_position(r.end),
+        }),
+        text: change.text,
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = negotiate_encoding(&params);
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            state.encoding = encoding;
+            state.semantic_tokens_refresh = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.semantic_tokens.as_ref())
+                .and_then(|t| t.refresh_support)
+                .unwrap_or(false);
+            if let Some(options) = &params.initialization_options {
+                let (settings, problems) = ClientSettings::from_json(options);
+                state.client_settings = settings;
+                notices.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| Notice::Show(format!("Byline: {p}"))),
+                );
+                state.refresh_kb(&mut notices);
+            }
+        });
+        self.tell(notices).await;
+        self.respond("initialize", outcome).await?;
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "byline".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        SHUTDOWN_REQUESTED.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let format = match doc.language_id.as_str() {
+            "" | "plaintext" => uri_format(&doc.uri),
+            other => Format::from_language_id(other),
+        };
+        self.notify_with("textDocument/didOpen", |notices| {
+            let mut state = self.state();
+            state.open(doc.uri.clone(), &doc.text, doc.version, format, notices);
+            self.queue_all(&state);
+        })
+        .await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let edits: Vec<Edit> = params.content_changes.into_iter().map(to_edit).collect();
+        self.notify_with("textDocument/didChange", |notices| {
+            let mut state = self.state();
+            if state.change(&uri, params.text_document.version, &edits) {
+                let _ = self.stale.send(uri.clone());
+            } else {
+                notices.push(Notice::Log(format!(
+                    "Byline: didChange for {} which is not open; ignored",
+                    uri.as_str()
+                )));
+            }
+        })
+        .await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {}
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut state = self.state();
+            state.documents.remove(&uri);
+        }
+        let _ = self.publications.send(Publication {
+            uri,
+            version: i32::MIN,
+            diagnostics: Vec::new(),
+        });
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.notify_with("workspace/didChangeConfiguration", |notices| {
+            let mut state = self.state();
+            let (settings, problems) = ClientSettings::from_json(&params.settings);
+            notices.extend(
+                problems
+                    .into_iter()
+                    .map(|p| Notice::Show(format!("Byline: {p}"))),
+            );
+            state.client_settings = settings;
+            state.refresh_kb(notices);
+            state.reanalyze_all(notices);
+            self.queue_all(&state);
+        })
+        .await;
+        self.request_token_refresh();
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                Some(SemanticTokensResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: features::semantic_tokens::encode(&doc.analysis, positions, None),
+                }))
+            })
+            .await;
+        self.respond("textDocument/semanticTokens/full", outcome)
+            .await
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                let span = positions.span(params.range);
+                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                    result_id: None,
+                    data: features::semantic_tokens::encode(&doc.analysis, positions, Some(span)),
+                }))
+            })
+            .await;
+        self.respond("textDocument/semanticTokens/range", outcome)
+            .await
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let outcome = self
+            .with_document(&at.text_document.uri, |doc, kb, positions| {
+                features::hover::hover(&doc.analysis, kb, positions, positions.offset(at.position))
+            })
+            .await;
+        self.respond("textDocument/hover", outcome).await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let outcome = self
+            .with_document(&uri, |doc, kb, positions| {
+                Some(features::actions::code_actions(
+                    &doc.analysis,
+                    kb,
+                    positions,
+                    &uri,
+                    positions.span(params.range),
+                ))
+            })
+            .await;
+        self.respond("textDocument/codeAction", outcome).await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, kb, positions| {
+                Some(DocumentSymbolResponse::Nested(
+                    features::navigation::document_symbols(&doc.analysis, kb, positions),
+                ))
+            })
+            .await;
+        self.respond("textDocument/documentSymbol", outcome).await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let at = params.text_document_position_params;
+        let outcome = self
+            .with_document(&at.text_document.uri, |doc, _, positions| {
+                features::navigation::highlights(
+                    &doc.analysis,
+                    positions,
+                    positions.offset(at.position),
+                )
+            })
+            .await;
+        self.respond("textDocument/documentHighlight", outcome)
+            .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        let outcome = self
+            .with_document(&uri, |doc, _, positions| {
+                features::navigation::references(
+                    &doc.analysis,
+                    positions,
+                    &uri,
+                    positions.offset(at.position),
+                )
+            })
+            .await;
+        self.respond("textDocument/references", outcome).await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let outcome = self
+            .with_document(&params.text_document.uri, |doc, _, positions| {
+                features::navigation::prepare_rename(
+                    &doc.analysis,
+                    positions,
+                    positions.offset(params.position),
+                )
+            })
+            .await;
+        self.respond("textDocument/prepareRename", outcome).await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        if params.new_name.trim().is_empty() {
+            return Err(Error::invalid_params("the new name is empty"));
+        }
+        let outcome = self
+            .with_document(&uri, |doc, _, positions| {
+                features::navigation::rename(
+                    &doc.analysis,
+                    positions,
+                    &uri,
+                    positions.offset(at.position),
+                    &params.new_name,
+                )
+            })
+            .await;
+        self.respond("textDocument/rename", outcome).await
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command == isolation::DEBUG_PANIC_COMMAND && isolation::test_hook_enabled() {
+            let outcome = isolation::catch(|| -> Option<LSPAny> {
+                panic!("injected test panic: {}", isolation::DEBUG_PANIC_COMMAND)
+            });
+            return self.respond("workspace/executeCommand", outcome).await;
+        }
+        if params.command != features::actions::ADD_TO_HOUSE_KB {
+            return Err(Error::invalid_params(format!(
+                "unknown command {}",
+                params.command
+            )));
+        }
+        let argument = |i: usize| {
+            params
+                .arguments
+                .get(i)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        let (Some(uri), Some(name)) = (argument(0), argument(1)) else {
+            return Err(Error::invalid_params("expected [uri, name, category]"));
+        };
+        let category = match argument(2).as_deref() {
+            Some("person") => byline_kb::Category::Person,
+            Some("organization") => byline_kb::Category::Organization,
+            Some("location") => byline_kb::Category::Location,
+            _ => byline_kb::Category::Other,
+        };
+        let uri: Uri = uri.parse().map_err(|_| Error::invalid_params("bad uri"))?;
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            match state.house_kb_for(&uri) {
+                None => Err("no house KB is configured: set byline.houseKb, or `kb = [...]` in .byline.toml".to_string()),
+                Some(path) => {
+                    let entry = byline_desk::house::NewEntry { name: name.clone(), category };
+                    let result = byline_desk::house::add_entry(&path, &entry, byline_kb::PartialDate::today());
+                    if let Ok(true) = result {
+                        state.invalidate_kb();
+                        state.refresh_kb(&mut notices);
+                        state.reanalyze_all(&mut notices);
+                        self.queue_all(&state);
+                    }
+                    result.map(|added| (added, path))
+                }
+            }
+        });
+        self.tell(notices).await;
+        match self.respond("workspace/executeCommand", outcome).await? {
+            Ok((added, path)) => {
+                let message = if added {
+                    format!("Byline: added '{name}' to {}", path.display())
+                } else {
+                    format!("Byline: '{name}' is already in {}", path.display())
+                };
+                if added {
+                    self.request_token_refresh();
+                }
+                self.client.show_message(MessageType::INFO, message).await;
+                Ok(None)
+            }
+            Err(message) => {
+                self.client
+                    .show_message(MessageType::ERROR, format!("Byline: {message}"))
+                    .await;
+                Err(Error::invalid_params(message))
+            }
+        }
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let outcome = self
+            .with_document(&at.text_document.uri, |_, kb, positions| {
+                Some(CompletionResponse::Array(features::completion::complete(
+                    kb,
+                    positions,
+                    positions.offset(at.position),
+                )))
+            })
+            .await;
+        self.respond("textDocument/completion", outcome).await
+    }
+}
+
+fn uri_format(uri: &Uri) -> Format {
+    Format::from_path(std::path::Path::new(uri.path().as_str()))
+}

@@ -1,0 +1,116 @@
+//! Settings a client sends (initializationOptions, workspace/didChangeConfiguration):
+//! `{"byline": {"kb": [...], "storyDate": "...", "checks": {"misspelled-name": "off"}}}`
+//! (the `byline` wrapper is optional).
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use byline_core::analysis::{CheckSettings, Code, Severity};
+use byline_kb::PartialDate;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClientSettings {
+    pub kb_files: Vec<PathBuf>,
+    /// Where "Add to house KB" writes; else the first KB file of `.byline.toml`.
+    pub house_kb: Option<PathBuf>,
+    pub story_date: Option<PartialDate>,
+    pub checks: Vec<(Code, Option<Severity>)>,
+    /// `maxDocumentBytes`: documents larger than this are not analysed.
+    pub max_document_bytes: Option<usize>,
+}
+
+impl ClientSettings {
+    /// Reads settings leniently: a wrong value is reported and skipped, the rest kept.
+    pub fn from_json(value: &Value) -> (ClientSettings, Vec<String>) {
+        let root = value.get("byline").unwrap_or(value);
+        let mut settings = ClientSettings::default();
+        let mut problems = Vec::new();
+        if let Some(kb) = root.get("kb").and_then(Value::as_array) {
+            settings.kb_files = kb
+                .iter()
+                .filter_map(Value::as_str)
+                .map(PathBuf::from)
+                .collect();
+        }
+        if let Some(house) = root
+            .get("houseKb")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+        {
+            settings.house_kb = Some(PathBuf::from(house));
+        }
+        if let Some(date) = root.get("storyDate").and_then(Value::as_str) {
+            if !date.is_empty() {
+                match PartialDate::parse(date) {
+                    Some(d) => settings.story_date = Some(d),
+                    None => {
+                        problems.push(format!("byline.storyDate must be YYYY-MM-DD, got `{date}`"))
+                    }
+                }
+            }
+        }
+        if let Some(limit) = root.get("maxDocumentBytes") {
+            match limit.as_u64().and_then(|n| usize::try_from(n).ok()) {
+                Some(n) => settings.max_document_bytes = Some(n),
+                None => problems.push(format!(
+                    "byline.maxDocumentBytes must be a whole number of bytes, got `{limit}`"
+                )),
+            }
+        }
+        if let Some(checks) = root.get("checks").and_then(Value::as_object) {
+            for (name, value) in checks {
+                let Some(code) = Code::parse(name) else {
+                    problems.push(format!("byline.checks: unknown check `{name}`"));
+                    continue;
+                };
+                let severity = match value {
+                    Value::Bool(false) => None,
+                    Value::Bool(true) => Some(code.default_severity()),
+                    Value::String(s) if s == "off" => None,
+                    Value::String(s) => match Severity::parse(s) {
+                        Some(level) => Some(level),
+                        None => {
+                            problems.push(format!("byline.checks.{name}: unknown severity `{s}`"));
+                            continue;
+                        }
+                    },
+                    _ => continue,
+                };
+                settings.checks.push((code, severity));
+            }
+        }
+        (settings, problems)
+    }
+
+    /// Applies these settings over a configuration's check settings.
+    pub fn apply_to(&self, checks: &mut CheckSettings) {
+        for (code, severity) in &self.checks {
+            checks.overrides.insert(*code, *severity);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_and_bare_settings_are_read_and_bad_values_reported() {
+        let json = serde_json::json!({"byline": {"storyDate": "2021-10-21", "checks": {"misspelled-name": "off", "nope": "error"}}});
+        let (settings, problems) = ClientSettings::from_json(&json);
+        assert_eq!(settings.story_date.unwrap().to_string(), "2021-10-21");
+        assert_eq!(settings.checks, [(Code::MisspelledName, None)]);
+        assert_eq!(problems.len(), 1);
+        let (bare, _) = ClientSettings::from_json(&serde_json::json!({"kb": ["house.toml"]}));
+        assert_eq!(bare.kb_files, [PathBuf::from("house.toml")]);
+        let (limited, problems) =
+            ClientSettings::from_json(&serde_json::json!({"maxDocumentBytes": 1000}));
+        assert_eq!(
+            (limited.max_document_bytes, problems.len()),
+            (Some(1000), 0)
+        );
+        let (_, problems) = ClientSettings::from_json(&serde_json::json!({"maxDocumentBytes": -1}));
+        assert_eq!(problems.len(), 1);
+    }
+}
