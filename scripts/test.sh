@@ -15,7 +15,7 @@ bash scripts/check_crate_walls.sh
 # cargo-machete finds declared dependencies no code uses; built once into target/tools.
 machete=target/tools/bin/cargo-machete
 if [ ! -x "$machete" ]; then
-  cargo install cargo-machete --version 0.9.1 --locked --quiet --root target/tools
+  cargo install cargo-machete --version 0.9.2 --locked --quiet --root target/tools
 fi
 "$machete" --with-metadata
 

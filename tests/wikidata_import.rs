@@ -132,9 +132,8 @@ fn byline(args: &[&str]) -> Output {
         .expect("byline runs")
 }
 
-/// Runs the importer on `dump` and returns its output entities, checked by the loader.
-fn import(dir: &Path, dump: &Path, extra: &[&str]) -> (Vec<Entity>, String) {
-    let out = dir.join("out.jsonl");
+/// The command line of `byline kb import-wikidata DUMP --out OUT EXTRA...`.
+fn import_args<'a>(dump: &'a Path, out: &'a Path, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "kb",
         "import-wikidata",
@@ -143,7 +142,13 @@ fn import(dir: &Path, dump: &Path, extra: &[&str]) -> (Vec<Entity>, String) {
         out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let output = byline(&args);
+    args
+}
+
+/// Runs the importer on `dump` and returns its output entities, checked by the loader.
+fn import(dir: &Path, dump: &Path, extra: &[&str]) -> (Vec<Entity>, String) {
+    let out = dir.join("out.jsonl");
+    let output = byline(&import_args(dump, &out, extra));
     let stderr = String::from_utf8_lossy(&output.stderr).to_string();
     assert!(output.status.success(), "import failed: {stderr}");
     let text = std::fs::read_to_string(&out).unwrap();
@@ -296,15 +301,7 @@ fn bad_arguments_are_refused() {
     let dump = write(dir.path(), "dump.json", b"[\n]\n");
     let out = dir.path().join("out.jsonl");
     for extra in [["--occupations", "politician"], ["--as-of", "last week"]] {
-        let mut args = vec![
-            "kb",
-            "import-wikidata",
-            dump.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        args.extend_from_slice(&extra);
-        let output = byline(&args);
+        let output = byline(&import_args(&dump, &out, &extra));
         assert_eq!(output.status.code(), Some(2));
     }
 }

@@ -6,21 +6,30 @@ use proptest::prelude::*;
 use crate::text::document::{TextEdit, TextRange};
 use crate::text::TextPosition;
 
+/// The range of an LSP edit from start and end lines and characters.
+pub fn range(start_line: u32, start_char: u32, end_line: u32, end_char: u32) -> Option<TextRange> {
+    Some(TextRange {
+        start: TextPosition {
+            line: start_line,
+            character: start_char,
+        },
+        end: TextPosition {
+            line: end_line,
+            character: end_char,
+        },
+    })
+}
+
 /// Random LSP content changes: ranges that reach past line and document ends,
 /// reversed ranges, full replacements, and inserted text drawn from `fragments`.
 pub fn edit_strategy(fragments: &'static str) -> impl Strategy<Value = TextEdit> {
     (0u32..6, 0u32..12, 0u32..6, 0u32..12, fragments, 0u8..10).prop_map(
         |(sl, sc, el, ec, text, full)| TextEdit {
-            range: (full != 0).then_some(TextRange {
-                start: TextPosition {
-                    line: sl,
-                    character: sc,
-                },
-                end: TextPosition {
-                    line: el,
-                    character: ec,
-                },
-            }),
+            range: if full == 0 {
+                None
+            } else {
+                range(sl, sc, el, ec)
+            },
             text,
         },
     )

@@ -249,60 +249,20 @@ fn capitalize(word: &str) -> String {
 pub use byline_kb::lexicon::is_common_word;
 
 /// Romanises Russian Cyrillic (and the Ukrainian and Belarusian letters) roughly the
-/// way English-language media spell place names (Москва → Moskva, Киев → Kiev), to
-/// recognise which Latin variant of a city name is its transliteration. `None` when
-/// `text` is not Cyrillic or has letters outside the table.
+/// way English-language media spell place names (Москва → Moskva, Киев → Kiev, with ё
+/// as "yo": Орёл → Oryol), to recognise which Latin variant of a city name is its
+/// transliteration. `None` when `text` is not Cyrillic or has letters outside the table.
 pub fn romanize_cyrillic(text: &str) -> Option<String> {
     if !text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
         return None;
     }
     let mut out = String::with_capacity(text.len() * 2);
     for c in text.to_lowercase().chars() {
-        let latin = match c {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'ґ' => "g",
-            'д' => "d",
-            'е' => "e",
-            'ё' => "yo",
-            'є' => "ye",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "i",
-            'і' => "i",
-            'ї' => "yi",
-            'й' => "y",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ў' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ъ' | 'ь' => "",
-            'ы' => "y",
-            'э' => "e",
-            'ю' => "yu",
-            'я' => "ya",
-            c if c.is_ascii() => {
-                out.push(c);
-                continue;
-            }
-            _ => return None,
-        };
-        out.push_str(latin);
+        match c {
+            'ё' => out.push_str("yo"),
+            c if c.is_ascii() => out.push(c),
+            c => out.push_str(byline_kb::normalize::cyrillic_in_latin(c)?),
+        }
     }
     Some(out)
 }

@@ -389,6 +389,16 @@ mod tests {
         }
     }
 
+    /// A curated amendment of `imported_minister` (same id and kind); tests set the
+    /// fields they amend with struct update syntax.
+    fn amendment() -> Entity {
+        Entity {
+            id: "Q1".into(),
+            kind: Category::Person,
+            ..Entity::default()
+        }
+    }
+
     #[test]
     fn amendment_ends_an_imported_role_and_adds_a_new_one() {
         let mut entity = imported_minister();
@@ -397,15 +407,13 @@ mod tests {
         let mut new_post = role("2023-05-02", "");
         new_post.title = "Prime Minister".into();
         entity.amend(Entity {
-            id: "Q1".into(),
-            kind: Category::Person,
             entity_type: "head-of-government".into(),
             name: "Ana Example".into(),
             aliases: vec!["Ana Ejemplo".into()],
             source: "en.wikipedia.org/wiki/Example".into(),
             as_of: "2025-06".into(),
             roles: vec![ended, new_post],
-            ..Entity::default()
+            ..amendment()
         });
         assert_eq!(entity.roles.len(), 2);
         assert_eq!(entity.roles[0].end, "2023-05-02");
@@ -422,10 +430,8 @@ mod tests {
     fn amendment_that_renames_keeps_the_old_name_as_an_alias() {
         let mut entity = imported_minister();
         entity.amend(Entity {
-            id: "Q1".into(),
-            kind: Category::Person,
             name: "Ana María Example".into(),
-            ..Entity::default()
+            ..amendment()
         });
         assert_eq!(entity.name, "Ana María Example");
         assert!(entity.aliases.contains(&"Ana Example".to_string()));
@@ -437,12 +443,10 @@ mod tests {
         let mut entity = imported_minister();
         let before = (entity.source.clone(), entity.as_of.clone());
         entity.amend(Entity {
-            id: "Q1".into(),
-            kind: Category::Person,
             acronyms: vec!["AE".into()],
             source: "byline-curated (news style)".into(),
             as_of: "2026-11".into(),
-            ..Entity::default()
+            ..amendment()
         });
         assert_eq!(
             entity.source,
@@ -458,11 +462,9 @@ mod tests {
         let mut spelt_out = role("2019-03-01", "");
         spelt_out.title = "Minister of Foreign Affairs".into();
         entity.amend(Entity {
-            id: "Q1".into(),
-            kind: Category::Person,
             source: "curated".into(),
             roles: vec![spelt_out],
-            ..Entity::default()
+            ..amendment()
         });
         assert_eq!(entity.roles.len(), 1);
         assert_eq!(entity.roles[0].title, "Minister of Foreign Affairs");
@@ -473,11 +475,9 @@ mod tests {
     fn roles_the_amendment_leaves_alone_keep_their_imported_source() {
         let mut entity = imported_minister();
         entity.amend(Entity {
-            id: "Q1".into(),
-            kind: Category::Person,
             source: "curated".into(),
             as_of: "2025-01".into(),
-            ..Entity::default()
+            ..amendment()
         });
         assert_eq!(entity.roles[0].source, "every-politician");
         assert_eq!(entity.roles[0].as_of, "2022-07");

@@ -102,52 +102,59 @@ pub fn is_all_caps(token: &str) -> bool {
 pub fn romanize_cyrillic(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let latin = match c {
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "g",
-            'д' => "d",
-            'е' => "e",
-            'ё' => "e",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "i",
-            'й' => "y",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ъ' | 'ь' => "",
-            'ы' => "y",
-            'э' => "e",
-            'ю' => "yu",
-            'я' => "ya",
-            'і' => "i",
-            'ї' => "yi",
-            'є' => "ye",
-            'ґ' => "g",
-            'ў' => "u",
-            _ => {
-                out.push(c);
-                continue;
-            }
-        };
-        out.push_str(latin);
+        match cyrillic_in_latin(c) {
+            Some(latin) => out.push_str(latin),
+            None => out.push(c),
+        }
     }
     out
+}
+
+/// One lowercase Cyrillic letter (Russian, with the Ukrainian and Belarusian letters) in
+/// Latin letters, by a simplified BGN/PCGN table (ё is "e", as names are usually
+/// written in English); `None` for any other character. The one table behind every
+/// romanisation of Cyrillic in Byline.
+pub fn cyrillic_in_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' | 'ь' => "",
+        'ы' => "y",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        'і' => "i",
+        'ї' => "yi",
+        'є' => "ye",
+        'ґ' => "g",
+        'ў' => "u",
+        _ => return None,
+    })
 }
 
 /// Arabic article prefixes that romanisations keep or drop (al-Assad, Assad).

@@ -94,21 +94,8 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{edit_strategy, reference};
+    use crate::testing::{edit_strategy, range, reference};
     use proptest::prelude::*;
-
-    fn range(sl: u32, sc: u32, el: u32, ec: u32) -> Option<TextRange> {
-        Some(TextRange {
-            start: TextPosition {
-                line: sl,
-                character: sc,
-            },
-            end: TextPosition {
-                line: el,
-                character: ec,
-            },
-        })
-    }
 
     #[test]
     fn incremental_edit_after_emoji_lands_in_utf16_units() {
