@@ -1,7 +1,8 @@
--- End to end in a real Neovim (0.11, headless): loads editors/neovim the way a user
--- does, opens a copy of examples/moscow-talks.md and checks what a user would see —
--- diagnostics, the hover window, semantic-token highlights, the fix-all code action,
--- rename, settings changes and :checkhealth.
+-- End to end in a real Neovim (0.11, headless): loads editors/neovim each way a README
+-- says (each in a Neovim of its own, tests/editors/neovim_install.lua), opens a copy of
+-- examples/moscow-talks.md and checks what a user would see — diagnostics, the hover
+-- window, semantic-token highlights, the fix-all code action, rename, settings changes
+-- and :checkhealth.
 --
 --   BYLINE_BIN=target/release/byline nvim --headless --clean -l tests/editors/neovim_test.lua
 --
@@ -76,8 +77,78 @@ vim.fn.mkdir(dir, 'p')
 local story = dir .. '/moscow-talks.md'
 vim.fn.writefile(vim.fn.readfile(root .. '/examples/moscow-talks.md'), story)
 
+-- Each README way of loading the plugin, in its own Neovim (tests/editors/neovim_install.lua):
+-- a scratch HOME with the checkout at ~/src/byline and a house KB at ~/desk, and the
+-- binary on PATH as `byline`, as the snippets assume.
+local home = dir .. '/home'
+vim.fn.mkdir(home .. '/src', 'p')
+vim.fn.mkdir(home .. '/desk', 'p')
+vim.fn.mkdir(dir .. '/bin', 'p')
+vim.uv.fs_symlink(root, home .. '/src/byline')
+vim.uv.fs_symlink(vim.fn.fnamemodify(binary, ':p'), dir .. '/bin/byline')
+vim.fn.writefile({
+  '[meta]',
+  'source = "Byline editor tests"',
+  'as_of = "2026-11"',
+  '',
+  '[[entity]]',
+  'id = "desk-mayor"',
+  'kind = "person"',
+  'type = "official"',
+  'name = "Anna Example"',
+}, home .. '/desk/house-kb.toml')
+
+--- Runs tests/editors/neovim_install.lua for one README and way of loading the plugin.
+local function install(readme, way)
+  local result = vim
+    .system({ vim.v.progpath, '--headless', '--clean', '-l', root .. '/tests/editors/neovim_install.lua', readme, way, story }, {
+      text = true,
+      env = { HOME = home, PATH = dir .. '/bin:' .. os.getenv('PATH') },
+      cwd = dir,
+    })
+    :wait(3 * TIMEOUT)
+  local output = vim.trim((result.stdout or '') .. (result.stderr or ''))
+  assert(result.code == 0, ('exit %s: %s'):format(tostring(result.code), output))
+  assert(output:find('^ok: '), output)
+end
+
+for _, case in ipairs({
+  { 'editors/neovim/README.md', 'setup()' },
+  { 'editors/neovim/README.md', 'setup({})' },
+  { 'editors/neovim/README.md', 'options' },
+  { 'editors/neovim/README.md', 'lazy' },
+  { 'editors/neovim/README.md', 'lazy opts={}' },
+  { 'README.md', 'lazy' },
+}) do
+  local readme, way = case[1], case[2]
+  local what = ({
+    ['setup()'] = 'require("byline").setup() with no options',
+    ['setup({})'] = 'the README line require("byline").setup({})',
+    options = 'the README options block, which are the defaults',
+    lazy = 'the README lazy.nvim spec (dir, main, ft, opts) loaded as lazy.nvim does',
+    ['lazy opts={}'] = 'that lazy.nvim spec with opts = {} (lazy.nvim calls setup({}))',
+  })[way]
+  check(('%s: %s starts the server and diagnoses a story'):format(readme, what), function()
+    install(root .. '/' .. readme, way)
+  end)
+end
+
 vim.opt.runtimepath:prepend(root .. '/editors/neovim')
 vim.cmd('filetype on')
+
+check('setup() merges options into the defaults: {} keeps a default map, lists are replaced whole', function()
+  local merge = require('byline')._merge
+  local base = { cmd = { 'byline', 'lsp' }, settings = { byline = { kb = { 'a', 'b' } } }, highlights = true }
+  assert(vim.deep_equal(merge(base, {}), base))
+  assert(vim.deep_equal(merge(base, { settings = {} }), base))
+  assert(vim.deep_equal(merge(base, { settings = { byline = {} } }), base))
+  local merged = merge(base, { cmd = { '/opt/byline' }, settings = { byline = { kb = { 'c' }, storyDate = 'x' } } })
+  assert(vim.deep_equal(merged.cmd, { '/opt/byline' }), vim.inspect(merged.cmd))
+  assert(vim.deep_equal(merged.settings.byline, { kb = { 'c' }, storyDate = 'x' }), vim.inspect(merged.settings))
+  assert(merge(base, { highlights = false }).highlights == false)
+  local ok, err = pcall(require('byline').setup, { cmd = 'byline' })
+  assert(not ok and tostring(err):find('cmd must be a list of strings', 1, true), tostring(err))
+end)
 
 local buf, client
 check('setup() and opening a markdown story start the byline server', function()

@@ -25,16 +25,26 @@ M.config = vim.deepcopy(defaults)
 
 local islist = vim.islist or vim.tbl_islist
 
---- Merges `override` into a copy of `base`: maps recursively, while lists (cmd,
---- filetypes, kb paths) are replaced whole — vim.tbl_deep_extend would merge them by
---- index and keep stale entries.
+--- Merges `override` into a copy of `base`. Maps merge key by key; a list (cmd,
+--- filetypes, kb paths) is replaced whole, as vim.tbl_deep_extend would merge it by
+--- index and keep stale entries. The shape of `base` decides: `{}` is both an empty
+--- list and an empty map to vim.islist, so an empty override (`setup({})`, lazy.nvim's
+--- `opts` when a spec has none) must never replace a map default — it did, and the
+--- whole default config was lost (`cmd` was nil).
 local function merge(base, override)
-  if type(base) ~= 'table' or type(override) ~= 'table' or islist(base) or islist(override) then
+  if override == nil then
+    return vim.deepcopy(base)
+  end
+  if type(base) ~= 'table' or type(override) ~= 'table' or next(base) == nil or islist(base) then
+    return vim.deepcopy(override)
+  end
+  if next(override) ~= nil and islist(override) then
+    -- A list where a map belongs: the user's value, as written (validate() names it).
     return vim.deepcopy(override)
   end
   local result = vim.deepcopy(base)
   for key, value in pairs(override) do
-    result[key] = result[key] == nil and vim.deepcopy(value) or merge(result[key], value)
+    result[key] = merge(result[key], value)
   end
   return result
 end
@@ -98,8 +108,47 @@ local function server_missing()
   return true
 end
 
+local function is_list_of_strings(value)
+  if type(value) ~= 'table' or not islist(value) then
+    return false
+  end
+  for _, item in ipairs(value) do
+    if type(item) ~= 'string' then
+      return false
+    end
+  end
+  return true
+end
+
+--- Says which option is wrong, rather than failing later on a nil field.
+local function validate(config)
+  local problems = {}
+  if not is_list_of_strings(config.cmd) or #config.cmd == 0 then
+    problems[#problems + 1] = "cmd must be a list of strings, e.g. { 'byline', 'lsp' }"
+  end
+  for _, key in ipairs({ 'filetypes', 'root_markers' }) do
+    if not is_list_of_strings(config[key]) then
+      problems[#problems + 1] = key .. ' must be a list of strings'
+    end
+  end
+  if type(config.settings) ~= 'table' or (next(config.settings) ~= nil and islist(config.settings)) then
+    problems[#problems + 1] = 'settings must be a table like { byline = { ... } }'
+  end
+  if type(config.highlights) ~= 'boolean' then
+    problems[#problems + 1] = 'highlights must be true or false'
+  end
+  if #problems > 0 then
+    error('Byline: setup(): ' .. table.concat(problems, '; '), 3)
+  end
+end
+
 function M.setup(opts)
-  M.config = merge(defaults, opts or {})
+  if opts ~= nil and type(opts) ~= 'table' then
+    error('Byline: setup() takes a table of options, got ' .. type(opts), 2)
+  end
+  local config = merge(defaults, opts or {})
+  validate(config)
+  M.config = config
   M.did_setup = true
   if M.config.highlights then
     require('byline.highlights').setup()
