@@ -211,6 +211,31 @@ check('semantic token under "Bagheri" is a person, highlighted through BylinePer
   assert(link == 'BylinePerson', '@lsp.type.person links to ' .. tostring(link))
 end)
 
+check('the README lists every setting the server reads (src/lsp/settings.rs) and every check', function()
+  local readme = table.concat(vim.fn.readfile(root .. '/editors/neovim/README.md'), '\n')
+  local settings = readme:match('### Settings\n(.-)\n## ')
+  assert(settings, 'no "### Settings" section')
+  local keys = { 'kb', 'houseKb', 'storyDate', 'checks', 'maxDocumentBytes' }
+  local codes = { 'misspelled-name', 'inconsistent-spelling', 'title-mismatch', 'outdated-title', 'banned-form' }
+  for _, key in ipairs(keys) do
+    assert(settings:find('| `' .. key .. '` |', 1, true), 'setting ' .. key .. ' is not in the README')
+  end
+  for _, code in ipairs(codes) do
+    assert(settings:find('`' .. code .. '`', 1, true), 'check ' .. code .. ' is not in the README')
+  end
+end)
+
+check('houseKb and kb reach the server with ~ expanded', function()
+  local byline = require('byline')
+  vim.env.BYLINE_TEST_DESK = home .. '/desk'
+  byline.update_settings({ byline = { houseKb = '~/desk/house-kb.toml', kb = { '$BYLINE_TEST_DESK/house-kb.toml' } } })
+  local sent = client.settings.byline
+  assert(sent.houseKb == vim.uv.os_homedir() .. '/desk/house-kb.toml', 'houseKb sent as ' .. tostring(sent.houseKb))
+  assert(sent.kb[1] == home .. '/desk/house-kb.toml', 'kb sent as ' .. tostring(sent.kb[1]))
+  byline.update_settings({ byline = { houseKb = '', kb = {} } })
+  assert(client.settings.byline.houseKb == '' and #client.settings.byline.kb == 0, vim.inspect(client.settings))
+end)
+
 check('update_settings() reaches the server: misspelled-name off, then error', function()
   local byline = require('byline')
   byline.update_settings({ byline = { checks = { ['misspelled-name'] = 'off' } } })

@@ -15,7 +15,9 @@ local defaults = {
   filetypes = { 'markdown', 'text', 'mail' },
   root_markers = { '.byline.toml', '.git' },
   -- Sent as initializationOptions and workspace/didChangeConfiguration:
-  -- { byline = { kb = { paths }, storyDate = 'YYYY-MM-DD', checks = { [code] = 'off'|'information'|'warning'|'error' } } }
+  -- { byline = { kb = { paths }, houseKb = 'path', storyDate = 'YYYY-MM-DD',
+  --   checks = { [code] = 'off'|'information'|'warning'|'error' }, maxDocumentBytes = n } }
+  -- (src/lsp/settings.rs reads them; the README's Settings table lists them).
   settings = { byline = {} },
   -- false: leave every highlight group to the user.
   highlights = true,
@@ -55,14 +57,22 @@ local function has_native_config()
   return vim.fn.has('nvim-0.11') == 1 and type(vim.lsp.config) == 'table' and vim.lsp.enable ~= nil
 end
 
---- Expands ~ and $VARS in KB paths: the server takes paths literally.
+--- Expands ~ and $VARS in KB paths (`kb`, `houseKb`): the server takes paths literally.
 local function expanded_settings(settings)
   local copy = vim.deepcopy(settings)
-  local kb = copy.byline and copy.byline.kb
-  if type(kb) == 'table' then
-    for i, path in ipairs(kb) do
-      kb[i] = vim.fs.normalize(path)
+  local byline = copy.byline
+  if type(byline) ~= 'table' then
+    return copy
+  end
+  if type(byline.kb) == 'table' then
+    for i, path in ipairs(byline.kb) do
+      if type(path) == 'string' then
+        byline.kb[i] = vim.fs.normalize(path)
+      end
     end
+  end
+  if type(byline.houseKb) == 'string' and byline.houseKb ~= '' then
+    byline.houseKb = vim.fs.normalize(byline.houseKb)
   end
   return copy
 end
