@@ -236,6 +236,33 @@ check('houseKb and kb reach the server with ~ expanded', function()
   assert(client.settings.byline.houseKb == '' and #client.settings.byline.kb == 0, vim.inspect(client.settings))
 end)
 
+check('"other" tokens (Russian) have a colour of their own in the default scheme, dark and light', function()
+  local row, col = cursor_to(buf, 'Russian', 2) -- the first is in the front matter
+  local tokens
+  wait_for('semantic tokens', function()
+    tokens = vim.lsp.semantic_tokens.get_at_pos(buf, row, col)
+    return tokens and #tokens > 0
+  end)
+  assert(tokens[1].type == 'other', 'token type ' .. tostring(tokens[1].type))
+  local function fg(group)
+    return vim.api.nvim_get_hl(0, { name = group, link = false }).fg
+  end
+  local background = vim.o.background
+  for _, bg in ipairs({ 'dark', 'light' }) do
+    vim.o.background = bg
+    vim.cmd.colorscheme('default')
+    local other = fg('@lsp.type.other')
+    assert(other, bg .. ': @lsp.type.other has no colour')
+    local hex = ('#%06x'):format(other)
+    assert(other ~= fg('Normal'), ('%s: other is %s, the colour of Normal'):format(bg, hex))
+    for _, kind in ipairs({ 'person', 'organization', 'location' }) do
+      assert(other ~= fg('@lsp.type.' .. kind), ('%s: other and %s are both %s'):format(bg, kind, hex))
+    end
+  end
+  vim.o.background = background
+  vim.cmd.colorscheme('default')
+end)
+
 check('update_settings() reaches the server: misspelled-name off, then error', function()
   local byline = require('byline')
   byline.update_settings({ byline = { checks = { ['misspelled-name'] = 'off' } } })
