@@ -153,7 +153,7 @@ end)
 local buf, client
 check('setup() and opening a markdown story start the byline server', function()
   assert(vim.fn.executable(binary) == 1, 'no executable at ' .. binary .. ' (set BYLINE_BIN)')
-  require('byline').setup({ cmd = { binary, 'lsp' } })
+  require('byline').setup({ cmd = { binary, 'lsp' }, hover = { border = 'single', max_width = 40 } })
   vim.cmd.edit(story)
   buf = vim.api.nvim_get_current_buf()
   assert(vim.bo[buf].filetype == 'markdown', 'filetype is ' .. vim.bo[buf].filetype)
@@ -192,6 +192,67 @@ check('hover on "Bagheri" opens a window with "Mohammad Bagheri"', function()
   local text = table.concat(lines, '\n')
   assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
   vim.cmd('fclose!')
+end)
+
+--- The floating window open in the current tab, if any.
+local function float_window()
+  for _, win in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
+    if vim.api.nvim_win_get_config(win).relative ~= '' then
+      return win
+    end
+  end
+end
+
+check("K opens Byline's card with the configured border and width, wrapped between words; nothing global changes", function()
+  local handlers = {}
+  for method, handler in pairs(vim.lsp.handlers) do
+    handlers[method] = handler
+  end
+  local globals = { winborder = vim.go.winborder, linebreak = vim.go.linebreak, breakindent = vim.go.breakindent }
+  local mapping = vim.fn.maparg('K', 'n', false, true)
+  assert(mapping.buffer == 1 and mapping.desc == 'Byline: hover card', 'K is ' .. vim.inspect(mapping))
+  -- Room for the whole card (a headless Neovim is 80x24).
+  local lines = vim.o.lines
+  vim.o.lines = 60
+  cursor_to(buf, 'Bagheri', 2)
+  vim.cmd('normal K')
+  local win
+  wait_for('the hover window', function()
+    win = float_window()
+    return win ~= nil
+  end)
+  local text = buffer_text(vim.api.nvim_win_get_buf(win))
+  assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
+  -- The border 'single' gives, whatever Neovim version draws it.
+  local reference = vim.api.nvim_open_win(vim.api.nvim_create_buf(false, true), false, {
+    relative = 'editor', row = 0, col = 0, width = 1, height = 1, border = 'single',
+  })
+  local single = vim.api.nvim_win_get_config(reference).border
+  vim.api.nvim_win_close(reference, true)
+  assert(vim.deep_equal(vim.api.nvim_win_get_config(win).border, single), vim.inspect(vim.api.nvim_win_get_config(win).border))
+  local width = vim.api.nvim_win_get_width(win)
+  assert(width <= 40, 'width ' .. width)
+  local longest = 0
+  for _, line in ipairs(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)) do
+    longest = math.max(longest, vim.fn.strdisplaywidth(line))
+  end
+  assert(longest > width, 'the card fits in one line each, so wrapping is not tried')
+  assert(vim.wo[win].wrap and vim.wo[win].linebreak, 'the window wraps between words')
+  local needed = vim.api.nvim_win_text_height(win, {}).all
+  assert(vim.api.nvim_win_get_height(win) >= needed, ('%d lines shown of %d'):format(vim.api.nvim_win_get_height(win), needed))
+  vim.cmd('fclose!')
+  vim.o.lines = lines
+  for method, handler in pairs(vim.lsp.handlers) do
+    assert(handlers[method] == handler, 'vim.lsp.handlers["' .. method .. '"] changed')
+  end
+  for name, value in pairs(globals) do
+    assert(vim.go[name] == value, name .. ' changed')
+  end
+  local other = vim.api.nvim_create_buf(true, true)
+  vim.api.nvim_buf_call(other, function()
+    assert(vim.fn.maparg('K', 'n') == '', 'K is mapped outside the story: ' .. vim.fn.maparg('K', 'n'))
+  end)
+  vim.api.nvim_buf_delete(other, { force = true })
 end)
 
 check('semantic token under "Bagheri" is a person, highlighted through BylinePerson', function()

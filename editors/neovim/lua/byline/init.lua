@@ -21,6 +21,10 @@ local defaults = {
   settings = { byline = {} },
   -- false: leave every highlight group to the user.
   highlights = true,
+  -- Byline's hover window (a buffer-local K in story buffers; see hover.lua):
+  -- { border = 'rounded'|'single'|... (default: 'winborder', else 'rounded'),
+  --   max_width = columns, max_height = lines }, or false to leave K alone.
+  hover = { max_width = 80 },
 }
 
 M.config = vim.deepcopy(defaults)
@@ -147,6 +151,9 @@ local function validate(config)
   if type(config.highlights) ~= 'boolean' then
     problems[#problems + 1] = 'highlights must be true or false'
   end
+  if config.hover ~= false and type(config.hover) ~= 'table' then
+    problems[#problems + 1] = "hover must be a table like { border = 'rounded', max_width = 80 }, or false"
+  end
   if #problems > 0 then
     error('Byline: setup(): ' .. table.concat(problems, '; '), 3)
   end
@@ -163,6 +170,25 @@ function M.setup(opts)
   if M.config.highlights then
     require('byline.highlights').setup()
   end
+  local group = vim.api.nvim_create_augroup('byline.attach', { clear = true })
+  vim.api.nvim_create_autocmd('LspAttach', {
+    group = group,
+    callback = function(args)
+      local client = vim.lsp.get_client_by_id(args.data.client_id)
+      if client and client.name == 'byline' and M.config.hover then
+        require('byline.hover').attach(args.buf, M.config.hover)
+      end
+    end,
+  })
+  vim.api.nvim_create_autocmd('LspDetach', {
+    group = group,
+    callback = function(args)
+      local client = vim.lsp.get_client_by_id(args.data.client_id)
+      if client and client.name == 'byline' then
+        require('byline.hover').detach(args.buf, client.id)
+      end
+    end,
+  })
   if server_missing() then
     return
   end
@@ -184,6 +210,12 @@ function M.setup(opts)
       end
     end
   end
+end
+
+--- Byline's hover window for the name under the cursor (what `K` does in a story);
+--- `opts` ({ border, max_width, max_height }) defaults to setup()'s `hover`.
+function M.hover(opts)
+  require('byline.hover').hover(opts or M.config.hover or {})
 end
 
 --- Changes settings at run time (e.g. the story date) and tells running servers.
