@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 
 import { INSTALL_COMMAND, locateServer } from '../src/locate';
 import { CHECK_CODES, serverSettings } from '../src/settings';
+import { ciede2000, hexToLab } from './colour';
 
 const PACKAGE = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 
@@ -85,5 +86,70 @@ describe('serverSettings', () => {
   test('every contributed token type has a TextMate scope for its default colour', () => {
     const scopes = PACKAGE.contributes.semanticTokenScopes[0].scopes;
     for (const type of PACKAGE.contributes.semanticTokenTypes) assert.ok(scopes[type.id], type.id);
+  });
+});
+
+describe('entity colours', () => {
+  // Every pair of entity colours must differ by at least this CIEDE2000 distance (about
+  // 2 is just noticeable side by side; places and "other" were 9.6 apart in Dark+), and
+  // each must differ from the theme's plain text by at least TEXT_DISTANCE.
+  const PAIR_DISTANCE = 20;
+  const TEXT_DISTANCE = 15;
+  // The built-in themes Byline colours, and their editor.foreground.
+  const THEMES: Record<string, { kind: 'dark' | 'light'; foreground: string }> = {
+    'Default Dark Modern': { kind: 'dark', foreground: '#CCCCCC' },
+    'Default Dark+': { kind: 'dark', foreground: '#D4D4D4' },
+    'Visual Studio Dark': { kind: 'dark', foreground: '#D4D4D4' },
+    'Default Light Modern': { kind: 'light', foreground: '#3B3B3B' },
+    'Default Light+': { kind: 'light', foreground: '#000000' },
+    'Visual Studio Light': { kind: 'light', foreground: '#000000' },
+  };
+  const customizations = PACKAGE.contributes.configurationDefaults['editor.semanticTokenColorCustomizations'];
+  const types: string[] = PACKAGE.contributes.semanticTokenTypes.map((t: { id: string }) => t.id);
+
+  test('CIEDE2000 matches the published test pairs (Sharma et al. 2005)', () => {
+    const pairs: [[number, number, number], [number, number, number], number][] = [
+      [[50, 2.6772, -79.7751], [50, 0, -82.7485], 2.0425],
+      [[50, -1.3802, -84.2814], [50, 0, -82.7485], 1.0],
+      [[50, 2.5, 0], [50, 0, -2.5], 4.3065],
+      [[50, 2.5, 0], [73, 25, -18], 27.1492],
+      [[60.2574, -34.0099, 36.2677], [60.4626, -34.1751, 39.4387], 1.2644],
+      [[22.7233, 20.0904, -46.694], [23.0331, 14.973, -42.5619], 2.0373],
+    ];
+    for (const [a, b, expected] of pairs) assert.ok(Math.abs(ciede2000(a, b) - expected) < 1e-4, `${a} ${b}`);
+  });
+
+  test('the built-in dark and light themes each get a colour for every token type', () => {
+    assert.deepEqual(Object.keys(customizations).sort(), Object.keys(THEMES).map((t) => `[${t}]`).sort());
+    for (const theme of Object.keys(THEMES)) {
+      assert.deepEqual(Object.keys(customizations[`[${theme}]`].rules).sort(), [...types].sort(), theme);
+    }
+  });
+
+  test(`every pair of entity colours is at least ${PAIR_DISTANCE} apart (CIEDE2000), and ${TEXT_DISTANCE} from plain text`, () => {
+    const problems: string[] = [];
+    for (const [theme, { foreground }] of Object.entries(THEMES)) {
+      const rules: Record<string, string> = customizations[`[${theme}]`].rules;
+      for (const [i, a] of types.entries()) {
+        const text = ciede2000(hexToLab(rules[a]), hexToLab(foreground));
+        if (text < TEXT_DISTANCE) problems.push(`${theme}: ${a} ${rules[a]} is ${text.toFixed(1)} from the text ${foreground}`);
+        for (const b of types.slice(i + 1)) {
+          const distance = ciede2000(hexToLab(rules[a]), hexToLab(rules[b]));
+          if (distance < PAIR_DISTANCE) {
+            problems.push(`${theme}: ${a} ${rules[a]} and ${b} ${rules[b]} are ${distance.toFixed(1)} apart`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('dark and light themes agree among themselves', () => {
+    for (const kind of ['dark', 'light']) {
+      const rules = Object.entries(THEMES)
+        .filter(([, t]) => t.kind === kind)
+        .map(([name]) => JSON.stringify(customizations[`[${name}]`].rules));
+      assert.equal(new Set(rules).size, 1, kind);
+    }
   });
 });
