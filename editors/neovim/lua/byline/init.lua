@@ -175,10 +175,39 @@ function M.setup(opts)
     group = group,
     callback = function(args)
       local client = vim.lsp.get_client_by_id(args.data.client_id)
-      if client and client.name == 'byline' and M.config.hover then
+      if not client or client.name ~= 'byline' then
+        return
+      end
+      if M.config.hover then
         require('byline.hover').attach(args.buf, M.config.hover)
       end
+      local story_date = require('byline.story_date')
+      if vim.b[args.buf].byline_story_date_set and story_date.server_supports(client) then
+        -- A date set for this story before the server (re)started.
+        story_date.send_document_date(args.buf, client, M.config.settings)
+      else
+        story_date.refresh(args.buf, M.config.settings)
+      end
     end,
+  })
+  -- The server publishes diagnostics after every analysis: the moment the date in
+  -- force may have changed (an edit of the front matter, a setting).
+  vim.api.nvim_create_autocmd('DiagnosticChanged', {
+    group = group,
+    callback = function(args)
+      if vim.api.nvim_buf_is_valid(args.buf) and require('byline.story_date').client(args.buf) then
+        require('byline.story_date').refresh(args.buf, M.config.settings)
+      end
+    end,
+  })
+  vim.api.nvim_create_user_command('BylineStoryDate', function(command)
+    require('byline.story_date').command(vim.api.nvim_get_current_buf(), command.args, M.config.settings)
+  end, {
+    nargs = '?',
+    complete = function()
+      return { 'today', 'clear' }
+    end,
+    desc = 'Byline: show the story date in force, or set it (YYYY-MM-DD, today; clear)',
   })
   vim.api.nvim_create_autocmd('LspDetach', {
     group = group,
@@ -218,6 +247,28 @@ function M.hover(opts)
   require('byline.hover').hover(opts or M.config.hover or {})
 end
 
+--- For 'statusline': "Byline · 2021-10-21 (front matter)" in a buffer Byline checks —
+--- the story date in force and where it comes from — and "" elsewhere.
+---
+---   vim.o.statusline = '%f %h%m%r%=%{v:lua.require("byline").statusline()} %l,%c'
+function M.statusline(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local story_date = require('byline.story_date')
+  if not story_date.client(bufnr) then
+    return ''
+  end
+  local info = vim.b[bufnr].byline_story_date
+  if info == nil then
+    return 'Byline'
+  end
+  return 'Byline · ' .. story_date.describe(info)
+end
+
+--- The story date in force for `bufnr` ({ date, source, configPath }), asked now.
+function M.story_date(bufnr)
+  return require('byline.story_date').get_sync(bufnr or vim.api.nvim_get_current_buf(), M.config.settings)
+end
+
 --- Changes settings at run time (e.g. the story date) and tells running servers.
 function M.update_settings(settings)
   M.config.settings = merge(M.config.settings, settings)
@@ -231,6 +282,9 @@ function M.update_settings(settings)
       client:notify('workspace/didChangeConfiguration', { settings = resolved })
     else
       client.notify('workspace/didChangeConfiguration', { settings = resolved })
+    end
+    for bufnr in pairs(client.attached_buffers or {}) do
+      require('byline.story_date').refresh(bufnr, M.config.settings)
     end
   end
 end
