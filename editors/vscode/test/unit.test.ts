@@ -8,6 +8,16 @@ import { describe, test } from 'node:test';
 
 import { INSTALL_COMMAND, locateServer } from '../src/locate';
 import { CHECK_CODES, serverSettings } from '../src/settings';
+import {
+  describeStoryDate,
+  frontMatter,
+  frontMatterEdit,
+  parseDateArgument,
+  resolveLocally,
+  storyDateText,
+  storyDateTooltip,
+  validDate,
+} from '../src/storyDate';
 import { ciede2000, hexToLab } from './colour';
 
 const PACKAGE = JSON.parse(fs.readFileSync('package.json', 'utf8'));
@@ -151,5 +161,85 @@ describe('entity colours', () => {
         .map(([name]) => JSON.stringify(customizations[`[${name}]`].rules));
       assert.equal(new Set(rules).size, 1, kind);
     }
+  });
+});
+
+describe('story date', () => {
+  /** Applies a LineEdit to lines. */
+  function apply(lines: string[], edit: ReturnType<typeof frontMatterEdit>): string[] {
+    return [...lines.slice(0, edit.startLine), ...edit.newLines, ...lines.slice(edit.endLine)];
+  }
+
+  test('dates as the server reads them; the command takes YYYY-MM-DD or today', () => {
+    assert.equal(validDate('2021-10-21'), '2021-10-21');
+    assert.equal(validDate('2021-10'), '2021-10');
+    assert.equal(validDate('2021'), '2021');
+    for (const bad of ['2021-13-01', '2021-10-32', '21-10-2021', '2021-1-1', '', 'today', 42]) {
+      assert.equal(validDate(bad), undefined, String(bad));
+    }
+    const now = new Date('2026-11-28T23:30:00Z');
+    assert.equal(parseDateArgument(' today ', now), '2026-11-28');
+    assert.equal(parseDateArgument('2021-10-21', now), '2021-10-21');
+    assert.equal(parseDateArgument('2021-10', now), undefined);
+    assert.equal(parseDateArgument('2021-02-30x', now), undefined);
+  });
+
+  test('front matter is found as the server finds it (src/prose/front_matter.rs)', () => {
+    assert.deepEqual(frontMatter(['---', 'title: x', 'date: "2021-10-21"', '---', 'Body']), {
+      fence: '---',
+      close: 3,
+      dateLine: 2,
+      date: '2021-10-21',
+    });
+    // The first line that matches `date: <digits>`; a date in another key is not it.
+    assert.equal(frontMatter(['---', 'date: tbd', 'updated: 2020-01-01', 'date: 2019-05', '---'])?.date, '2019-05');
+    assert.equal(frontMatter(['+++', 'date = 2020-01-02T10:00:00Z', '+++'])?.date, '2020-01-02');
+    assert.equal(frontMatter(['---', 'date: 2021-13-01', '---'])?.date, undefined);
+    assert.equal(frontMatter(['---', 'no end']), undefined);
+    assert.equal(frontMatter(['----', 'date: 2021-10-21', '----']), undefined);
+  });
+
+  test('the front-matter edit replaces the date, adds one before the fence, or adds front matter', () => {
+    const quoted = ['---', 'title: x', "date: '2021-10-21'", '---', 'Body'];
+    assert.deepEqual(apply(quoted, frontMatterEdit(quoted, '2023-03-04')), ['---', 'title: x', "date: '2023-03-04'", '---', 'Body']);
+    const undated = ['---', 'title: x', '---', 'Body'];
+    assert.deepEqual(apply(undated, frontMatterEdit(undated, '2023-03-04')), ['---', 'title: x', 'date: 2023-03-04', '---', 'Body']);
+    const toml = ['+++', 'title = "x"', '+++', 'Body'];
+    assert.deepEqual(apply(toml, frontMatterEdit(toml, '2023-03-04')), ['+++', 'title = "x"', 'date = 2023-03-04', '+++', 'Body']);
+    const bare = ['# Story', 'Body'];
+    assert.deepEqual(apply(bare, frontMatterEdit(bare, '2023-03-04')), ['---', 'date: 2023-03-04', '---', '# Story', 'Body']);
+    // What the edit writes, the server reads back.
+    for (const lines of [quoted, undated, toml, bare]) {
+      assert.equal(frontMatter(apply(lines, frontMatterEdit(lines, '2023-03-04')))?.date, '2023-03-04');
+    }
+  });
+
+  test('without the server: settings, then .byline.toml, then front matter, then none', () => {
+    const desk = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-desk-'));
+    fs.mkdirSync(path.join(desk, 'world'));
+    const file = path.join(desk, 'world', 'story.md');
+    const text = '---\ndate: 2021-10-21\n---\nMoscow.\n';
+    assert.deepEqual(resolveLocally({ file, text }), { date: '2021-10-21', source: 'frontMatter' });
+    assert.deepEqual(resolveLocally({ file, text: 'Moscow.' }), { date: null, source: 'none' });
+    fs.writeFileSync(path.join(desk, '.byline.toml'), 'kb = []\nstory_date = "2020-01-02"\n[checks]\n');
+    assert.deepEqual(resolveLocally({ file, text }), {
+      date: '2020-01-02',
+      source: 'config',
+      configPath: path.join(desk, '.byline.toml'),
+    });
+    assert.deepEqual(resolveLocally({ settingsDate: '2022-02-24', file, text }), { date: '2022-02-24', source: 'settings' });
+    // A key inside a table is not the top-level story_date.
+    fs.writeFileSync(path.join(desk, '.byline.toml'), '[checks]\nstory_date = "2020-01-02"\n');
+    assert.equal(resolveLocally({ file, text }).source, 'frontMatter');
+  });
+
+  test('the status-bar item and the messages name the date and where it comes from', () => {
+    const info = { date: '2021-10-21', source: 'frontMatter' as const };
+    assert.equal(storyDateText(info), '$(calendar) 2021-10-21');
+    assert.match(storyDateTooltip(info), /Story date 2021-10-21, from front matter\./);
+    assert.equal(describeStoryDate(info), '2021-10-21 (front matter)');
+    assert.equal(describeStoryDate({ date: '2021-10-21', source: 'document' }), '2021-10-21 (set for this story)');
+    assert.equal(storyDateText({ date: null, source: 'none' }), '$(calendar) no date');
+    assert.equal(describeStoryDate({ date: null, source: 'none' }), 'no story date');
   });
 });
