@@ -223,37 +223,43 @@ check("K opens Byline's card with the configured border and width, wrapped betwe
   local globals = { winborder = vim.go.winborder, linebreak = vim.go.linebreak, breakindent = vim.go.breakindent }
   local mapping = vim.fn.maparg('K', 'n', false, true)
   assert(mapping.buffer == 1 and mapping.desc == 'Byline: hover card', 'K is ' .. vim.inspect(mapping))
-  -- Room for the whole card (a headless Neovim is 80x24).
+  -- Room for the whole card (a headless Neovim is 80x24); put back whatever happens, as
+  -- a headless Neovim left at another size can crash on a later redraw.
   local lines = vim.o.lines
   vim.o.lines = 60
-  cursor_to(buf, 'Bagheri', 2)
-  vim.cmd('normal K')
-  local win
-  wait_for('the hover window', function()
-    win = float_window()
-    return win ~= nil
+  local ok, err = pcall(function()
+    cursor_to(buf, 'Bagheri', 2)
+    vim.cmd('normal K')
+    local win
+    wait_for('the hover window', function()
+      win = float_window()
+      return win ~= nil
+    end)
+    local text = buffer_text(vim.api.nvim_win_get_buf(win))
+    assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
+    -- The border 'single' gives, whatever Neovim version draws it.
+    local reference = vim.api.nvim_open_win(vim.api.nvim_create_buf(false, true), false, {
+      relative = 'editor', row = 0, col = 0, width = 1, height = 1, border = 'single',
+    })
+    local single = vim.api.nvim_win_get_config(reference).border
+    vim.api.nvim_win_close(reference, true)
+    local border = vim.api.nvim_win_get_config(win).border
+    assert(vim.deep_equal(border, single), 'border ' .. vim.inspect(border))
+    local width = vim.api.nvim_win_get_width(win)
+    assert(width <= 40, 'width ' .. width)
+    local longest = 0
+    for _, line in ipairs(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)) do
+      longest = math.max(longest, vim.fn.strdisplaywidth(line))
+    end
+    assert(longest > width, 'the card fits in one line each, so wrapping is not tried')
+    assert(vim.wo[win].wrap and vim.wo[win].linebreak, 'the window wraps between words')
+    local needed = vim.api.nvim_win_text_height(win, {}).all
+    local height = vim.api.nvim_win_get_height(win)
+    assert(height >= needed, ('%d lines shown of %d'):format(height, needed))
   end)
-  local text = buffer_text(vim.api.nvim_win_get_buf(win))
-  assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
-  -- The border 'single' gives, whatever Neovim version draws it.
-  local reference = vim.api.nvim_open_win(vim.api.nvim_create_buf(false, true), false, {
-    relative = 'editor', row = 0, col = 0, width = 1, height = 1, border = 'single',
-  })
-  local single = vim.api.nvim_win_get_config(reference).border
-  vim.api.nvim_win_close(reference, true)
-  assert(vim.deep_equal(vim.api.nvim_win_get_config(win).border, single), vim.inspect(vim.api.nvim_win_get_config(win).border))
-  local width = vim.api.nvim_win_get_width(win)
-  assert(width <= 40, 'width ' .. width)
-  local longest = 0
-  for _, line in ipairs(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)) do
-    longest = math.max(longest, vim.fn.strdisplaywidth(line))
-  end
-  assert(longest > width, 'the card fits in one line each, so wrapping is not tried')
-  assert(vim.wo[win].wrap and vim.wo[win].linebreak, 'the window wraps between words')
-  local needed = vim.api.nvim_win_text_height(win, {}).all
-  assert(vim.api.nvim_win_get_height(win) >= needed, ('%d lines shown of %d'):format(vim.api.nvim_win_get_height(win), needed))
   vim.cmd('fclose!')
   vim.o.lines = lines
+  assert(ok, err)
   for method, handler in pairs(vim.lsp.handlers) do
     assert(handlers[method] == handler, 'vim.lsp.handlers["' .. method .. '"] changed')
   end
