@@ -23,6 +23,13 @@ import {
 
 import { entityCount, groupsOf, statusText } from '../src/entities';
 import { serverSettings } from '../src/settings';
+import {
+  SET_STORY_DATE_METHOD,
+  STORY_DATE_METHOD,
+  StoryDate,
+  resolveLocally,
+  serverSupportsStoryDate,
+} from '../src/storyDate';
 import { TestClient, applyEdits, decodeTokens, positionOf } from './client';
 
 const STORY_PATH = path.resolve(process.cwd(), '../../examples/moscow-talks.md');
@@ -134,6 +141,54 @@ describe('byline lsp with VS Code client capabilities', () => {
     client.forget(URI);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settingsFrom({}) });
     assert.equal((await client.diagnosticsFor(URI, version)).length, 2);
+  });
+
+  // docs/lsp-extensions.md: byline/storyDate and byline/setStoryDate. Skipped, with the
+  // reason, while the server does not offer them.
+  const NO_STORY_DATE = 'the server does not offer byline/storyDate and byline/setStoryDate yet (docs/lsp-extensions.md)';
+
+  test('the story date in force: the server\'s answer when it has the method, else worked out by the extension', async () => {
+    await client.diagnosticsFor(URI, version);
+    const own = resolveLocally({ text: STORY });
+    assert.deepEqual(own, { date: '2021-10-21', source: 'frontMatter' });
+    if (!serverSupportsStoryDate(init.capabilities)) return;
+    const answer = await client.connection.sendRequest<StoryDate>(STORY_DATE_METHOD, { textDocument: { uri: URI } });
+    assert.deepEqual(answer, own);
+  });
+
+  test('byline/storyDate follows the storyDate setting over front matter', async (t) => {
+    if (!serverSupportsStoryDate(init.capabilities)) return t.skip(NO_STORY_DATE);
+    await client.diagnosticsFor(URI, version);
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: settingsFrom({ storyDate: '2022-02-24' }),
+    });
+    await client.diagnosticsFor(URI, version);
+    const answer = await client.connection.sendRequest<StoryDate>(STORY_DATE_METHOD, { textDocument: { uri: URI } });
+    assert.deepEqual(answer, { date: '2022-02-24', source: 'settings' });
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settingsFrom({}) });
+    await client.diagnosticsFor(URI, version);
+  });
+
+  test('byline/setStoryDate sets one document\'s date over every other source, refuses a bad date, and clears', async (t) => {
+    if (!serverSupportsStoryDate(init.capabilities)) return t.skip(NO_STORY_DATE);
+    await client.diagnosticsFor(URI, version);
+    const set = await client.connection.sendRequest<StoryDate>(SET_STORY_DATE_METHOD, {
+      textDocument: { uri: URI },
+      date: '2019-05-01',
+    });
+    assert.deepEqual(set, { date: '2019-05-01', source: 'document' });
+    assert.deepEqual(await client.connection.sendRequest(STORY_DATE_METHOD, { textDocument: { uri: URI } }), set);
+    await assert.rejects(
+      client.connection.sendRequest(SET_STORY_DATE_METHOD, { textDocument: { uri: URI }, date: '21-10-2021' }),
+      (error: { code?: number }) => error.code === -32602,
+    );
+    const cleared = await client.connection.sendRequest<StoryDate>(SET_STORY_DATE_METHOD, {
+      textDocument: { uri: URI },
+      date: null,
+    });
+    assert.deepEqual(cleared, { date: '2021-10-21', source: 'frontMatter' });
   });
 
   test('rename of "Bagheri" edits every mention of the person (3)', async () => {
