@@ -274,6 +274,25 @@ fn kb_lookup_finds_entities_by_acronym() {
 }
 
 #[test]
+fn kb_lookup_piped_into_head_exits_without_a_panic() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["kb", "lookup", "Johnson", "--limit", "500"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone, as after `| head -1`.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn outdated_title_needs_a_known_story_date() {
     let story = "NATO Secretary General Jens Stoltenberg spoke.";
     let undated = byline_with_stdin(&["check", "--format", "json", "-"], story);
