@@ -436,45 +436,8 @@ fn failures_of(file: &str, source: &str) -> String {
 
 #[test]
 fn the_runner_reports_each_wrong_expectation_with_file_case_and_difference() {
-    let source = r#"
-[[case]]
-name = "a_right_case"
-why = "Passes, so it is not reported."
-text = "Strike aircraft hit targets near the border."
-findings = []
-
-[[case]]
-name = "a_wrong_case"
-why = "Expects what does not happen, once per kind of expectation."
-text = "Putin said the talks would go on."
-findings = ["misspelled-name: Putin"]
-links = { Putin = "Vladimir Putinn" }
-unlinked = ["Putin said"]
-not_linked_to = { Putin = "Vladimir Putin" }
-no_mention = ["Putin"]
-not_misspelled = ["Kremlin"]
-
-[[case.mention]]
-at = "Putin"
-text = "Putin said"
-category = "location"
-entity_type = ["news-agency"]
-
-[[case.misspelled]]
-at = "talks"
-first = "Talks"
-
-[[case]]
-name = "a_wrong_suggestion"
-why = "Expects another suggestion than the one made."
-text = "Bagheri met Valery Gerasimovis in Moscow."
-not_misspelled = ["Gerasimovis"]
-
-[[case.misspelled]]
-at = "Gerasimovis"
-first = "Gerasimova"
-suggestions = []
-"#;
+    // One case of each kind of wrong expectation; a TOML file so it reads like the fixtures.
+    let source = include_str!("fixtures/regression-runner/wrong-expectations.toml");
     let message = failures_of("in-memory/wrong.toml", source);
     for expected in [
         "2 of 3 cases failed, 0 of 1 fixture files malformed",

@@ -12,12 +12,7 @@ M.KEYMAP_DESC = 'Byline: hover card'
 --- Neovim's own buffer-local `K` on LSP attach (vim.lsp._set_defaults), which may be replaced.
 local NEOVIM_DEFAULT_DESC = 'vim.lsp.buf.hover()'
 
-local function request(client, method, params, handler, bufnr)
-  if vim.fn.has('nvim-0.11') == 1 then
-    return client:request(method, params, handler, bufnr)
-  end
-  return client.request(method, params, handler, bufnr)
-end
+local request = require('byline.client_call').request
 
 --- The window options: the configured border, else 'winborder' (0.11), else rounded.
 local function float_options(opts)

@@ -278,11 +278,7 @@ function M.update_settings(settings)
   end
   for _, client in ipairs(vim.lsp.get_clients({ name = 'byline' })) do
     client.settings = resolved
-    if vim.fn.has('nvim-0.11') == 1 then
-      client:notify('workspace/didChangeConfiguration', { settings = resolved })
-    else
-      client.notify('workspace/didChangeConfiguration', { settings = resolved })
-    end
+    require('byline.client_call').notify(client, 'workspace/didChangeConfiguration', { settings = resolved })
     for bufnr in pairs(client.attached_buffers or {}) do
       require('byline.story_date').refresh(bufnr, M.config.settings)
     end

@@ -17,19 +17,9 @@ M.LABELS = {
   none = 'none',
 }
 
-local function request(client, method, params, handler, bufnr)
-  if vim.fn.has('nvim-0.11') == 1 then
-    return client:request(method, params, handler, bufnr)
-  end
-  return client.request(method, params, handler, bufnr)
-end
+local request = require('byline.client_call').request
 
-local function request_sync(client, method, params, timeout, bufnr)
-  if vim.fn.has('nvim-0.11') == 1 then
-    return client:request_sync(method, params, timeout, bufnr)
-  end
-  return client.request_sync(method, params, timeout, bufnr)
-end
+local request_sync = require('byline.client_call').request_sync
 
 --- The Byline client attached to `bufnr`, if any.
 function M.client(bufnr)
