@@ -115,4 +115,178 @@ mod tests {
         );
         assert!(analysis.mentions.iter().all(|m| m.entity.is_none()));
     }
+
+    /// The entities `PIECES` names, and one the KB bans a form of.
+    const SMALL_KB: &str = r#"
+[[entity]]
+id = "gerasimov"
+kind = "person"
+type = "military-officer"
+name = "Valery Gerasimov"
+country = "RU"
+
+[[entity]]
+id = "shoigu"
+kind = "person"
+type = "minister"
+name = "Sergei Shoigu"
+country = "RU"
+
+[[entity.roles]]
+title = "Minister of Defence"
+start = "2012-11-06"
+end = "2024-05-12"
+
+[[entity]]
+id = "putin"
+kind = "person"
+type = "head-of-state"
+name = "Vladimir Putin"
+country = "RU"
+
+[[entity.roles]]
+title = "President of Russia"
+start = "2012-05-07"
+
+[[entity]]
+id = "moscow"
+kind = "location"
+type = "capital"
+name = "Moscow"
+country = "RU"
+
+[[entity]]
+id = "irna"
+kind = "organization"
+type = "news-agency"
+name = "Islamic Republic News Agency"
+acronyms = ["IRNA"]
+country = "IR"
+
+[[entity]]
+id = "imf"
+kind = "organization"
+type = "intergovernmental"
+name = "International Monetary Fund"
+
+[[entity]]
+id = "sdf"
+kind = "organization"
+type = "armed-group"
+name = "Syrian Democratic Forces"
+banned = ["SDF"]
+country = "SY"
+"#;
+
+    fn small_kb() -> Arc<Kb> {
+        Arc::new(crate::testing::kb_from_toml(SMALL_KB))
+    }
+
+    /// Each text analysed in turn by one `Incremental`, checked against a full analysis;
+    /// the number of findings of each.
+    fn findings_after_each(texts: &[&str], kb: &Arc<Kb>, options: &AnalysisOptions) -> Vec<usize> {
+        let mut incremental = Incremental::new();
+        texts
+            .iter()
+            .map(|text| {
+                let reused = incremental.analyze(text, kb, options);
+                let full = analyze(text, kb, options);
+                assert_eq!(format!("{reused:?}"), format!("{full:?}"), "text {text:?}");
+                reused.diagnostics.len()
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// The property above, against a KB of the few entities the pieces name.
+        #[test]
+        fn incremental_analysis_equals_a_full_analysis_with_a_small_kb(
+            initial in PIECES,
+            edits in vec(edit_strategy(PIECES), 1..10),
+            format in format_strategy(),
+        ) {
+            let kb = small_kb();
+            let options = AnalysisOptions { format: Some(format), ..Default::default() };
+            let mut incremental = Incremental::new();
+            let mut text = initial;
+            incremental.analyze(&text, &kb, &options);
+            for edit in &edits {
+                text = reference::apply(&text, edit, PositionEncoding::Utf16);
+                let reused = incremental.analyze(&text, &kb, &options);
+                let full = analyze(&text, &kb, &options);
+                prop_assert_eq!(format!("{reused:?}"), format!("{full:?}"), "text {:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn naming_a_person_in_another_paragraph_makes_a_slip_a_finding_and_back() {
+        let alone = "Officials said Gerasimovis spoke.";
+        let named = "Valery Gerasimov left.\n\nOfficials said Gerasimovis spoke.";
+        assert_eq!(
+            findings_after_each(
+                &[alone, named, alone, named],
+                &small_kb(),
+                &AnalysisOptions::default()
+            ),
+            [0, 1, 0, 1]
+        );
+    }
+
+    #[test]
+    fn an_edited_story_date_is_read_again() {
+        let story = |date: &str| {
+            format!("---\ndate: {date}\n---\n\nDefence Minister Sergei Shoigu spoke.\n\nThen he left.\n")
+        };
+        let (before, after) = (story("2020-01-01"), story("2025-06-01"));
+        let options = AnalysisOptions {
+            format: Some(Format::Markdown),
+            ..AnalysisOptions::default()
+        };
+        assert_eq!(
+            findings_after_each(&[&before, &after, &before], &small_kb(), &options),
+            [0, 1, 0]
+        );
+    }
+
+    #[test]
+    fn a_new_suppression_comment_hides_a_finding_in_an_unchanged_paragraph() {
+        let text = "Valery Gerasimovis spoke.\n\nThen he left.\n";
+        let hidden =
+            "<!-- byline-disable-next-line -->\nValery Gerasimovis spoke.\n\nThen he left.\n";
+        let options = AnalysisOptions {
+            format: Some(Format::Markdown),
+            ..AnalysisOptions::default()
+        };
+        assert_eq!(
+            findings_after_each(&[text, hidden, text], &small_kb(), &options),
+            [1, 0, 1]
+        );
+    }
+
+    #[test]
+    fn another_kb_even_with_the_same_entities_starts_the_caches_afresh() {
+        let options = AnalysisOptions::default();
+        let text = "General Valery Gerasimovis met Sergei Shoigu in Moscow.\n\nThen he left.";
+        let mut incremental = Incremental::new();
+        let first = small_kb();
+        assert_eq!(
+            incremental
+                .analyze(text, &first, &options)
+                .diagnostics
+                .len(),
+            1
+        );
+        let second = small_kb();
+        incremental.analyze(text, &second, &options);
+        assert!(Weak::ptr_eq(&incremental.kb, &Arc::downgrade(&second)));
+        let without = Arc::new(Kb::empty());
+        let analysis = incremental.analyze(text, &without, &options);
+        assert_eq!(
+            format!("{analysis:?}"),
+            format!("{:?}", analyze(text, &without, &options))
+        );
+        assert!(analysis.diagnostics.is_empty());
+    }
 }
