@@ -464,27 +464,14 @@ fn the_runner_reports_each_wrong_expectation_with_file_case_and_difference() {
 
 #[test]
 fn the_runner_names_the_file_and_line_of_a_malformed_fixture() {
-    let typo = r#"[[case]]
-name = "a_typo"
-why = "A misspelt key must fail, not go unchecked."
-text = "Putin said the talks would go on."
-link = { Putin = "Vladimir Putin" }
-"#;
+    let typo = include_str!("fixtures/regression-runner/malformed-key.toml");
     let message = failures_of("in-memory/typo.toml", typo);
     assert!(
         message.contains("in-memory/typo.toml:5:1: malformed fixture: unknown field `link`"),
         "{message}"
     );
 
-    let category = r#"[[case]]
-name = "a_bad_category"
-why = "An unknown category must fail."
-text = "Putin said the talks would go on."
-
-[[case.mention]]
-at = "Putin"
-category = "persn"
-"#;
+    let category = include_str!("fixtures/regression-runner/malformed-category.toml");
     let message = failures_of("in-memory/category.toml", category);
     assert!(
         message
@@ -499,17 +486,7 @@ category = "persn"
 
 #[test]
 fn the_runner_refuses_a_case_that_checks_nothing_or_reuses_a_name() {
-    let source = r#"[[case]]
-name = "twice"
-why = "Checks nothing."
-text = "Putin said the talks would go on."
-
-[[case]]
-name = "twice"
-why = "Fine, but the name is taken."
-text = "Putin said the talks would go on."
-links = { Putin = "Vladimir Putin" }
-"#;
+    let source = include_str!("fixtures/regression-runner/checks-nothing-and-reused-name.toml");
     let message = failures_of("in-memory/empty.toml", source);
     assert!(
         message.contains(

@@ -83,6 +83,18 @@ local function cursor_to(buf, needle, nth)
   error(('"%s" occurs fewer than %d times'):format(needle, nth))
 end
 
+--- The semantic tokens at the nth occurrence of `needle`, once the server has sent them;
+--- returns them and the position.
+local function tokens_at(buf, needle, nth)
+  local row, col = cursor_to(buf, needle, nth)
+  local tokens
+  wait_for('semantic tokens', function()
+    tokens = vim.lsp.semantic_tokens.get_at_pos(buf, row, col)
+    return tokens and #tokens > 0
+  end)
+  return tokens, row, col
+end
+
 -- A copy of the story, so the edits below never touch the repository.
 local dir = vim.fn.tempname()
 vim.fn.mkdir(dir, 'p')
@@ -274,12 +286,7 @@ check("K opens Byline's card with the configured border and width, wrapped betwe
 end)
 
 check('semantic token under "Bagheri" is a person, highlighted through BylinePerson', function()
-  local row, col = cursor_to(buf, 'Bagheri', 2)
-  local tokens
-  wait_for('semantic tokens', function()
-    tokens = vim.lsp.semantic_tokens.get_at_pos(buf, row, col)
-    return tokens and #tokens > 0
-  end)
+  local tokens, row, col = tokens_at(buf, 'Bagheri', 2)
   assert(tokens[1].type == 'person', 'token type ' .. tostring(tokens[1].type))
   local groups = {}
   for _, t in ipairs(vim.inspect_pos(buf, row, col).semantic_tokens) do
@@ -316,12 +323,7 @@ check('houseKb and kb reach the server with ~ expanded', function()
 end)
 
 check('"other" tokens (Russian) have a colour of their own in the default scheme, dark and light', function()
-  local row, col = cursor_to(buf, 'Russian', 2) -- the first is in the front matter
-  local tokens
-  wait_for('semantic tokens', function()
-    tokens = vim.lsp.semantic_tokens.get_at_pos(buf, row, col)
-    return tokens and #tokens > 0
-  end)
+  local tokens = tokens_at(buf, 'Russian', 2) -- the first is in the front matter
   assert(tokens[1].type == 'other', 'token type ' .. tostring(tokens[1].type))
   local function fg(group)
     return vim.api.nvim_get_hl(0, { name = group, link = false }).fg

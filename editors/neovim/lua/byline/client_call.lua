@@ -4,28 +4,27 @@ local M = {}
 
 local method_style = vim.fn.has('nvim-0.11') == 1
 
---- client:request / client.request.
-function M.request(client, method, params, handler, bufnr)
+--- Calls the client function `name` with `...`, in the style this Neovim has.
+local function call(client, name, ...)
   if method_style then
-    return client:request(method, params, handler, bufnr)
+    return client[name](client, ...)
   end
-  return client.request(method, params, handler, bufnr)
+  return client[name](...)
 end
 
---- client:request_sync / client.request_sync.
-function M.request_sync(client, method, params, timeout, bufnr)
-  if method_style then
-    return client:request_sync(method, params, timeout, bufnr)
-  end
-  return client.request_sync(method, params, timeout, bufnr)
+--- client:request(method, params, handler, bufnr)
+function M.request(client, ...)
+  return call(client, 'request', ...)
 end
 
---- client:notify / client.notify.
-function M.notify(client, method, params)
-  if method_style then
-    return client:notify(method, params)
-  end
-  return client.notify(method, params)
+--- client:request_sync(method, params, timeout, bufnr)
+function M.request_sync(client, ...)
+  return call(client, 'request_sync', ...)
+end
+
+--- client:notify(method, params)
+function M.notify(client, ...)
+  return call(client, 'notify', ...)
 end
 
 return M
