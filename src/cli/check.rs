@@ -1,5 +1,7 @@
-//! `byline check` and `byline entities`: read the inputs, analyse them in parallel
-//! (`rayon`, output in input order), render, choose the exit status.
+//! `byline check` and `byline entities`: read and decode the inputs, give each its
+//! configuration, analyse them in parallel (`rayon`, output in input order), render,
+//! choose the exit status. An input that cannot be checked is reported beside the
+//! others and makes the exit status 2, after all output.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -97,11 +99,13 @@ fn analyse_all(args: &AnalysisArgs) -> Result<Analysed, Fatal> {
     let outcomes: Vec<Result<(FileReport, Checked), FileError>> = jobs
         .into_par_iter()
         .map(|(input, settings)| {
-            let settings = settings?;
-            let decoded = input.read(forced)?;
-            let report = analyse_one(&input, decoded, &settings);
+            let outcome = settings.and_then(|settings| {
+                let decoded = input.read(forced)?;
+                let report = analyse_one(&input, decoded, &settings);
+                Ok((report, Checked { input, settings }))
+            });
             bar.inc(1);
-            Ok((report, Checked { input, settings }))
+            outcome
         })
         .collect();
     bar.finish_and_clear();
