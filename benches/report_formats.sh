@@ -6,10 +6,14 @@
 # else from the project's own texts (examples/, tests/fixtures/eval/news.jsonl),
 # joined into one Markdown file.
 # Prints a Markdown table of medians (seconds), the output's size and the findings.
+# A run that times out is not repeated.
 # Usage: bash benches/report_formats.sh [runs] [sizes in MB...]   (default: 3 1 5 20)
 #   BYLINE=path/to/byline   time that binary instead of building the release one
 #   TIMEOUT=seconds         give up on a run after this long (default 600; shown as >)
 #   FORMATS="json html"     time only these formats
+#   BASELINE=path/to/byline a binary to compare with: its runs alternate with the
+#                           measured binary's, so both see the same machine load, and
+#                           each cell reads "before → after"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -26,6 +30,7 @@ trap 'rm -rf "$dir"' EXIT
 python3 - "$BYLINE" "$runs" "$corpus" "$dir" "${TIMEOUT:-600}" $sizes <<'PY'
 import json, os, random, statistics, subprocess, sys, time
 binary, runs, corpus, out, timeout = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
+binaries = ([os.environ["BASELINE"]] if os.environ.get("BASELINE") else []) + [binary]
 sizes = [float(s) for s in sys.argv[6:]]
 formats = os.environ.get("FORMATS", "human json jsonl sarif github html").split()
 
@@ -50,7 +55,7 @@ def story(megabytes):
         f.write("\n\n".join(parts) + "\n")
     return path
 
-def run(path, fmt):
+def run(binary, path, fmt):
     start = time.perf_counter()
     try:
         done = subprocess.run([binary, "check", "--format", fmt, "--color", "never", path],
@@ -65,16 +70,21 @@ for megabytes in sizes:
     path = story(megabytes)
     actual = os.path.getsize(path) / 1e6
     for fmt in formats:
-        samples, size, output = [], 0, None
+        samples = {b: [] for b in binaries}
+        timed_out = set()
+        size, output = 0, None
         for _ in range(runs):
-            seconds, size, output = run(path, fmt)
-            if seconds is None:
-                break
-            samples.append(seconds)
-        if len(samples) < runs:
-            cell = f"> {timeout:g}"
-        else:
-            cell = f"{statistics.median(samples):.2f}"
+            for b in binaries:
+                if b in timed_out:
+                    continue
+                seconds, size, output = run(b, path, fmt)
+                if seconds is None:
+                    timed_out.add(b)
+                else:
+                    samples[b].append(seconds)
+        cells = [f"> {timeout:g}" if b in timed_out else f"{statistics.median(samples[b]):.2f}"
+                 for b in binaries]
+        cell = " → ".join(cells)
         table[(fmt, megabytes)] = cell
         extra = ""
         if fmt == "json" and output:

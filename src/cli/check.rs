@@ -134,7 +134,7 @@ fn usage_if_bare_on_a_terminal(args: &AnalysisArgs, command: &str) -> Option<Exi
         return None;
     }
     eprintln!(
-        "byline: no files given, and standard input is a terminal\n\n{}\n\
+        "byline: no files given, and standard input is a terminal\n\n{}\n\n\
          Name the stories (files or folders), or pipe one in: `byline {command} - < story.md`.\n\
          For more, try `byline {command} --help`.",
         super::usage(command)
