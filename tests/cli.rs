@@ -1238,3 +1238,26 @@ fn a_bare_check_on_a_terminal_prints_usage_instead_of_waiting() {
     );
     assert!(shown.contains("Usage: byline check"), "{shown}");
 }
+
+#[test]
+fn a_finding_far_into_one_long_line_is_shown_cut_with_its_true_column() {
+    // Minified HTML, or a story without line breaks: the snippet is cut around the
+    // finding (so many findings on one line do not each cost the line), and the
+    // column is still counted from the line's start.
+    let filler = "Zoë Fernández said the talks went well. ".repeat(150);
+    let story = format!("{filler}General Valery Gerasimovis spoke in Moscow. {filler}\n");
+    let human = byline_with_stdin(&["check", "-"], &story);
+    let column = filler.chars().count() + "General Valery ".len() + 1;
+    let out = stdout(&human);
+    assert!(out.contains(&format!(" --> -:1:{column}\n")), "{out}");
+    assert!(out.contains("1 | ..."), "cut: {out}");
+    assert!(out.lines().all(|l| l.len() < 400), "{out}");
+    let report = json(&byline_with_stdin(
+        &["check", "--format", "json", "-"],
+        &story,
+    ));
+    assert_eq!(
+        report["files"][0]["diagnostics"][0]["range"]["start"]["character"].as_u64(),
+        Some(column as u64 - 1)
+    );
+}

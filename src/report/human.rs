@@ -55,6 +55,38 @@ fn lines_of<'t>(
     &text[line_start..end]
 }
 
+/// Lines longer than this are cut around a finding (`window`).
+const LONG_LINE: usize = 2048;
+
+/// Bytes of context kept on each side of a finding in a long line.
+const CONTEXT: usize = 240;
+
+/// The part of `source` (which starts at `line_start` in `text`) to show for `span`:
+/// all of it, unless it is longer than `LONG_LINE`; then the span and `CONTEXT`
+/// bytes on each side, cut at characters. Returns where the part starts in `text`.
+fn window<'t>(
+    text: &'t str,
+    line_start: usize,
+    source: &'t str,
+    span: &std::ops::Range<usize>,
+) -> (usize, &'t str) {
+    if source.len() <= LONG_LINE {
+        return (line_start, source);
+    }
+    let end_of_source = line_start + source.len();
+    let mut from = span.start.saturating_sub(CONTEXT).max(line_start);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + CONTEXT)
+        .min(end_of_source)
+        .max(span.end.min(end_of_source));
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    (from, &text[from..to])
+}
+
 /// Renders the findings of every file, the files that could not be checked and a
 /// summary line.
 pub fn check(reports: &[FileReport], errors: &[FileError], color: bool) -> String {
@@ -84,8 +116,11 @@ pub fn check(reports: &[FileReport], errors: &[FileError], color: bool) -> Strin
                 &diagnostic.span,
                 &mut line_ends,
             );
-            let span = diagnostic.span.start - start.line_start
-                ..(diagnostic.span.end - start.line_start).min(source.len());
+            // A very long line (minified HTML, a story without line breaks) is cut to
+            // the finding and some context, so many findings on it do not each cost
+            // its length; the terminal shows no more than that anyway.
+            let (from, source) = window(&report.text, start.line_start, source, &diagnostic.span);
+            let span = diagnostic.span.start - from..(diagnostic.span.end - from).min(source.len());
             let message = level
                 .title(&diagnostic.message)
                 .id(diagnostic.code.as_str())
@@ -96,7 +131,18 @@ pub fn check(reports: &[FileReport], errors: &[FileError], color: bool) -> Strin
                         .fold(true)
                         .annotation(level.span(span).label(&label_text)),
                 );
-            out.push_str(&renderer.render(message).to_string());
+            let mut rendered = renderer.render(message).to_string();
+            if from > start.line_start {
+                // annotate-snippets counts the column from the window's start.
+                let line = start.line + 1;
+                let shown = report.text[from..diagnostic.span.start].chars().count() + 1;
+                rendered = rendered.replacen(
+                    &format!("{}:{line}:{shown}", report.path),
+                    &format!("{}:{line}:{}", report.path, start.chars + 1),
+                    1,
+                );
+            }
+            out.push_str(&rendered);
             out.push_str("\n\n");
         }
     }
