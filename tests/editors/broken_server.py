@@ -28,35 +28,13 @@ import subprocess
 import sys
 import threading
 
+from lsp_frames import read_message, write_message
+
 MODE = os.environ.get("BYLINE_BREAK", "")
 REAL = os.environ.get("BYLINE_REAL_BIN") or os.path.join(os.path.dirname(__file__), "../../target/release/byline")
 
 # Request id -> method, so responses can be told apart.
 pending = {}
-out_lock = threading.Lock()
-
-
-def read_message(stream):
-    """Reads one LSP message (headers + JSON body); None at end of stream."""
-    length = None
-    while True:
-        line = stream.readline()
-        if not line:
-            return None
-        line = line.strip()
-        if not line:
-            break
-        name, _, value = line.decode("ascii").partition(":")
-        if name.lower() == "content-length":
-            length = int(value)
-    return json.loads(stream.read(length))
-
-
-def write_message(stream, message):
-    body = json.dumps(message).encode("utf-8")
-    with out_lock:
-        stream.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        stream.flush()
 
 
 def break_from_server(message):

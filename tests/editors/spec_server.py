@@ -25,11 +25,12 @@ import re
 import subprocess
 import sys
 import threading
+
+from lsp_frames import read_message, write_message
 from urllib.parse import unquote, urlparse
 
 REAL = os.environ.get("BYLINE_REAL_BIN") or os.path.join(os.path.dirname(__file__), "../../target/release/byline")
 
-out_lock = threading.Lock()
 pending = {}  # request id -> method, for the server's answers
 documents = {}  # uri -> text
 document_dates = {}  # uri -> date set with byline/setStoryDate
@@ -38,28 +39,6 @@ state = {"setting": None, "encoding": "utf-16"}
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 FRONT_MATTER_DATE = re.compile(r"""date\s*[:=]\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)""")
 CONFIG_DATE = re.compile(r"""\s*story_date\s*=\s*["']([^"']*)["']""")
-
-
-def read_message(stream):
-    length = None
-    while True:
-        line = stream.readline()
-        if not line:
-            return None
-        line = line.strip()
-        if not line:
-            break
-        name, _, value = line.decode("ascii").partition(":")
-        if name.lower() == "content-length":
-            length = int(value)
-    return json.loads(stream.read(length))
-
-
-def write_message(stream, message):
-    body = json.dumps(message).encode("utf-8")
-    with out_lock:
-        stream.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        stream.flush()
 
 
 def valid(text):
