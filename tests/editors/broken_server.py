@@ -28,7 +28,7 @@ import subprocess
 import sys
 import threading
 
-from lsp_frames import read_message, write_message
+from lsp_frames import read_message, start_proxy, write_message
 
 MODE = os.environ.get("BYLINE_BREAK", "")
 REAL = os.environ.get("BYLINE_REAL_BIN") or os.path.join(os.path.dirname(__file__), "../../target/release/byline")
@@ -82,13 +82,7 @@ def client_to_server(server):
 
 
 def main():
-    server = subprocess.Popen([REAL, *sys.argv[1:]], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    if sys.argv[1:2] != ["lsp"]:
-        # Not the language server (e.g. --version for :checkhealth): plain pass-through.
-        server.stdin.close()
-        sys.stdout.buffer.write(server.stdout.read())
-        sys.exit(server.wait())
-    threading.Thread(target=client_to_server, args=(server,), daemon=True).start()
+    server = start_proxy(REAL, client_to_server)
     while True:
         message = read_message(server.stdout)
         if message is None:
