@@ -2,6 +2,9 @@
 and Neovim's recorded client capabilities."""
 
 import ast
+import asyncio
+import contextlib
+import os
 import pathlib
 import sys
 
@@ -278,3 +281,127 @@ async def test_settings_change_asks_the_client_to_refresh_semantic_tokens(client
             break
         await asyncio.sleep(0.02)
     assert bool(refreshes) == supported, (supported, refreshes)
+
+
+# --- Issue 21: paths, cards, the story date in force (docs/lsp-extensions.md), the house KB ---
+
+NATO = "NATO Secretary General Jens Stoltenberg spoke.\n"
+
+
+def file_uri(path) -> str:
+    return pathlib.Path(path).resolve().as_uri()
+
+
+async def story_date(client, uri):
+    return as_plain(await client.protocol.send_request_async("byline/storyDate", {"textDocument": {"uri": uri}}))
+
+
+async def set_story_date(client, uri, date):
+    answer = await client.protocol.send_request_async("byline/setStoryDate", {"textDocument": {"uri": uri}, "date": date})
+    return as_plain(answer)
+
+
+def as_plain(value):
+    """pygls hands back an untyped result as attribute objects; compare as JSON."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {k: as_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return [as_plain(v) for v in value]
+    if hasattr(value, "_asdict"):
+        return {k: as_plain(v) for k, v in value._asdict().items()}
+    return {k: as_plain(v) for k, v in vars(value).items()}
+
+
+async def hover_value(client, uri, text, needle):
+    position = position_of(text, needle, encoding_of(client))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=position)
+    )
+    return hover.contents.value
+
+
+async def eventually(condition, what, timeout=10.0):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError(what)
+        await asyncio.sleep(0.02)
+
+
+@contextlib.asynccontextmanager
+async def session(env=None, root=None, options=None, capabilities="visual-studio-code"):
+    """A server of its own: an environment (HOME), a workspace folder, settings."""
+    config = ClientServerConfig(
+        server_command=[byline_binary(), "lsp"],
+        server_env={**os.environ, **(env or {})},
+    )
+    lsp_client = await config.start()
+    params = types.InitializeParams(
+        capabilities=client_capabilities(capabilities),
+        initialization_options=options,
+        workspace_folders=[types.WorkspaceFolder(uri=file_uri(root), name=pathlib.Path(root).name)] if root else None,
+    )
+    await lsp_client.initialize_session(params)
+    lsp_client.byline_encoding = types.PositionEncodingKind.Utf16
+    try:
+        yield lsp_client
+    finally:
+        await lsp_client.shutdown_session()
+        await lsp_client.stop()
+
+
+async def add_to_house_kb(client, uri, text, needle, title):
+    """Chooses the "Add … to the house KB" action at `needle` as an editor would."""
+    start = position_of(text, needle, encoding_of(client))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=start, end=start),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    chosen = [a for a in actions if a.title == title]
+    assert len(chosen) == 1, [a.title for a in actions]
+    command = chosen[0].command
+    if isinstance(command, str) and command.startswith("{"):
+        command = ast.literal_eval(command)
+    if isinstance(command, dict):
+        name, arguments = command["command"], command["arguments"]
+    elif isinstance(command, str):
+        name, arguments = command, chosen[0].arguments
+    else:
+        name, arguments = command.command, command.arguments
+    return await client.workspace_execute_command_async(types.ExecuteCommandParams(command=name, arguments=arguments))
+
+
+QUILL = "Minister Xandor Quillfeather spoke in Moscow.\n"
+
+
+async def test_house_kb_with_a_tilde_is_read_and_written_in_home(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "house-kb.toml").write_text('[[entity]]\nid = "a"\nkind = "person"\ntype = "person"\nname = "Anna Example"\n')
+    options = {"byline": {"houseKb": "~/house-kb.toml", "kb": ["$HOME/house-kb.toml"]}}
+    async with session(env={"HOME": str(home)}, options=options) as client:
+        uri = file_uri(tmp_path / "story.md")
+        text = "Anna Example met " + QUILL
+        await open_and_wait(client, uri, text)
+        assert "not in the knowledge base" not in await hover_value(client, uri, text, "Anna Example")
+        await add_to_house_kb(client, uri, text, "Quillfeather", "Add 'Xandor Quillfeather' to the house KB")
+        assert 'name = "Xandor Quillfeather"' in (home / "house-kb.toml").read_text()
+        # window/showMessage and the response may arrive in either order.
+        await eventually(lambda: client.messages, "window/showMessage")
+        assert client.messages[-1].message == f"Byline: added 'Xandor Quillfeather' to {home / 'house-kb.toml'}"
+        assert "house KB" in await hover_value(client, uri, text, "Quillfeather")
+        assert not any("not set" in m.message for m in client.messages), client.messages
+
+
+async def test_a_missing_variable_in_a_path_setting_is_named(tmp_path):
+    options = {"byline": {"houseKb": "$BYLINE_E2E_UNSET/house-kb.toml"}}
+    env = {"HOME": str(tmp_path)}
+    async with session(env=env, options=options) as client:
+        await eventually(lambda: client.messages, "a message")
+        assert client.messages[0].message.startswith("Byline: byline.houseKb: $BYLINE_E2E_UNSET is not set"), client.messages
