@@ -111,9 +111,12 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
         } => {
             let kb = layers.load()?;
             let date = match date {
-                Some(d) => PartialDate::parse(&d)
-                    .ok_or_else(|| Fatal(format!("--date must be YYYY-MM-DD, got `{d}`")))?,
-                None => PartialDate::today(),
+                Some(d) => card::CardDate::Story(
+                    PartialDate::parse(&d)
+                        .ok_or_else(|| Fatal(format!("--date must be YYYY-MM-DD, got `{d}`")))?,
+                    Some("--date"),
+                ),
+                None => card::CardDate::Today(PartialDate::today()),
             };
             let found = lookup(&kb, &name, limit);
             if format == "json" {
@@ -122,8 +125,9 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
             } else if found.is_empty() {
                 println!("no entity near '{name}'");
             } else {
+                let countries = card::country_names(&kb);
                 for id in &found {
-                    println!("{}", card::markdown(kb.entity(*id), date));
+                    println!("{}", card::markdown(kb.entity(*id), &date, &countries));
                 }
             }
             Ok(if found.is_empty() {

@@ -47,11 +47,15 @@ fn card(report: &FileReport, kb: &Kb, mention: &Mention) -> String {
     let cluster = &report.analysis.clusters[mention.cluster];
     let body = match mention.entity {
         Some(id) => {
-            let date = report
-                .analysis
-                .story_date
-                .unwrap_or_else(PartialDate::today);
-            card_html(&card::markdown(kb.entity(id), date))
+            let date = match report.analysis.story_date {
+                Some(date) => card::CardDate::Story(date, None),
+                None => card::CardDate::Today(PartialDate::today()),
+            };
+            card_html(&card::markdown(
+                kb.entity(id),
+                &date,
+                &card::country_names(kb),
+            ))
         }
         None => format!(
             "<p><strong>{}</strong> · {}</p><p>Not in the knowledge base.</p>",

@@ -331,6 +331,20 @@ async def eventually(condition, what, timeout=10.0):
         await asyncio.sleep(0.02)
 
 
+async def test_hover_card_names_the_country_counts_in_words_and_leaves_findings_to_the_client(client: LanguageClient):
+    await open_and_wait(client, URI, STORY)
+    encoding = encoding_of(client)
+    card = await hover_value(client, URI, STORY, "Bagheri")
+    assert "Country: Iran" in card and "Country: IR" not in card, card
+    position = position_of(STORY, "Gerasimovis", encoding)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=position)
+    )
+    value = hover.contents.value
+    assert "Mentioned twice in this story." in value, value
+    assert "⚠" not in value and "misspelling" not in value, value
+
+
 @contextlib.asynccontextmanager
 async def session(env=None, root=None, options=None, capabilities="visual-studio-code"):
     """A server of its own: an environment (HOME), a workspace folder, settings."""

@@ -202,8 +202,30 @@ check('hover on "Bagheri" opens a window with "Mohammad Bagheri"', function()
     end
   end)
   local text = table.concat(lines, '\n')
-  assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
   vim.cmd('fclose!')
+  assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
+  assert(text:find('Country: Iran', 1, true), 'the country by name:\n' .. text)
+end)
+
+check('hover on "Gerasimovis" leaves the finding to the diagnostic float and counts in words', function()
+  vim.cmd('fclose!')
+  cursor_to(buf, 'Gerasimovis', 1)
+  vim.lsp.buf.hover()
+  local lines
+  wait_for('the hover window', function()
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(win).relative ~= '' then
+        lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)
+        return true
+      end
+    end
+  end)
+  local text = table.concat(lines, '\n')
+  vim.cmd('fclose!')
+  for _, d in ipairs(vim.diagnostic.get(buf)) do
+    assert(not text:find(d.message, 1, true), 'the card repeats "' .. d.message .. '":\n' .. text)
+  end
+  assert(text:find('Mentioned twice in this story.', 1, true), 'hover says:\n' .. text)
 end)
 
 --- The floating window open in the current tab, if any.

@@ -25,7 +25,7 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 use byline_core::prose::Format;
 use byline_core::text::document::{TextEdit as Edit, TextRange};
 use byline_core::text::{PositionEncoding, TextPosition};
-use byline_kb::Kb;
+use byline_kb::{Kb, PartialDate};
 use convert::Positions;
 use isolation::Panicked;
 use settings::ClientSettings;
@@ -496,7 +496,17 @@ impl LanguageServer for Backend {
         let at = params.text_document_position_params;
         let outcome = self
             .with_document(&at.text_document.uri, |doc, kb, positions| {
-                features::hover::hover(&doc.analysis, kb, positions, positions.offset(at.position))
+                let date = match doc.analysis.story_date {
+                    Some(date) => byline_core::card::CardDate::Story(date, None),
+                    None => byline_core::card::CardDate::Today(PartialDate::today()),
+                };
+                features::hover::hover(
+                    &doc.analysis,
+                    kb,
+                    positions,
+                    positions.offset(at.position),
+                    &date,
+                )
             })
             .await;
         self.respond("textDocument/hover", outcome).await
@@ -639,7 +649,7 @@ impl LanguageServer for Backend {
                 None => Err("no house KB is configured: set byline.houseKb, or `kb = [...]` in .byline.toml".to_string()),
                 Some(path) => {
                     let entry = byline_desk::house::NewEntry { name: name.clone(), category };
-                    let result = byline_desk::house::add_entry(&path, &entry, byline_kb::PartialDate::today());
+                    let result = byline_desk::house::add_entry(&path, &entry, PartialDate::today());
                     if let Ok(true) = result {
                         state.invalidate_kb();
                         state.refresh_kb(&mut notices);

@@ -98,6 +98,24 @@ describe('byline lsp with VS Code client capabilities', () => {
     const contents = hover.contents as MarkupContent;
     assert.equal(contents.kind, 'markdown');
     assert.match(contents.value, /Mohammad Bagheri/);
+    // The country by name, not its ISO code.
+    assert.match(contents.value, /Country: Iran\n/);
+  });
+
+  test('hover on a flagged name leaves the finding to VS Code\'s own problem hover', async () => {
+    const diagnostics = await client.diagnosticsFor(URI, version);
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: URI },
+      position: positionOf(STORY, 'Gerasimovis', 0),
+    });
+    const value = (hover?.contents as MarkupContent).value;
+    // VS Code shows the diagnostic above the card: the card must not say it again.
+    for (const d of diagnostics) {
+      const message = typeof d.message === 'string' ? d.message : d.message.value;
+      assert.ok(!value.includes(message), value);
+    }
+    assert.ok(!value.includes('⚠'), value);
+    assert.match(value, /Mentioned twice in this story\./);
   });
 
   test('semantic tokens: people, organisations and places get the contributed types', async () => {
