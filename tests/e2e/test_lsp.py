@@ -44,6 +44,7 @@ async def client(request, lsp_client: LanguageClient):
 
     result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
     lsp_client.byline_encoding = result.capabilities.position_encoding
+    lsp_client.byline_experimental = result.capabilities.experimental
     yield
     await lsp_client.shutdown_session()
 
@@ -331,11 +332,96 @@ async def eventually(condition, what, timeout=10.0):
         await asyncio.sleep(0.02)
 
 
+async def test_story_date_methods_answer_by_the_order_of_sources(client: LanguageClient, tmp_path):
+    assert client.byline_experimental == {"byline": {"storyDate": True}}
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    config = desk / ".byline.toml"
+    config.write_text('story_date = "2020-01-02"\n')
+    free, ruled = file_uri(tmp_path / "story.md"), file_uri(desk / "story.md")
+    await open_and_wait(client, free, STORY)
+    await open_and_wait(client, ruled, STORY)
+    assert await story_date(client, free) == {"date": "2021-10-21", "source": "frontMatter"}
+    assert await story_date(client, ruled) == {"date": "2020-01-02", "source": "config", "configPath": str(config)}
+
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"storyDate": "2022-02-24"}})
+    )
+    settings = {"date": "2022-02-24", "source": "settings"}
+    assert await story_date(client, free) == settings
+    assert await story_date(client, ruled) == settings
+
+    # A document's own date wins over every other source, for that document only.
+    assert await set_story_date(client, free, "2019-05") == {"date": "2019-05", "source": "document"}
+    assert await story_date(client, free) == {"date": "2019-05", "source": "document"}
+    assert await story_date(client, ruled) == settings
+    assert await set_story_date(client, free, None) == settings
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"byline": {}}))
+    assert await story_date(client, free) == {"date": "2021-10-21", "source": "frontMatter"}
+
+    # A date it cannot read, or a document that is not open: -32602, naming what.
+    for bad in ["21-10-2021", "2021-13-01"]:
+        with pytest.raises(Exception) as refused:
+            await set_story_date(client, free, bad)
+        assert getattr(refused.value, "code", None) == -32602, refused.value
+        assert bad in str(refused.value)
+    closed = file_uri(tmp_path / "never-opened.md")
+    with pytest.raises(Exception) as refused:
+        await set_story_date(client, closed, "2021-10-21")
+    assert getattr(refused.value, "code", None) == -32602 and "is not open" in str(refused.value)
+    assert await story_date(client, closed) is None
+
+    # didClose forgets the date; the document reopens with its front matter's.
+    await set_story_date(client, free, "2018-01-01")
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=free)))
+    assert await story_date(client, free) is None
+    await open_and_wait(client, free, STORY)
+    assert await story_date(client, free) == {"date": "2021-10-21", "source": "frontMatter"}
+    today = await set_story_date(client, free, "today")
+    assert today["source"] == "document" and len(today["date"]) == 10, today
+
+
+async def test_set_story_date_reanalyses_publishes_and_asks_for_fresh_tokens(client: LanguageClient, tmp_path):
+    uri = file_uri(tmp_path / "nato.txt")
+    assert list(await open_and_wait(client, uri, NATO, language_id="plaintext")) == []
+    card = await hover_value(client, uri, NATO, "Stoltenberg")
+    assert "Roles as of today, " in card and "— no story date set" in card, card
+
+    workspace = client.capabilities.workspace
+    supported = bool(workspace and workspace.semantic_tokens and workspace.semantic_tokens.refresh_support)
+    client.byline_refreshes.clear()
+    client.diagnostics.pop(uri, None)
+    await set_story_date(client, uri, "2025-01-15")
+    diagnostics = await wait_for_diagnostics(client, uri)
+    assert [d.code for d in diagnostics] == ["outdated-title"], diagnostics
+    if supported:
+        await eventually(lambda: client.byline_refreshes, "workspace/semanticTokens/refresh")
+    card = await hover_value(client, uri, NATO, "Stoltenberg")
+    assert "Roles as of 2025-01-15 (set for this story)" in card, card
+
+    client.diagnostics.pop(uri, None)
+    await set_story_date(client, uri, None)
+    assert list(await wait_for_diagnostics(client, uri)) == []
+
+
+async def test_story_date_today_in_settings_is_accepted(client: LanguageClient, tmp_path):
+    uri = file_uri(tmp_path / "nato.txt")
+    await open_and_wait(client, uri, NATO, language_id="plaintext")
+    client.messages.clear()
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"storyDate": "today"}})
+    )
+    answer = await story_date(client, uri)
+    assert answer["source"] == "settings" and len(answer["date"]) == 10, answer
+    assert client.messages == []
+
+
 async def test_hover_card_names_the_country_counts_in_words_and_leaves_findings_to_the_client(client: LanguageClient):
     await open_and_wait(client, URI, STORY)
     encoding = encoding_of(client)
     card = await hover_value(client, URI, STORY, "Bagheri")
     assert "Country: Iran" in card and "Country: IR" not in card, card
+    assert "Roles as of 2021-10-21 (front matter)" in card, card
     position = position_of(STORY, "Gerasimovis", encoding)
     hover = await client.text_document_hover_async(
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=position)

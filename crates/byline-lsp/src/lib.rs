@@ -47,6 +47,12 @@ pub struct Backend {
     stale: mpsc::UnboundedSender<Uri>,
 }
 
+/// Which story date is in force for a document, and where it comes from
+/// (docs/lsp-extensions.md).
+pub const STORY_DATE_METHOD: &str = "byline/storyDate";
+/// Sets or clears one document's story date (docs/lsp-extensions.md).
+pub const SET_STORY_DATE_METHOD: &str = "byline/setStoryDate";
+
 /// Set by `shutdown`: the exit code after `exit` depends on it (LSP: 0 after a
 /// shutdown request, 1 without one).
 static SHUTDOWN_REQUESTED: AtomicBool = AtomicBool::new(false);
@@ -67,7 +73,10 @@ pub fn run_stdio() -> std::process::ExitCode {
                 Kb::empty()
             }
         };
-        let (service, socket) = LspService::new(|client| Backend::new(client, Arc::new(kb)));
+        let (service, socket) = LspService::build(|client| Backend::new(client, Arc::new(kb)))
+            .custom_method(STORY_DATE_METHOD, Backend::story_date)
+            .custom_method(SET_STORY_DATE_METHOD, Backend::set_story_date)
+            .finish();
         // stdin → framing guard → server → frame merger → stdout (see framing.rs).
         let (guarded_in, server_in) = tokio::io::duplex(1 << 16);
         let (server_out, merged_out) = tokio::io::duplex(1 << 16);
@@ -237,6 +246,59 @@ impl Backend {
         self.tell(notices).await;
         let _ = self.respond(method, outcome).await;
     }
+
+    /// `byline/storyDate`: the date in force for an open document and its source, or
+    /// `null` when the document is not open.
+    async fn story_date(&self, params: serde_json::Value) -> Result<serde_json::Value> {
+        let uri = document_uri(&params)?;
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            let was_stale = state.documents.get(&uri).is_some_and(|doc| doc.stale);
+            let answer = state.story_date_of(&uri, &mut notices);
+            if was_stale {
+                self.queue_publication(&state, &uri);
+            }
+            answer.map_or(serde_json::Value::Null, |date| date.to_json())
+        });
+        self.tell(notices).await;
+        self.respond(STORY_DATE_METHOD, outcome).await
+    }
+
+    /// `byline/setStoryDate`: sets or clears one open document's date, analyses it
+    /// again, publishes its diagnostics and asks for fresh semantic tokens.
+    async fn set_story_date(&self, params: serde_json::Value) -> Result<serde_json::Value> {
+        let uri = document_uri(&params)?;
+        let date = match params.get("date") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) => {
+                Some(settings::parse_date(text).ok_or_else(|| {
+                    Error::invalid_params(format!(
+                        "the date must be YYYY-MM-DD, YYYY-MM, YYYY or today, got `{text}`"
+                    ))
+                })?)
+            }
+            Some(other) => {
+                return Err(Error::invalid_params(format!(
+                    "the date must be a string or null, got `{other}`"
+                )))
+            }
+        };
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            let answer = state.set_story_date(&uri, date, &mut notices);
+            if answer.is_some() {
+                self.queue_publication(&state, &uri);
+            }
+            answer
+        });
+        self.tell(notices).await;
+        let answer = self.respond(SET_STORY_DATE_METHOD, outcome).await?;
+        let answer = answer.ok_or_else(|| not_open(&uri))?;
+        self.request_token_refresh();
+        Ok(answer.to_json())
+    }
 }
 
 /// Analyses the documents edits left stale. It drains every queued notice before it
@@ -284,6 +346,19 @@ fn text_position(position: Position) -> TextPosition {
         line: position.line,
         character: position.character,
     }
+}
+
+/// The `textDocument.uri` of a custom request's params, or `-32602`.
+fn document_uri(params: &serde_json::Value) -> Result<Uri> {
+    params
+        .pointer("/textDocument/uri")
+        .and_then(serde_json::Value::as_str)
+        .and_then(|uri| uri.parse().ok())
+        .ok_or_else(|| Error::invalid_params("expected {\"textDocument\": {\"uri\": ...}}"))
+}
+
+fn not_open(uri: &Uri) -> Error {
+    Error::invalid_params(format!("{} is not open", uri.as_str()))
 }
 
 fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
@@ -339,6 +414,8 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             commands: vec![features::actions::ADD_TO_HOUSE_KB.to_string()],
             ..ExecuteCommandOptions::default()
         }),
+        // docs/lsp-extensions.md: byline/storyDate and byline/setStoryDate.
+        experimental: Some(serde_json::json!({"byline": {"storyDate": true}})),
         ..ServerCapabilities::default()
     }
 }
@@ -496,10 +573,7 @@ impl LanguageServer for Backend {
         let at = params.text_document_position_params;
         let outcome = self
             .with_document(&at.text_document.uri, |doc, kb, positions| {
-                let date = match doc.analysis.story_date {
-                    Some(date) => byline_core::card::CardDate::Story(date, None),
-                    None => byline_core::card::CardDate::Today(PartialDate::today()),
-                };
+                let date = doc.date_in_force.card_date(PartialDate::today());
                 features::hover::hover(
                     &doc.analysis,
                     kb,

@@ -11,6 +11,15 @@ use byline_core::analysis::{CheckSettings, Code, Severity};
 use byline_desk::paths::expand;
 use byline_kb::PartialDate;
 
+/// A date as a client writes one: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `today` (the
+/// server's date when it reads it).
+pub fn parse_date(text: &str) -> Option<PartialDate> {
+    match text.trim() {
+        "today" => Some(PartialDate::today()),
+        other => PartialDate::parse(other),
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientSettings {
     pub kb_files: Vec<PathBuf>,
@@ -47,12 +56,13 @@ impl ClientSettings {
             }
         }
         if let Some(date) = root.get("storyDate").and_then(Value::as_str) {
+            let date = date.trim();
             if !date.is_empty() {
-                match PartialDate::parse(date) {
+                match parse_date(date) {
                     Some(d) => settings.story_date = Some(d),
-                    None => {
-                        problems.push(format!("byline.storyDate must be YYYY-MM-DD, got `{date}`"))
-                    }
+                    None => problems.push(format!(
+                        "byline.storyDate must be YYYY-MM-DD or today, got `{date}`"
+                    )),
                 }
             }
         }
@@ -118,6 +128,21 @@ mod tests {
         );
         let (_, problems) = ClientSettings::from_json(&serde_json::json!({"maxDocumentBytes": -1}));
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn story_date_today_is_the_servers_date_and_a_bad_date_is_named() {
+        let (settings, problems) =
+            ClientSettings::from_json(&serde_json::json!({"byline": {"storyDate": "today"}}));
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(settings.story_date, Some(PartialDate::today()));
+        let (settings, problems) =
+            ClientSettings::from_json(&serde_json::json!({"storyDate": "21-10-2021"}));
+        assert_eq!(settings.story_date, None);
+        assert_eq!(
+            problems,
+            ["byline.storyDate must be YYYY-MM-DD or today, got `21-10-2021`"]
+        );
     }
 
     #[test]
