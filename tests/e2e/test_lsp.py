@@ -284,7 +284,7 @@ async def test_settings_change_asks_the_client_to_refresh_semantic_tokens(client
     assert bool(refreshes) == supported, (supported, refreshes)
 
 
-# --- Issue 21: paths, cards, the story date in force (docs/lsp-extensions.md), the house KB ---
+# --- The story date in force (docs/lsp-extensions.md), paths, the house KB (issue 21) ---
 
 NATO = "NATO Secretary General Jens Stoltenberg spoke.\n"
 
@@ -505,3 +505,54 @@ async def test_a_missing_variable_in_a_path_setting_is_named(tmp_path):
     async with session(env=env, options=options) as client:
         await eventually(lambda: client.messages, "a message")
         assert client.messages[0].message.startswith("Byline: byline.houseKb: $BYLINE_E2E_UNSET is not set"), client.messages
+
+
+@pytest.mark.parametrize("rooted", [True, False])
+async def test_without_a_house_kb_the_action_creates_one_and_later_analyses_use_it(tmp_path, rooted):
+    workspace = tmp_path / "workspace"
+    desk = workspace / "desk"
+    desk.mkdir(parents=True)
+    uri = file_uri(desk / "story.md")
+    async with session(root=workspace if rooted else None) as client:
+        await open_and_wait(client, uri, QUILL)
+        await add_to_house_kb(
+            client, uri, QUILL, "Quillfeather", "Add 'Xandor Quillfeather' to a new house KB (.byline/house-kb.toml)"
+        )
+        house = (workspace if rooted else desk) / ".byline" / "house-kb.toml"
+        assert 'name = "Xandor Quillfeather"' in house.read_text()
+        await eventually(lambda: client.messages, "window/showMessage")
+        assert [m.message for m in client.messages] == [f"Byline: added 'Xandor Quillfeather' to {house}"]
+        assert "house KB" in await hover_value(client, uri, QUILL, "Quillfeather")
+        other = file_uri(desk / "other.md")
+        text = "Xandor Quillfeather and Orla Brightwater spoke.\n"
+        await open_and_wait(client, other, text)
+        assert "house KB" in await hover_value(client, other, text, "Quillfeather")
+        # The file exists now: the action adds to it, and says so.
+        await add_to_house_kb(client, other, text, "Brightwater", "Add 'Orla Brightwater' to the house KB")
+        assert 'name = "Orla Brightwater"' in house.read_text()
+    # A new server finds it without being told.
+    async with session(root=workspace if rooted else None) as client:
+        await open_and_wait(client, uri, QUILL)
+        assert "house KB" in await hover_value(client, uri, QUILL, "Quillfeather")
+
+
+async def test_a_failed_house_kb_addition_is_reported_once(client: LanguageClient, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"houseKb": str(blocker / "house-kb.toml")}})
+    )
+    uri = file_uri(tmp_path / "story.md")
+    await open_and_wait(client, uri, QUILL)
+    client.messages.clear()
+    errors = []
+    try:
+        await add_to_house_kb(client, uri, QUILL, "Quillfeather", "Add 'Xandor Quillfeather' to the house KB")
+    except Exception as error:  # the response error, if the server sent one
+        errors.append(error)
+    if not errors:
+        await eventually(lambda: client.messages, "window/showMessage")
+    await asyncio.sleep(0.3)  # a second, later message would arrive by now
+    shown = [m.message for m in client.messages]
+    assert len(shown) + len(errors) == 1, (shown, errors)
+    assert shown and "a-file: cannot create the folder" in shown[0], shown

@@ -348,6 +348,19 @@ fn text_position(position: Position) -> TextPosition {
     }
 }
 
+/// The first workspace folder, else the (deprecated) `rootUri`, as a local path.
+fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    #[allow(deprecated)]
+    let root_uri = params.root_uri.as_ref();
+    params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .map(|folder| &folder.uri)
+        .chain(root_uri)
+        .find_map(state::local_path)
+}
+
 /// The `textDocument.uri` of a custom request's params, or `-32602`.
 fn document_uri(params: &serde_json::Value) -> Result<Uri> {
     params
@@ -444,6 +457,7 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.semantic_tokens.as_ref())
                 .and_then(|t| t.refresh_support)
                 .unwrap_or(false);
+            state.workspace_root = workspace_root(&params);
             if let Some(options) = &params.initialization_options {
                 let (settings, problems) = ClientSettings::from_json(options);
                 state.client_settings = settings;
@@ -587,7 +601,13 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        use features::actions::HouseKbTarget;
         let uri = params.text_document.uri;
+        let house = match self.state().house_kb_for(&uri) {
+            None => HouseKbTarget::Unavailable,
+            Some(house) if house.implicit && !house.path.exists() => HouseKbTarget::New,
+            Some(_) => HouseKbTarget::Existing,
+        };
         let outcome = self
             .with_document(&uri, |doc, kb, positions| {
                 Some(features::actions::code_actions(
@@ -596,6 +616,7 @@ impl LanguageServer for Backend {
                     positions,
                     &uri,
                     positions.span(params.range),
+                    house,
                 ))
             })
             .await;
@@ -719,42 +740,51 @@ impl LanguageServer for Backend {
         let mut notices = Vec::new();
         let outcome = isolation::catch(|| {
             let mut state = self.state();
-            match state.house_kb_for(&uri) {
-                None => Err("no house KB is configured: set byline.houseKb, or `kb = [...]` in .byline.toml".to_string()),
-                Some(path) => {
-                    let entry = byline_desk::house::NewEntry { name: name.clone(), category };
-                    let result = byline_desk::house::add_entry(&path, &entry, PartialDate::today());
-                    if let Ok(true) = result {
-                        state.invalidate_kb();
-                        state.refresh_kb(&mut notices);
-                        state.reanalyze_all(&mut notices);
-                        self.queue_all(&state);
-                    }
-                    result.map(|added| (added, path))
-                }
+            let Some(house) = state.house_kb_for(&uri) else {
+                return Err(format!(
+                    "cannot add '{name}': {} is not a file in a workspace, and no house KB is configured (byline.houseKb, or `kb = [...]` in .byline.toml)",
+                    uri.as_str()
+                ));
+            };
+            let entry = byline_desk::house::NewEntry {
+                name: name.clone(),
+                category,
+            };
+            let result = byline_desk::house::add_entry(&house.path, &entry, PartialDate::today());
+            if let Ok(true) = result {
+                // A new implicit house KB is now a KB file like `houseKb`'s: refresh_kb
+                // finds it; an existing one changed on disk.
+                state.invalidate_kb();
+                state.refresh_kb(&mut notices);
+                state.reanalyze_all(&mut notices);
+                self.queue_all(&state);
             }
+            result.map(|added| (added, house.path))
         });
         self.tell(notices).await;
-        match self.respond("workspace/executeCommand", outcome).await? {
-            Ok((added, path)) => {
-                let message = if added {
-                    format!("Byline: added '{name}' to {}", path.display())
-                } else {
-                    format!("Byline: '{name}' is already in {}", path.display())
-                };
-                if added {
-                    self.request_token_refresh();
-                }
-                self.client.show_message(MessageType::INFO, message).await;
-                Ok(None)
+        // One message for the outcome, success or failure: window/showMessage, and a
+        // plain `null` result. An error response would be shown again by the client
+        // (VS Code shows a failed executeCommand twice: vscode-languageclient's "Request
+        // workspace/executeCommand failed." and the code action's own error).
+        let (kind, message) = match self.respond("workspace/executeCommand", outcome).await? {
+            Ok((true, path)) => {
+                self.request_token_refresh();
+                (
+                    MessageType::INFO,
+                    format!("Byline: added '{name}' to {}", path.display()),
+                )
             }
+            Ok((false, path)) => (
+                MessageType::INFO,
+                format!("Byline: '{name}' is already in {}", path.display()),
+            ),
             Err(message) => {
-                self.client
-                    .show_message(MessageType::ERROR, format!("Byline: {message}"))
-                    .await;
-                Err(Error::invalid_params(message))
+                eprintln!("Byline: {message}");
+                (MessageType::ERROR, format!("Byline: {message}"))
             }
-        }
+        };
+        self.client.show_message(kind, message).await;
+        Ok(None)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {

@@ -126,6 +126,19 @@ impl DateInForce {
     }
 }
 
+/// The file "Add '…' to the house KB" writes for a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HouseKb {
+    pub path: PathBuf,
+    /// Not configured: `<workspace root>/.byline/house-kb.toml`, or that folder beside
+    /// the story without a workspace root. Loaded once it exists.
+    pub implicit: bool,
+}
+
+/// Where a house KB goes when none is configured, under the workspace root (or the
+/// story's folder).
+pub const IMPLICIT_HOUSE_KB: &str = ".byline/house-kb.toml";
+
 pub struct ServerState {
     pub encoding: PositionEncoding,
     pub documents: HashMap<Uri, OpenDocument>,
@@ -138,6 +151,9 @@ pub struct ServerState {
     /// The client accepts `workspace/semanticTokens/refresh`: after a settings or KB
     /// change re-types mentions, the server asks it to re-request tokens.
     pub semantic_tokens_refresh: bool,
+    /// The workspace folder from `initialize` (the first of `workspaceFolders`, else
+    /// `rootUri`): where an implicit house KB lives.
+    pub workspace_root: Option<PathBuf>,
 }
 
 /// A message the server should show or log, produced while mutating state.
@@ -156,6 +172,7 @@ impl ServerState {
             configs: HashMap::new(),
             kb_files: Vec::new(),
             semantic_tokens_refresh: false,
+            workspace_root: None,
         }
     }
 
@@ -192,6 +209,20 @@ impl ServerState {
         for file in self.client_settings.kb_files.iter().chain(house) {
             if !wanted.contains(file) {
                 wanted.push(file.clone());
+            }
+        }
+        // A house KB made without configuration ("Add … to a new house KB") is loaded
+        // as if `houseKb` named it.
+        let implicit: Vec<PathBuf> = self
+            .documents
+            .keys()
+            .filter_map(|uri| self.house_kb_for(uri))
+            .filter(|house| house.implicit && house.path.is_file())
+            .map(|house| house.path)
+            .collect();
+        for file in implicit {
+            if !wanted.contains(&file) {
+                wanted.push(file);
             }
         }
         if wanted == self.kb_files {
@@ -250,14 +281,36 @@ impl ServerState {
     }
 
     /// The house KB file for a document: the client's `houseKb`, else the first KB
-    /// file of the document's `.byline.toml`.
-    pub fn house_kb_for(&self, uri: &Uri) -> Option<PathBuf> {
+    /// file of the document's `.byline.toml`, else [`IMPLICIT_HOUSE_KB`] under the
+    /// workspace root (or the story's folder). `None` for a document that is not open,
+    /// or neither a file nor in a workspace.
+    pub fn house_kb_for(&self, uri: &Uri) -> Option<HouseKb> {
         if let Some(path) = &self.client_settings.house_kb {
-            return Some(path.clone());
+            return Some(HouseKb {
+                path: path.clone(),
+                implicit: false,
+            });
         }
         let doc = self.documents.get(uri)?;
-        let config = self.configs.get(doc.config_path.as_ref()?)?;
-        config.kb_files.first().cloned()
+        let configured = doc
+            .config_path
+            .as_ref()
+            .and_then(|p| self.configs.get(p))
+            .and_then(|config| config.kb_files.first());
+        if let Some(path) = configured {
+            return Some(HouseKb {
+                path: path.clone(),
+                implicit: false,
+            });
+        }
+        let folder = match &self.workspace_root {
+            Some(root) => root.clone(),
+            None => local_path(uri)?.parent()?.to_path_buf(),
+        };
+        Some(HouseKb {
+            path: folder.join(IMPLICIT_HOUSE_KB),
+            implicit: true,
+        })
     }
 
     /// Sets (or with `None` clears) the story date of an open document and analyses it
@@ -411,6 +464,15 @@ impl ServerState {
             self.reanalyze(&uri, notices);
         }
     }
+}
+
+/// The local path of a `file:` URI (`Uri::to_file_path` alone also turns
+/// `untitled:Untitled-1` into a relative path).
+pub fn local_path(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|path| path.into_owned())
 }
 
 fn empty_analysis() -> Analysis {
@@ -578,6 +640,58 @@ mod tests {
         assert!(state
             .set_story_date(&plain, Some(date("2018")), &mut notices)
             .is_none());
+    }
+
+    #[test]
+    fn without_a_configured_house_kb_it_goes_under_the_workspace_root_or_beside_the_story() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = ServerState::new(Arc::new(byline_default_kb::default_kb().unwrap()));
+        let uri = file_uri(&dir.path().join("desk/story.md"));
+        let mut notices = Vec::new();
+        state.open(
+            uri.clone(),
+            "Xandor Quillfeather spoke.",
+            1,
+            Format::Markdown,
+            &mut notices,
+        );
+        let beside = dir.path().join("desk/.byline/house-kb.toml");
+        assert_eq!(
+            state.house_kb_for(&uri),
+            Some(HouseKb {
+                path: beside.clone(),
+                implicit: true
+            })
+        );
+        state.workspace_root = Some(dir.path().to_path_buf());
+        let rooted = dir.path().join(".byline/house-kb.toml");
+        assert_eq!(state.house_kb_for(&uri).unwrap().path, rooted);
+        state.client_settings.house_kb = Some(dir.path().join("mine.toml"));
+        assert_eq!(
+            state.house_kb_for(&uri),
+            Some(HouseKb {
+                path: dir.path().join("mine.toml"),
+                implicit: false
+            })
+        );
+        state.client_settings.house_kb = None;
+        // Once the implicit file exists it is loaded like any house KB.
+        assert!(!state.refresh_kb(&mut notices));
+        byline_desk::house::add_entry(
+            &rooted,
+            &byline_desk::house::NewEntry {
+                name: "Xandor Quillfeather".into(),
+                category: byline_kb::Category::Person,
+            },
+            PartialDate::today(),
+        )
+        .unwrap();
+        assert!(state.refresh_kb(&mut notices));
+        assert_eq!(state.kb_files, [rooted]);
+        let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
+        state.workspace_root = None;
+        state.open(untitled.clone(), "Text.", 1, Format::Markdown, &mut notices);
+        assert_eq!(state.house_kb_for(&untitled), None);
     }
 
     #[test]
