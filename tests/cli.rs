@@ -247,7 +247,7 @@ fn compiled_kb_file_is_mapped_and_checked_against_like_its_source() {
         compiled.to_str().unwrap(),
     ]);
     assert!(
-        stdout(&lookup).starts_with("**Jane Roebuck**"),
+        stdout(&lookup).contains("Nearest: Jane Roebuck (official)"),
         "{}",
         stdout(&lookup)
     );
@@ -265,11 +265,19 @@ fn compiled_kb_file_is_mapped_and_checked_against_like_its_source() {
 
 #[test]
 fn kb_lookup_finds_near_match_and_shows_card() {
+    // A near match is named, never shown as the answer (issue 21): exit status 1.
     let output = byline(&["kb", "lookup", "Gerasimovis"]);
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(text.starts_with("**Valery Gerasimov**"), "{text}");
-    assert!(text.contains("Chief of the General Staff"));
+    assert!(
+        text.starts_with(
+            "No entity named 'Gerasimovis'. Nearest: Valery Gerasimov (military officer)"
+        ),
+        "{text}"
+    );
+    let card = stdout(&byline(&["kb", "lookup", "Valery Gerasimov"]));
+    assert!(card.starts_with("**Valery Gerasimov**"), "{card}");
+    assert!(card.contains("Chief of the General Staff"));
 }
 
 #[test]
@@ -1278,5 +1286,55 @@ fn a_finding_far_into_one_long_line_is_shown_cut_with_its_true_column() {
     assert_eq!(
         report["files"][0]["diagnostics"][0]["range"]["start"]["character"].as_u64(),
         Some(column as u64 - 1)
+    );
+}
+
+// --- issue 21: `byline kb lookup` answers a name the KB has, and only that ----------
+
+#[test]
+fn kb_lookup_of_a_name_the_kb_lacks_says_so_and_lists_the_nearest() {
+    // It answered with the card of Nîmes, a far fuzzy match shown as if it were Tim Cook.
+    let output = byline(&["kb", "lookup", "Tim Cook"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("No entity named 'Tim Cook'. Nearest: "),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "names only, no card: {text}");
+    assert!(!text.contains("**"), "{text}");
+
+    let output = byline(&["kb", "lookup", "Xqzzyvw Kkjjqq"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "No entity named 'Xqzzyvw Kkjjqq', and none with a name near it.\n"
+    );
+
+    // JSON: the nearest entities, and the exit status says none is the name.
+    let output = byline(&["kb", "lookup", "Gerasimovis", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json(&output)[0]["name"], "Valery Gerasimov");
+}
+
+#[test]
+fn kb_lookup_of_a_name_or_alias_shows_the_card_with_the_country_and_the_date_it_used() {
+    let today = stdout(&byline(&["kb", "lookup", "Valery Gerasimov"]));
+    assert!(today.starts_with("**Valery Gerasimov**"), "{today}");
+    assert!(today.contains("- Country: Russia\n"), "{today}");
+    assert!(
+        today.contains("- Roles as of today, ") && today.contains(" — no story date set\n"),
+        "{today}"
+    );
+    let output = byline(&["kb", "lookup", "Valeri Gerasimov", "--date", "2021-10-21"]);
+    assert_eq!(output.status.code(), Some(0));
+    let dated = stdout(&output);
+    assert!(
+        dated.starts_with("**Valery Gerasimov**"),
+        "an alias: {dated}"
+    );
+    assert!(
+        dated.contains("- Roles as of 2021-10-21 (--date)\n"),
+        "{dated}"
     );
 }

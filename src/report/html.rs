@@ -51,11 +51,15 @@ fn card(report: &FileReport, mention: &Mention, cards: &mut HashMap<EntityId, St
         Some(id) => cards
             .entry(id)
             .or_insert_with(|| {
-                let date = report
-                    .analysis
-                    .story_date
-                    .unwrap_or_else(PartialDate::today);
-                card_html(&card::markdown(report.kb.entity(id), date))
+                let date = match report.analysis.story_date {
+                    Some(date) => card::CardDate::Story(date, None),
+                    None => card::CardDate::Today(PartialDate::today()),
+                };
+                card_html(&card::markdown(
+                    report.kb.entity(id),
+                    &date,
+                    &card::country_names(&report.kb),
+                ))
             })
             .clone(),
         None => format!(

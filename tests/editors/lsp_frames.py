@@ -1,4 +1,4 @@
-"""LSP framing for the test stand-ins (broken_server.py, spec_server.py): one message
+"""LSP framing for the test stand-ins (broken_server.py): one message
 is `Content-Length` headers, a blank line and a JSON body."""
 
 import json
