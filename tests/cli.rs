@@ -1293,12 +1293,13 @@ fn a_finding_far_into_one_long_line_is_shown_cut_with_its_true_column() {
 
 #[test]
 fn kb_lookup_of_a_name_the_kb_lacks_says_so_and_lists_the_nearest() {
-    // It answered with the card of Nîmes, a far fuzzy match shown as if it were Tim Cook.
-    let output = byline(&["kb", "lookup", "Tim Cook"]);
+    // "Tim Cook" (before the newsmakers layer) answered with the card of Nîmes, a far
+    // fuzzy match shown as if it were the name asked for.
+    let output = byline(&["kb", "lookup", "Tim Cookson"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.starts_with("No entity named 'Tim Cook'. Nearest: "),
+        text.starts_with("No entity named 'Tim Cookson'. Nearest: Tim Cook (person)"),
         "{text}"
     );
     assert_eq!(text.lines().count(), 1, "names only, no card: {text}");
