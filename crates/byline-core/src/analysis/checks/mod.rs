@@ -6,6 +6,7 @@ mod implausible_slips;
 mod inconsistent_spelling;
 mod memo;
 mod misspelled_name;
+mod slip_decision;
 mod titles;
 
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use memo::Memo;
+pub use misspelled_name::{evidence as slip_evidence, SlipEvidence};
 
 use super::tokens::Token;
 use super::{Cluster, Mention};
