@@ -60,10 +60,11 @@ def solve(a, b):
     return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
 
 
-def fit(names, groups, l2, iterations=50):
-    """Newton's method for L2 logistic regression over (x, positives, negatives)."""
+def fit(names, groups, l2, prior, iterations=50):
+    """Newton's method for logistic regression over (x, positives, negatives), each
+    weight but the bias pulled towards its `prior` by an L2 penalty."""
     n = len(names)
-    w = [0.0] * n
+    w = list(prior)
     bias = names.index("bias")
     for _ in range(iterations):
         grad = [0.0] * n
@@ -83,7 +84,7 @@ def fit(names, groups, l2, iterations=50):
                         hess[i][j] += h * x[i] * x[j]
         for i in range(n):
             if i != bias:
-                grad[i] -= l2 * w[i]
+                grad[i] -= l2 * (w[i] - prior[i])
                 hess[i][i] += l2
             hess[i][i] += 1e-9
         step = solve(hess, grad)
@@ -148,7 +149,7 @@ def read_table():
     return lines, weights
 
 
-def write_table(lines, weights):
+def write_table(lines, weights, path=TABLE):
     out = []
     for line in lines:
         if line.startswith("#") or not line.strip():
@@ -156,7 +157,7 @@ def write_table(lines, weights):
             continue
         name, _weight, why = line.split("\t", 2)
         out.append(f"{name}\t{round(weights[name], 3)}\t{why}")
-    with open(TABLE, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
 
 
@@ -164,9 +165,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dump")
     ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty (default 1)")
+    ap.add_argument("--prior", help="a weight table to pull the weights towards "
+                    "(default: zero, plain L2); the rules the unit tests encode live there")
     ap.add_argument("--threshold", type=float, default=0.5,
                     help="probability a pair needs to be reported (default 0.5)")
     ap.add_argument("--write", action="store_true", help="rewrite the weight table")
+    ap.add_argument("--out", help="write the fitted table here instead of over the "
+                    "compiled-in one (implies --write)")
     args = ap.parse_args()
     names, rows = read_dump(args.dump)
     lines, table = read_table()
@@ -179,7 +184,16 @@ def main():
     current = [table[n] for n in names]
     report("current", current, rows)
     groups = grouped(rows, "fit")
-    w = fit(names, groups, args.l2)
+    if args.prior:
+        prior_table = {}
+        for line in open(args.prior, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                name, weight, _ = line.split("\t", 2)
+                prior_table[name] = float(weight)
+        prior = [prior_table.get(n, 0.0) for n in names]
+    else:
+        prior = [0.0] * len(names)
+    w = fit(names, groups, args.l2, prior)
     # A feature never set on the fit half keeps its current weight.
     seen = [any(x[i] != 0 for x, _, _ in groups) for i in range(len(names))]
     w = [wi if s or not FIXED_IF_UNSEEN else c for wi, s, c in zip(w, seen, current)]
@@ -187,9 +201,10 @@ def main():
     report("fitted", w, rows)
     for n, wi, s in zip(names, w, seen):
         print(f"  {n:<26}{wi:8.3f}" + ("" if s else "  (unseen: kept)"))
-    if args.write:
-        write_table(lines, dict(zip(names, w)))
-        print(f"wrote {os.path.relpath(TABLE)}")
+    if args.write or args.out:
+        path = args.out or TABLE
+        write_table(lines, dict(zip(names, w)), path)
+        print(f"wrote {os.path.relpath(path)}")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ pub enum Feature {
     Prominence,
     /// Edits past the first (Damerau–Levenshtein).
     ExtraEdits,
+    /// A consonant left out ("Reuter", "Hezbolah" aside: that is an undoubled letter).
+    EditDropped,
     /// A letter doubled or undoubled ("Gerrasimov").
     EditDoubled,
     /// One vowel for another, or a vowel added or dropped ("Blinkin").
@@ -64,10 +66,11 @@ pub enum Feature {
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 19] = [
+    pub const ALL: [Feature; 20] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
+        Feature::EditDropped,
         Feature::EditDoubled,
         Feature::EditVowel,
         Feature::EditTransposition,
@@ -92,6 +95,7 @@ impl Feature {
             Feature::Bias => "bias",
             Feature::Prominence => "prominence",
             Feature::ExtraEdits => "extra_edits",
+            Feature::EditDropped => "edit_dropped",
             Feature::EditDoubled => "edit_doubled",
             Feature::EditVowel => "edit_vowel",
             Feature::EditTransposition => "edit_transposition",
@@ -115,6 +119,7 @@ impl Feature {
 /// How the written word differs from the candidate's word: the class of its edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditClass {
+    Dropped,
     Doubled,
     Vowel,
     Transposition,
@@ -225,6 +230,8 @@ impl EditClass {
                     EditClass::DroppedH
                 } else if is_vowel(c) {
                     EditClass::Vowel
+                } else if long == &k {
+                    EditClass::Dropped
                 } else {
                     EditClass::Other
                 };
@@ -242,6 +249,7 @@ impl EditClass {
 
     fn feature(self) -> Feature {
         match self {
+            EditClass::Dropped => Feature::EditDropped,
             EditClass::Doubled => Feature::EditDoubled,
             EditClass::Vowel => Feature::EditVowel,
             EditClass::Transposition => Feature::EditTransposition,
@@ -287,7 +295,8 @@ impl Evidence {
             Feature::Bias => 1.0,
             Feature::Prominence => self.prominence,
             Feature::ExtraEdits => self.edits.saturating_sub(1) as f32,
-            Feature::EditDoubled
+            Feature::EditDropped
+            | Feature::EditDoubled
             | Feature::EditVowel
             | Feature::EditTransposition
             | Feature::EditKeyboard
@@ -413,6 +422,7 @@ mod tests {
             ("deripasca", "deripaska", EditClass::Phonetic),
             ("aleksandr", "alexandr", EditClass::Phonetic),
             ("gerasimovis", "gerasimov", EditClass::Suffix),
+            ("reuter", "reuters", EditClass::Dropped),
             ("pudn", "putin", EditClass::Other),
         ] {
             assert_eq!(EditClass::of(written, kb), class, "{written} for {kb}");
