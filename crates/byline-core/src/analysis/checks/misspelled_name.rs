@@ -816,6 +816,37 @@ mod tests {
     }
 
     #[test]
+    fn a_form_only_romanisation_gives_is_not_a_recorded_spelling_and_names_the_recorded_ones() {
+        use super::super::slip_decision::{EditClass, Evidence};
+        use super::{message, Candidate};
+        let kb = kb(&[SHOIGU]);
+        let entity = kb.find_id("shoigu").expect("in the test KB");
+        let evidence = Evidence {
+            edits: 1,
+            edit_class: EditClass::Phonetic,
+            romanisation: true,
+            neighbour_fits: true,
+            in_story: false,
+            title_fits: false,
+            country_in_story: false,
+            distinctive_organisation: false,
+            common_word: false,
+            prominence: 0.6,
+            category: byline_kb::Category::Person,
+        };
+        let candidate = Candidate {
+            entity,
+            suggestion: "Shoigu".to_string(),
+            margin: 0.5,
+            evidence,
+        };
+        assert_eq!(
+            message(&kb, "Shoygu", &candidate, std::slice::from_ref(&candidate)),
+            "'Shoygu' is not a recorded spelling of Sergei Shoigu; sources write Shoigu"
+        );
+    }
+
+    #[test]
     fn a_finding_with_a_small_margin_says_the_word_may_be_a_slip() {
         let kb = kb(&[GERASIMOV]);
         let analysis = analyze(
