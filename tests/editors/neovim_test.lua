@@ -122,6 +122,28 @@ vim.fn.writefile({
 }, home .. '/desk/house-kb.toml')
 
 --- Runs tests/editors/neovim_install.lua for one README and way of loading the plugin.
+--- The floating window open in the current tab, if any.
+local function float_window()
+  for _, win in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
+    if vim.api.nvim_win_get_config(win).relative ~= '' then
+      return win
+    end
+  end
+end
+
+--- Asks for the hover card at the cursor and returns its text, closing the window.
+local function hover_card_text()
+  vim.lsp.buf.hover()
+  local win
+  wait_for('the hover window', function()
+    win = float_window()
+    return win ~= nil
+  end)
+  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false), '\n')
+  vim.cmd('fclose!')
+  return text
+end
+
 local function install(readme, way)
   local result = vim
     .system({ vim.v.progpath, '--headless', '--clean', '-l', root .. '/tests/editors/neovim_install.lua', readme, way, story }, {
@@ -202,18 +224,7 @@ end)
 
 check('hover on "Bagheri" opens a window with "Mohammad Bagheri"', function()
   cursor_to(buf, 'Bagheri', 2)
-  vim.lsp.buf.hover()
-  local lines
-  wait_for('the hover window', function()
-    for _, win in ipairs(vim.api.nvim_list_wins()) do
-      if vim.api.nvim_win_get_config(win).relative ~= '' then
-        lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)
-        return true
-      end
-    end
-  end)
-  local text = table.concat(lines, '\n')
-  vim.cmd('fclose!')
+  local text = hover_card_text()
   assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
   assert(text:find('Country: Iran', 1, true), 'the country by name:\n' .. text)
 end)
@@ -221,32 +232,12 @@ end)
 check('hover on "Gerasimovis" leaves the finding to the diagnostic float and counts in words', function()
   vim.cmd('fclose!')
   cursor_to(buf, 'Gerasimovis', 1)
-  vim.lsp.buf.hover()
-  local lines
-  wait_for('the hover window', function()
-    for _, win in ipairs(vim.api.nvim_list_wins()) do
-      if vim.api.nvim_win_get_config(win).relative ~= '' then
-        lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)
-        return true
-      end
-    end
-  end)
-  local text = table.concat(lines, '\n')
-  vim.cmd('fclose!')
+  local text = hover_card_text()
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     assert(not text:find(d.message, 1, true), 'the card repeats "' .. d.message .. '":\n' .. text)
   end
   assert(text:find('Mentioned twice in this story.', 1, true), 'hover says:\n' .. text)
 end)
-
---- The floating window open in the current tab, if any.
-local function float_window()
-  for _, win in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
-    if vim.api.nvim_win_get_config(win).relative ~= '' then
-      return win
-    end
-  end
-end
 
 check("K opens Byline's card with the configured border and width, wrapped between words; nothing global changes", function()
   local handlers = {}
