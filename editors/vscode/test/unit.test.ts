@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { INSTALL_COMMAND, locateServer } from '../src/locate';
+import { INSTALL_COMMAND, expandHome, locateServer } from '../src/locate';
 import { CHECK_CODES, serverSettings } from '../src/settings';
 import {
   describeStoryDate,
@@ -85,6 +85,18 @@ describe('serverSettings', () => {
       byline: { kb: ['/ws/house.toml'], storyDate: '2021-10-21', checks: { 'misspelled-name': 'error' } },
     });
     assert.deepEqual(serverSettings(() => undefined, (p) => p), { byline: { kb: [], checks: {} } });
+  });
+
+  test('houseKb goes through the same path resolution as kb: ~ expands (issue 21)', () => {
+    const home = '/home/desk';
+    const settings = serverSettings(
+      (key) => ({ kb: ['~/kb.toml'], houseKb: ' ~/house-kb.toml ' })[key],
+      (p) => expandHome(p, home),
+    );
+    assert.deepEqual(settings.byline.kb, ['/home/desk/kb.toml']);
+    assert.equal(settings.byline.houseKb, '/home/desk/house-kb.toml');
+    assert.equal(expandHome('~', home), home);
+    assert.equal(expandHome('notes/~x', home), 'notes/~x');
   });
 
   test('every check the extension maps has a setting in package.json, and back', () => {
