@@ -16,7 +16,13 @@ writes:
   2026-01 (same title and start, so Entity::amend replaces it; its source is kept and the
   Factbook's added);
 * kb/generated/parties-factbook.jsonl — political parties (type `party`) with their
-  abbreviations;
+  abbreviations ("Alternative for Germany or AfD"; a name in parentheses, "Socialist
+  Party (Partido Socialista) or PS", is another name). A party is left out when the KB
+  has an organisation of that name in that country (Hizballah), when its name is one
+  common English word ("Renaissance") or a one-word name one edit from a person's name
+  (kbcommon.slip_bait), or another KB entity's name. An abbreviation is kept only
+  where it has three letters or more, one party alone uses it, no KB entity has it, and
+  it is not an English word;
 * target/kb-reports/factbook.md — matches, conflicts with newer KB records, UN members
   without a current dated head of state or government, parties skipped.
 
@@ -907,8 +913,8 @@ def parties(src: Path, entities: dict[str, dict], report: list[str]):
         keep_acr = []
         for a in acronyms:
             letters = re.sub(r"[^A-Za-z]", "", a)
-            if len(a) < 2 or len(letters) < 2:
-                dropped_acr["one letter"] += 1
+            if len(letters) < 3:
+                dropped_acr["one or two letters"] += 1
             elif len(uses[a]) > 1:
                 dropped_acr["used by several parties"] += 1
             elif acronym_owner.get(a):

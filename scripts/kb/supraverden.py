@@ -21,7 +21,7 @@ Rules. Merge: same Wikidata QID, else an English name or alias equal to an exist
 organisation's name or alias (folded; "Organisation"/"Organization", "Programme"/
 "Program", "Centre"/"Center", "Defence"/"Defense", "Labour"/"Labor" and a leading "the"
 made one). A QID two records share is dropped from both. Acronyms: an abbreviation
-without spaces, not an English word (SCOWL), two characters or more, and held by no
+without spaces, not an English word (SCOWL), three letters or more, and held by no
 other KB entity or record — a collision is reported and the acronym left out. Names:
 the English name, other English and former names, and the names in French, Spanish,
 German, Portuguese, Russian, Ukrainian and Chinese; a name another KB entity has, a
@@ -290,7 +290,8 @@ def main() -> None:
             if len(acr_records[a]) > 1:
                 report["acronyms two records share (left out of both)"].append(f"{a}: {rec['name']}")
                 continue
-            if len(re.sub(r"[^A-Za-z]", "", a)) < 2:
+            if len(re.sub(r"[^A-Za-z]", "", a)) < 3:
+                report["acronyms of two letters (too ambiguous, left out)"].append(f"{a}: {rec['name']}")
                 continue
             if kb.is_english_word(a):
                 report["acronyms that are English words (left out)"].append(f"{a}: {rec['name']}")
