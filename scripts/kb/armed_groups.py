@@ -47,7 +47,8 @@ Rules, in order.
    force such as the IRGC) is left to the KB and reported.
 4. Names added: not a common English phrase (every word an English word or a generic
    word such as "Islamic": "Army of the Pure", "The Youth"), not another KB entity's
-   name, not a one-word name one edit from a person's name (kbcommon.slip_bait).
+   name, not a one-word name one edit from a person's name (kbcommon.slip_bait), not a
+   name that would hide a slip of a KB name (kbcommon.hides_slip).
    Acronyms: all capitals, three letters or more (two are too ambiguous: "AI", "AJ"),
    not an English word, and held by no other KB entity or group (collisions reported).
 
@@ -598,6 +599,8 @@ def main() -> None:
                     report["names two groups share (left out)"].append(n)
                 elif generic(n, english):
                     report["generic names (left out)"].append(n)
+                elif kb.hides_slip(n, entities):
+                    report["names left out: they would hide a slip of a KB name"].append(n)
                 elif [x for x in any_by_key.get(k, []) if x["id"] not in own_ids]:
                     x = [x for x in any_by_key.get(k, []) if x["id"] not in own_ids][0]
                     report["names another KB entity has (left out)"].append(f"{n} / {x['id']}")
@@ -637,6 +640,9 @@ def main() -> None:
             if names or acronyms:
                 amendments.append({"id": e["id"], "kind": e["kind"], "type": e["type"], "name": e["name"],
                                    "aliases": names, "acronyms": acronyms, "source": source, "as_of": as_of})
+            continue
+        if kb.hides_slip(display, entities):
+            report["groups left out: their name would hide a slip of a KB name"].append(f"{display} ({label})")
             continue
         if all(generic(n, english) for n in [display, *names]):
             report["groups left out: every name generic"].append(f"{display} ({label})")

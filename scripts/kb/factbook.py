@@ -10,7 +10,9 @@ writes:
 * kb/generated/people-factbook.jsonl — office-holders the KB did not have, each with the
   dated role the Factbook gives ("President Name (since 20 January 2025)" -> start
   2025-01-20, at the precision written; `as_of` 2026-01);
-* kb/curated/leaders-factbook.toml — amendments of persons the KB already had (matched
+* kb/curated/world-leaders-factbook.toml — amendments of persons the KB already had (named
+  to sort after every other curated file, so that no older curated role replaces the
+  Factbook's confirmation of it; matched
   as described in `match_person`): the Factbook's dated role added, or, where the person
   already holds the same office open with a start date, that role confirmed as of
   2026-01 (same title and start, so Entity::amend replaces it; its source is kept and the
@@ -20,7 +22,8 @@ writes:
   Party (Partido Socialista) or PS", is another name). A party is left out when the KB
   has an organisation of that name in that country (Hizballah), when its name is one
   common English word ("Renaissance") or a one-word name one edit from a person's name
-  (kbcommon.slip_bait), or another KB entity's name. An abbreviation is kept only
+  (kbcommon.slip_bait), another KB entity's name, a remark rather than a name, or a
+  name that would hide a slip of a KB name ("... Independents": kbcommon.hides_slip). An abbreviation is kept only
   where it has three letters or more, one party alone uses it, no KB entity has it, and
   it is not an English word;
 * target/kb-reports/factbook.md — matches, conflicts with newer KB records, UN members
@@ -218,7 +221,14 @@ def parse_office(text: str) -> list[tuple[str, str, str, str]]:
     if m:
         also = (m.group(1) or m.group(2)).strip()
         text = text[:m.start()] + text[m.end():]
-    first = re.split(r";|, represented by", text)[0].strip()
+    depth, cut = 0, len(text)
+    for i, ch in enumerate(text):  # the first ";" outside parentheses ends the holder
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == ";" and depth == 0:
+            cut = i
+            break
+    first = re.split(r", represented by", text[:cut])[0].strip()
     title = ""
     for t in TITLES:
         if first.startswith(t + " "):
@@ -924,6 +934,13 @@ def parties(src: Path, entities: dict[str, dict], report: list[str]):
                 dropped_acr["an English word"] += 1
             else:
                 keep_acr.append(a)
+        if name[:1].islower() or name.count("(") != name.count(")") or \
+                re.search(r" (?:loyal to|points to|of parties|of opposition parties) ", name):
+            skipped.append(f"{iso} {name!r}: a remark, not a name")
+            continue
+        if kb.hides_slip(name, entities):
+            skipped.append(f"{iso} {name!r}: {kb.hides_slip(name, entities)}")
+            continue
         bait = kb.slip_bait(name, src)
         if bait:
             skipped.append(f"{iso} {name!r}: a one-word name {bait}")
@@ -937,7 +954,8 @@ def parties(src: Path, entities: dict[str, dict], report: list[str]):
             k = kb.key(a)
             if not k or k == kb.key(name) or (len(k.split()) == 1 and k in english) or len(k) < 3:
                 continue
-            if a.count("(") != a.count(")") or any_by_key.get(k) or kb.slip_bait(a, src):
+            if a.count("(") != a.count(")") or any_by_key.get(k) or kb.slip_bait(a, src) \
+                    or kb.hides_slip(a, entities):
                 continue
             if any(x.get("country", "") in ("", iso) for x in org_by_key.get(k, [])):
                 continue
@@ -956,6 +974,90 @@ def parties(src: Path, entities: dict[str, dict], report: list[str]):
 
 
 # ---------------------------------------------------------------------------
+# Capitals and demonyms: compared with the KB, reported only
+# ---------------------------------------------------------------------------
+
+def capitals_and_demonyms(src: Path, entities: dict[str, dict]):
+    """Capitals and demonyms of UN members that the KB lacks.
+
+    A capital the KB has no place of that name (or of the other name the Factbook gives
+    in parentheses, spaces aside) in that country is added (type `capital`), unless
+    its name is an English word or another KB entity's name ("Victoria", Seychelles;
+    "San Marino"). A demonym (the Factbook's adjective) the KB's nationality lacks is
+    added to it as another name, unless it is a country's name ("Luxembourg"), shorter
+    than four letters, another KB entity's name, or given to two countries ("Korean"). Returns (new capitals,
+    demonym amendments, report lines)."""
+    names, ckeys, demonyms, un = country_tables(entities)
+    places: dict[str, set[str]] = defaultdict(set)
+    adjectives: dict[str, set[str]] = defaultdict(set)
+    any_key: dict[str, set[str]] = defaultdict(set)
+    nationality: dict[str, dict] = {}
+    for e in entities.values():
+        for f in [e["name"], *e.get("aliases", [])]:
+            any_key[kb.key(f)].add(e["id"])
+        if e.get("type") in ("city", "capital", "town") and e.get("country"):
+            for f in [e["name"], *e.get("aliases", [])]:
+                places[e["country"]].add(kb.key(f))
+        if e.get("type") == "nationality" and e.get("country") and e["id"].startswith("demonym-"):
+            nationality[e["country"]] = e
+            for f in [e["name"], *e.get("aliases", [])]:
+                for part in re.split(r",| or ", f):
+                    adjectives[e["country"]].add(kb.key(part))
+    english = kb.english_words()
+    capitals, amendments, lines, proposed = [], [], [], []
+    for c in sorted(load_factbook(src), key=lambda c: c["iso"]):
+        iso = c["iso"]
+        if iso not in un:
+            continue
+        cap = c["data"].get("Government", {}).get("Capital", {})
+        text = strip_tags(cap.get("name", {}).get("text", "") if isinstance(cap, dict) else "")
+        text = re.split(r";| note", text)[0]
+        cap = re.split(r"\(| in [A-Z]", text)[0].strip()
+        others = [re.sub(r"^aka ", "", x.split(",")[0]).strip() for x in re.findall(r"\(([^)]*)\)", text)]
+        forms = {kb.key(cap).replace(" ", ""), kb.key(cap.split(",")[0]).replace(" ", "")} | {
+            kb.key(re.split(r" in [A-Z]", o)[0]).replace(" ", "") for o in others}
+        known = {p.replace(" ", "") for p in places[iso]}
+        k = kb.key(cap)
+        if cap and not (forms & known) and not re.search(r"\bno\b|\bofficial\b", cap):
+            why = ("an English word" if k in english else
+                   f"another KB entity's name ({', '.join(sorted(any_key[k]))})" if any_key.get(k) else "")
+            if why:
+                lines.append(f"{iso}: capital {cap!r} not added: {why}")
+            else:
+                capitals.append({
+                    "id": f"capital-{iso.lower()}-{kb.slug(cap)}", "kind": "location", "type": "capital",
+                    "name": cap, "description": f"Capital of {names[iso]}, as listed by the CIA World Factbook.",
+                    "country": iso, "source": SOURCE, "as_of": AS_OF})
+                lines.append(f"{iso}: capital {cap!r} added")
+        nat = c["data"].get("People and Society", {}).get("Nationality", {})
+        adj = nat.get("adjective", {}).get("text", "") if isinstance(nat, dict) else ""
+        new_names = []
+        for part in re.split(r";|,| or ", re.split(r"\(|<|\bnote\b", strip_tags(adj))[0]):
+            part = part.strip()
+            k = kb.key(part)
+            if not part or k in adjectives[iso] or iso not in nationality:
+                continue
+            if len(k) < 4 or any(k in ck for ck in ckeys.values()) or any_key.get(k):
+                lines.append(f"{iso}: demonym {part!r} not added (a country's or another KB entity's name, or short)")
+                continue
+            new_names.append(part)
+        if new_names:
+            proposed.append((iso, new_names))
+    used = Counter(kb.key(n) for _, ns in proposed for n in ns)
+    for iso, new_names in proposed:
+        keep = [n for n in new_names if used[kb.key(n)] == 1]
+        for n in new_names:
+            if n not in keep:
+                lines.append(f"{iso}: demonym {n!r} not added (the Factbook gives it to two countries)")
+        if keep:
+            e = nationality[iso]
+            amendments.append({"id": e["id"], "kind": e["kind"], "type": e["type"], "name": e["name"],
+                               "aliases": keep, "source": SOURCE, "as_of": AS_OF})
+            lines.append(f"{iso}: demonym {', '.join(keep)} added to {e['name']}")
+    return capitals, sorted(amendments, key=lambda a: a["id"]), sorted(lines)
+
+
+# ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
 
@@ -971,6 +1073,14 @@ HEADER = """# Amendments from the CIA World Factbook (factbook.json @8662a8b1, d
 # match_person), and the report target/kb-reports/factbook.md lists every match."""
 
 
+PLACES_HEADER = """# Demonyms from the CIA World Factbook (factbook.json @8662a8b1, data to 2026-01; public
+# domain) that the KB's nationalities lacked ("Nepali" beside "Nepalese"), added as other
+# names of them (kb/generated/demonyms.jsonl). Rules in scripts/kb/factbook.py
+# (capitals_and_demonyms).
+#
+# GENERATED by scripts/kb/factbook.py — do not edit by hand; re-run the script."""
+
+
 def changed(amendment: dict, person: dict) -> bool:
     return bool(amendment["roles"] or amendment["aliases"] or amendment.get("description")
                 or amendment["type"] != person["type"])
@@ -983,6 +1093,7 @@ def main() -> None:
     (new, amendments, status, conflicts, stale, disagreements, matches, dupes, un,
      names, refined) = leaders(src, entities, report)
     party_out, skipped, dropped = parties(src, entities, report)
+    capitals, demonym_amendments, places = capitals_and_demonyms(src, entities)
 
     people = [new[k] for k in sorted(new)]
     kb.write_jsonl(kb.OUTPUTS[STAGE][0], people)
@@ -995,6 +1106,8 @@ def main() -> None:
         a = {k: v for k, v in a.items() if not k.startswith("_")}
         amended.append(a)
     kb.write_toml(kb.OUTPUTS[STAGE][2], HEADER, None, amended)
+    kb.write_jsonl(kb.OUTPUTS[STAGE][3], capitals)
+    kb.write_toml(kb.OUTPUTS[STAGE][4], PLACES_HEADER, None, demonym_amendments)
 
     # Coverage of the UN members, on the KB as build.rs will compile it.
     final = kb.load_kb(None)
@@ -1034,12 +1147,14 @@ def main() -> None:
         "", "## Status by UN member (chief of state | head of government)", "",
         *[f"- {iso}: {'; '.join(status.get((iso, 'hos'), []))} | {'; '.join(status.get((iso, 'hog'), []))}"
           for iso in sorted(un)],
+        "", "## Capitals and demonyms of UN members the KB lacked", "",
+        *[f"- {x}" for x in places],
         "", "## Parties left out", "", *[f"- {x}" for x in skipped],
         "", "## Party acronyms held by other KB entities", "", *report,
     ]
     kb.report_path("factbook.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"factbook: {len(people)} new persons, {len(amended)} amended ({roles_added} roles), "
-          f"{len(party_out)} parties; UN members without a current dated head of state or "
+          f"{len(party_out)} parties, {len(capitals)} capitals, {len(demonym_amendments)} demonyms amended; UN members without a current dated head of state or "
           f"government: {len(missing)} (report: target/kb-reports/factbook.md)")
 
 

@@ -41,7 +41,9 @@ OUTPUTS = {
     "factbook": [
         "generated/people-factbook.jsonl",
         "generated/parties-factbook.jsonl",
-        "curated/leaders-factbook.toml",
+        "curated/world-leaders-factbook.toml",
+        "generated/capitals-factbook.jsonl",
+        "curated/demonyms-factbook.toml",
     ],
 }
 
@@ -367,4 +369,44 @@ def slip_bait(name: str, src: Path) -> str:
     near = sorted(w for w in _one_edit(k) if w in forms)
     if near:
         return f"one edit from the person name(s) {', '.join(near[:3])}"
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Names that would hide a slip
+# ---------------------------------------------------------------------------
+
+_SLIP_STEMS: tuple[set[str], set[str]] | None = None
+
+
+def hides_slip(name: str, entities: dict[str, dict]) -> str:
+    """Why `name` is left out for hiding a slip, or "".
+
+    Byline takes a word some KB name has for a correct word, so a word that is a slip
+    of a KB name ("The European Commissions", for Commission) stays unreported once a
+    new name brings it into the KB. A new name that has the plural (+s, +es) of an
+    English word found in three or more curated organisation names ("commission",
+    "union", "programme"), where no KB name has that plural yet, is therefore not
+    added ("Oslo and Paris Commissions")."""
+    global _SLIP_STEMS
+    if _SLIP_STEMS is None:
+        words: set[str] = set()
+        count: dict[str, int] = {}
+        for e in entities.values():
+            for f in [e["name"], *e.get("aliases", [])]:
+                words.update(re.findall(r"[^\W\d_]+", fold(f)))
+            if e.get("kind") == "organization" and e.get("_file", "").startswith("curated/") and \
+                    not e.get("_file", "").startswith(tuple("curated/" + o.split("/")[1] for s in OUTPUTS.values() for o in s)):
+                for w in set(re.findall(r"[^\W\d_]+", fold(e["name"]))):
+                    count[w] = count.get(w, 0) + 1
+        english = english_words()
+        stems = {w for w, c in count.items() if c >= 3 and len(w) >= 4 and w in english}
+        _SLIP_STEMS = (stems, words)
+    stems, words = _SLIP_STEMS
+    for w in re.findall(r"[^\W\d_]+", fold(name)):
+        if w in words:
+            continue
+        for suffix in ("s", "es"):
+            if w.endswith(suffix) and w[: -len(suffix)] in stems:
+                return f"'{w}' would hide a slip of '{w[:-len(suffix)]}'"
     return ""

@@ -25,8 +25,10 @@ without spaces, not an English word (SCOWL), three letters or more, and held by 
 other KB entity or record — a collision is reported and the acronym left out. Names:
 the English name, other English and former names, and the names in French, Spanish,
 German, Portuguese, Russian, Ukrainian and Chinese; a name another KB entity has, a
-one-word common English word, or a one-word name one edit from a person's name (see
-kbcommon.slip_bait) is left out. Records the source assesses as not international
+one-word common English word, a one-word name one edit from a person's name (see
+kbcommon.slip_bait), or a name that would hide a slip of a KB name (kbcommon.hides_slip:
+"Oslo and Paris Commissions" would make "European Commissions" a known name) is left
+out; a record whose English name is left out is not added. Records the source assesses as not international
 organisations ("Excluded") are left out. Descriptions are our own words.
 """
 
@@ -309,6 +311,9 @@ def main() -> None:
                 report["one-word names left out (an English word, or one edit from a person's name)"].append(
                     f"{n}: {rec['name']}")
                 continue
+            if kb.hides_slip(n, entities):
+                report["names left out: they would hide a slip of a KB name"].append(f"{n}: {rec['name']}")
+                continue
             holders = [e for e in any_by_key.get(k, []) if e["id"] not in own_ids]
             if holders:
                 report["names another KB entity has (left out)"].append(
@@ -342,6 +347,10 @@ def main() -> None:
                 })
             continue
         name = rec["name"]
+        if kb.hides_slip(name, entities):
+            report["records left out: their name would hide a slip of a KB name"].append(
+                f"{name}: {kb.hides_slip(name, entities)}")
+            continue
         if len(kb.key(name).split()) == 1 and (kb.key(name) in english or kb.slip_bait(name, src)):
             report["records left out: a one-word name that is an English word or one edit from a person's name"].append(name)
             continue
