@@ -440,6 +440,8 @@ def main() -> None:
             w /= 2
         return w
 
+    conflicts: list[str] = report["name and acronym pointing to different bodies (not joined)"]
+
     def best(keys: set[str], index: dict[str, set]) -> tuple[object, list]:
         """The record or KB body sharing the most evidence, at least one name among it
         (an acronym alone joins nothing: "ISSP" is both the Sinai and the Sahel
@@ -451,7 +453,13 @@ def main() -> None:
                 votes[target] += weight(k, target)
                 if not k.startswith("acr:"):
                     named.add(target)
+        by_acronym = {t for t in votes if t not in named}
         votes = Counter({t: v for t, v in votes.items() if t in named})
+        if by_acronym and votes:
+            # a name points to one body, an acronym to another (OFAC's PKK has the
+            # name "The People's Defense Force", Myanmar's PDF's): neither is joined
+            conflicts.append(f"{sorted(map(str, votes))} by name, {sorted(map(str, by_acronym))} by acronym")
+            return None, []
         if not votes:
             return None, []
         top = votes.most_common()
