@@ -150,7 +150,8 @@ def clean(text) -> str:
 
 
 def strip_legal_form(name: str) -> str:
-    name = clean(name)
+    # A Wikipedia disambiguator is not part of the name: "Rio Tinto (corporation)".
+    name = re.sub(r"\s*\((?:company|corporation|business|firm)\)$", "", clean(name))
     for _ in range(2):
         for form in LEGAL_FORMS:
             if name.endswith(" " + form) or name.endswith("," + form) or name.endswith(", " + form):
