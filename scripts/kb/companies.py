@@ -17,10 +17,13 @@ One entity per company: index entries for one company (the same Wikipedia page, 
 or name without its legal form) are merged, their names kept as aliases.
   * name: the index's name without its legal form ("Shell plc" -> "Shell", "Aegon
     N.V." -> "Aegon", "The Coca-Cola Company" -> "Coca-Cola"); the full legal name is an
-    alias. A name that is a common English word stays a name -- it is capitalised, and
-    the analysis decides at match time -- but no alias is ever a lowercase word.
+    alias. A name that is a common English word stays a name ("Apple", "Shell",
+    "Target", "Oracle": capitalised, the analysis decides at match time), unless it has
+    four letters or fewer ("News Corp", "Next plc", "Visa Inc." keep the legal name);
+    no alias is ever a lowercase word. Persons' names with a post run into them ("...
+    Chairman") or ending in an initial are not read.
   * acronyms: the base of the primary ticker (AAPL of AAPL, ABN of ABN.AS) when it is
-    2 to 5 capital letters, not a common English word ("ALL", "ON", "A" never), not a
+    3 to 5 capital letters (2 only when they are the name's initials: GM), not a common English word ("ALL", "ON", "A" never), not a
     form the KB already has (an acronym, name or alias of another entity), not one of
     COMMON_ABBREVIATIONS, and the ticker of this company only.
   * country: ISO 3166-1 alpha-2, from the headquarters' last part (a country, a UK
@@ -95,7 +98,11 @@ COMMON_ABBREVIATIONS = {
     "NATO", "IPO", "ETF", "ESG", "API", "USB", "DNA", "RNA", "HIV", "LED", "GPS", "CEST",
     "GMT", "UTC", "EST", "PST", "NYSE", "SEC", "FBI", "CIA", "NASA", "BBC", "CNN", "AP",
     "AFP", "ID", "OK", "PR", "HR", "IQ", "ER", "EV", "EVS", "VAT", "OPEC", "FIFA",
+    "PM", "AM", "CA", "HE", "IOS", "ANA", "MRO", "NOW", "NEWS",
 }
+# Words that end a parsed "name" when the infobox ran a post into it.
+NOT_NAME_WORDS = {"chairman", "chairwoman", "chair", "president", "chief", "ceo", "cfo",
+                  "director", "executive", "officer", "founder", "vice", "managing"}
 SECTORS = [
     "Financials", "Industrials", "Information Technology", "Technology",
     "Consumer Discretionary", "Health Care", "Healthcare", "Real Estate", "Energy",
@@ -166,6 +173,17 @@ def strip_legal_form(name: str) -> str:
     return name
 
 
+def news_name(legal: str, english: set[str]) -> str:
+    """The index name without its legal form, unless that leaves a common English word
+    of four letters or fewer ("News Corp", "Now Inc.", "Next plc", "Visa Inc." keep
+    theirs) or fewer than two letters ("1&1 AG")."""
+    short = strip_legal_form(legal)
+    letters = sum(c.isalpha() for c in short)
+    if letters < 2 or (fold(short) in english and letters <= 4):
+        return clean(legal)
+    return short
+
+
 class Countries:
     def __init__(self) -> None:
         self.by_name: dict[str, str] = {}
@@ -210,8 +228,10 @@ def key_people(text: str) -> list[tuple[str, list[str]]]:
     out = []
     for name, posts in re.findall(r"([^()]+?)\s*,?\s*\(([^()]+)\)", clean(text)):
         name = name.strip(" ,;")
-        if not PERSON_NAME.match(name):
-            continue
+        parts = name.split()
+        if (not PERSON_NAME.match(name) or any(fold(p) in NOT_NAME_WORDS for p in parts)
+                or len(parts[-1].strip(".")) < 2):
+            continue  # "Mark A", "Curtis J. Myers Chairman"
         titles = []
         for post in re.split(r"\s*(?:,|;|&| and )\s*", posts):
             post = post.strip()
@@ -288,10 +308,10 @@ def main() -> int:
         for entry in entries:
             for k, v in (entry.get("metadata") or {}).items():
                 meta.setdefault(k, v)
-        name = strip_legal_form(first["name"])
+        name = news_name(first["name"], english)
         aliases = []
         for entry in entries:
-            for form in (clean(entry["name"]), strip_legal_form(entry["name"])):
+            for form in (clean(entry["name"]), news_name(entry["name"], english)):
                 if form != name and form not in aliases and fold(form) != fold(name):
                     aliases.append(form)
         aliases = [a for a in aliases if not (a.islower() and fold(a) in english)]
@@ -302,7 +322,9 @@ def main() -> int:
         acronyms = []
         if first.get("symbol"):
             ticker = ticker_base(first["symbol"])
+            initials = "".join(w[0] for w in name.split() if w[:1].isalpha()).upper()
             if (re.fullmatch(r"[A-Z]{2,5}", ticker) and fold(ticker) not in english
+                    and (len(ticker) > 2 or ticker == initials or ticker == name)
                     and ticker not in COMMON_ABBREVIATIONS and not keys(ticker) & kb_forms
                     and len(ticker_owners.get(ticker, ())) == 1 and fold(ticker) != fold(name)):
                 acronyms.append(ticker)
