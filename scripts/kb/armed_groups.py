@@ -9,7 +9,7 @@ listed under Canada's Criminal Code, with aliases; CC0) and `ofac/alt.csv` +
 `ofac/add.csv` (OFAC SDN alternate names and address countries by entity number; US
 Government work, public domain), and the KB as build.rs compiles it, and writes:
 
-* kb/generated/armed-groups-listed.jsonl — groups the KB lacks;
+* kb/script-generated/armed-groups-listed.jsonl — groups the KB lacks;
 * kb/curated/listed-armed-groups-amendments.toml — the KB's own armed groups, amended by
   id with the names and acronyms the lists give them;
 * target/kb-reports/armed_groups.md — which OFAC entities were taken and why, merges,

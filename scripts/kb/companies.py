@@ -5,7 +5,7 @@ names newsrooms write, tickers, country, a description, and their key people.
 
 Run from the repository root (installs pytickersymbols into target/kb-venv, pinned):
 
-    python3 scripts/kb/companies.py
+    python3 scripts/kb/companies.py [--sources ../shared/data/kb-sources]
 
 Data: pytickersymbols 1.17.10 (MIT licence; PyPI), `pytickersymbols/indices_data.py`,
 whose company metadata its authors took from the companies' Wikipedia infoboxes. Only
@@ -53,7 +53,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from towns import (  # noqa: E402
-    KB, REPO, fold, keys, kb_entities, read_english_words, toml_string, words,
+    KB, REPO, WORLD_OUTPUT, fold, keys, kb_entities, read_english_words, toml_string, words,
 )
 
 PACKAGE = "pytickersymbols"
@@ -65,7 +65,8 @@ OUTPUT = "companies-20-indices.toml"
 # agency or a ministry; companies-brands.toml raises the ones news names most.
 PROMINENCE = 0.3
 BRANDS = "companies-brands.toml"
-COUNTRIES_FILE = REPO.parent / "shared/data/kb-sources/world-countries/countries.json"
+DEFAULT_SOURCES = REPO.parent / "shared/data/kb-sources"
+COUNTRIES_FILE = DEFAULT_SOURCES / "world-countries/countries.json"  # --sources DIR moves it
 US_STATES = [
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
     "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
@@ -185,9 +186,9 @@ def news_name(legal: str, english: set[str]) -> str:
 
 
 class Countries:
-    def __init__(self) -> None:
+    def __init__(self, path: Path = COUNTRIES_FILE) -> None:
         self.by_name: dict[str, str] = {}
-        with COUNTRIES_FILE.open(encoding="utf-8") as file:
+        with path.open(encoding="utf-8") as file:
             for country in json.load(file):
                 for name in (country["name"]["common"], country["name"]["official"]):
                     self.by_name[fold(name)] = country["cca2"]
@@ -251,11 +252,15 @@ def slug(text: str) -> str:
 def main() -> int:
     indices = installed_indices()
     english = read_english_words()
-    countries = Countries()
+    sources = (Path(sys.argv[sys.argv.index("--sources") + 1]) if "--sources" in sys.argv
+               else DEFAULT_SOURCES)
+    countries = Countries(sources / "world-countries/countries.json")
     kb_forms: set[str] = set()
     kb_person_names: set[str] = set()
     kb_organisations: set[tuple[str, str]] = set()  # (folded name, country)
-    for entity in kb_entities({OUTPUT, BRANDS}):
+    # The KB before this stage: the towns of the world come after it
+    # (scripts/kb/import_all.sh, kbcommon.STAGES).
+    for entity in kb_entities({OUTPUT, BRANDS, WORLD_OUTPUT}):
         if entity.get("kind") == "organization":
             kb_organisations.add((fold(entity["name"]), entity.get("country", "")))
         for form in [entity.get("name", "")] + entity.get("aliases", []) + entity.get("acronyms", []):

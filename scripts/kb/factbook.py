@@ -7,7 +7,7 @@ Reads `factbook/<region>/<gec>.json` (factbook/factbook.json @8662a8b1, data to
 2026-01; public domain) and the KB as build.rs compiles it (scripts/kb/kbcommon.py), and
 writes:
 
-* kb/generated/people-factbook.jsonl — office-holders the KB did not have, each with the
+* kb/script-generated/people-factbook.jsonl — office-holders the KB did not have, each with the
   dated role the Factbook gives ("President Name (since 20 January 2025)" -> start
   2025-01-20, at the precision written; `as_of` 2026-01);
 * kb/curated/world-leaders-factbook.toml — amendments of persons the KB already had (named
@@ -17,7 +17,7 @@ writes:
   already holds the same office open with a start date, that role confirmed as of
   2026-01 (same title and start, so Entity::amend replaces it; its source is kept and the
   Factbook's added);
-* kb/generated/parties-factbook.jsonl — political parties (type `party`) with their
+* kb/script-generated/parties-factbook.jsonl — political parties (type `party`) with their
   abbreviations ("Alternative for Germany or AfD"; a name in parentheses, "Socialist
   Party (Partido Socialista) or PS", is another name). A party is left out when the KB
   has an organisation of that name in that country (Hizballah), when its name is one

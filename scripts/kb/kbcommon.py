@@ -1,17 +1,29 @@
 """Shared helpers of the KB importers in scripts/kb/ (stdlib only).
 
 * `load_kb(stage)` reads the repository's KB as `build.rs` compiles it — every
-  `kb/generated/*.jsonl` in name order (a later entity with the same id replaces an
-  earlier one), then every `kb/curated/*.toml` in name order (an entity with an existing
-  id amends it, as `Entity::amend` in crates/byline-kb/src/model.rs does) — leaving out
-  the files written by `stage` and by the stages after it, so that a re-run reads
-  exactly what the first run read and reproduces its files byte for byte.
+  `kb/generated/*.jsonl` in name order (written by `byline kb import`; a later entity
+  with the same id replaces an earlier one), every `kb/script-generated/*.jsonl` (the
+  JSONL these scripts write; new entities only), then every `kb/curated/*.toml` in name
+  order (an entity with an existing id amends it, as `Entity::amend` in
+  crates/byline-kb/src/model.rs does) — leaving out the files of `stage` and of the
+  stages after it, so that a re-run reads exactly what the first run read and
+  reproduces its files byte for byte.
 * `fold`/`key` are the matching keys; `english_words()` the common-word list.
 * `write_jsonl`/`write_toml` write entities in the KB format (docs/kb-format.md).
 
-Stages run in this order; each reads the output of the stages before it:
+Where the outputs go: JSONL to kb/script-generated/ (kb/generated/ holds exactly what
+`byline kb import` writes, which crates/byline-kb-import/tests/reimport.rs checks byte
+for byte); TOML amendments and curated-style files to kb/curated/, where they amend
+entities by id in name order.
+
+Stages run in this order (scripts/kb/import_all.sh, after `byline kb import`); each
+reads the output of the stages before it and none of the stages after it:
 supraverden.py (intergovernmental bodies), armed_groups.py (MISP galaxy + OFAC),
-factbook.py (leaders and parties).
+factbook.py (leaders and parties), companies.py (index companies and their key people,
+with the hand-curated brand layer that amends them), towns.py (the world's towns, last
+so that a town never takes a name another entity has). towns.py also writes the
+conflict-zone towns, which read only the KB as it stood before these stages
+(towns.LATER_FILES) and so belong to none of them.
 """
 
 from __future__ import annotations
@@ -28,24 +40,30 @@ ROOT = Path(__file__).resolve().parents[2]
 KB = ROOT / "kb"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "kb-sources"
 
-STAGES = ["supraverden", "armed_groups", "factbook"]
+STAGES = ["supraverden", "armed_groups", "factbook", "companies", "towns"]
 OUTPUTS = {
     "supraverden": [
-        "generated/intergovernmental-supraverden.jsonl",
+        "script-generated/intergovernmental-supraverden.jsonl",
         "curated/supraverden-amendments.toml",
     ],
     "armed_groups": [
-        "generated/armed-groups-listed.jsonl",
+        "script-generated/armed-groups-listed.jsonl",
         "curated/listed-armed-groups-amendments.toml",
     ],
     "factbook": [
-        "generated/people-factbook.jsonl",
-        "generated/parties-factbook.jsonl",
+        "script-generated/people-factbook.jsonl",
+        "script-generated/parties-factbook.jsonl",
         "curated/world-leaders-factbook.toml",
-        "generated/capitals-factbook.jsonl",
+        "script-generated/capitals-factbook.jsonl",
         "curated/demonyms-factbook.toml",
     ],
+    "companies": ["curated/companies-20-indices.toml"],
+    "towns": ["curated/towns-world.toml"],
 }
+# Hand-curated files that amend a stage's output by id, so that they load with it.
+COMPANIONS = {"companies": ["curated/companies-brands.toml"]}
+# The folders build.rs reads, in its order.
+KB_FOLDERS = ["generated", "script-generated", "curated"]
 
 ENTITY_KEYS = [
     "id", "wikidata", "kind", "type", "name", "aliases", "acronyms", "description",
@@ -69,7 +87,7 @@ def _excluded(stage: str | None) -> set[str]:
     if stage is None:
         return set()
     later = STAGES[STAGES.index(stage):]
-    return {path for s in later for path in OUTPUTS[s]}
+    return {path for s in later for path in OUTPUTS[s] + COMPANIONS.get(s, [])}
 
 
 def _load_toml(path: Path) -> list[dict]:
@@ -159,7 +177,7 @@ def load_kb(stage: str | None) -> dict[str, dict]:
     """id -> merged entity (dicts in the JSONL shape), in build order."""
     excluded = _excluded(stage)
     entities: dict[str, dict] = {}
-    for sub in ["generated", "curated"]:
+    for sub in KB_FOLDERS:
         folder = KB / sub
         for path in sorted(folder.iterdir()):
             rel = f"{sub}/{path.name}"

@@ -9,7 +9,7 @@ other names, abbreviations, headquarters, organisation family; PyYAML 6.0.2, pin
 scripts/kb/requirements.txt, installed into target/kb-venv on the first run) and the KB
 as build.rs compiles it, and writes:
 
-* kb/generated/intergovernmental-supraverden.jsonl — the organisations the KB lacks,
+* kb/script-generated/intergovernmental-supraverden.jsonl — the organisations the KB lacks,
   type `un-body` (the UN family, the World Bank Group and UNEP bodies), `court` (a
   court or tribunal by name) or `intergovernmental`; `parent` the head of the
   organisation family where the KB has it (EU bodies -> european-union);

@@ -24,8 +24,8 @@ def main() -> None:
     stages = [a for a in sys.argv[1:] if a in kb.STAGES] or kb.STAGES
     base = kb.load_kb(kb.STAGES[0])
     # Every output file of the stages not asked for is left out of the "after" KB.
-    keep = {p for s in stages for p in kb.OUTPUTS[s]}
-    drop = {p for s in kb.STAGES for p in kb.OUTPUTS[s]} - keep
+    keep = {p for s in stages for p in kb.OUTPUTS[s] + kb.COMPANIONS.get(s, [])}
+    drop = {p for s in kb.STAGES for p in kb.OUTPUTS[s] + kb.COMPANIONS.get(s, [])} - keep
     after = load_without(drop)
     changed = []
     for eid in sorted(after):

