@@ -20,8 +20,19 @@ or name without its legal form) are merged, their names kept as aliases.
     alias. A name that is a common English word stays a name ("Apple", "Shell",
     "Target", "Oracle": capitalised, the analysis decides at match time), unless it has
     four letters or fewer ("News Corp", "Next plc", "Visa Inc." keep the legal name);
-    no alias is ever a lowercase word. Persons' names with a post run into them ("...
-    Chairman") or ending in an initial are not read.
+    no alias is ever a lowercase word. "& Company", "& Co." stay ("McCormick &
+    Company"). Persons' names with a post run into them ("... Chairman") or ending in an
+    initial are not read.
+  * names a story uses for something else (Forms.refused): a form without a word that
+    has a letter ("1&1", which "USB 1.1" writes too); one word (a possessive dropped:
+    "Carter's" is "Carter" to the matcher) that is a word of a KB person's name, as
+    towns.py reads them ("Douglas", "Fox", "Fico", "Suzuki": a company's exact name
+    would take the person's surname in every story); one common English word that three
+    or more other KB names use as a word ("Southern" of China Southern Airlines); a
+    common English word of four letters or fewer when a longer form exists ("NOW" ->
+    "NOW Inc"; a short word in capitals stays an acronym, "HP"). The first form left
+    names the company, the others are aliases; a company with none (Douglas, Carter's,
+    Campbell's, Honda, 1&1 ...: 17, listed on stderr) is left out, its key people kept.
   * acronyms: the base of the primary ticker (AAPL of AAPL, ABN of ABN.AS) when it is
     3 to 5 capital letters (2 only when they are the name's initials: GM), not a common English word ("ALL", "ON", "A" never), not a
     form the KB already has (an acronym, name or alias of another entity), not one of
@@ -52,8 +63,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import kbcommon  # noqa: E402
 from towns import (  # noqa: E402
-    KB, REPO, WORLD_OUTPUT, fold, keys, kb_entities, read_english_words, toml_string, words,
+    KB, REPO, WORLD_OUTPUT, fold, keys, kb_entities, letters, read_english_words, read_kb,
+    toml_string, words,
 )
 
 PACKAGE = "pytickersymbols"
@@ -166,7 +179,8 @@ def strip_legal_form(name: str) -> str:
                 stem = name[: -len(form)].rstrip(" ,")
                 if form in KEEP_WITH_HOLDINGS:
                     stem += " Holdings"
-                if len(stem) >= 2:
+                # "McCormick & Company", "Mitsui & Co.": the form is part of the name.
+                if len(stem) >= 2 and not stem.endswith("&"):
                     name = stem
                 break
     if name.startswith("The ") and len(name) > 6:
@@ -249,6 +263,72 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+# A one-word name that other KB names use as one of their words this often is a word
+# names are made of ("Southern" of Southern Transitional Council, Southern Command ...),
+# not this company's name; the threshold of kbcommon.hides_slip.
+NAME_BUILDING_USES = 3
+
+
+class Forms:
+    """Which of a company's forms may be a name or alias in the KB."""
+
+    def __init__(self, entities: list[dict], short_english: set[str], english: set[str],
+                 person_words: set[str]) -> None:
+        self.short_english = short_english
+        self.english = english
+        self.person_words = person_words
+        self.uses: dict[str, int] = {}
+        for entity in entities:
+            used = {fold(w) for f in [entity.get("name", "")] + entity.get("aliases", [])
+                    if len(words(f)) > 1 for w in words(f)}
+            for w in used:
+                self.uses[w] = self.uses.get(w, 0) + 1
+
+    def refused(self, form: str) -> str:
+        """Why `form` may not name the company, or "":
+          * no word with a letter ("1&1": the matcher reads it as the words 1 and 1,
+            which "USB 1.1" writes too);
+          * one word (a possessive 's dropped, as the KB's word split drops it:
+            "Carter's" is the word "Carter") that is a word of a KB person's name
+            ("Douglas", "Carter's", "Campbell's", "Fox", "Honda"): in a story it is the
+            person's surname or given name, and a company's exact name would win over
+            it ("Carter" after Ashton Carter);
+          * one common English word that three or more other KB names use as a word
+            ("Southern" in China Southern Airlines, U.S. Southern Command);
+          * one common English word of four letters or fewer (SCOWL, and Debian's
+            wamerican for the shortest: "NOW"), where the index gives a longer form
+            ("NOW Inc"; SHORT_WORD, see `name_and_aliases`)."""
+        parts = words(form)
+        if not any(letters(p) for p in parts):
+            return "no-word-with-a-letter"
+        if len(parts) != 1:
+            return ""
+        word = re.sub(r"['’]s$", "", parts[0])
+        if keys(word) & self.person_words:
+            return "word-of-a-kb-persons-name"
+        folded = fold(word)
+        if folded in self.english and self.uses.get(folded, 0) >= NAME_BUILDING_USES:
+            return "word-other-kb-names-are-made-of"
+        if folded in self.short_english and letters(word) <= 4:
+            return SHORT_WORD
+        return ""
+
+    def name_and_aliases(self, forms: list[str], refused: dict[str, list[str]]) -> list[str]:
+        """The forms that may name the company, the name first: those `refused` finds
+        nothing against, else (the index gives no longer form) a short English word
+        ("SAP", "Box": capitalised, as the legal-name rule of `news_name` keeps it)."""
+        usable, short = [], []
+        for form in forms:
+            reason = self.refused(form)
+            if reason:
+                refused.setdefault(reason, []).append(form)
+            (short if reason == SHORT_WORD else usable if not reason else []).append(form)
+        return usable or short
+
+
+SHORT_WORD = "short-english-word"
+
+
 def main() -> int:
     indices = installed_indices()
     english = read_english_words()
@@ -267,6 +347,12 @@ def main() -> int:
             kb_forms.update(keys(form))
         if entity.get("kind") == "person":
             kb_person_names.add(fold(entity.get("name", "")))
+
+    # The KB's persons' name words, as the town files read them (towns.read_kb).
+    _, person_words, _ = read_kb(skip={OUTPUT, BRANDS, WORLD_OUTPUT})
+    forms = Forms(kb_entities({OUTPUT, BRANDS, WORLD_OUTPUT}), kbcommon.english_words(),
+                  english, person_words)
+    refused: dict[str, list[str]] = {}
 
     # Merge index entries of one company.
     companies: dict[str, dict] = {}
@@ -302,7 +388,7 @@ def main() -> int:
     persons: dict[str, dict] = {}
     counts = {"companies": 0, "with-acronym": 0, "with-country": 0, "people": 0,
               "people-already-in-kb": 0, "country-disagrees": 0,
-              "already-a-kb-organisation": 0}
+              "already-a-kb-organisation": 0, "left-out-no-usable-name": 0}
     word_names: list[str] = []
     kb_name_clash: list[str] = []
     for cid in sorted(companies):
@@ -333,6 +419,24 @@ def main() -> int:
                     and ticker not in COMMON_ABBREVIATIONS and not keys(ticker) & kb_forms
                     and len(ticker_owners.get(ticker, ())) == 1 and fold(ticker) != fold(name)):
                 acronyms.append(ticker)
+        # The name and aliases a story may use for the company alone (Forms.refused): the
+        # first usable form names it ("Southern" -> "Southern Company", "NOW" -> "NOW
+        # Inc"); a company with none ("Douglas", "Carter's", "1&1") is left out, its key
+        # people kept (their posts name it as the index does).
+        usable = forms.name_and_aliases([name] + aliases, refused)
+        # A short word in capitals left out as a name ("HP" of HP Inc.) is still the
+        # company's acronym, matched in capitals only, under the ticker's rules.
+        for form in [name] + aliases:
+            if (form not in usable and form.isupper() and forms.refused(form) == SHORT_WORD
+                    and form not in acronyms and form not in COMMON_ABBREVIATIONS
+                    and not keys(form) & kb_forms):
+                acronyms.append(form)
+        left_out = not usable
+        if left_out:
+            refused.setdefault("company-left-out", []).append(name)
+            counts["left-out-no-usable-name"] += 1
+        else:
+            name, aliases = usable[0], usable[1:]
         headquarters = clean(meta.get("headquarters", ""))
         field = clean(first.get("country") or "")
         country = countries.of_place(headquarters) if headquarters else ""
@@ -352,19 +456,20 @@ def main() -> int:
         if (fold(name), country) in kb_organisations:
             counts["already-a-kb-organisation"] += 1  # TF1 is in news-media.toml
             continue
-        out += ["", "[[entity]]", f'id = "{cid}"', 'kind = "organization"', 'type = "company"',
-                f"name = {toml_string(name)}"]
-        if aliases:
-            out.append("aliases = [" + ", ".join(toml_string(a) for a in aliases) + "]")
-        if acronyms:
-            out.append("acronyms = [" + ", ".join(toml_string(a) for a in acronyms) + "]")
-            counts["with-acronym"] += 1
-        out.append(f"description = {toml_string(description)}")
-        if country:
-            out.append(f'country = "{country}"')
-            counts["with-country"] += 1
-        out.append(f"prominence = {PROMINENCE}")
-        counts["companies"] += 1
+        if not left_out:
+            out += ["", "[[entity]]", f'id = "{cid}"', 'kind = "organization"',
+                    'type = "company"', f"name = {toml_string(name)}"]
+            if aliases:
+                out.append("aliases = [" + ", ".join(toml_string(a) for a in aliases) + "]")
+            if acronyms:
+                out.append("acronyms = [" + ", ".join(toml_string(a) for a in acronyms) + "]")
+                counts["with-acronym"] += 1
+            out.append(f"description = {toml_string(description)}")
+            if country:
+                out.append(f'country = "{country}"')
+                counts["with-country"] += 1
+            out.append(f"prominence = {PROMINENCE}")
+            counts["companies"] += 1
         for person, titles in key_people(meta.get("key_people", "")):
             if fold(person) in kb_person_names:
                 counts["people-already-in-kb"] += 1
@@ -403,6 +508,9 @@ def main() -> int:
           file=sys.stderr)
     print(f"names that are already KB forms ({len(kb_name_clash)}): {', '.join(kb_name_clash)}",
           file=sys.stderr)
+    for reason in sorted(refused):
+        print(f"refused ({reason}, {len(refused[reason])}): {', '.join(refused[reason])}",
+              file=sys.stderr)
     return 0
 
 
@@ -419,8 +527,13 @@ HEADER = """\
 # have a role per post the infobox gives, with no start date (the source gives none).
 #
 # Names are the index names without their legal form ("Shell plc" -> "Shell"); the
-# legal name is an alias. A ticker is an acronym only when it is 2-5 capital letters,
-# not a common English word or abbreviation, not already a KB form, and one company's.
+# legal name is an alias. A name a story uses for something else is not written: one
+# word that is a word of a KB person's name ("Fox" -> "Fox Corporation"; Douglas,
+# Carter's, Honda ... have no other form and are left out), one English word other KB
+# names are made of ("Southern" -> "Southern Company"), a short English word with a
+# longer form ("NOW" -> "NOW Inc"), a name without letters ("1&1"). A ticker is an
+# acronym only when it is 2-5 capital letters, not a common English word or
+# abbreviation, not already a KB form, and one company's.
 #
 # To regenerate (from the repository root; installs pytickersymbols==1.17.10 into
 # target/kb-venv):
