@@ -24,6 +24,9 @@ use byline_kb::{Category, EntityId, Kb};
 const REPORT_THRESHOLD: f32 = 2.5;
 /// Longest suffix slip we consider ("Gerasimov" + "is").
 const MAX_SUFFIX: usize = 3;
+/// Prominence from which a company's one-word name is distinctive enough to be a slip
+/// target with no other context (the index companies have 0.3).
+const PROMINENT_COMPANY: f32 = 0.5;
 
 #[derive(Debug, Clone)]
 pub(super) struct Candidate {
@@ -303,8 +306,15 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     }
                     // A slip of a distinctive organisation name ("Hezbolah", "Reuter")
                     // needs no more context: there are few, and none is an English word.
+                    // Companies are many (the index companies), and one letter from
+                    // another real name ("Krones" for Kroes, "Navient" for NAVCENT):
+                    // a company's is distinctive in a story that names the company,
+                    // or when news names it often.
                     let distinctive_organisation = part == NamePart::Whole
                         && e.category() == Category::Organization
+                        && (e.entity_type != "company"
+                            || e.prominence() >= PROMINENT_COMPANY
+                            || story_entities.contains(&entity))
                         && (edits <= 1 || is_suffix_slip(&token.folded, &kb_word))
                         && kb_word.chars().count() >= 5
                         && !is_common_folded_word(&kb_word)
