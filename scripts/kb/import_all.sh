@@ -8,8 +8,10 @@
 #   3. armed_groups.py      listed armed groups (MISP galaxy, Factbook, OFAC)
 #   4. factbook.py          heads of state and government, parties, capitals, demonyms
 #   5. companies.py         companies of 20 stock indices and their key people
-#   6. towns.py             the world's towns and the conflict-zone towns, last: a town
-#                           never takes a name another entity has
+#   6. towns.py             the world's towns and the conflict-zone towns: a town never
+#                           takes a name another entity has
+#   7. ofac.py              sanctioned persons, companies and news outlets (OFAC SDN),
+#                           last: they take no name the KB already has
 #
 # Each stage reads the KB as build.rs compiles it, without its own files and those of
 # the stages after it, so a re-run on unchanged sources reproduces every file byte for
@@ -43,4 +45,6 @@ echo "== companies" >&2
 python3 scripts/kb/companies.py --sources "$sources"
 echo "== towns" >&2
 python3 scripts/kb/towns.py --countries "$sources/world-countries/countries.json"
+echo "== ofac" >&2
+python3 scripts/kb/ofac.py --sources "$sources"
 echo "done; git status kb/ shows what changed" >&2

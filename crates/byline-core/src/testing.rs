@@ -1,15 +1,24 @@
 //! Test oracles and helpers, compiled only for tests and fuzzers (`cfg(test)` or the
-//! `testing` feature), never into the binary users run: a small KB written inline in
-//! the KB's TOML format, so each rule's tests sit beside it with just the entities they
-//! need, and the naive position and edit model the rope and line index are checked
-//! against.
+//! `testing` feature), never into the binary users run: a small KB of the shared test
+//! [`entities`], written in the KB's TOML format, so each rule's tests sit beside it with
+//! just the entities they need, and the naive position and edit model the rope and line
+//! index are checked against.
 
 use proptest::prelude::*;
 
-use crate::analysis::{analyze, AnalysisOptions};
+use crate::analysis::{analyze, AnalysisOptions, Code};
+use crate::prose::Format;
 use crate::text::document::{TextEdit, TextRange};
 use crate::text::TextPosition;
 use byline_kb::{Kb, KbBuilder, PartialDate};
+
+pub mod entities;
+
+/// A small KB of `entities` ([`entities::GERASIMOV`], [`entities::person`], …), read
+/// from their TOML as a house KB is.
+pub fn kb(entities: &[entities::Entity]) -> Kb {
+    kb_from_toml(&entities::toml(entities))
+}
 
 /// A small KB from TOML in the KB format (`docs/kb-format.md`), read by the loader a
 /// house KB goes through, so a rule's tests name just the entities they need and never
@@ -31,11 +40,23 @@ pub fn findings(text: &str, kb: &Kb) -> Vec<String> {
 /// [`findings`] for a story dated `date` (YYYY, YYYY-MM or YYYY-MM-DD), which the title
 /// checks read.
 pub fn findings_on(date: &str, text: &str, kb: &Kb) -> Vec<String> {
-    let options = AnalysisOptions {
+    findings_with(text, kb, &dated(date))
+}
+
+/// The default options for a story dated `date` (YYYY, YYYY-MM or YYYY-MM-DD).
+pub fn dated(date: &str) -> AnalysisOptions {
+    AnalysisOptions {
         story_date: Some(PartialDate::parse(date).expect("a KB date")),
         ..AnalysisOptions::default()
-    };
-    findings_with(text, kb, &options)
+    }
+}
+
+/// The default options for a story in `format`.
+pub fn in_format(format: Format) -> AnalysisOptions {
+    AnalysisOptions {
+        format: Some(format),
+        ..AnalysisOptions::default()
+    }
 }
 
 /// [`findings`] under any options (format, date, check settings).
@@ -44,6 +65,17 @@ pub fn findings_with(text: &str, kb: &Kb, options: &AnalysisOptions) -> Vec<Stri
         .diagnostics
         .iter()
         .map(|d| format!("{}: {}", d.code.as_str(), &text[d.span.clone()]))
+        .collect()
+}
+
+/// The findings of one `code` in plain `text`, in text order, each as "written text →
+/// suggestions" ("Gerasimovis → Gerasimov").
+pub fn suggestions(code: Code, text: &str, kb: &Kb) -> Vec<String> {
+    analyze(text, kb, &AnalysisOptions::default())
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| format!("{} → {}", &text[d.span.clone()], d.suggestions.join(", ")))
         .collect()
 }
 

@@ -103,24 +103,7 @@ fn analyse_block(key: &str, len: usize, kb: &Kb) -> BlockPart {
 mod tests {
     use super::*;
     use crate::prose::{extract, Format};
-    use crate::testing::kb_from_toml;
-
-    const KB: &str = r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-
-[[entity]]
-id = "irna"
-kind = "organization"
-type = "news-agency"
-name = "Islamic Republic News Agency"
-acronyms = ["IRNA"]
-country = "IR"
-"#;
+    use crate::testing::entities::{GERASIMOV, IRNA};
 
     /// Tokens and raw mentions as one comparable string.
     fn shown((tokens, mentions): &(Vec<Token>, Vec<RawMention>)) -> String {
@@ -136,7 +119,7 @@ country = "IR"
 
     #[test]
     fn block_by_block_is_the_whole_document_at_once() {
-        let kb = kb_from_toml(KB);
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
         let text = "General Valery Gerasimov spoke.\n\nThe Islamic Republic News Agency \
                     (IRNA) said.\n\nGerasimov left. Colonel Karim Nasr stayed.";
         let prose = extract(text, Format::PlainText);
@@ -156,7 +139,7 @@ country = "IR"
 
     #[test]
     fn a_block_seen_before_is_reused_wherever_it_moved() {
-        let kb = kb_from_toml(KB);
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
         let first = "General Valery Gerasimov spoke.\n\nThen he left.";
         let moved = "A new first paragraph.\n\nGeneral Valery Gerasimov spoke.\n\nThen he left.";
         let mut cache = BlockCache::default();
@@ -178,7 +161,7 @@ country = "IR"
 
     #[test]
     fn the_cache_keeps_only_the_blocks_of_the_last_document() {
-        let kb = kb_from_toml(KB);
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
         let mut cache = BlockCache::default();
         cache.recognize(&extract("One.\n\nTwo.\n\nThree.", Format::PlainText), &kb);
         assert_eq!(cache.parts.len(), 3);
@@ -195,7 +178,7 @@ country = "IR"
 
     #[test]
     fn a_closing_parenthesis_after_a_block_is_part_of_its_key() {
-        let kb = kb_from_toml(KB);
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
         let text = "The Islamic Republic News Agency (IRNA\n\n) said.";
         let prose = extract(text, Format::PlainText);
         assert_eq!(

@@ -515,7 +515,8 @@ pub fn is_not_name(folded: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{findings, kb_from_toml, mentions};
+    use crate::testing::entities::{person, BLINKEN};
+    use crate::testing::{findings, kb, mentions};
     use byline_kb::normalize::fold;
 
     #[test]
@@ -604,7 +605,7 @@ mod tests {
 
     #[test]
     fn the_cues_type_a_name_the_kb_does_not_know() {
-        let kb = kb_from_toml("");
+        let kb = kb(&[]);
         assert_eq!(
             mentions(
                 "Officials said President-elect Karim Nasr met the Harlan Brigade in \
@@ -621,23 +622,7 @@ mod tests {
 
     #[test]
     fn a_determiner_is_never_a_given_name_whatever_a_kb_person_is_called() {
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "blinken"
-kind = "person"
-type = "minister"
-name = "Antony Blinken"
-country = "US"
-
-[[entity]]
-id = "the-sein"
-kind = "person"
-type = "politician"
-name = "The Sein"
-country = "MM"
-"#,
-        );
+        let kb = kb(&[BLINKEN, person("the-sein", "The Sein", "politician", "MM")]);
         // "The" before "Blinkin" is no other person's given name, so the slip stands.
         assert_eq!(
             findings("Antony Blinken said. The Blinkin aide left.", &kb),

@@ -130,39 +130,9 @@ mod tests {
     #[test]
     fn the_safe_fixes_of_an_analysis_against_a_small_kb() {
         use crate::analysis::{analyze, AnalysisOptions};
-        use crate::testing::kb_from_toml;
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-
-[[entity]]
-id = "blinken"
-kind = "person"
-type = "minister"
-name = "Antony Blinken"
-country = "US"
-
-[[entity]]
-id = "blinkov"
-kind = "person"
-type = "minister"
-name = "Pavel Blinkov"
-country = "RU"
-
-[[entity]]
-id = "kyiv"
-kind = "location"
-type = "capital"
-name = "Kyiv"
-banned = ["Kiev"]
-country = "UA"
-"#,
-        );
+        use crate::testing::entities::{BLINKEN, BLINKOV, GERASIMOV, KYIV};
+        use crate::testing::kb;
+        let kb = kb(&[GERASIMOV, BLINKEN, BLINKOV, KYIV]);
         let text = "VALERY GERASIMOVIS flew to Kiev. Antony Blinken and Pavel Blinkov met. \
                     Later Blinkon said.";
         let analysis = analyze(text, &kb, &AnalysisOptions::default());

@@ -56,11 +56,14 @@ mod tests {
     use super::*;
     use crate::analysis::analyze;
     use crate::prose::Format;
-    use crate::testing::edit_strategy;
+    use crate::testing::entities::{GERASIMOV, IMF, IRNA, MOSCOW, PUTIN, SDF, SHOIGU};
     use crate::testing::reference;
+    use crate::testing::{edit_strategy, in_format, kb};
+    use crate::text::document::TextEdit;
     use crate::text::PositionEncoding;
     use proptest::collection::vec;
     use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
 
     /// Pieces of stories and of what surrounds them: names, slips, titles, acronyms in
     /// parentheses, sentence ends, front matter, code fences, HTML, suppression
@@ -75,6 +78,32 @@ mod tests {
         ]
     }
 
+    /// Analyses `initial` and then the text after each of `edits` with one
+    /// `Incremental`, and fails unless each analysis equals a full analysis of the text.
+    fn equals_a_full_analysis_after_every_edit(
+        kb: &Arc<Kb>,
+        initial: String,
+        edits: &[TextEdit],
+        format: Format,
+    ) -> Result<(), TestCaseError> {
+        let options = in_format(format);
+        let mut incremental = Incremental::new();
+        let mut text = initial;
+        incremental.analyze(&text, kb, &options);
+        for edit in edits {
+            text = reference::apply(&text, edit, PositionEncoding::Utf16);
+            let reused = incremental.analyze(&text, kb, &options);
+            let full = analyze(&text, kb, &options);
+            prop_assert_eq!(
+                format!("{reused:?}"),
+                format!("{full:?}"),
+                "text {:?}",
+                text
+            );
+        }
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         /// After every edit of a sequence, the incremental analysis equals a full
@@ -87,16 +116,7 @@ mod tests {
             format in format_strategy(),
         ) {
             let kb = Arc::new(byline_default_kb::default_kb().unwrap());
-            let options = AnalysisOptions { format: Some(format), ..Default::default() };
-            let mut incremental = Incremental::new();
-            let mut text = initial;
-            incremental.analyze(&text, &kb, &options);
-            for edit in &edits {
-                text = reference::apply(&text, edit, PositionEncoding::Utf16);
-                let reused = incremental.analyze(&text, &kb, &options);
-                let full = analyze(&text, &kb, &options);
-                prop_assert_eq!(format!("{reused:?}"), format!("{full:?}"), "text {:?}", text);
-            }
+            equals_a_full_analysis_after_every_edit(&kb, initial, &edits, format)?;
         }
     }
 
@@ -117,69 +137,16 @@ mod tests {
     }
 
     /// The entities `PIECES` names, and one the KB bans a form of.
-    const SMALL_KB: &str = r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-
-[[entity]]
-id = "shoigu"
-kind = "person"
-type = "minister"
-name = "Sergei Shoigu"
-country = "RU"
-
-[[entity.roles]]
-title = "Minister of Defence"
-start = "2012-11-06"
-end = "2024-05-12"
-
-[[entity]]
-id = "putin"
-kind = "person"
-type = "head-of-state"
-name = "Vladimir Putin"
-country = "RU"
-
-[[entity.roles]]
-title = "President of Russia"
-start = "2012-05-07"
-
-[[entity]]
-id = "moscow"
-kind = "location"
-type = "capital"
-name = "Moscow"
-country = "RU"
-
-[[entity]]
-id = "irna"
-kind = "organization"
-type = "news-agency"
-name = "Islamic Republic News Agency"
-acronyms = ["IRNA"]
-country = "IR"
-
-[[entity]]
-id = "imf"
-kind = "organization"
-type = "intergovernmental"
-name = "International Monetary Fund"
-
-[[entity]]
-id = "sdf"
-kind = "organization"
-type = "armed-group"
-name = "Syrian Democratic Forces"
-banned = ["SDF"]
-country = "SY"
-"#;
-
     fn small_kb() -> Arc<Kb> {
-        Arc::new(crate::testing::kb_from_toml(SMALL_KB))
+        Arc::new(kb(&[
+            GERASIMOV,
+            SHOIGU,
+            PUTIN,
+            MOSCOW,
+            IRNA,
+            IMF,
+            SDF.banned(&["SDF"]),
+        ]))
     }
 
     /// Each text analysed in turn by one `Incremental`, checked against a full analysis;
@@ -206,17 +173,7 @@ country = "SY"
             edits in vec(edit_strategy(PIECES), 1..10),
             format in format_strategy(),
         ) {
-            let kb = small_kb();
-            let options = AnalysisOptions { format: Some(format), ..Default::default() };
-            let mut incremental = Incremental::new();
-            let mut text = initial;
-            incremental.analyze(&text, &kb, &options);
-            for edit in &edits {
-                text = reference::apply(&text, edit, PositionEncoding::Utf16);
-                let reused = incremental.analyze(&text, &kb, &options);
-                let full = analyze(&text, &kb, &options);
-                prop_assert_eq!(format!("{reused:?}"), format!("{full:?}"), "text {:?}", text);
-            }
+            equals_a_full_analysis_after_every_edit(&small_kb(), initial, &edits, format)?;
         }
     }
 
@@ -240,10 +197,7 @@ country = "SY"
             format!("---\ndate: {date}\n---\n\nDefence Minister Sergei Shoigu spoke.\n\nThen he left.\n")
         };
         let (before, after) = (story("2020-01-01"), story("2025-06-01"));
-        let options = AnalysisOptions {
-            format: Some(Format::Markdown),
-            ..AnalysisOptions::default()
-        };
+        let options = in_format(Format::Markdown);
         assert_eq!(
             findings_after_each(&[&before, &after, &before], &small_kb(), &options),
             [0, 1, 0]
@@ -255,10 +209,7 @@ country = "SY"
         let text = "Valery Gerasimovis spoke.\n\nThen he left.\n";
         let hidden =
             "<!-- byline-disable-next-line -->\nValery Gerasimovis spoke.\n\nThen he left.\n";
-        let options = AnalysisOptions {
-            format: Some(Format::Markdown),
-            ..AnalysisOptions::default()
-        };
+        let options = in_format(Format::Markdown);
         assert_eq!(
             findings_after_each(&[text, hidden, text], &small_kb(), &options),
             [1, 0, 1]

@@ -580,50 +580,29 @@ mod tests {
     }
 
     use crate::analysis::{analyze, AnalysisOptions};
-    use crate::testing::{findings, kb_from_toml, mentions};
+    use crate::testing::entities::{person, place, Entity, BLINKEN, CINDY_MCCAIN, GERASIMOV, IRAN};
+    use crate::testing::{findings, kb, mentions};
 
-    const BAGHERIS: &str = r#"
-[[entity]]
-id = "mohammad-bagheri"
-kind = "person"
-type = "military-officer"
-name = "Mohammad Bagheri"
-country = "IR"
+    /// Two persons who share a surname, and their country.
+    const BAGHERIS: [Entity; 3] = [
+        person(
+            "mohammad-bagheri",
+            "Mohammad Bagheri",
+            "military-officer",
+            "IR",
+        ),
+        person("ali-bagheri", "Ali Bagheri", "legislator", "IR"),
+        IRAN,
+    ];
 
-[[entity]]
-id = "ali-bagheri"
-kind = "person"
-type = "legislator"
-name = "Ali Bagheri"
-country = "IR"
+    /// An Arabic-script name with many romanisations, and its country.
+    const JAAFARI: [Entity; 2] = [
+        person("jaafari", "Ibrahim al-Jaafari", "head-of-government", "IQ"),
+        place("iraq", "Iraq", "country", "IQ"),
+    ];
 
-[[entity]]
-id = "iran"
-kind = "location"
-type = "country"
-name = "Iran"
-country = "IR"
-"#;
-
-    const JAAFARI: &str = r#"
-[[entity]]
-id = "jaafari"
-kind = "person"
-type = "head-of-government"
-name = "Ibrahim al-Jaafari"
-country = "IQ"
-
-[[entity]]
-id = "iraq"
-kind = "location"
-type = "country"
-name = "Iraq"
-country = "IQ"
-"#;
-
-    fn kb(parts: &[&str]) -> Kb {
-        kb_from_toml(&parts.concat())
-    }
+    /// A person whose surname is a common word.
+    const GLENN_CLOSE: Entity = person("close", "Glenn Close", "legislator", "US");
 
     #[test]
     fn title_words_fit_the_entity_types_they_name() {
@@ -638,7 +617,7 @@ country = "IQ"
 
     #[test]
     fn a_surname_joins_the_person_named_in_full_even_before_the_full_name() {
-        let kb = kb(&[BAGHERIS]);
+        let kb = kb(&BAGHERIS);
         assert_eq!(
             mentions(
                 "Bagheri spoke before Mohammad Bagheri arrived. Officials said Bagheri left.",
@@ -654,7 +633,7 @@ country = "IQ"
 
     #[test]
     fn of_two_persons_named_in_full_a_surname_joins_the_first_named() {
-        let kb = kb(&[BAGHERIS]);
+        let kb = kb(&BAGHERIS);
         assert_eq!(
             mentions(
                 "Ali Bagheri and Mohammad Bagheri met. Later Bagheri left.",
@@ -670,7 +649,7 @@ country = "IQ"
 
     #[test]
     fn a_title_or_prominence_chooses_among_the_bearers_of_a_surname() {
-        let kb = kb(&[BAGHERIS]);
+        let kb = kb(&BAGHERIS);
         assert_eq!(
             mentions("Officials in Iran said General Bagheri spoke.", &kb),
             ["Iran = iran", "Bagheri = mohammad-bagheri"]
@@ -691,29 +670,11 @@ country = "IQ"
 
     #[test]
     fn the_storys_countries_choose_among_places_of_one_name() {
-        let places = r#"
-[[entity]]
-id = "paris"
-kind = "location"
-type = "capital"
-name = "Paris"
-country = "FR"
-
-[[entity]]
-id = "paris-texas"
-kind = "location"
-type = "city"
-name = "Paris"
-country = "US"
-
-[[entity]]
-id = "united-states"
-kind = "location"
-type = "country"
-name = "United States"
-country = "US"
-"#;
-        let kb = kb(&[places]);
+        let kb = kb(&[
+            place("paris", "Paris", "capital", "FR"),
+            place("paris-texas", "Paris", "city", "US"),
+            place("united-states", "United States", "country", "US"),
+        ]);
         assert_eq!(
             mentions("Flights to Paris resumed.", &kb),
             ["Paris = paris"]
@@ -726,24 +687,10 @@ country = "US"
 
     #[test]
     fn a_surname_alone_needs_a_title_the_storys_country_or_a_prominent_bearer() {
-        let people = r#"
-[[entity]]
-id = "obama"
-kind = "person"
-type = "head-of-state"
-name = "Barack Obama"
-country = "US"
-prominence = 0.95
-
-[[entity]]
-id = "close"
-kind = "person"
-type = "legislator"
-name = "Glenn Close"
-country = "US"
-prominence = 0.95
-"#;
-        let kb = kb(&[BAGHERIS, people]);
+        let obama = person("obama", "Barack Obama", "head-of-state", "US").prominence(0.95);
+        let close = GLENN_CLOSE.prominence(0.95);
+        let [mohammad_bagheri, ali_bagheri, iran] = BAGHERIS;
+        let kb = kb(&[mohammad_bagheri, ali_bagheri, iran, obama, close]);
         // Nothing points to a Bagheri: a weak mention, dropped.
         assert!(mentions("Officials said Bagheri spoke.", &kb).is_empty());
         assert_eq!(
@@ -756,15 +703,7 @@ prominence = 0.95
 
     #[test]
     fn an_unresolved_surname_under_a_title_stays_a_person() {
-        let close = r#"
-[[entity]]
-id = "close"
-kind = "person"
-type = "legislator"
-name = "Glenn Close"
-country = "US"
-"#;
-        let kb = kb(&[close]);
+        let kb = kb(&[GLENN_CLOSE]);
         assert_eq!(
             mentions("Officials said Colonel Close spoke.", &kb),
             ["Close: person"]
@@ -773,15 +712,7 @@ country = "US"
 
     #[test]
     fn a_later_surname_joins_an_unknown_person_named_in_full() {
-        let mccain = r#"
-[[entity]]
-id = "cindy-mccain"
-kind = "person"
-type = "politician"
-name = "Cindy McCain"
-country = "US"
-"#;
-        let kb = kb(&[mccain]);
+        let kb = kb(&[CINDY_MCCAIN]);
         let text =
             "Senator John McCain spoke. Later McCain and Colonel Karim Nasr left. Nasr said.";
         let analysis = analyze(text, &kb, &AnalysisOptions::default());
@@ -802,7 +733,7 @@ country = "US"
 
     #[test]
     fn a_full_name_in_another_romanisation_is_the_kb_person_in_a_story_about_their_country() {
-        let kb = kb(&[JAAFARI]);
+        let kb = kb(&JAAFARI);
         assert_eq!(
             mentions("Ibrahim Al-Ja'afari spoke in Iraq.", &kb),
             ["Ibrahim Al-Ja'afari = jaafari", "Iraq = iraq"]
@@ -820,7 +751,7 @@ country = "US"
 
     #[test]
     fn a_lone_word_joins_a_person_named_in_full_as_a_romanisation_of_their_surname() {
-        let kb = kb(&[JAAFARI]);
+        let kb = kb(&JAAFARI);
         assert_eq!(
             mentions(
                 "Ibrahim al-Jaafari spoke in Iraq. Later Al-Ja'afari left. Officials said Jafari met Jaafary.",
@@ -838,15 +769,7 @@ country = "US"
 
     #[test]
     fn a_latin_script_surname_spelt_otherwise_is_a_slip_not_the_person() {
-        let blinken = r#"
-[[entity]]
-id = "blinken"
-kind = "person"
-type = "minister"
-name = "Antony Blinken"
-country = "US"
-"#;
-        let kb = kb(&[blinken]);
+        let kb = kb(&[BLINKEN]);
         let text = "Antony Blinken spoke. Later Blinkin said.";
         assert_eq!(
             mentions(text, &kb),
@@ -857,15 +780,7 @@ country = "US"
 
     #[test]
     fn a_weak_mention_stays_only_when_a_finding_or_another_mention_confirms_it() {
-        let gerasimov = r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-"#;
-        let kb = kb(&[gerasimov]);
+        let kb = kb(&[GERASIMOV]);
         assert!(mentions("Gerasimovis did not comment.", &kb).is_empty());
         let text = "Gerasimovis did not comment. Valery Gerasimov spoke.";
         assert_eq!(

@@ -597,7 +597,13 @@ mod tests {
     use super::*;
     use crate::analysis::tokens::tokenize;
     use crate::prose::{extract, Format};
-    use crate::testing::{kb_from_toml, mentions};
+    use crate::testing::entities::{
+        organisation, other, person, place, Entity, CINDY_MCCAIN, GERASIMOV, IRAN, IRNA,
+    };
+    use crate::testing::{kb, mentions};
+
+    /// A person whose surname is a month and a modal verb.
+    const THERESA_MAY: Entity = person("may", "Theresa May", "head-of-government", "GB");
 
     /// The raw mentions of plain `text`, each as "written: origin category", then the
     /// title written before it and whether it is weak ("Karim Nasr: Unknown person,
@@ -626,40 +632,14 @@ mod tests {
             .collect()
     }
 
-    const GERASIMOV: &str = r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-"#;
-
-    fn kb(parts: &[&str]) -> Kb {
-        kb_from_toml(&parts.concat())
-    }
-
     // KB names.
 
     #[test]
     fn the_longest_kb_name_at_a_word_wins() {
-        let names = r#"
-[[entity]]
-id = "iran"
-kind = "location"
-type = "country"
-name = "Islamic Republic of Iran"
-aliases = ["Islamic Republic"]
-country = "IR"
-
-[[entity]]
-id = "irna"
-kind = "organization"
-type = "news-agency"
-name = "Islamic Republic News Agency"
-country = "IR"
-"#;
-        let kb = kb(&[names]);
+        let iran = IRAN
+            .name("Islamic Republic of Iran")
+            .aliases(&["Islamic Republic"]);
+        let kb = kb(&[iran, IRNA.acronyms(&[])]);
         assert_eq!(
             recognized("The Islamic Republic News Agency said.", &kb),
             ["Islamic Republic News Agency: KbName organization"]
@@ -672,14 +652,7 @@ country = "IR"
 
     #[test]
     fn a_kb_name_must_be_written_with_its_capitals() {
-        let lowercase = r#"
-[[entity]]
-id = "iran-forces"
-kind = "organization"
-type = "armed-forces"
-name = "Iran's armed forces"
-country = "IR"
-"#;
+        let lowercase = organisation("iran-forces", "Iran's armed forces", "armed-forces", "IR");
         let kb = kb(&[GERASIMOV, lowercase]);
         assert!(recognized("He met valery gerasimov there.", &kb).is_empty());
         // A KB form written in lowercase matches lowercase text.
@@ -691,15 +664,7 @@ country = "IR"
 
     #[test]
     fn a_name_the_kb_writes_in_lowercase_is_found_at_a_lowercase_word() {
-        let shabaab = r#"
-[[entity]]
-id = "shabaab"
-kind = "organization"
-type = "armed-group"
-name = "al-Shabaab"
-country = "SO"
-"#;
-        let kb = kb(&[shabaab]);
+        let kb = kb(&[organisation("shabaab", "al-Shabaab", "armed-group", "SO")]);
         assert_eq!(
             recognized("Fighters of al-Shabaab fled.", &kb),
             ["al-Shabaab: KbName organization"]
@@ -717,21 +682,10 @@ country = "SO"
 
     #[test]
     fn an_all_caps_acronym_beats_a_one_word_name() {
-        let names = r#"
-[[entity]]
-id = "islamic-state"
-kind = "organization"
-type = "armed-group"
-name = "Islamic State"
-acronyms = ["ISIS"]
-
-[[entity]]
-id = "isis-goddess"
-kind = "other"
-type = "other"
-name = "Isis"
-"#;
-        let kb = kb(&[names]);
+        let kb = kb(&[
+            organisation("islamic-state", "Islamic State", "armed-group", "").acronyms(&["ISIS"]),
+            other("isis-goddess", "Isis", "other", ""),
+        ]);
         assert_eq!(
             mentions("Officials said ISIS and Isis differ.", &kb),
             ["ISIS = islamic-state", "Isis = isis-goddess"]
@@ -740,22 +694,7 @@ name = "Isis"
 
     #[test]
     fn a_persons_name_that_is_never_a_name_alone_does_not_open_a_sentence() {
-        let names = r#"
-[[entity]]
-id = "may"
-kind = "person"
-type = "head-of-government"
-name = "Theresa May"
-country = "GB"
-
-[[entity]]
-id = "next"
-kind = "organization"
-type = "company"
-name = "Next"
-country = "GB"
-"#;
-        let kb = kb(&[names]);
+        let kb = kb(&[THERESA_MAY, organisation("next", "Next", "company", "GB")]);
         assert!(recognized("May I ask?", &kb).is_empty());
         // An organisation's name in its own right does.
         assert_eq!(
@@ -766,22 +705,8 @@ country = "GB"
 
     #[test]
     fn a_kb_surname_inside_a_longer_unknown_name_is_not_the_kb_person() {
-        let mccain = r#"
-[[entity]]
-id = "cindy-mccain"
-kind = "person"
-type = "politician"
-name = "Cindy McCain"
-country = "US"
-
-[[entity]]
-id = "townsend"
-kind = "person"
-type = "official"
-name = "Frances Townsend"
-country = "US"
-"#;
-        let kb = kb(&[mccain]);
+        let townsend = person("townsend", "Frances Townsend", "official", "US");
+        let kb = kb(&[CINDY_MCCAIN, townsend]);
         assert_eq!(
             recognized("Senator John McCain spoke.", &kb),
             ["John McCain: Unknown person, title Senator"]
@@ -803,15 +728,7 @@ country = "US"
 
     #[test]
     fn a_month_beside_a_day_is_a_date_not_a_surname() {
-        let may = r#"
-[[entity]]
-id = "may"
-kind = "person"
-type = "head-of-government"
-name = "Theresa May"
-country = "GB"
-"#;
-        let kb = kb(&[may]);
+        let kb = kb(&[THERESA_MAY]);
         assert!(recognized("The talks ran from May 15 to 24.", &kb).is_empty());
         assert!(recognized("The talks ended on 6 May in London.", &kb)
             .iter()
@@ -824,23 +741,10 @@ country = "GB"
 
     #[test]
     fn a_full_name_beats_a_banned_form_of_another_entity() {
-        let names = r#"
-[[entity]]
-id = "macedonia-region"
-kind = "location"
-type = "region"
-name = "Macedonia"
-country = "GR"
-
-[[entity]]
-id = "north-macedonia"
-kind = "location"
-type = "country"
-name = "North Macedonia"
-banned = ["Macedonia"]
-country = "MK"
-"#;
-        let kb = kb(&[names]);
+        let kb = kb(&[
+            place("macedonia-region", "Macedonia", "region", "GR"),
+            place("north-macedonia", "North Macedonia", "country", "MK").banned(&["Macedonia"]),
+        ]);
         assert_eq!(
             mentions("Officials in Macedonia said.", &kb),
             ["Macedonia = macedonia-region"]
@@ -849,22 +753,10 @@ country = "MK"
 
     #[test]
     fn a_place_joined_to_an_arabic_article_is_the_place_but_a_persons_surname_is_not() {
-        let names = r#"
-[[entity]]
-id = "raqqa"
-kind = "location"
-type = "city"
-name = "Raqqa"
-country = "SY"
-
-[[entity]]
-id = "abadi"
-kind = "person"
-type = "head-of-government"
-name = "Haider Abadi"
-country = "IQ"
-"#;
-        let kb = kb(&[names]);
+        let kb = kb(&[
+            place("raqqa", "Raqqa", "city", "SY"),
+            person("abadi", "Haider Abadi", "head-of-government", "IQ"),
+        ]);
         assert_eq!(
             recognized("Fighters took al-Raqqa and Ar-Raqqa.", &kb),
             ["al-Raqqa: KbName location", "Ar-Raqqa: KbName location"]
@@ -877,16 +769,7 @@ country = "IQ"
 
     #[test]
     fn a_kb_acronym_is_matched_with_its_capitals() {
-        let irna = r#"
-[[entity]]
-id = "irna"
-kind = "organization"
-type = "news-agency"
-name = "Islamic Republic News Agency"
-acronyms = ["IRNA"]
-country = "IR"
-"#;
-        let kb = kb(&[irna]);
+        let kb = kb(&[IRNA]);
         assert_eq!(
             recognized("Officials told IRNA on Monday.", &kb),
             ["IRNA: Acronym organization"]
@@ -903,15 +786,8 @@ country = "IR"
                 mention only where none starts, so the acronym is never given its name's \
                 candidates: \"Islamic Republic News Agency (IRNA)\" leaves IRNA unlinked"]
     fn an_acronym_defined_in_parentheses_joins_its_name() {
-        let irna = r#"
-[[entity]]
-id = "irna"
-kind = "organization"
-type = "news-agency"
-name = "Islamic Republic News Agency"
-country = "IR"
-"#;
-        let kb = kb(&[irna]);
+        // A KB that does not know the acronym: the parentheses define it.
+        let kb = kb(&[IRNA.acronyms(&[])]);
         assert_eq!(
             mentions("The Islamic Republic News Agency (IRNA) said.", &kb),
             ["Islamic Republic News Agency = irna", "IRNA = irna"]

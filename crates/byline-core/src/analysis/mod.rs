@@ -158,21 +158,8 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::kb_from_toml;
-
-    const KB: &str = r#"
-[[entity]]
-id = "shoigu"
-kind = "person"
-type = "minister"
-name = "Sergei Shoigu"
-country = "RU"
-
-[[entity.roles]]
-title = "Minister of Defence"
-start = "2012-11-06"
-end = "2024-05-12"
-"#;
+    use crate::testing::entities::SHOIGU;
+    use crate::testing::kb;
 
     const STORY: &str = "---\ndate: 2025-06-01\n---\n\nDefence Minister Sergei Shoigu spoke.\n";
 
@@ -186,7 +173,7 @@ end = "2024-05-12"
 
     #[test]
     fn the_story_date_is_the_callers_else_the_front_matters() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&[SHOIGU]);
         let from_front_matter = analyze(STORY, &kb, &markdown(None));
         assert_eq!(
             from_front_matter.story_date,
@@ -206,7 +193,7 @@ end = "2024-05-12"
 
     #[test]
     fn the_mention_at_an_offset_covers_it_or_ends_there() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&[SHOIGU]);
         let analysis = analyze(STORY, &kb, &markdown(None));
         let start = STORY.find("Sergei").unwrap();
         let end = start + "Sergei Shoigu".len();
@@ -220,7 +207,7 @@ end = "2024-05-12"
 
     #[test]
     fn an_entity_ref_names_the_kb_id_and_name() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&[SHOIGU]);
         let id = kb.find_id("shoigu").unwrap();
         assert_eq!(
             EntityRef::of(&kb, id),

@@ -280,19 +280,8 @@ mod tests {
 
     #[test]
     fn the_check_reads_the_script_of_the_persons_country() {
-        use crate::testing::{findings, kb_from_toml};
-        let person = |name: &str, country: &str| {
-            kb_from_toml(&format!(
-                r#"
-[[entity]]
-id = "p"
-kind = "person"
-type = "minister"
-name = "{name}"
-country = "{country}"
-"#
-            ))
-        };
+        use crate::testing::{entities, findings, kb};
+        let person = |name, country| kb(&[entities::person("p", name, "minister", country)]);
         // Another romanisation of a Russian name; the same y for i in an American one
         // is a slip.
         assert!(findings("Sergei Shoygu spoke.", &person("Sergei Shoigu", "RU")).is_empty());

@@ -236,36 +236,16 @@ mod tests {
     mod in_stories {
         use crate::analysis::{analyze, AnalysisOptions, CheckSettings};
         use crate::prose::Format;
-        use crate::testing::{findings_with, kb_from_toml};
+        use crate::testing::entities::{GADDAFI, GERASIMOV};
+        use crate::testing::{findings_with, in_format};
         use byline_kb::Kb;
 
-        const KB: &str = r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-
-[[entity]]
-id = "gaddafi"
-kind = "person"
-type = "head-of-state"
-name = "Muammar Gaddafi"
-banned = ["Muammar Qadhafi"]
-country = "LY"
-"#;
-
         fn kb() -> Kb {
-            kb_from_toml(KB)
+            crate::testing::kb(&[GERASIMOV, GADDAFI.banned(&["Muammar Qadhafi"])])
         }
 
         fn findings_in(format: Format, text: &str) -> Vec<String> {
-            let options = AnalysisOptions {
-                format: Some(format),
-                ..AnalysisOptions::default()
-            };
-            findings_with(text, &kb(), &options)
+            findings_with(text, &kb(), &in_format(format))
         }
 
         fn findings_ignoring(ignore: &[&str], text: &str) -> Vec<String> {
@@ -283,14 +263,7 @@ country = "LY"
         fn a_next_line_comment_hides_the_findings_of_the_line_below_only() {
             let text = "Intro.\n\n<!-- byline-disable-next-line misspelled-name -->\n\
                         Valery Gerasimovis spoke.\n\nValery Gerasimovis again.\n";
-            let shown = analyze(
-                text,
-                &kb(),
-                &AnalysisOptions {
-                    format: Some(Format::Markdown),
-                    ..AnalysisOptions::default()
-                },
-            );
+            let shown = analyze(text, &kb(), &in_format(Format::Markdown));
             let starts: Vec<usize> = shown.diagnostics.iter().map(|d| d.span.start).collect();
             assert_eq!(starts, [text.rfind("Gerasimovis").unwrap()]);
         }

@@ -195,17 +195,8 @@ mod tests {
 
     #[test]
     fn an_abbreviated_title_stays_with_the_name_it_stands_before() {
-        use crate::testing::kb_from_toml;
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-"#,
-        );
+        use crate::testing::entities::GERASIMOV;
+        let kb = crate::testing::kb(&[GERASIMOV]);
         let text = "Officials said Gen. Gerasimov left.";
         let analysis = crate::analysis::analyze(text, &kb, &Default::default());
         let mention = &analysis.mentions[0];

@@ -35,56 +35,28 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
+    use crate::analysis::Code;
     use crate::analysis::{analyze, AnalysisOptions};
-    use crate::testing::{findings, kb_from_toml};
+    use crate::testing::entities::{organisation, person, toml, Entity, GADDAFI, KYIV};
+    use crate::testing::{findings, kb, suggestions};
     use byline_kb::{Kb, KbBuilder};
 
-    const HOUSE: &str = r#"
-[[entity]]
-id = "gaddafi"
-kind = "person"
-type = "head-of-state"
-name = "Muammar Gaddafi"
-banned = ["Qadhafi", "Muammar Qadhafi", "Moammar Qadhafi"]
-country = "LY"
-
-[[entity]]
-id = "kyiv"
-kind = "location"
-type = "capital"
-name = "Kyiv"
-banned = ["Kiev"]
-country = "UA"
-
-[[entity]]
-id = "islamic-state"
-kind = "organization"
-type = "armed-group"
-name = "Islamic State"
-banned = ["ISIS"]
-
-[[entity]]
-id = "lula"
-kind = "person"
-type = "head-of-state"
-name = "Lula"
-banned = ["Lulla"]
-country = "BR"
-"#;
+    /// A house KB: entities with the forms it bans.
+    const HOUSE: [Entity; 4] = [
+        GADDAFI.banned(&["Qadhafi", "Muammar Qadhafi", "Moammar Qadhafi"]),
+        KYIV,
+        organisation("islamic-state", "Islamic State", "armed-group", "").banned(&["ISIS"]),
+        person("lula", "Lula", "head-of-state", "BR").banned(&["Lulla"]),
+    ];
 
     /// The banned-form findings of `text`, each as "written → house form".
     fn banned(text: &str, kb: &Kb) -> Vec<String> {
-        analyze(text, kb, &AnalysisOptions::default())
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == super::Code::BannedForm)
-            .map(|d| format!("{} → {}", &text[d.span.clone()], d.suggestions.join(", ")))
-            .collect()
+        suggestions(Code::BannedForm, text, kb)
     }
 
     #[test]
     fn a_banned_full_name_is_replaced_by_the_house_name() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         assert_eq!(
             banned("Moammar Qadhafi spoke.", &kb),
             ["Moammar Qadhafi → Muammar Gaddafi"]
@@ -93,7 +65,7 @@ country = "BR"
 
     #[test]
     fn a_banned_surname_alone_is_replaced_by_the_house_surname() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         assert_eq!(
             banned("Muammar Qadhafi spoke. Later Qadhafi left.", &kb),
             ["Muammar Qadhafi → Muammar Gaddafi", "Qadhafi → Gaddafi"]
@@ -102,7 +74,7 @@ country = "BR"
 
     #[test]
     fn a_banned_word_for_a_place_or_organisation_is_replaced_by_its_whole_name() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         assert_eq!(
             banned("ISIS fighters left Kiev.", &kb),
             ["ISIS → Islamic State", "Kiev → Kyiv"]
@@ -111,31 +83,31 @@ country = "BR"
 
     #[test]
     fn a_person_known_by_one_name_keeps_it_whole() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         assert_eq!(banned("Officials said Lulla spoke.", &kb), ["Lulla → Lula"]);
     }
 
     #[test]
     fn the_house_form_is_not_a_finding() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         assert!(findings("Muammar Gaddafi spoke in Kyiv. Later Gaddafi left.", &kb).is_empty());
     }
 
     #[test]
     fn a_banned_form_must_be_written_with_its_capitals() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         assert!(findings("He praised the qadhafi style.", &kb).is_empty());
     }
 
     #[test]
     fn a_possessive_is_not_part_of_the_banned_form() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         assert_eq!(banned("Kiev's mayor said.", &kb), ["Kiev → Kyiv"]);
     }
 
     #[test]
     fn the_finding_names_the_house_form_and_is_a_safe_fix() {
-        let kb = kb_from_toml(HOUSE);
+        let kb = kb(&HOUSE);
         let analysis = analyze("Officials in Kiev said.", &kb, &AnalysisOptions::default());
         let finding = &analysis.diagnostics[0];
         assert_eq!(finding.message, "'Kiev' is not house style; write 'Kyiv'");
@@ -145,15 +117,9 @@ country = "BR"
 
     #[test]
     fn a_banned_form_beats_another_persons_surname() {
-        let kiev = r#"
-[[entity]]
-id = "ivan-kiev"
-kind = "person"
-type = "politician"
-name = "Ivan Kiev"
-country = "BG"
-"#;
-        let kb = kb_from_toml(&format!("{HOUSE}{kiev}"));
+        let mut entities = HOUSE.to_vec();
+        entities.push(person("ivan-kiev", "Ivan Kiev", "politician", "BG"));
+        let kb = kb(&entities);
         assert_eq!(banned("Officials in Kiev said.", &kb), ["Kiev → Kyiv"]);
     }
 
@@ -161,15 +127,7 @@ country = "BG"
     fn a_house_layer_bans_a_form_of_an_entity_an_earlier_layer_knows() {
         let default = byline_kb::load::parse_toml(
             "default.toml",
-            r#"
-[[entity]]
-id = "kyiv"
-kind = "location"
-type = "capital"
-name = "Kyiv"
-aliases = ["Kiev"]
-country = "UA"
-"#,
+            &toml(&[KYIV.banned(&[]).aliases(&["Kiev"])]),
         )
         .unwrap();
         let mut without_house = KbBuilder::new();
@@ -177,19 +135,7 @@ country = "UA"
         assert!(findings("Officials in Kiev said.", &without_house.build()).is_empty());
         let mut builder = KbBuilder::new();
         builder.add("default.toml", default);
-        let house = byline_kb::load::parse_toml(
-            "house.toml",
-            r#"
-[[entity]]
-id = "kyiv"
-kind = "location"
-type = "capital"
-name = "Kyiv"
-banned = ["Kiev"]
-country = "UA"
-"#,
-        )
-        .unwrap();
+        let house = byline_kb::load::parse_toml("house.toml", &toml(&[KYIV])).unwrap();
         builder.add("house.toml", house);
         assert_eq!(
             banned("Officials in Kiev said.", &builder.build()),

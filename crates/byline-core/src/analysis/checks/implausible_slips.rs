@@ -97,63 +97,29 @@ fn two_edits_from_a_short_word(miss: &NearMiss) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{findings, kb_from_toml};
+    use crate::testing::entities::{organisation, person, place};
+    use crate::testing::findings;
 
-    const KB: &str = r#"
-[[entity]]
-id = "carter"
-kind = "person"
-type = "politician"
-name = "Jimmy Carter"
-country = "US"
-
-[[entity]]
-id = "bob-smith"
-kind = "person"
-type = "politician"
-name = "Bob Smith"
-country = "US"
-
-[[entity]]
-id = "january"
-kind = "person"
-type = "politician"
-name = "Peter January"
-country = "US"
-
-[[entity]]
-id = "sales"
-kind = "person"
-type = "politician"
-name = "Philip Sales"
-country = "GB"
-
-[[entity]]
-id = "day"
-kind = "person"
-type = "politician"
-name = "Stockwell Day"
-country = "CA"
-
-[[entity]]
-id = "denmark"
-kind = "location"
-type = "country"
-name = "Denmark"
-aliases = ["Dania"]
-country = "DK"
-
-[[entity]]
-id = "nato"
-kind = "organization"
-type = "intergovernmental"
-name = "North Atlantic Treaty Organization"
-aliases = ["NATO"]
-acronyms = ["NATO"]
-"#;
-
+    /// Politicians whose names are near other words, a place with a foreign alias, and
+    /// an organisation known by its acronym.
     fn kb() -> Kb {
-        kb_from_toml(KB)
+        let politician = |id, name, country| person(id, name, "politician", country);
+        crate::testing::kb(&[
+            politician("carter", "Jimmy Carter", "US"),
+            politician("bob-smith", "Bob Smith", "US"),
+            politician("january", "Peter January", "US"),
+            politician("sales", "Philip Sales", "GB"),
+            politician("day", "Stockwell Day", "CA"),
+            place("denmark", "Denmark", "country", "DK").aliases(&["Dania"]),
+            organisation(
+                "nato",
+                "North Atlantic Treaty Organization",
+                "intergovernmental",
+                "",
+            )
+            .aliases(&["NATO"])
+            .acronyms(&["NATO"]),
+        ])
     }
 
     fn entity<'a>(kb: &'a Kb, id: &str) -> &'a Entity {

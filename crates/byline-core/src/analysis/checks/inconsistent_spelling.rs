@@ -107,12 +107,13 @@ pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnos
 mod tests {
     use super::similar;
     use crate::analysis::{analyze, AnalysisOptions, CheckSettings, Code};
-    use crate::testing::{findings, findings_with, kb_from_toml, mentions};
+    use crate::testing::entities::{person, GERASIMOV, SHOIGU};
+    use crate::testing::{findings, findings_with, kb, mentions};
     use byline_kb::Kb;
 
     /// A KB that knows none of the story's persons.
     fn empty() -> Kb {
-        kb_from_toml("")
+        kb(&[])
     }
 
     #[test]
@@ -189,17 +190,7 @@ mod tests {
 
     #[test]
     fn the_variants_a_kb_person_is_known_by_are_facts() {
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "shoigu"
-kind = "person"
-type = "minister"
-name = "Sergei Shoigu"
-aliases = ["Sergei Shoygu"]
-country = "RU"
-"#,
-        );
+        let kb = kb(&[SHOIGU.aliases(&["Sergei Shoygu"])]);
         assert!(findings(
             "Sergei Shoigu spoke. Later Sergei Shoygu said. Shoygu left.",
             &kb
@@ -214,16 +205,7 @@ country = "RU"
 
     #[test]
     fn a_spelling_flagged_as_a_misspelling_is_not_reported_again() {
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-"#,
-        );
+        let kb = kb(&[GERASIMOV]);
         let text = "Valery Gerasimovi spoke. Colonel Gerasimova said. Colonel Gerasimova left.";
         assert_eq!(findings(text, &kb), ["misspelled-name: Gerasimovi"]);
         let mut checks = CheckSettings::default();
@@ -244,16 +226,7 @@ country = "RU"
                 … \"al-Mansuri\") is not flagged"]
     fn a_lone_surname_spelled_another_way_is_a_finding() {
         // The KB knows "Abdullah" as a given name, so the full name is a person.
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "gul"
-kind = "person"
-type = "head-of-state"
-name = "Abdullah Gul"
-country = "TR"
-"#,
-        );
+        let kb = kb(&[person("gul", "Abdullah Gul", "head-of-state", "TR")]);
         let text = "Abdullah al-Mansouri spoke. Later al-Mansuri said.";
         assert_eq!(mentions(text, &kb)[0], "Abdullah al-Mansouri: person");
         assert_eq!(findings(text, &kb), ["inconsistent-spelling: al-Mansuri"]);

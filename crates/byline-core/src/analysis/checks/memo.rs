@@ -76,7 +76,8 @@ mod tests {
     use super::*;
     use crate::analysis::blocks::BlockCache;
     use crate::analysis::{analyze, analyze_with, Analysis, AnalysisOptions};
-    use crate::testing::kb_from_toml;
+    use crate::testing::entities::{GERASIMOV, SDF};
+    use crate::testing::kb;
     use byline_kb::Kb;
 
     fn key(folded: &str) -> SlipKey {
@@ -126,22 +127,6 @@ mod tests {
         assert_eq!(memo.phrases.borrow().len(), 1, "each map has its own bound");
     }
 
-    const KB: &str = r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-
-[[entity]]
-id = "sdf"
-kind = "organization"
-type = "armed-group"
-name = "Syrian Democratic Forces"
-country = "SY"
-"#;
-
     /// Analyses each text in turn with one memo, as an edited document is.
     fn with_one_memo(texts: &[&str], kb: &Kb) -> Vec<Analysis> {
         let memo = Memo::default();
@@ -154,7 +139,7 @@ country = "SY"
 
     #[test]
     fn a_remembered_answer_gives_the_findings_a_fresh_search_gives() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&[GERASIMOV, SDF]);
         let text = "Valery Gerasimovis met the Syrian Democraic Forces.";
         let fresh = analyze(text, &kb, &AnalysisOptions::default());
         assert_eq!(fresh.diagnostics.len(), 2);
@@ -165,7 +150,7 @@ country = "SY"
 
     #[test]
     fn a_story_naming_other_entities_searches_again() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&[GERASIMOV, SDF]);
         let alone = "Officials said Gerasimovis spoke.";
         let named = "Valery Gerasimov left. Officials said Gerasimovis spoke.";
         let runs = with_one_memo(&[alone, named, alone], &kb);

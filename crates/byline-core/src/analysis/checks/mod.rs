@@ -231,36 +231,11 @@ pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> 
 mod tests {
     use super::*;
     use crate::analysis::{analyze, AnalysisOptions};
-    use crate::testing::{findings, findings_with, kb_from_toml};
+    use crate::testing::entities::{Entity, GERASIMOV, KYIV, SHOIGU};
+    use crate::testing::{findings, findings_with, kb};
 
-    const KB: &str = r#"
-[[entity]]
-id = "gerasimov"
-kind = "person"
-type = "military-officer"
-name = "Valery Gerasimov"
-country = "RU"
-
-[[entity]]
-id = "shoigu"
-kind = "person"
-type = "minister"
-name = "Sergei Shoigu"
-country = "RU"
-
-[[entity.roles]]
-title = "Minister of Defence"
-start = "2012-11-06"
-end = "2024-05-12"
-
-[[entity]]
-id = "kyiv"
-kind = "location"
-type = "capital"
-name = "Kyiv"
-banned = ["Kiev"]
-country = "UA"
-"#;
+    /// The entities `STORY` names.
+    const ENTITIES: [Entity; 3] = [GERASIMOV, SHOIGU, KYIV];
 
     /// A story with one finding of each code but inconsistent-spelling (dated 2025).
     const STORY: &str =
@@ -279,7 +254,7 @@ country = "UA"
 
     #[test]
     fn every_check_runs_by_default_and_findings_come_in_text_order() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&ENTITIES);
         assert_eq!(
             findings_with(STORY, &kb, &options("2025-01-01", &[])),
             [
@@ -293,7 +268,7 @@ country = "UA"
 
     #[test]
     fn a_check_turned_off_reports_nothing() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&ENTITIES);
         let off = options(
             "2025-01-01",
             &[(Code::MisspelledName, None), (Code::BannedForm, None)],
@@ -309,7 +284,7 @@ country = "UA"
 
     #[test]
     fn the_two_title_codes_are_set_apart() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&ENTITIES);
         let only_mismatch = options("2025-01-01", &[(Code::OutdatedTitle, None)]);
         let found = findings_with(STORY, &kb, &only_mismatch);
         assert!(found.contains(&"title-mismatch: Foreign Minister".to_string()));
@@ -322,7 +297,7 @@ country = "UA"
 
     #[test]
     fn severities_are_the_defaults_unless_overridden() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&ENTITIES);
         let severities = |options: &AnalysisOptions| -> Vec<(Code, Severity)> {
             analyze(STORY, &kb, options)
                 .diagnostics
@@ -372,7 +347,7 @@ country = "UA"
 
     #[test]
     fn only_a_single_intended_name_or_a_house_form_is_a_safe_fix() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&ENTITIES);
         let analysis = analyze(STORY, &kb, &options("2025-01-01", &[]));
         let safe: Vec<(Code, Option<&str>)> = analysis
             .diagnostics
@@ -397,7 +372,7 @@ country = "UA"
 
     #[test]
     fn a_story_with_nothing_wrong_has_no_findings() {
-        let kb = kb_from_toml(KB);
+        let kb = kb(&ENTITIES);
         assert!(findings(
             "Valery Gerasimov met Defence Minister Sergei Shoigu in Kyiv.",
             &kb

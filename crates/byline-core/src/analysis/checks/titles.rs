@@ -259,64 +259,20 @@ mod tests {
         assert!(!role_fits(&role, &office_words("Defence Minister")));
     }
 
-    use crate::analysis::{analyze, AnalysisOptions};
-    use crate::testing::{findings, findings_on, kb_from_toml};
+    use crate::analysis::analyze;
+    use crate::testing::entities::{person, role, Entity, SHOIGU};
+    use crate::testing::{dated, findings, findings_on, kb};
 
-    const SHOIGU: &str = r#"
-[[entity]]
-id = "shoigu"
-kind = "person"
-type = "minister"
-name = "Sergei Shoigu"
-country = "RU"
+    /// Shoigu's successor as Russia's Minister of Defence.
+    const BELOUSOV: Entity = person("belousov", "Andrei Belousov", "minister", "RU")
+        .roles(&[role("Minister of Defence", "2024-05-14", "")]);
 
-[[entity.roles]]
-title = "Minister of Defence"
-start = "2012-11-06"
-end = "2024-05-12"
-
-[[entity.roles]]
-title = "Secretary of the Security Council"
-start = "2024-05-12"
-"#;
-
-    const BELOUSOV: &str = r#"
-[[entity]]
-id = "belousov"
-kind = "person"
-type = "minister"
-name = "Andrei Belousov"
-country = "RU"
-
-[[entity.roles]]
-title = "Minister of Defence"
-start = "2024-05-14"
-"#;
-
-    const IBRAHIM: &str = r#"
-[[entity]]
-id = "anwar-ibrahim"
-kind = "person"
-type = "head-of-government"
-name = "Anwar Ibrahim"
-country = "MY"
-
-[[entity.roles]]
-title = "Prime Minister"
-start = "2022-11-24"
-"#;
-
-    fn kb(parts: &[&str]) -> Kb {
-        kb_from_toml(&parts.concat())
-    }
+    const IBRAHIM: Entity = person("anwar-ibrahim", "Anwar Ibrahim", "head-of-government", "MY")
+        .roles(&[role("Prime Minister", "2022-11-24", "")]);
 
     /// The title findings of `text` dated `date`, each as "code: title → suggestions".
     fn title_findings(date: &str, text: &str, kb: &Kb) -> Vec<String> {
-        let options = AnalysisOptions {
-            story_date: PartialDate::parse(date),
-            ..AnalysisOptions::default()
-        };
-        analyze(text, kb, &options)
+        analyze(text, kb, &dated(date))
             .diagnostics
             .iter()
             .map(|d| {
@@ -331,11 +287,7 @@ start = "2022-11-24"
     }
 
     fn messages(date: &str, text: &str, kb: &Kb) -> Vec<String> {
-        let options = AnalysisOptions {
-            story_date: PartialDate::parse(date),
-            ..AnalysisOptions::default()
-        };
-        analyze(text, kb, &options)
+        analyze(text, kb, &dated(date))
             .diagnostics
             .into_iter()
             .map(|d| d.message)
@@ -398,19 +350,14 @@ start = "2022-11-24"
 
     #[test]
     fn a_successor_is_looked_for_in_the_same_country_only() {
-        let umerov = r#"
-[[entity]]
-id = "umerov"
-kind = "person"
-type = "minister"
-name = "Rustem Umerov"
-country = "UA"
-
-[[entity.roles]]
-title = "Minister of Defence"
-start = "2023-09-06"
-"#;
-        let kb = kb(&[SHOIGU, umerov]);
+        let kb = kb(&[
+            SHOIGU,
+            person("umerov", "Rustem Umerov", "minister", "UA").roles(&[role(
+                "Minister of Defence",
+                "2023-09-06",
+                "",
+            )]),
+        ]);
         let found = messages("2025-06-01", "Defence Minister Sergei Shoigu spoke.", &kb);
         assert!(!found[0].contains("Umerov"), "{found:?}");
     }
@@ -447,16 +394,7 @@ start = "2023-09-06"
 
     #[test]
     fn a_person_the_kb_knows_no_roles_of_is_never_flagged() {
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "example"
-kind = "person"
-type = "politician"
-name = "Anna Example"
-country = "RU"
-"#,
-        );
+        let kb = kb(&[person("example", "Anna Example", "politician", "RU")]);
         assert!(findings_on("2024-01-01", "President Anna Example spoke.", &kb).is_empty());
     }
 
@@ -491,21 +429,13 @@ country = "RU"
                 'President' fits a 'Vice President' role and a vice-president called President \
                 is not flagged"]
     fn president_does_not_fit_a_vice_president() {
-        let kb = kb_from_toml(
-            r#"
-[[entity]]
-id = "harris"
-kind = "person"
-type = "politician"
-name = "Kamala Harris"
-country = "US"
-
-[[entity.roles]]
-title = "Vice President of the United States"
-start = "2021-01-20"
-end = "2025-01-20"
-"#,
-        );
+        let kb = kb(&[
+            person("harris", "Kamala Harris", "politician", "US").roles(&[role(
+                "Vice President of the United States",
+                "2021-01-20",
+                "2025-01-20",
+            )]),
+        ]);
         assert_eq!(
             findings_on("2022-06-01", "President Kamala Harris spoke.", &kb),
             ["title-mismatch: President"]
