@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod normalize;
+mod packed;
 pub mod words;
 
 use std::borrow::Cow;
@@ -37,18 +38,20 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB006";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB007";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
 }
 
-/// Entities of a layer: parsed (house files) or encoded JSON decoded on first use.
+/// Entities of a layer: parsed (house files) or packed (`packed.rs`) and decoded on
+/// first use.
 enum Store {
     Owned(Vec<Entity>),
     Compiled {
         json: &'static [u8],
         offsets: Vec<u32>,
+        table: packed::StringTable,
         decoded: Vec<OnceLock<Box<Entity>>>,
     },
 }
@@ -175,6 +178,7 @@ impl Layer {
             Store::Compiled {
                 json,
                 offsets,
+                table,
                 decoded,
             } => decoded[index as usize].get_or_init(|| {
                 let i = index as usize;
@@ -182,7 +186,7 @@ impl Layer {
                 // A damaged compiled file must not stop a server: the entry reads as
                 // unknown rather than panicking (the embedded default is checked when
                 // it is built, so this only meets user files).
-                Box::new(serde_json::from_slice(bytes).unwrap_or_else(|_| unreadable_entity(i)))
+                Box::new(packed::read(bytes, table).unwrap_or_else(|| unreadable_entity(i)))
             }),
         }
     }
@@ -193,15 +197,19 @@ impl Layer {
         let mut json = Vec::new();
         let mut offsets = vec![0u32];
         let mut ids = BTreeMap::new();
+        let mut table = packed::StringTableBuilder::new();
         for index in 0..self.len() as u32 {
             let entity = self.entity(index);
-            serde_json::to_writer(&mut json, entity).expect("entities serialise");
+            packed::write(entity, &mut table, &mut json);
             offsets.push(json.len() as u32);
             ids.insert(entity.id.clone(), u64::from(index));
         }
         index::write_section(&mut out, &json);
         let offset_bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
         index::write_section(&mut out, &offset_bytes);
+        let (strings, string_offsets) = table.into_sections();
+        index::write_section(&mut out, &strings);
+        index::write_section(&mut out, &string_offsets);
         let id_map = fst::Map::from_iter(ids).expect("ids are sorted and unique in a layer");
         index::write_section(&mut out, id_map.as_fst().as_bytes());
         let mut acronyms: Vec<(&String, &Vec<u32>)> = self.acronyms.iter().collect();
@@ -246,6 +254,7 @@ impl Layer {
         if !in_order {
             return Err("damaged entity table".into());
         }
+        let table = packed::StringTable::new(reader.next_section()?, reader.next_section()?)?;
         let ids = fst::Map::new(Cow::Borrowed(reader.next_section()?))
             .map_err(|e| format!("bad id index: {e}"))?;
         let acronym_list: Vec<(String, Vec<u32>)> =
@@ -264,6 +273,7 @@ impl Layer {
             store: Store::Compiled {
                 json,
                 offsets,
+                table,
                 decoded: (0..count).map(|_| OnceLock::new()).collect(),
             },
             ids: IdIndex::Compiled(ids),
