@@ -6,6 +6,7 @@ mod implausible_slips;
 mod inconsistent_spelling;
 mod memo;
 mod misspelled_name;
+mod offices;
 mod titles;
 
 use std::collections::HashMap;
