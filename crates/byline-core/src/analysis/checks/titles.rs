@@ -316,23 +316,36 @@ struct Holding<'k> {
 /// Everyone else the KB records in the office with dated evidence. A scan over the
 /// KB's persons, run only for a finding.
 fn holdings<'k>(kb: &'k Kb, wanted: &Wanted, except: EntityId) -> Vec<Holding<'k>> {
-    let kind = match wanted {
-        Wanted::Written(o) | Wanted::Role(o) => &o.kind,
+    let office = match wanted {
+        Wanted::Written(o) | Wanted::Role(o) => o,
     };
-    let fragments = kind.title_fragments();
+    let fragments = office.kind.title_fragments();
+    // A country's office is held in that country: the role's, or the person's for a
+    // role that names none (`role_offices`). Checked first, it spares reading most
+    // roles of the KB.
+    let country = match wanted {
+        Wanted::Written(o) if !(o.kind.national() && o.scope.body.is_empty()) => None,
+        _ => office.scope.country.as_deref(),
+    };
     let mut found = Vec::new();
     for (id, entity) in kb.iter() {
         if id == except || entity.category() != Category::Person || entity.roles.is_empty() {
             continue;
         }
         for role in &entity.roles {
-            let lower = role.title.to_lowercase();
-            if !fragments.iter().any(|f| lower.contains(f)) {
+            let in_country = |c: &str| {
+                role.country == c || (role.country.is_empty() && entity.country == c)
+            };
+            if country.is_some_and(|c| !in_country(c)) {
                 continue;
             }
             let Some((from, to)) = evidence_span(entity, role) else {
                 continue;
             };
+            let lower = role.title.to_lowercase();
+            if !fragments.iter().any(|f| lower.contains(f)) {
+                continue;
+            }
             let fits = role_offices(kb, entity, role)
                 .iter()
                 .any(|office| match wanted {
