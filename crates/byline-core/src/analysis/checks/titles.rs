@@ -333,9 +333,8 @@ fn holdings<'k>(kb: &'k Kb, wanted: &Wanted, except: EntityId) -> Vec<Holding<'k
             continue;
         }
         for role in &entity.roles {
-            let in_country = |c: &str| {
-                role.country == c || (role.country.is_empty() && entity.country == c)
-            };
+            let in_country =
+                |c: &str| role.country == c || (role.country.is_empty() && entity.country == c);
             if country.is_some_and(|c| !in_country(c)) {
                 continue;
             }
