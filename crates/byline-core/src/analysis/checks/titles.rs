@@ -3,17 +3,25 @@
 //!
 //! Titles and roles are read into offices (`offices.rs`) and compared as offices, with
 //! the country or body the story writes before the title ("NATO Secretary General",
-//! "Iran's Foreign Minister"). Ranks such as "General" and loose titles ("leader",
-//! "chairman") are left alone. Both checks speak only on evidence:
+//! "Iran's Foreign Minister"). Ranks such as "General", loose titles ("leader",
+//! "chairman") and titles the story marks as past or provisional ("former", "acting")
+//! are left alone. Both checks speak only on evidence:
 //!
 //! * `title-mismatch` when no role of the person fits the title and either the
-//!   person's record is known complete to the story's date (the entity's `as_of` is on
-//!   or after it and a dated role covers it) or another person held that single-holder
+//!   person's record is known to the story's date (the entity's `as_of` is on or after
+//!   it, and a dated role covers the date), or another person held that single-holder
 //!   office on the date by dated evidence ("…; Lloyd Austin was Secretary of Defence
-//!   then"). A missing role is otherwise no finding: the KB may not know it.
+//!   then") while the person was in another office on the date by dated evidence or,
+//!   for a country's office, others held it all along since the person's record was
+//!   taken. A missing role is otherwise no finding: the KB may not know it.
 //! * `outdated-title` when a role of that office ended, by its dates, before the story's
-//!   date and no role that may be it was held then. A successor is named only from a
-//!   record of the same office with dated evidence for the date.
+//!   date and no role that may be it was held then. "No longer" needs a successor of the
+//!   same office on the date by dated evidence, or the record known to the date;
+//!   otherwise the message says what the record holds.
+//!
+//! Dated evidence for a date: the role began on or before it and ended on or after
+//! it, or has no end and was known held on or after it (`as_of`); undated listings
+//! never count.
 
 use super::offices::{
     office_of, offices_of, same_office, same_role_office, Fit, Kind, Office, Scope,
