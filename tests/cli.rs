@@ -161,9 +161,19 @@ fn malformed_kb_names_file_and_line_and_exits_2() {
 fn missing_file_is_an_io_error_exit_2() {
     let output = byline(&["check", "no/such/story.md"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8(output.stderr)
-        .unwrap()
-        .contains("no/such/story.md"));
+    let out = stdout(&output);
+    assert!(
+        out.contains("error: no/such/story.md: cannot read: No such file or directory"),
+        "{out}"
+    );
+    // Machine formats also say it on standard error, where a CI log shows it.
+    let json = byline(&["check", "--format", "json", "no/such/story.md"]);
+    assert_eq!(json.status.code(), Some(2));
+    assert!(
+        stderr(&json).contains("no/such/story.md"),
+        "{}",
+        stderr(&json)
+    );
 }
 
 #[test]
@@ -237,7 +247,7 @@ fn compiled_kb_file_is_mapped_and_checked_against_like_its_source() {
         compiled.to_str().unwrap(),
     ]);
     assert!(
-        stdout(&lookup).starts_with("**Jane Roebuck**"),
+        stdout(&lookup).contains("Nearest: Jane Roebuck (official)"),
         "{}",
         stdout(&lookup)
     );
@@ -255,11 +265,19 @@ fn compiled_kb_file_is_mapped_and_checked_against_like_its_source() {
 
 #[test]
 fn kb_lookup_finds_near_match_and_shows_card() {
+    // A near match is named, never shown as the answer (issue 21): exit status 1.
     let output = byline(&["kb", "lookup", "Gerasimovis"]);
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(text.starts_with("**Valery Gerasimov**"), "{text}");
-    assert!(text.contains("Chief of the General Staff"));
+    assert!(
+        text.starts_with(
+            "No entity named 'Gerasimovis'. Nearest: Valery Gerasimov (military officer)"
+        ),
+        "{text}"
+    );
+    let card = stdout(&byline(&["kb", "lookup", "Valery Gerasimov"]));
+    assert!(card.starts_with("**Valery Gerasimov**"), "{card}");
+    assert!(card.contains("Chief of the General Staff"));
 }
 
 #[test]
@@ -271,6 +289,25 @@ fn kb_lookup_finds_entities_by_acronym() {
         "{}",
         stdout(&output)
     );
+}
+
+#[test]
+fn kb_lookup_piped_into_head_exits_without_a_panic() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["kb", "lookup", "Johnson", "--limit", "500"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone, as after `| head -1`.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 #[test]
@@ -506,9 +543,24 @@ fn bad_config_names_key_file_and_line_and_exits_2() {
     std::fs::write(dir.path().join("s.md"), "Text.\n").unwrap();
     let output = byline_in(dir.path(), &["check", "s.md"]);
     assert_eq!(output.status.code(), Some(2));
-    let err = stderr(&output);
+    // The file under the broken configuration is not checked, and says why.
+    let err = stdout(&output);
+    assert!(err.contains("error: s.md: configuration error: "), "{err}");
+    assert!(
+        err.ends_with("no findings in 0 files checked; 1 path could not be checked\n"),
+        "{err}"
+    );
     assert!(err.contains(".byline.toml:4:"), "{err}");
     assert!(err.contains("misspelled-name"), "{err}");
+    // `--config` is the user's own word: a broken one ends the run at once.
+    let forced = byline_in(dir.path(), &["check", "--config", ".byline.toml", "s.md"]);
+    assert_eq!(forced.status.code(), Some(2));
+    assert!(stdout(&forced).is_empty());
+    assert!(
+        stderr(&forced).contains(".byline.toml:4:"),
+        "{}",
+        stderr(&forced)
+    );
 }
 
 #[test]
@@ -612,4 +664,678 @@ fn html_report_escapes_story_and_kb_text() {
     assert!(page.contains("&lt;img src=x"));
     assert!(page.contains("class=\"ent person\" tabindex=\"0\">Evelyn Marchetti"));
     assert!(page.contains("Content-Security-Policy"));
+}
+
+// ---------------------------------------------------------------------------------
+// Issue 22: no lost files, no surprises in CI.
+
+/// A Windows-1252 story: accented names, a dash, curly quotes and one misspelling.
+const STORY_1252: &[u8] = b"Zo\xeb Fern\xe1ndez met General Valery Gerasimovis in Moscow \x96 \x93the talks went well\x94.\n";
+
+/// The same story as a person reads it.
+const STORY_1252_TEXT: &str =
+    "Zoë Fernández met General Valery Gerasimovis in Moscow – “the talks went well”.\n";
+
+/// A folder of stories where some cannot be checked: good files, an empty one, a
+/// Windows-1252 one (decoded), a UTF-8 one with a stray byte (an encoding error with
+/// line and byte); and beside it a missing file and a broken symbolic link, named
+/// explicitly.
+fn partly_broken_desk() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    std::fs::create_dir(&stories).unwrap();
+    std::fs::write(
+        stories.join("a-good.md"),
+        "General Valery Gerasimovis spoke in Moscow.\n",
+    )
+    .unwrap();
+    std::fs::write(stories.join("b-empty.md"), "").unwrap();
+    std::fs::write(stories.join("c-legacy.txt"), STORY_1252).unwrap();
+    std::fs::write(
+        stories.join("d-stray.md"),
+        b"Zo\xc3\xab Fern\xc3\xa1ndez and Jos\xc3\xa9 Garc\xc3\xada\nsaid caf\xe9 was closed.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        stories.join("e-good.txt"),
+        "Sergei Shoigu and Mohammad Bagheri met in Tehran.\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("nowhere.md", dir.path().join("dangling.md")).unwrap();
+    dir
+}
+
+const BROKEN_DESK_ARGS: &[&str] = &["stories", "missing.md", "dangling.md"];
+
+fn check_desk(dir: &Path, format: &str) -> Output {
+    byline_in(
+        dir,
+        &[&["check", "--format", format], BROKEN_DESK_ARGS].concat(),
+    )
+}
+
+#[test]
+fn partial_failure_reports_every_good_file_in_json_and_exits_2() {
+    let dir = partly_broken_desk();
+    let output = check_desk(dir.path(), "json");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let report = json(&output);
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "stories/a-good.md",
+            "stories/b-empty.md",
+            "stories/c-legacy.txt",
+            "stories/e-good.txt"
+        ]
+    );
+    assert_eq!(report["files"][0]["diagnostics"][0]["text"], "Gerasimovis");
+    assert_eq!(report["files"][2]["encoding"], "windows-1252");
+    assert_eq!(report["files"][2]["diagnostics"][0]["text"], "Gerasimovis");
+    assert!(report["files"][0].get("encoding").is_none());
+    let errors = report["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 3, "{report}");
+    assert_eq!(errors[0]["path"], "stories/d-stray.md");
+    assert_eq!(errors[0]["kind"], "encoding");
+    assert_eq!(
+        (errors[0]["line"].as_u64(), errors[0]["byte"].as_u64()),
+        (Some(2), Some(42))
+    );
+    assert_eq!(errors[1]["path"], "missing.md");
+    assert_eq!(errors[1]["kind"], "read");
+    assert_eq!(errors[2]["path"], "dangling.md");
+    assert_eq!(report["summary"]["files"], 4);
+    assert_eq!(report["summary"]["not_checked"], 3);
+    // Each error also on standard error, for a CI log whose stdout went to a file.
+    let err = stderr(&output);
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("byline: error: "))
+            .count(),
+        3,
+        "{err}"
+    );
+    insta::assert_snapshot!("partial_failure_json", stdout(&output));
+}
+
+#[test]
+fn partial_failure_is_reported_in_every_other_format() {
+    let dir = partly_broken_desk();
+    for format in ["human", "github", "jsonl"] {
+        let output = check_desk(dir.path(), format);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        insta::assert_snapshot!(format!("partial_failure_{format}"), stdout(&output));
+    }
+
+    let sarif = check_desk(dir.path(), "sarif");
+    assert_eq!(sarif.status.code(), Some(2));
+    let log = json(&sarif);
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["results"].as_array().unwrap().len(),
+        2,
+        "one per misspelling"
+    );
+    let invocation = &run["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    let errors: Vec<&serde_json::Value> = notes.iter().filter(|n| n["level"] == "error").collect();
+    assert_eq!(errors.len(), 3, "{notes:?}");
+    let stray = &errors[0]["locations"][0]["physicalLocation"];
+    assert_eq!(stray["artifactLocation"]["uri"], "stories/d-stray.md");
+    assert_eq!(stray["region"]["startLine"], 2);
+    assert_eq!(stray["region"]["byteOffset"], 42);
+    let encoding_note = notes.iter().find(|n| n["level"] == "note").unwrap();
+    assert!(encoding_note["message"]["text"]
+        .as_str()
+        .unwrap()
+        .ends_with("decoded as windows-1252"));
+    assert_eq!(run["artifacts"][0]["encoding"], "windows-1252");
+    // In a file not in UTF-8 the spans' byte offsets are not the file's: SARIF's
+    // region keeps lines and columns only there.
+    let legacy = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                == "stories/c-legacy.txt"
+        })
+        .unwrap();
+    let region = &legacy["locations"][0]["physicalLocation"]["region"];
+    assert!(region.get("byteOffset").is_none(), "{region}");
+    assert_eq!(region["startColumn"], 34);
+
+    let html = check_desk(dir.path(), "html");
+    assert_eq!(html.status.code(), Some(2));
+    let page = stdout(&html);
+    assert!(
+        page.contains("<section class=\"errors\"><h2>Not checked</h2>"),
+        "{page}"
+    );
+    assert!(page.contains("<li>missing.md: cannot read: No such file or directory"));
+    assert!(page.contains("<li>stories/d-stray.md: not valid UTF-8"));
+    assert!(page.contains("<p class=\"encoding\">decoded as windows-1252</p>"));
+    assert!(page.contains("Zoë Fernández"));
+    assert_eq!(page.matches("class=\"story\"").count(), 4);
+}
+
+#[test]
+fn legacy_encodings_are_decoded_and_spans_point_into_the_decoded_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("cp1252.txt"), STORY_1252).unwrap();
+    // Latin-1 has no dash or curly quotes; browsers, and encoding_rs, read it as its
+    // superset Windows-1252.
+    std::fs::write(
+        dir.path().join("latin1.txt"),
+        b"Ren\xe9e Fern\xe1ndez, 52, and Zo\xeb M\xfcller met General Valery Gerasimovis.\n",
+    )
+    .unwrap();
+    let output = byline_in(
+        dir.path(),
+        &["check", "--format", "json", "cp1252.txt", "latin1.txt"],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report = json(&output);
+    let texts = [
+        STORY_1252_TEXT,
+        "Renée Fernández, 52, and Zoë Müller met General Valery Gerasimovis.\n",
+    ];
+    for (file, text) in report["files"].as_array().unwrap().iter().zip(texts) {
+        assert_eq!(file["encoding"], "windows-1252");
+        let d = &file["diagnostics"][0];
+        assert_eq!(d["text"], "Gerasimovis");
+        let (start, end) = (
+            d["span"]["start"].as_u64().unwrap() as usize,
+            d["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[start..end],
+            "Gerasimovis",
+            "span into the decoded UTF-8"
+        );
+        let column = text[..start].encode_utf16().count() as u64;
+        assert_eq!(d["range"]["start"]["character"].as_u64(), Some(column));
+    }
+    let human = byline_in(dir.path(), &["check", "cp1252.txt"]);
+    let out = stdout(&human);
+    assert!(
+        out.starts_with("note: cp1252.txt: decoded as windows-1252\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "1 | Zoë Fernández met General Valery Gerasimovis in Moscow – “the talks went well”."
+        ),
+        "{out}"
+    );
+    let github = byline_in(dir.path(), &["check", "--format", "github", "cp1252.txt"]);
+    assert!(stdout(&github)
+        .starts_with("::notice file=cp1252.txt,title=byline encoding::decoded as windows-1252\n"));
+
+    // Forcing an encoding that does not fit is an error naming line and byte.
+    let forced = byline_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--encoding",
+            "utf-8",
+            "cp1252.txt",
+        ],
+    );
+    assert_eq!(forced.status.code(), Some(2));
+    let error = &json(&forced)["errors"][0];
+    assert_eq!(
+        (error["line"].as_u64(), error["byte"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("not valid UTF-8 (as --encoding says): 0xEB at line 1, byte 2"),
+        "{error}"
+    );
+    let latin1 = byline_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--encoding",
+            "latin1",
+            "cp1252.txt",
+        ],
+    );
+    assert_eq!(json(&latin1)["files"][0]["encoding"], "windows-1252");
+    let unknown = byline_in(
+        dir.path(),
+        &["check", "--encoding", "klingon", "cp1252.txt"],
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown encoding `klingon`"));
+}
+
+#[test]
+fn fix_writes_a_legacy_file_back_in_its_own_encoding_or_says_why_not() {
+    let dir = tempfile::tempdir().unwrap();
+    // A house form Windows-1252 cannot write: 'Ş' and 'ı'.
+    std::fs::write(
+        dir.path().join("house.toml"),
+        "[[entity]]\nid = \"desk-y\"\nkind = \"person\"\ntype = \"official\"\nname = \"Şehriban Yılmaz\"\nbanned = [\"Sehriban Yilmas\"]\n",
+    )
+    .unwrap();
+    let mut story = STORY_1252.to_vec();
+    story.extend_from_slice(b"Sehriban Yilmas, the mayor, said Fern\xe1ndez was right.\n");
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, &story).unwrap();
+
+    let dry = byline_in(
+        dir.path(),
+        &[
+            "check",
+            "--kb",
+            "house.toml",
+            "--fix",
+            "--dry-run",
+            "story.txt",
+        ],
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        story,
+        "dry run writes nothing"
+    );
+    assert!(
+        stdout(&dry).contains("+Zoë Fernández met General Valery Gerasimov in Moscow"),
+        "{}",
+        stdout(&dry)
+    );
+
+    let fixed = byline_in(
+        dir.path(),
+        &["check", "--kb", "house.toml", "--fix", "story.txt"],
+    );
+    let err = stderr(&fixed);
+    assert!(
+        err.contains("fixed story.txt:1:34: 'Gerasimovis' → 'Gerasimov'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("byline: not fixed: story.txt:2:1: 'Sehriban Yilmas' → 'Şehriban Yılmaz': the file is windows-1252, which cannot write it"),
+        "{err}"
+    );
+    let mut expected = b"Zo\xeb Fern\xe1ndez met General Valery Gerasimov in Moscow \x96 \x93the talks went well\x94.\n".to_vec();
+    expected.extend_from_slice(b"Sehriban Yilmas, the mayor, said Fern\xe1ndez was right.\n");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        expected,
+        "every other byte as it was, in Windows-1252"
+    );
+    assert_eq!(
+        fixed.status.code(),
+        Some(1),
+        "the banned form is left, and reported"
+    );
+    let after = json(&byline_in(
+        dir.path(),
+        &[
+            "check",
+            "--kb",
+            "house.toml",
+            "--format",
+            "json",
+            "story.txt",
+        ],
+    ));
+    assert_eq!(after["summary"]["warnings"], 1);
+    assert_eq!(after["files"][0]["diagnostics"][0]["code"], "banned-form");
+}
+
+#[test]
+fn fix_keeps_a_utf8_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.md");
+    std::fs::write(
+        &path,
+        "\u{feff}General Valery Gerasimovis spoke in Moscow.\n",
+    )
+    .unwrap();
+    let sarif = json(&byline_in(
+        dir.path(),
+        &["check", "--format", "sarif", "story.md"],
+    ));
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        region["byteOffset"],
+        3 + 15,
+        "the file's own offset, after the mark"
+    );
+    assert_eq!(region["startColumn"], 16);
+    let fixed = byline_in(dir.path(), &["check", "--fix", "story.md"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", stderr(&fixed));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "\u{feff}General Valery Gerasimov spoke in Moscow.\n"
+    );
+}
+
+/// Two desks, one story each, each with its own `.byline.toml`.
+fn two_desks() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "General Valery Gerasimovis spoke in Moscow. Mayor Jane Robuck said so.\n";
+    for desk in ["metro", "world"] {
+        std::fs::create_dir_all(dir.path().join(desk).join("stories")).unwrap();
+        std::fs::write(dir.path().join(desk).join("stories/story.md"), story).unwrap();
+    }
+    // Metro: a house KB naming the mayor, misspellings are errors.
+    std::fs::write(
+        dir.path().join("metro/house.toml"),
+        "[[entity]]\nid = \"desk-1\"\nkind = \"person\"\ntype = \"official\"\nname = \"Jane Roebuck\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("metro/.byline.toml"),
+        "kb = [\"house.toml\"]\n[checks]\nmisspelled-name = \"error\"\n",
+    )
+    .unwrap();
+    // World: Gerasimovis is how a source spells it; no house KB.
+    std::fs::write(
+        dir.path().join("world/.byline.toml"),
+        "ignore = [\"Gerasimovis\"]\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn findings(output: &Output) -> Vec<(String, String, String)> {
+    let mut found = Vec::new();
+    for file in json(output)["files"].as_array().unwrap() {
+        for d in file["diagnostics"].as_array().unwrap() {
+            found.push((
+                file["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit("stories/")
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                d["text"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn each_file_uses_the_configuration_nearest_to_it() {
+    let dir = two_desks();
+    let root = dir.path();
+    let both = byline_in(root, &["check", "--format", "json", "metro", "world"]);
+    assert_eq!(both.status.code(), Some(1), "{}", stderr(&both));
+    let metro = (
+        "story.md".to_string(),
+        "Gerasimovis".to_string(),
+        "error".to_string(),
+    );
+    let mayor = (
+        "story.md".to_string(),
+        "Robuck".to_string(),
+        "error".to_string(),
+    );
+    let report = json(&both);
+    assert_eq!(report["files"][0]["path"], "metro/stories/story.md");
+    assert_eq!(
+        findings(&both),
+        [metro.clone(), mayor.clone()],
+        "world has none: {report}"
+    );
+
+    // The same story gives the same findings from its folder, from above and from
+    // anywhere else.
+    let story = root.join("metro/stories/story.md");
+    let from_its_folder = byline_in(
+        &root.join("metro/stories"),
+        &["check", "--format", "json", "story.md"],
+    );
+    let from_the_root = byline_in(
+        root,
+        &["check", "--format", "json", "metro/stories/story.md"],
+    );
+    let from_elsewhere = byline_in(
+        Path::new("/"),
+        &["check", "--format", "json", story.to_str().unwrap()],
+    );
+    let from_a_sibling = byline_in(
+        &root.join("world"),
+        &["check", "--format", "json", "../metro/stories/story.md"],
+    );
+    for output in [
+        &from_its_folder,
+        &from_the_root,
+        &from_elsewhere,
+        &from_a_sibling,
+    ] {
+        assert_eq!(
+            findings(output),
+            [metro.clone(), mayor.clone()],
+            "{}",
+            stderr(output)
+        );
+    }
+
+    // Standard input: the configuration of --stdin-filename's folder, else the
+    // working directory's.
+    let stdin = |dir: &Path, args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"General Valery Gerasimovis spoke.\n")
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let named = stdin(
+        root,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "world/stories/new.md",
+            "-",
+        ],
+    );
+    assert_eq!(json(&named)["summary"]["warnings"], 0);
+    assert_eq!(named.status.code(), Some(0));
+    let unnamed = stdin(&root.join("metro"), &["check", "--format", "json", "-"]);
+    assert_eq!(json(&unnamed)["summary"]["errors"], 1);
+
+    // --config is for every file, with the KB it names.
+    let forced = byline_in(
+        root,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--config",
+            "metro/.byline.toml",
+            "metro",
+            "world",
+        ],
+    );
+    assert_eq!(
+        findings(&forced),
+        [metro.clone(), mayor.clone(), metro, mayor]
+    );
+}
+
+#[test]
+fn a_broken_configuration_fails_only_the_files_under_it() {
+    let dir = two_desks();
+    std::fs::write(dir.path().join("world/.byline.toml"), "ignore = [1]\n").unwrap();
+    let output = byline_in(dir.path(), &["check", "--format", "json", "metro", "world"]);
+    assert_eq!(output.status.code(), Some(2));
+    let report = json(&output);
+    assert_eq!(report["files"][0]["path"], "metro/stories/story.md");
+    assert_eq!(report["files"].as_array().unwrap().len(), 1);
+    let error = &report["errors"][0];
+    assert_eq!(error["path"], "world/stories/story.md");
+    assert_eq!(error["kind"], "configuration");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("world/.byline.toml:1:"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_folder_with_no_files_is_an_error_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("stories")).unwrap();
+    std::fs::write(dir.path().join("stories/notes.rs"), "// not a story\n").unwrap();
+    let output = byline_in(dir.path(), &["check", "stories"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stdout(&output).contains("error: no files to check in stories (looked for *.md, *.markdown, *.mdx, *.txt, *.text, *.html, *.htm)"),
+        "{}",
+        stdout(&output)
+    );
+    let json_output = byline_in(
+        dir.path(),
+        &["check", "--format", "json", "--include", "*.txt", "stories"],
+    );
+    assert_eq!(json_output.status.code(), Some(2));
+    assert_eq!(json(&json_output)["errors"][0]["kind"], "no-files");
+    assert!(stderr(&json_output).contains("no files to check in stories (looked for *.txt)"));
+    let allowed = byline_in(dir.path(), &["check", "--allow-empty", "stories"]);
+    assert_eq!(allowed.status.code(), Some(0), "{}", stdout(&allowed));
+    assert_eq!(stdout(&allowed), "no findings in 0 files checked\n");
+}
+
+#[test]
+fn without_paths_a_pipe_is_read() {
+    let output = byline_with_stdin(
+        &["check", "--format", "json"],
+        "General Valery Gerasimovis spoke in Moscow.",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json(&output)["files"][0]["path"], "-");
+}
+
+#[test]
+fn a_bare_check_on_a_terminal_prints_usage_instead_of_waiting() {
+    // `script` (util-linux) runs the command on a pseudo-terminal.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to make a pseudo-terminal");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let command = format!("{} check", env!("CARGO_BIN_EXE_byline"));
+    let output = Command::new("timeout")
+        .args(["60", "script", "-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("no files given, and standard input is a terminal"),
+        "{shown}"
+    );
+    assert!(shown.contains("Usage: byline check"), "{shown}");
+}
+
+#[test]
+fn a_finding_far_into_one_long_line_is_shown_cut_with_its_true_column() {
+    // Minified HTML, or a story without line breaks: the snippet is cut around the
+    // finding (so many findings on one line do not each cost the line), and the
+    // column is still counted from the line's start.
+    let filler = "Zoë Fernández said the talks went well. ".repeat(150);
+    let story = format!("{filler}General Valery Gerasimovis spoke in Moscow. {filler}\n");
+    let human = byline_with_stdin(&["check", "-"], &story);
+    let column = filler.chars().count() + "General Valery ".len() + 1;
+    let out = stdout(&human);
+    assert!(out.contains(&format!(" --> -:1:{column}\n")), "{out}");
+    assert!(out.contains("1 | ..."), "cut: {out}");
+    assert!(out.lines().all(|l| l.len() < 400), "{out}");
+    let report = json(&byline_with_stdin(
+        &["check", "--format", "json", "-"],
+        &story,
+    ));
+    assert_eq!(
+        report["files"][0]["diagnostics"][0]["range"]["start"]["character"].as_u64(),
+        Some(column as u64 - 1)
+    );
+}
+
+// --- issue 21: `byline kb lookup` answers a name the KB has, and only that ----------
+
+#[test]
+fn kb_lookup_of_a_name_the_kb_lacks_says_so_and_lists_the_nearest() {
+    // "Tim Cook" (before the newsmakers layer) answered with the card of Nîmes, a far
+    // fuzzy match shown as if it were the name asked for.
+    let output = byline(&["kb", "lookup", "Tim Cookson"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("No entity named 'Tim Cookson'. Nearest: Tim Cook (person)"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "names only, no card: {text}");
+    assert!(!text.contains("**"), "{text}");
+
+    let output = byline(&["kb", "lookup", "Xqzzyvw Kkjjqq"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "No entity named 'Xqzzyvw Kkjjqq', and none with a name near it.\n"
+    );
+
+    // JSON: the nearest entities, and the exit status says none is the name.
+    let output = byline(&["kb", "lookup", "Gerasimovis", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json(&output)[0]["name"], "Valery Gerasimov");
+}
+
+#[test]
+fn kb_lookup_of_a_name_or_alias_shows_the_card_with_the_country_and_the_date_it_used() {
+    let today = stdout(&byline(&["kb", "lookup", "Valery Gerasimov"]));
+    assert!(today.starts_with("**Valery Gerasimov**"), "{today}");
+    assert!(today.contains("- Country: Russia\n"), "{today}");
+    assert!(
+        today.contains("- Roles as of today, ") && today.contains(" — no story date set\n"),
+        "{today}"
+    );
+    let output = byline(&["kb", "lookup", "Valeri Gerasimov", "--date", "2021-10-21"]);
+    assert_eq!(output.status.code(), Some(0));
+    let dated = stdout(&output);
+    assert!(
+        dated.starts_with("**Valery Gerasimov**"),
+        "an alias: {dated}"
+    );
+    assert!(
+        dated.contains("- Roles as of 2021-10-21 (--date)\n"),
+        "{dated}"
+    );
 }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use byline_core::card::markdown;
+use byline_core::card::{country_names, markdown, CardDate};
 use byline_kb::{Category, Entity, Kb, PartialDate};
 
 fn kb() -> &'static Kb {
@@ -103,7 +103,11 @@ fn hover_on_each_g20_leader_shows_the_role_with_its_start_date_and_source() {
     let snapshot = PartialDate::parse("2022-08-01").unwrap();
     for country in g20 {
         let leader = sitting_leader(country).unwrap_or_else(|| panic!("no leader for {country}"));
-        let card = markdown(leader, snapshot);
+        let card = markdown(
+            leader,
+            &CardDate::Story(snapshot, None),
+            &country_names(kb()),
+        );
         let role = leader
             .roles
             .iter()
@@ -132,7 +136,11 @@ fn hover_on_interfax_xinhua_irna_and_the_irgc_says_who_they_are() {
             .next()
             .unwrap_or_else(|| panic!("{written} not in the KB"));
         let entity = kb().entity(target.entity);
-        let card = markdown(entity, PartialDate::today());
+        let card = markdown(
+            entity,
+            &CardDate::Today(PartialDate::today()),
+            &country_names(kb()),
+        );
         assert!(card.contains(expected), "{card}");
         assert!(!entity.description.is_empty(), "{written}: no description");
         assert!(card.contains("Source:"), "{card}");

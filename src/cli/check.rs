@@ -1,21 +1,21 @@
-//! `byline check` and `byline entities`: read the inputs, analyse them in parallel
-//! (`rayon`, output in input order), render, choose the exit status.
+//! `byline check` and `byline entities`: read and decode the inputs, give each its
+//! configuration, analyse them in parallel (`rayon`, output in input order), render,
+//! choose the exit status. An input that cannot be checked is reported beside the
+//! others and makes the exit status 2, after all output.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use super::configs::{Resolver, Settings};
+use super::decode::{self, Decoded};
 use super::inputs::{self, Input};
-use super::{
-    analysis_kb, fix, load_config, parse_story_date, AnalysisArgs, CheckFormat, ColorChoice,
-    EntitiesFormat, FailOn, Fatal,
-};
-use crate::report::{self, FileReport, Summary};
+use super::{fix, AnalysisArgs, CheckFormat, ColorChoice, EntitiesFormat, FailOn, Fatal};
+use crate::report::{self, ErrorKind, FileError, FileReport};
 use byline_core::analysis::{analyze, AnalysisOptions, Severity};
-use byline_desk::config::Config;
-use byline_kb::Kb;
 
 /// Runs with fewer files than this finish before a progress bar would help.
 const PROGRESS_MIN_FILES: usize = 50;
@@ -38,23 +38,30 @@ pub struct CheckOptions {
     dry_run: bool,
 }
 
-struct Analysed {
-    kb: Kb,
-    config: Config,
-    options: AnalysisOptions,
-    inputs: Vec<Input>,
-    reports: Vec<FileReport>,
+/// One checked file beside its report: where it came from and its settings.
+struct Checked {
+    input: Input,
+    settings: Arc<Settings>,
 }
 
-fn analyse_one(input: &Input, text: String, kb: &Kb, options: &AnalysisOptions) -> FileReport {
+struct Analysed {
+    checked: Vec<Checked>,
+    reports: Vec<FileReport>,
+    errors: Vec<FileError>,
+}
+
+fn analyse_one(input: &Input, decoded: Decoded, settings: &Settings) -> FileReport {
     let options = AnalysisOptions {
         format: Some(input.format),
-        ..options.clone()
+        ..settings.options.clone()
     };
     FileReport {
         path: input.name.clone(),
-        analysis: analyze(&text, kb, &options),
-        text,
+        analysis: analyze(&decoded.text, &settings.kb, &options),
+        text: decoded.text,
+        kb: settings.kb.clone(),
+        encoding: decoded.encoding,
+        bom: decoded.bom,
     }
 }
 
@@ -69,32 +76,78 @@ fn progress_bar(files: usize) -> ProgressBar {
     bar
 }
 
+/// Reads, decodes and analyses every input. A file that cannot be read, decoded or
+/// configured becomes a `FileError` and the others are still checked.
 fn analyse_all(args: &AnalysisArgs) -> Result<Analysed, Fatal> {
-    let config = load_config(args)?;
-    let kb = analysis_kb(args, &config)?;
-    let options = AnalysisOptions {
-        format: None,
-        story_date: parse_story_date(args, &config)?,
-        checks: config.checks.clone(),
-    };
-    let inputs = inputs::expand(args)?;
-    let bar = progress_bar(inputs.len());
-    let reports = inputs
-        .par_iter()
-        .map(|input| {
-            let report = analyse_one(input, input.read()?, &kb, &options);
+    let forced = args
+        .encoding
+        .as_deref()
+        .map(decode::encoding_for_label)
+        .transpose()
+        .map_err(Fatal)?;
+    let expanded = inputs::expand(args)?;
+    let mut resolver = Resolver::new(args)?;
+    let mut jobs = Vec::with_capacity(expanded.inputs.len());
+    for input in expanded.inputs {
+        let named = input.path.clone().or_else(|| args.stdin_filename.clone());
+        let settings = resolver
+            .for_file(named.as_deref())?
+            .map_err(|message| input.error(ErrorKind::Configuration, message));
+        jobs.push((input, settings));
+    }
+    let bar = progress_bar(jobs.len());
+    let outcomes: Vec<Result<(FileReport, Checked), FileError>> = jobs
+        .into_par_iter()
+        .map(|(input, settings)| {
+            let outcome = settings.and_then(|settings| {
+                let decoded = input.read(forced)?;
+                let report = analyse_one(&input, decoded, &settings);
+                Ok((report, Checked { input, settings }))
+            });
             bar.inc(1);
-            Ok(report)
+            outcome
         })
-        .collect::<Result<Vec<_>, Fatal>>()?;
+        .collect();
     bar.finish_and_clear();
-    Ok(Analysed {
-        kb,
-        config,
-        options,
-        inputs,
-        reports,
-    })
+    let mut analysed = Analysed {
+        checked: Vec::new(),
+        reports: Vec::new(),
+        errors: Vec::new(),
+    };
+    for outcome in outcomes {
+        match outcome {
+            Ok((report, checked)) => {
+                analysed.reports.push(report);
+                analysed.checked.push(checked);
+            }
+            Err(error) => analysed.errors.push(error),
+        }
+    }
+    analysed.errors.extend(expanded.errors);
+    Ok(analysed)
+}
+
+/// A bare `byline check` (no paths) with a terminal for standard input would wait for
+/// a story to be typed; it prints its usage and exits 2 instead.
+fn usage_if_bare_on_a_terminal(args: &AnalysisArgs, command: &str) -> Option<ExitCode> {
+    if !inputs::usage_instead_of_stdin(!args.paths.is_empty(), std::io::stdin().is_terminal()) {
+        return None;
+    }
+    eprintln!(
+        "byline: no files given, and standard input is a terminal\n\n{}\n\n\
+         Name the stories (files or folders), or pipe one in: `byline {command} - < story.md`.\n\
+         For more, try `byline {command} --help`.",
+        super::usage(command)
+    );
+    Some(ExitCode::from(2))
+}
+
+/// The files that could not be checked, on standard error for formats whose output a
+/// person does not read directly (they are in the report too).
+fn errors_to_stderr(errors: &[FileError]) {
+    for error in errors {
+        eprintln!("byline: error: {error}");
+    }
 }
 
 fn write_stdout(text: &str) -> Result<(), Fatal> {
@@ -111,28 +164,39 @@ fn write_stdout(text: &str) -> Result<(), Fatal> {
 /// the unified diff when `dry_run`.
 fn fix_all(analysed: &mut Analysed, dry_run: bool) -> Result<String, Fatal> {
     let mut diff = String::new();
-    for (input, report) in analysed.inputs.iter().zip(analysed.reports.iter_mut()) {
+    for (checked, report) in analysed.checked.iter().zip(analysed.reports.iter_mut()) {
+        let input = &checked.input;
         let Some(fixed) = fix::fix_file(report, input.path.as_deref(), dry_run, &mut diff)? else {
             continue;
         };
+        for refusal in &fixed.refused {
+            eprintln!("byline: not fixed: {refusal}");
+        }
         for change in &fixed.changes {
             let verb = if dry_run { "would fix" } else { "fixed" };
             eprintln!("{verb} {change}");
         }
-        *report = analyse_one(input, fixed.text, &analysed.kb, &analysed.options);
+        if let Some(text) = fixed.text {
+            let decoded = Decoded {
+                text,
+                encoding: report.encoding,
+                bom: report.bom,
+            };
+            *report = analyse_one(input, decoded, &checked.settings);
+        }
     }
     Ok(diff)
 }
 
 fn render(format: CheckFormat, color: ColorChoice, analysed: &Analysed) -> String {
     let reports = &analysed.reports;
-    let kb = &analysed.kb;
+    let errors = &analysed.errors;
     match format {
-        CheckFormat::Json => report::json::check(reports, kb) + "\n",
-        CheckFormat::Jsonl => report::jsonl::check(reports, kb),
-        CheckFormat::Sarif => report::sarif::check(reports) + "\n",
-        CheckFormat::Github => report::github::check(reports),
-        CheckFormat::Html => report::html::check(reports, kb),
+        CheckFormat::Json => report::json::check(reports, errors) + "\n",
+        CheckFormat::Jsonl => report::jsonl::check(reports, errors),
+        CheckFormat::Sarif => report::sarif::check(reports, errors) + "\n",
+        CheckFormat::Github => report::github::check(reports, errors),
+        CheckFormat::Html => report::html::check(reports, errors),
         CheckFormat::Human => {
             let use_color = match color {
                 ColorChoice::Always => true,
@@ -141,12 +205,27 @@ fn render(format: CheckFormat, color: ColorChoice, analysed: &Analysed) -> Strin
                     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
                 }
             };
-            report::human::check(reports, use_color)
+            report::human::check(reports, errors, use_color)
         }
     }
 }
 
+/// Whether a finding of `severity` fails the run: `--fail-on`, else the file's
+/// configuration's `fail_on`, else `warning`.
+fn fails(severity: Severity, flag: Option<FailOn>, settings: &Settings) -> bool {
+    let threshold = match flag {
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Information) => Severity::Information,
+        None => settings.fail_on.unwrap_or(Severity::Warning),
+    };
+    severity >= threshold
+}
+
 pub fn run_check(args: &AnalysisArgs, options: &CheckOptions) -> Result<ExitCode, Fatal> {
+    if let Some(code) = usage_if_bare_on_a_terminal(args, "check") {
+        return Ok(code);
+    }
     let mut analysed = analyse_all(args)?;
     let diff = if options.fix {
         fix_all(&mut analysed, options.dry_run)?
@@ -158,13 +237,24 @@ pub fn run_check(args: &AnalysisArgs, options: &CheckOptions) -> Result<ExitCode
     } else {
         write_stdout(&render(options.format, options.color, &analysed))?;
     }
-    let threshold = match options.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Information) => Severity::Information,
-        None => analysed.config.fail_on.unwrap_or(Severity::Warning),
-    };
-    Ok(if Summary::of(&analysed.reports).has_at_least(threshold) {
+    if options.dry_run || !matches!(options.format, CheckFormat::Human | CheckFormat::Github) {
+        errors_to_stderr(&analysed.errors);
+    }
+    if !analysed.errors.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    let failed = analysed
+        .reports
+        .iter()
+        .zip(&analysed.checked)
+        .any(|(report, checked)| {
+            report
+                .analysis
+                .diagnostics
+                .iter()
+                .any(|d| fails(d.severity, options.fail_on, &checked.settings))
+        });
+    Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -172,17 +262,25 @@ pub fn run_check(args: &AnalysisArgs, options: &CheckOptions) -> Result<ExitCode
 }
 
 pub fn run_entities(args: &AnalysisArgs, format: EntitiesFormat) -> Result<ExitCode, Fatal> {
-    let Analysed { kb, reports, .. } = analyse_all(args)?;
+    if let Some(code) = usage_if_bare_on_a_terminal(args, "entities") {
+        return Ok(code);
+    }
+    let Analysed {
+        reports, errors, ..
+    } = analyse_all(args)?;
     let output = match format {
-        EntitiesFormat::Json => report::json::entities(&reports, &kb) + "\n",
+        EntitiesFormat::Json => report::json::entities(&reports, &errors) + "\n",
         EntitiesFormat::Human => {
             let mut out = String::new();
             for report in &reports {
                 out.push_str(&format!("{}\n", report.path));
+                if let Some(encoding) = report.encoding_note() {
+                    out.push_str(&format!("  (decoded as {encoding})\n"));
+                }
                 for cluster in &report.analysis.clusters {
                     let id = cluster
                         .entity
-                        .map(|id| kb.entity(id).id.as_str())
+                        .map(|id| report.kb.entity(id).id.as_str())
                         .unwrap_or("unknown");
                     out.push_str(&format!(
                         "  {:<13} {:<40} {:>2}× {}\n",
@@ -197,7 +295,12 @@ pub fn run_entities(args: &AnalysisArgs, format: EntitiesFormat) -> Result<ExitC
         }
     };
     write_stdout(&output)?;
-    Ok(ExitCode::SUCCESS)
+    errors_to_stderr(&errors);
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }
 
 /// `byline init`: writes the commented starter `.byline.toml`, never over an existing one.

@@ -39,9 +39,38 @@ pub struct EvalOptions {
     max_targets: usize,
     #[arg(long, value_enum, default_value = "markdown")]
     format: EvalFormat,
-    /// List every missed trial, target name and entity error.
+    /// List every missed trial, target name and entity error (and, for the sections
+    /// below, every names-dev miss and false flag, every clean-text finding and every
+    /// ordinary-names finding).
     #[arg(long)]
     details: bool,
+    /// Add the names-dev section: misspellings written independently of Byline
+    /// (../shared/data/names-dev; skipped with a note when absent).
+    #[arg(long)]
+    names_dev: bool,
+    /// The names-dev folder (implies --names-dev).
+    #[arg(long, value_name = "DIR")]
+    names_dev_dir: Option<PathBuf>,
+    /// List every names-dev miss and false flag (implies --names-dev), without the other
+    /// sections' details.
+    #[arg(long)]
+    names_dev_details: bool,
+    /// Add false alarms on clean text: ../shared/data/ner-train's Wikipedia and web
+    /// text and re3d, tweets apart (skipped with a note when absent).
+    #[arg(long)]
+    clean_text: bool,
+    /// The ner-train folder (implies --clean-text).
+    #[arg(long, value_name = "DIR")]
+    ner_train: Option<PathBuf>,
+    /// Add the ordinary-names probe (tests/fixtures/eval/ordinary-names.tsv, built in).
+    #[arg(long)]
+    ordinary_names: bool,
+    /// The probe's TSV instead of the built-in one (implies --ordinary-names).
+    #[arg(long, value_name = "PATH")]
+    ordinary_names_file: Option<PathBuf>,
+    /// Every section: --names-dev --clean-text --ordinary-names.
+    #[arg(long)]
+    all: bool,
 }
 
 /// `../shared/<rel>` from the working directory, else from the source tree.
@@ -53,6 +82,101 @@ fn shared(rel: &str) -> Option<PathBuf> {
             .join(rel),
     ];
     candidates.into_iter().find(|p| p.exists())
+}
+
+/// The sections measured on text we did not write, as requested.
+fn add_sections(
+    kb: &byline_kb::Kb,
+    options: &EvalOptions,
+    re3d_path: Option<&Path>,
+    re3d_documents: &[data::NerDocument],
+    report: &mut eval::EvalReport,
+) -> Result<(), Fatal> {
+    let shared_dir = |rel: &str| (!options.builtin).then(|| shared(rel)).flatten();
+    if options.all
+        || options.names_dev
+        || options.names_dev_details
+        || options.names_dev_dir.is_some()
+    {
+        match options
+            .names_dev_dir
+            .clone()
+            .or_else(|| shared_dir("data/names-dev"))
+        {
+            Some(dir) => {
+                let set = data::read_names_dev(&dir)?;
+                report.names_dev = Some(eval::names_dev::evaluate(
+                    kb,
+                    &set,
+                    &dir.display().to_string(),
+                ));
+            }
+            None => {
+                report.skipped.insert(
+                    "names-dev",
+                    if options.builtin {
+                        "--builtin uses only the project's own data".to_string()
+                    } else {
+                        "../shared/data/names-dev not found".to_string()
+                    },
+                );
+            }
+        }
+    }
+    if options.all || options.clean_text || options.ner_train.is_some() {
+        let ner_train = options
+            .ner_train
+            .clone()
+            .or_else(|| shared_dir("data/ner-train"));
+        // re3d's own documents, never the built-in sentences that stand in for them.
+        let re3d = re3d_path.map(|_| re3d_documents);
+        let corpora = data::clean_corpora(ner_train.as_deref(), re3d)?;
+        if corpora.is_empty() {
+            report.skipped.insert(
+                "clean-text",
+                if options.builtin {
+                    "--builtin uses only the project's own data".to_string()
+                } else {
+                    "../shared/data/ner-train and ../shared/data/ner-dev/re3d not found".to_string()
+                },
+            );
+        } else {
+            let mut sources: Vec<String> = Vec::new();
+            if let Some(dir) = &ner_train {
+                sources.push(dir.display().to_string());
+            }
+            if let Some(path) = re3d_path {
+                sources.push(path.display().to_string());
+            }
+            report.clean_text = Some(eval::clean_text::evaluate(
+                kb,
+                &corpora,
+                &sources.join(", "),
+            ));
+        }
+    }
+    if options.all || options.ordinary_names || options.ordinary_names_file.is_some() {
+        let (text, origin) = match &options.ordinary_names_file {
+            Some(path) => (
+                std::fs::read_to_string(path)
+                    .map_err(|e| Fatal(format!("{}: {e}", path.display())))?,
+                path.display().to_string(),
+            ),
+            None => (
+                data::ORDINARY_NAMES.to_string(),
+                "built-in (tests/fixtures/eval/ordinary-names.tsv)".to_string(),
+            ),
+        };
+        let names = data::parse_ordinary_names(&text);
+        let provenance = data::ordinary_names_provenance(&text);
+        let source = if provenance.is_empty() {
+            origin
+        } else {
+            format!("{origin}, {provenance}")
+        };
+        report.ordinary_names = Some(eval::ordinary_names::evaluate(kb, &names, &source));
+    }
+    Ok(())
 }
 
 pub fn run(options: &EvalOptions) -> Result<ExitCode, Fatal> {
@@ -93,7 +217,7 @@ pub fn run(options: &EvalOptions) -> Result<ExitCode, Fatal> {
         targets_per_article: options.targets_per_article,
         max_targets: options.max_targets,
     };
-    let report = eval::run(
+    let mut report = eval::run(
         &kb,
         &articles,
         &documents,
@@ -103,8 +227,16 @@ pub fn run(options: &EvalOptions) -> Result<ExitCode, Fatal> {
         },
         &config,
     );
+    add_sections(&kb, options, re3d_path.as_deref(), &documents, &mut report)?;
     match options.format {
-        EvalFormat::Markdown => print!("{}", eval::report::markdown(&report, options.details)),
+        EvalFormat::Markdown => print!(
+            "{}",
+            eval::report::markdown_with(
+                &report,
+                options.details,
+                options.details || options.names_dev_details
+            )
+        ),
         EvalFormat::Json => println!("{}", eval::report::json(&report)),
     }
     Ok(ExitCode::SUCCESS)

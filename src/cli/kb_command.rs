@@ -111,22 +111,42 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
         } => {
             let kb = layers.load()?;
             let date = match date {
-                Some(d) => PartialDate::parse(&d)
-                    .ok_or_else(|| Fatal(format!("--date must be YYYY-MM-DD, got `{d}`")))?,
-                None => PartialDate::today(),
+                Some(d) => card::CardDate::Story(
+                    PartialDate::parse(&d)
+                        .ok_or_else(|| Fatal(format!("--date must be YYYY-MM-DD, got `{d}`")))?,
+                    Some("--date"),
+                ),
+                None => card::CardDate::Today(PartialDate::today()),
             };
             let found = lookup(&kb, &name, limit);
-            if format == "json" {
-                let entities: Vec<_> = found.iter().map(|&id| kb.entity(id)).collect();
-                println!("{}", serde_json::to_string_pretty(&entities)?);
-            } else if found.is_empty() {
-                println!("no entity near '{name}'");
+            // The exact matches, else the nearest names (exit status 1 tells them apart).
+            let shown = if found.exact.is_empty() {
+                &found.nearest
             } else {
-                for id in &found {
-                    println!("{}", card::markdown(kb.entity(*id), date));
+                &found.exact
+            };
+            if format == "json" {
+                let entities: Vec<_> = shown.iter().map(|&id| kb.entity(id)).collect();
+                println!("{}", serde_json::to_string_pretty(&entities)?);
+            } else if !found.exact.is_empty() {
+                let countries = card::country_names(&kb);
+                for id in &found.exact {
+                    println!("{}", card::markdown(kb.entity(*id), &date, &countries));
                 }
+            } else if found.nearest.is_empty() {
+                println!("No entity named '{name}', and none with a name near it.");
+            } else {
+                let nearest: Vec<String> = found
+                    .nearest
+                    .iter()
+                    .map(|&id| {
+                        let entity = kb.entity(id);
+                        format!("{} ({})", entity.name, entity.entity_type.replace('-', " "))
+                    })
+                    .collect();
+                println!("No entity named '{name}'. Nearest: {}", nearest.join(", "));
             }
-            Ok(if found.is_empty() {
+            Ok(if found.exact.is_empty() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -254,11 +274,32 @@ fn import(sources: &Path, out: &Path) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Entities whose name is `query`, then those whose name words are near its words.
-pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Vec<EntityId> {
+/// What `byline kb lookup` found.
+pub struct Found {
+    /// Entities named `query` exactly: a name, an alias or a surname (case and accents
+    /// folded), or an acronym.
+    pub exact: Vec<EntityId>,
+    /// Otherwise, those whose name words are near its words, nearest first. A near
+    /// name is never shown as the answer ("Tim Cook" is not Nîmes).
+    pub nearest: Vec<EntityId>,
+}
+
+/// Entities whose name is `query`; when there are none, the nearest names.
+pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Found {
     let tokens = name_tokens(query);
-    let mut found: Vec<EntityId> = kb.acronym(query.trim());
-    found.extend(kb.names_get(&key_of(&tokens)).iter().map(|t| t.entity));
+    let mut exact: Vec<EntityId> = kb.acronym(query.trim());
+    for target in kb.names_get(&key_of(&tokens)) {
+        if !exact.contains(&target.entity) {
+            exact.push(target.entity);
+        }
+    }
+    exact.truncate(limit);
+    if !exact.is_empty() {
+        return Found {
+            exact,
+            nearest: Vec::new(),
+        };
+    }
     let mut scores: HashMap<EntityId, f32> = HashMap::new();
     for token in &tokens {
         for (kb_token, postings) in kb.tokens_near(token, 2, 3) {
@@ -275,14 +316,19 @@ pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Vec<EntityId> {
         let pb = b.1 + kb.entity(b.0).prominence() * 0.1;
         pb.total_cmp(&pa).then(a.0.cmp(&b.0))
     });
+    let mut nearest: Vec<EntityId> = Vec::new();
     for (id, _) in ranked {
-        if !found.contains(&id) {
-            found.push(id);
+        if !nearest.contains(&id) {
+            nearest.push(id);
+        }
+        if nearest.len() == limit {
+            break;
         }
     }
-    found.dedup();
-    found.truncate(limit);
-    found
+    Found {
+        exact: Vec::new(),
+        nearest,
+    }
 }
 
 #[derive(Serialize)]

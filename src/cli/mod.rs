@@ -1,8 +1,11 @@
-//! The command-line adapter: argument parsing (`clap`), reading files, choosing a
-//! renderer, exit codes. Exit 0: nothing at or above `--fail-on`; 1: findings; 2: usage,
-//! configuration or I/O error.
+//! The command-line adapter: argument parsing (`clap`), reading and decoding files,
+//! each file's configuration, choosing a renderer, exit codes. Exit 0: nothing at or
+//! above `--fail-on`; 1: findings; 2: usage, configuration or I/O error, or an input
+//! that could not be checked (after the report of all the others).
 
 mod check;
+mod configs;
+mod decode;
 mod eval;
 mod fix;
 #[cfg(feature = "kb-import")]
@@ -13,10 +16,9 @@ mod kb_command;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use byline_desk::config::{self, Config};
-use byline_kb::{Kb, KbBuilder, PartialDate};
+use byline_kb::{Kb, KbBuilder};
 
 #[derive(Parser)]
 #[command(
@@ -66,8 +68,8 @@ pub enum FailOn {
 /// Options shared by the commands that analyse text.
 #[derive(clap::Args, Clone)]
 pub struct AnalysisArgs {
-    /// Files and directories to read; `-` for standard input.
-    #[arg(default_value = "-")]
+    /// Files and directories to read; `-` for standard input (the default when standard
+    /// input is not a terminal).
     paths: Vec<PathBuf>,
     /// In directories, check only files matching this glob (default: Markdown, text, HTML).
     #[arg(long, value_name = "GLOB")]
@@ -81,9 +83,16 @@ pub struct AnalysisArgs {
     /// More KB files (TOML or JSONL); later files take precedence.
     #[arg(long = "kb", value_name = "FILE")]
     kb_files: Vec<PathBuf>,
-    /// A configuration file instead of the discovered `.byline.toml`.
+    /// A configuration file for every file, instead of each file's nearest `.byline.toml`.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Read every file in this encoding (a WHATWG label: utf-8, windows-1252, latin1,
+    /// utf-16le…) instead of detecting it.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// A directory with no file to check is not an error.
+    #[arg(long)]
+    allow_empty: bool,
     /// The story's date (YYYY-MM-DD or `today`), overriding front matter.
     #[arg(long, value_name = "DATE")]
     story_date: Option<String>,
@@ -177,30 +186,14 @@ fn die_quietly_on_closed_pipe() {
     }
 }
 
-/// The configuration in effect: `--config`, else `.byline.toml` found from the
-/// current directory upward.
-fn load_config(args: &AnalysisArgs) -> Result<Config, Fatal> {
-    let path = match &args.config {
-        Some(path) => Some(path.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| config::discover(&dir)),
-    };
-    Ok(match path {
-        Some(path) => config::load(&path)?,
-        None => Config::default(),
-    })
-}
-
-/// The KB in effect: the default, then configured files, then `--kb` files.
-fn analysis_kb(args: &AnalysisArgs, config: &Config) -> Result<Kb, Fatal> {
-    let files: Vec<PathBuf> = config
-        .kb_files
-        .iter()
-        .chain(&args.kb_files)
-        .cloned()
-        .collect();
-    load_kb(&files, args.no_default_kb)
+/// The usage line of a subcommand, as `--help` shows it.
+fn usage(subcommand: &str) -> String {
+    let mut command = Cli::command();
+    command.build();
+    command
+        .find_subcommand_mut(subcommand)
+        .map(|sub| sub.render_usage().to_string())
+        .unwrap_or_default()
 }
 
 /// The default KB (unless left out), then `files` in order, later ones winning.
@@ -213,14 +206,4 @@ fn load_kb(files: &[PathBuf], no_default_kb: bool) -> Result<Kb, Fatal> {
         builder = builder.with_file(path)?;
     }
     Ok(builder.build())
-}
-
-fn parse_story_date(args: &AnalysisArgs, config: &Config) -> Result<Option<PartialDate>, Fatal> {
-    match &args.story_date {
-        Some(text) if text == "today" => Ok(Some(PartialDate::today())),
-        Some(text) => PartialDate::parse(text)
-            .map(Some)
-            .ok_or_else(|| Fatal(format!("--story-date must be YYYY-MM-DD, got `{text}`"))),
-        None => Ok(config.story_date),
-    }
 }

@@ -7,11 +7,16 @@
 //! version of the dependencies (the `rand` crates do not promise stable streams
 //! across releases, and the numbers in the README must not move when they change).
 
+pub mod clean_text;
 pub mod data;
 pub mod false_alarms;
 pub mod misspell;
+pub mod names_dev;
 pub mod ner;
+pub mod ordinary_names;
 pub mod report;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -95,9 +100,24 @@ pub struct EvalReport {
     pub misspellings: misspell::MisspellReport,
     pub false_alarms: false_alarms::FalseAlarmReport,
     pub entities: ner::NerReport,
+    /// names-dev, when requested and present (`--names-dev`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names_dev: Option<names_dev::NamesDevReport>,
+    /// False alarms on the clean corpora, when requested and present (`--clean-text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clean_text: Option<clean_text::CleanTextReport>,
+    /// The ordinary-names probe, when requested (`--ordinary-names`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ordinary_names: Option<ordinary_names::OrdinaryNamesReport>,
+    /// Requested sections that could not run (section → why), e.g. names-dev without
+    /// ../shared.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub skipped: BTreeMap<&'static str, String>,
 }
 
-/// Runs the three evaluations.
+/// Runs the three evaluations of the default report; the sections measured on text we
+/// did not write ([`names_dev`], [`clean_text`], [`ordinary_names`]) are added by
+/// their own `evaluate` functions when requested.
 pub fn run(
     kb: &Kb,
     articles: &[Article],
@@ -111,6 +131,10 @@ pub fn run(
         misspellings: misspell::evaluate(kb, articles, config),
         false_alarms: false_alarms::evaluate(kb, articles),
         entities: ner::evaluate(kb, ner_documents),
+        names_dev: None,
+        clean_text: None,
+        ordinary_names: None,
+        skipped: BTreeMap::new(),
     }
 }
 

@@ -2,9 +2,8 @@
 //! annotations on the pull request's changed lines.
 //! `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`
 
-use super::{human::summary_line, FileReport, Summary};
+use super::{human::summary_line, FileError, FileReport, Summary};
 use byline_core::analysis::Severity;
-use byline_core::text::LineIndex;
 
 /// Escapes a command's message: the runner decodes `%25`, `%0D` and `%0A`.
 fn escape_data(text: &str) -> String {
@@ -26,13 +25,23 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-/// Renders `check --format github`: one command per finding, then the summary line.
-pub fn check(reports: &[FileReport]) -> String {
+/// Renders `check --format github`: a notice for a file decoded from a legacy
+/// encoding, one command per finding, an `::error` per input that could not be
+/// checked, then the summary line.
+pub fn check(reports: &[FileReport], errors: &[FileError]) -> String {
     let mut out = String::new();
     for report in reports {
-        let index = LineIndex::new(&report.text);
+        if let Some(encoding) = report.encoding_note() {
+            out.push_str(&format!(
+                "::notice file={},title={}::{}\n",
+                escape_property(&report.path),
+                escape_property("byline encoding"),
+                escape_data(&format!("decoded as {encoding}")),
+            ));
+        }
+        let positions = report.diagnostic_positions();
         for d in &report.analysis.diagnostics {
-            let at = report.location(&index, &d.span);
+            let at = report.location(&positions, &d.span);
             let mut message = d.message.clone();
             if let Some(best) = d.suggestions.first() {
                 message.push_str(&format!(" (did you mean '{best}'?)"));
@@ -50,7 +59,16 @@ pub fn check(reports: &[FileReport]) -> String {
             ));
         }
     }
-    out.push_str(&summary_line(&Summary::of(reports)));
+    for error in errors {
+        let line = error.line.map_or(String::new(), |l| format!(",line={l}"));
+        out.push_str(&format!(
+            "::error file={}{line},title={}::{}\n",
+            escape_property(&error.path),
+            escape_property("byline could not check this file"),
+            escape_data(&error.to_string()),
+        ));
+    }
+    out.push_str(&summary_line(&Summary::of(reports, errors)));
     out.push('\n');
     out
 }

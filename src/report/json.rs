@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 
-use super::{FileReport, Summary};
+use super::{FileError, FileReport, Positions, Summary};
 use byline_core::analysis::EntityRef;
-use byline_core::text::{LineIndex, TextPosition};
-use byline_kb::Kb;
+use byline_core::text::TextPosition;
 
 #[derive(Serialize)]
 struct Span {
@@ -54,7 +53,34 @@ struct JsonDiagnostic<'a> {
 #[derive(Serialize)]
 struct JsonCheckFile<'a> {
     path: &'a str,
+    /// The encoding the file was decoded from, when not UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'static str>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+/// An input that could not be checked (also one line of `--format jsonl`).
+#[derive(Serialize)]
+pub(super) struct JsonError<'a> {
+    path: &'a str,
+    kind: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    byte: Option<usize>,
+}
+
+impl<'a> JsonError<'a> {
+    pub(super) fn of(error: &'a FileError) -> JsonError<'a> {
+        JsonError {
+            path: &error.path,
+            kind: error.kind.as_str(),
+            message: &error.message,
+            line: error.line,
+            byte: error.byte,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -63,20 +89,24 @@ struct JsonSummary {
     errors: usize,
     warnings: usize,
     information: usize,
+    not_checked: usize,
 }
 
 #[derive(Serialize)]
-struct JsonCheck<F: Serialize> {
+struct JsonCheck<'a, F: Serialize> {
     version: u32,
     files: Vec<F>,
+    errors: Vec<JsonError<'a>>,
     summary: JsonSummary,
 }
 
 /// One file's object in the contract (also one line of `--format jsonl`).
-pub(super) fn check_file<'a>(report: &'a FileReport, kb: &Kb) -> impl Serialize + 'a {
-    let index = LineIndex::new(&report.text);
+pub(super) fn check_file(report: &FileReport) -> impl Serialize + '_ {
+    let positions = report.diagnostic_positions();
+    let kb = &report.kb;
     JsonCheckFile {
         path: &report.path,
+        encoding: report.encoding_note(),
         diagnostics: report
             .analysis
             .diagnostics
@@ -89,7 +119,7 @@ pub(super) fn check_file<'a>(report: &'a FileReport, kb: &Kb) -> impl Serialize 
                     start: d.span.start,
                     end: d.span.end,
                 },
-                range: range(report.range(&index, &d.span)),
+                range: range(report.range(&positions, &d.span)),
                 text: &report.text[d.span.clone()],
                 suggestions: &d.suggestions,
                 entity: d.entity.map(|id| EntityRef::of(kb, id)),
@@ -99,17 +129,19 @@ pub(super) fn check_file<'a>(report: &'a FileReport, kb: &Kb) -> impl Serialize 
 }
 
 /// Renders `check --format json`.
-pub fn check(reports: &[FileReport], kb: &Kb) -> String {
-    let files = reports.iter().map(|r| check_file(r, kb)).collect();
-    let s = Summary::of(reports);
+pub fn check(reports: &[FileReport], errors: &[FileError]) -> String {
+    let files = reports.iter().map(check_file).collect();
+    let s = Summary::of(reports, errors);
     let out = JsonCheck {
         version: 1,
         files,
+        errors: errors.iter().map(JsonError::of).collect(),
         summary: JsonSummary {
             files: s.files,
             errors: s.errors,
             warnings: s.warnings,
             information: s.information,
+            not_checked: s.not_checked,
         },
     };
     serde_json::to_string_pretty(&out).expect("report serialises")
@@ -129,6 +161,8 @@ struct JsonMention<'a> {
 #[derive(Serialize)]
 struct JsonEntitiesFile<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'static str>,
     mentions: Vec<JsonMention<'a>>,
 }
 
@@ -136,16 +170,26 @@ struct JsonEntitiesFile<'a> {
 struct JsonEntities<'a> {
     version: u32,
     files: Vec<JsonEntitiesFile<'a>>,
+    errors: Vec<JsonError<'a>>,
 }
 
 /// Renders `entities --format json`.
-pub fn entities(reports: &[FileReport], kb: &Kb) -> String {
+pub fn entities(reports: &[FileReport], errors: &[FileError]) -> String {
     let files = reports
         .iter()
         .map(|report| {
-            let index = LineIndex::new(&report.text);
+            let positions = Positions::new(
+                &report.text,
+                report
+                    .analysis
+                    .mentions
+                    .iter()
+                    .flat_map(|m| [m.span.start, m.span.end]),
+            );
+            let kb = &report.kb;
             JsonEntitiesFile {
                 path: &report.path,
+                encoding: report.encoding_note(),
                 mentions: report
                     .analysis
                     .mentions
@@ -156,7 +200,7 @@ pub fn entities(reports: &[FileReport], kb: &Kb) -> String {
                             start: m.span.start,
                             end: m.span.end,
                         },
-                        range: range(report.range(&index, &m.span)),
+                        range: range(report.range(&positions, &m.span)),
                         category: m.category.as_str(),
                         entity_type: &m.entity_type,
                         entity: m.entity.map(|id| EntityRef::of(kb, id)),
@@ -165,5 +209,11 @@ pub fn entities(reports: &[FileReport], kb: &Kb) -> String {
             }
         })
         .collect();
-    serde_json::to_string_pretty(&JsonEntities { version: 1, files }).expect("report serialises")
+    let errors = errors.iter().map(JsonError::of).collect();
+    serde_json::to_string_pretty(&JsonEntities {
+        version: 1,
+        files,
+        errors,
+    })
+    .expect("report serialises")
 }

@@ -6,9 +6,8 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use serde_json::{json, Value};
 
-use super::FileReport;
+use super::{FileError, FileReport};
 use byline_core::analysis::{Code, Severity};
-use byline_core::text::LineIndex;
 
 /// Bytes that may not appear raw in a URI path.
 const PATH: &AsciiSet = &CONTROLS
@@ -62,15 +61,28 @@ fn rules() -> Value {
 }
 
 fn results(report: &FileReport) -> Vec<Value> {
-    let index = LineIndex::new(&report.text);
+    let positions = report.diagnostic_positions();
     let artifact = json!({"uri": uri(&report.path)});
     report
         .analysis
         .diagnostics
         .iter()
         .map(|d| {
-            let at = report.location(&index, &d.span);
-            let bytes = json!({"byteOffset": d.span.start, "byteLength": d.span.len()});
+            let at = report.location(&positions, &d.span);
+            let mut region = json!({
+                "startLine": at.line, "startColumn": at.column,
+                "endLine": at.end_line, "endColumn": at.end_column,
+            });
+            // Byte offsets are the file's own: given only when the file is UTF-8 (a
+            // byte-order mark shifts them); lines and columns hold for any encoding.
+            let bytes = report
+                .file_offset(d.span.start)
+                .map(|start| json!({"byteOffset": start, "byteLength": d.span.len()}));
+            if let Some(bytes) = &bytes {
+                region["byteOffset"] = bytes["byteOffset"].clone();
+                region["byteLength"] = bytes["byteLength"].clone();
+            }
+            region["snippet"] = json!({"text": &report.text[d.span.clone()]});
             let mut result = json!({
                 "ruleId": d.code.as_str(),
                 "ruleIndex": Code::ALL.iter().position(|c| *c == d.code),
@@ -78,15 +90,16 @@ fn results(report: &FileReport) -> Vec<Value> {
                 "message": {"text": d.message},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": artifact,
-                    "region": {
-                        "startLine": at.line, "startColumn": at.column,
-                        "endLine": at.end_line, "endColumn": at.end_column,
-                        "byteOffset": d.span.start, "byteLength": d.span.len(),
-                        "snippet": {"text": &report.text[d.span.clone()]},
-                    },
+                    "region": region,
                 }}],
             });
             if !d.suggestions.is_empty() {
+                let deleted = bytes.unwrap_or_else(|| {
+                    json!({
+                        "startLine": at.line, "startColumn": at.column,
+                        "endLine": at.end_line, "endColumn": at.end_column,
+                    })
+                });
                 result["fixes"] = d
                     .suggestions
                     .iter()
@@ -96,7 +109,7 @@ fn results(report: &FileReport) -> Vec<Value> {
                             "artifactChanges": [{
                                 "artifactLocation": artifact,
                                 "replacements": [{
-                                    "deletedRegion": bytes,
+                                    "deletedRegion": deleted,
                                     "insertedContent": {"text": s},
                                 }],
                             }],
@@ -109,21 +122,72 @@ fn results(report: &FileReport) -> Vec<Value> {
         .collect()
 }
 
+/// The run's invocation: whether every input was checked, a notification (`error`)
+/// for each one that was not and a `note` for each file decoded from a legacy
+/// encoding.
+fn invocation(reports: &[FileReport], errors: &[FileError]) -> Value {
+    let mut notifications: Vec<Value> = reports
+        .iter()
+        .filter_map(|report| {
+            report.encoding_note().map(|encoding| {
+                json!({
+                    "level": "note",
+                    "descriptor": {"id": "decoded"},
+                    "message": {"text": format!("{}: decoded as {encoding}", report.path)},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": uri(&report.path)},
+                    }}],
+                })
+            })
+        })
+        .collect();
+    for error in errors {
+        let mut location = json!({"artifactLocation": {"uri": uri(&error.path)}});
+        if let (Some(line), Some(byte)) = (error.line, error.byte) {
+            location["region"] = json!({"startLine": line, "byteOffset": byte});
+        }
+        notifications.push(json!({
+            "level": "error",
+            "descriptor": {"id": error.kind.as_str()},
+            "message": {"text": error.to_string()},
+            "locations": [{"physicalLocation": location}],
+        }));
+    }
+    let mut invocation = json!({"executionSuccessful": errors.is_empty()});
+    if !notifications.is_empty() {
+        invocation["toolExecutionNotifications"] = notifications.into();
+    }
+    invocation
+}
+
 /// Renders `check --format sarif`.
-pub fn check(reports: &[FileReport]) -> String {
+pub fn check(reports: &[FileReport], errors: &[FileError]) -> String {
     let results: Vec<Value> = reports.iter().flat_map(results).collect();
+    let mut run = json!({
+        "tool": {"driver": {
+            "name": "byline",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules(),
+        }},
+        "invocations": [invocation(reports, errors)],
+        "columnKind": "utf16CodeUnits",
+        "results": results,
+    });
+    let artifacts: Vec<Value> = reports
+        .iter()
+        .filter_map(|report| {
+            report.encoding_note().map(
+                |encoding| json!({"location": {"uri": uri(&report.path)}, "encoding": encoding}),
+            )
+        })
+        .collect();
+    if !artifacts.is_empty() {
+        run["artifacts"] = artifacts.into();
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "byline",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules(),
-            }},
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
+        "runs": [run],
     });
     serde_json::to_string_pretty(&log).expect("report serialises")
 }

@@ -2,6 +2,9 @@
 and Neovim's recorded client capabilities."""
 
 import ast
+import asyncio
+import contextlib
+import os
 import pathlib
 import sys
 
@@ -41,6 +44,7 @@ async def client(request, lsp_client: LanguageClient):
 
     result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
     lsp_client.byline_encoding = result.capabilities.position_encoding
+    lsp_client.byline_experimental = result.capabilities.experimental
     yield
     await lsp_client.shutdown_session()
 
@@ -278,3 +282,277 @@ async def test_settings_change_asks_the_client_to_refresh_semantic_tokens(client
             break
         await asyncio.sleep(0.02)
     assert bool(refreshes) == supported, (supported, refreshes)
+
+
+# --- The story date in force (docs/lsp-extensions.md), paths, the house KB (issue 21) ---
+
+NATO = "NATO Secretary General Jens Stoltenberg spoke.\n"
+
+
+def file_uri(path) -> str:
+    return pathlib.Path(path).resolve().as_uri()
+
+
+async def story_date(client, uri):
+    return as_plain(await client.protocol.send_request_async("byline/storyDate", {"textDocument": {"uri": uri}}))
+
+
+async def set_story_date(client, uri, date):
+    answer = await client.protocol.send_request_async("byline/setStoryDate", {"textDocument": {"uri": uri}, "date": date})
+    return as_plain(answer)
+
+
+def as_plain(value):
+    """pygls hands back an untyped result as attribute objects; compare as JSON."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {k: as_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return [as_plain(v) for v in value]
+    if hasattr(value, "_asdict"):
+        return {k: as_plain(v) for k, v in value._asdict().items()}
+    return {k: as_plain(v) for k, v in vars(value).items()}
+
+
+async def hover_value(client, uri, text, needle):
+    position = position_of(text, needle, encoding_of(client))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=position)
+    )
+    return hover.contents.value
+
+
+async def eventually(condition, what, timeout=10.0):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise TimeoutError(what)
+        await asyncio.sleep(0.02)
+
+
+async def test_story_date_methods_answer_by_the_order_of_sources(client: LanguageClient, tmp_path):
+    assert client.byline_experimental == {"byline": {"storyDate": True}}
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    config = desk / ".byline.toml"
+    config.write_text('story_date = "2020-01-02"\n')
+    free, ruled = file_uri(tmp_path / "story.md"), file_uri(desk / "story.md")
+    await open_and_wait(client, free, STORY)
+    await open_and_wait(client, ruled, STORY)
+    assert await story_date(client, free) == {"date": "2021-10-21", "source": "frontMatter"}
+    assert await story_date(client, ruled) == {"date": "2020-01-02", "source": "config", "configPath": str(config)}
+
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"storyDate": "2022-02-24"}})
+    )
+    settings = {"date": "2022-02-24", "source": "settings"}
+    assert await story_date(client, free) == settings
+    assert await story_date(client, ruled) == settings
+
+    # A document's own date wins over every other source, for that document only.
+    assert await set_story_date(client, free, "2019-05") == {"date": "2019-05", "source": "document"}
+    assert await story_date(client, free) == {"date": "2019-05", "source": "document"}
+    assert await story_date(client, ruled) == settings
+    assert await set_story_date(client, free, None) == settings
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"byline": {}}))
+    assert await story_date(client, free) == {"date": "2021-10-21", "source": "frontMatter"}
+
+    # A date it cannot read, or a document that is not open: -32602, naming what.
+    for bad in ["21-10-2021", "2021-13-01"]:
+        with pytest.raises(Exception) as refused:
+            await set_story_date(client, free, bad)
+        assert getattr(refused.value, "code", None) == -32602, refused.value
+        assert bad in str(refused.value)
+    closed = file_uri(tmp_path / "never-opened.md")
+    with pytest.raises(Exception) as refused:
+        await set_story_date(client, closed, "2021-10-21")
+    assert getattr(refused.value, "code", None) == -32602 and "is not open" in str(refused.value)
+    assert await story_date(client, closed) is None
+
+    # didClose forgets the date; the document reopens with its front matter's.
+    await set_story_date(client, free, "2018-01-01")
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=free)))
+    assert await story_date(client, free) is None
+    await open_and_wait(client, free, STORY)
+    assert await story_date(client, free) == {"date": "2021-10-21", "source": "frontMatter"}
+    today = await set_story_date(client, free, "today")
+    assert today["source"] == "document" and len(today["date"]) == 10, today
+
+
+async def test_set_story_date_reanalyses_publishes_and_asks_for_fresh_tokens(client: LanguageClient, tmp_path):
+    uri = file_uri(tmp_path / "nato.txt")
+    assert list(await open_and_wait(client, uri, NATO, language_id="plaintext")) == []
+    card = await hover_value(client, uri, NATO, "Stoltenberg")
+    assert "Roles as of today, " in card and "— no story date set" in card, card
+
+    workspace = client.capabilities.workspace
+    supported = bool(workspace and workspace.semantic_tokens and workspace.semantic_tokens.refresh_support)
+    client.byline_refreshes.clear()
+    client.diagnostics.pop(uri, None)
+    await set_story_date(client, uri, "2025-01-15")
+    diagnostics = await wait_for_diagnostics(client, uri)
+    assert [d.code for d in diagnostics] == ["outdated-title"], diagnostics
+    if supported:
+        await eventually(lambda: client.byline_refreshes, "workspace/semanticTokens/refresh")
+    card = await hover_value(client, uri, NATO, "Stoltenberg")
+    assert "Roles as of 2025-01-15 (set for this story)" in card, card
+
+    client.diagnostics.pop(uri, None)
+    await set_story_date(client, uri, None)
+    assert list(await wait_for_diagnostics(client, uri)) == []
+
+
+async def test_story_date_today_in_settings_is_accepted(client: LanguageClient, tmp_path):
+    uri = file_uri(tmp_path / "nato.txt")
+    await open_and_wait(client, uri, NATO, language_id="plaintext")
+    client.messages.clear()
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"storyDate": "today"}})
+    )
+    answer = await story_date(client, uri)
+    assert answer["source"] == "settings" and len(answer["date"]) == 10, answer
+    assert client.messages == []
+
+
+async def test_hover_card_names_the_country_counts_in_words_and_leaves_findings_to_the_client(client: LanguageClient):
+    await open_and_wait(client, URI, STORY)
+    encoding = encoding_of(client)
+    card = await hover_value(client, URI, STORY, "Bagheri")
+    assert "Country: Iran" in card and "Country: IR" not in card, card
+    assert "Roles as of 2021-10-21 (front matter)" in card, card
+    position = position_of(STORY, "Gerasimovis", encoding)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=position)
+    )
+    value = hover.contents.value
+    assert "Mentioned twice in this story." in value, value
+    assert "⚠" not in value and "misspelling" not in value, value
+
+
+@contextlib.asynccontextmanager
+async def session(env=None, root=None, options=None, capabilities="visual-studio-code"):
+    """A server of its own: an environment (HOME), a workspace folder, settings."""
+    config = ClientServerConfig(
+        server_command=[byline_binary(), "lsp"],
+        server_env={**os.environ, **(env or {})},
+    )
+    lsp_client = await config.start()
+    params = types.InitializeParams(
+        capabilities=client_capabilities(capabilities),
+        initialization_options=options,
+        workspace_folders=[types.WorkspaceFolder(uri=file_uri(root), name=pathlib.Path(root).name)] if root else None,
+    )
+    await lsp_client.initialize_session(params)
+    lsp_client.byline_encoding = types.PositionEncodingKind.Utf16
+    try:
+        yield lsp_client
+    finally:
+        await lsp_client.shutdown_session()
+        await lsp_client.stop()
+
+
+async def add_to_house_kb(client, uri, text, needle, title):
+    """Chooses the "Add … to the house KB" action at `needle` as an editor would."""
+    start = position_of(text, needle, encoding_of(client))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=start, end=start),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    chosen = [a for a in actions if a.title == title]
+    assert len(chosen) == 1, [a.title for a in actions]
+    command = chosen[0].command
+    if isinstance(command, str) and command.startswith("{"):
+        command = ast.literal_eval(command)
+    if isinstance(command, dict):
+        name, arguments = command["command"], command["arguments"]
+    elif isinstance(command, str):
+        name, arguments = command, chosen[0].arguments
+    else:
+        name, arguments = command.command, command.arguments
+    return await client.workspace_execute_command_async(types.ExecuteCommandParams(command=name, arguments=arguments))
+
+
+QUILL = "Minister Xandor Quillfeather spoke in Moscow.\n"
+
+
+async def test_house_kb_with_a_tilde_is_read_and_written_in_home(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "house-kb.toml").write_text('[[entity]]\nid = "a"\nkind = "person"\ntype = "person"\nname = "Anna Example"\n')
+    options = {"byline": {"houseKb": "~/house-kb.toml", "kb": ["$HOME/house-kb.toml"]}}
+    async with session(env={"HOME": str(home)}, options=options) as client:
+        uri = file_uri(tmp_path / "story.md")
+        text = "Anna Example met " + QUILL
+        await open_and_wait(client, uri, text)
+        assert "not in the knowledge base" not in await hover_value(client, uri, text, "Anna Example")
+        await add_to_house_kb(client, uri, text, "Quillfeather", "Add 'Xandor Quillfeather' to the house KB")
+        assert 'name = "Xandor Quillfeather"' in (home / "house-kb.toml").read_text()
+        # window/showMessage and the response may arrive in either order.
+        await eventually(lambda: client.messages, "window/showMessage")
+        assert client.messages[-1].message == f"Byline: added 'Xandor Quillfeather' to {home / 'house-kb.toml'}"
+        assert "house KB" in await hover_value(client, uri, text, "Quillfeather")
+        assert not any("not set" in m.message for m in client.messages), client.messages
+
+
+async def test_a_missing_variable_in_a_path_setting_is_named(tmp_path):
+    options = {"byline": {"houseKb": "$BYLINE_E2E_UNSET/house-kb.toml"}}
+    env = {"HOME": str(tmp_path)}
+    async with session(env=env, options=options) as client:
+        await eventually(lambda: client.messages, "a message")
+        assert client.messages[0].message.startswith("Byline: byline.houseKb: $BYLINE_E2E_UNSET is not set"), client.messages
+
+
+@pytest.mark.parametrize("rooted", [True, False])
+async def test_without_a_house_kb_the_action_creates_one_and_later_analyses_use_it(tmp_path, rooted):
+    workspace = tmp_path / "workspace"
+    desk = workspace / "desk"
+    desk.mkdir(parents=True)
+    uri = file_uri(desk / "story.md")
+    async with session(root=workspace if rooted else None) as client:
+        await open_and_wait(client, uri, QUILL)
+        await add_to_house_kb(
+            client, uri, QUILL, "Quillfeather", "Add 'Xandor Quillfeather' to a new house KB (.byline/house-kb.toml)"
+        )
+        house = (workspace if rooted else desk) / ".byline" / "house-kb.toml"
+        assert 'name = "Xandor Quillfeather"' in house.read_text()
+        await eventually(lambda: client.messages, "window/showMessage")
+        assert [m.message for m in client.messages] == [f"Byline: added 'Xandor Quillfeather' to {house}"]
+        assert "house KB" in await hover_value(client, uri, QUILL, "Quillfeather")
+        other = file_uri(desk / "other.md")
+        text = "Xandor Quillfeather and Orla Brightwater spoke.\n"
+        await open_and_wait(client, other, text)
+        assert "house KB" in await hover_value(client, other, text, "Quillfeather")
+        # The file exists now: the action adds to it, and says so.
+        await add_to_house_kb(client, other, text, "Brightwater", "Add 'Orla Brightwater' to the house KB")
+        assert 'name = "Orla Brightwater"' in house.read_text()
+    # A new server finds it without being told.
+    async with session(root=workspace if rooted else None) as client:
+        await open_and_wait(client, uri, QUILL)
+        assert "house KB" in await hover_value(client, uri, QUILL, "Quillfeather")
+
+
+async def test_a_failed_house_kb_addition_is_reported_once(client: LanguageClient, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"byline": {"houseKb": str(blocker / "house-kb.toml")}})
+    )
+    uri = file_uri(tmp_path / "story.md")
+    await open_and_wait(client, uri, QUILL)
+    client.messages.clear()
+    errors = []
+    try:
+        await add_to_house_kb(client, uri, QUILL, "Quillfeather", "Add 'Xandor Quillfeather' to the house KB")
+    except Exception as error:  # the response error, if the server sent one
+        errors.append(error)
+    if not errors:
+        await eventually(lambda: client.messages, "window/showMessage")
+    await asyncio.sleep(0.3)  # a second, later message would arrive by now
+    shown = [m.message for m in client.messages]
+    assert len(shown) + len(errors) == 1, (shown, errors)
+    assert shown and "a-file: cannot create the folder" in shown[0], shown

@@ -28,35 +28,13 @@ import subprocess
 import sys
 import threading
 
+from lsp_frames import read_message, start_proxy, write_message
+
 MODE = os.environ.get("BYLINE_BREAK", "")
 REAL = os.environ.get("BYLINE_REAL_BIN") or os.path.join(os.path.dirname(__file__), "../../target/release/byline")
 
 # Request id -> method, so responses can be told apart.
 pending = {}
-out_lock = threading.Lock()
-
-
-def read_message(stream):
-    """Reads one LSP message (headers + JSON body); None at end of stream."""
-    length = None
-    while True:
-        line = stream.readline()
-        if not line:
-            return None
-        line = line.strip()
-        if not line:
-            break
-        name, _, value = line.decode("ascii").partition(":")
-        if name.lower() == "content-length":
-            length = int(value)
-    return json.loads(stream.read(length))
-
-
-def write_message(stream, message):
-    body = json.dumps(message).encode("utf-8")
-    with out_lock:
-        stream.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        stream.flush()
 
 
 def break_from_server(message):
@@ -104,13 +82,7 @@ def client_to_server(server):
 
 
 def main():
-    server = subprocess.Popen([REAL, *sys.argv[1:]], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    if sys.argv[1:2] != ["lsp"]:
-        # Not the language server (e.g. --version for :checkhealth): plain pass-through.
-        server.stdin.close()
-        sys.stdout.buffer.write(server.stdout.read())
-        sys.exit(server.wait())
-    threading.Thread(target=client_to_server, args=(server,), daemon=True).start()
+    server = start_proxy(REAL, client_to_server)
     while True:
         message = read_message(server.stdout)
         if message is None:

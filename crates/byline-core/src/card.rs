@@ -1,8 +1,72 @@
-//! The Markdown card shown on hover and by `byline kb lookup`: who or what an entity
-//! is, its role on the story's date with dates and "as of", and where the facts came
-//! from.
+//! The Markdown card shown on hover, in the HTML report and by `byline kb lookup`: who
+//! or what an entity is, its role on the story's date with dates and "as of", which
+//! date that is and where it came from, and where the facts came from.
+//!
+//! Pure: the caller says which date to use ([`CardDate`]) and how to name a country
+//! from its ISO code ([`country_names`] reads them from a KB).
 
-use byline_kb::{Entity, PartialDate, Role};
+use byline_kb::{Category, Entity, Kb, PartialDate, Role};
+
+/// The date a card shows roles on, and why that date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardDate<'a> {
+    /// The story's date, and where it came from when known ("front matter",
+    /// "settings", ".byline.toml", "--date").
+    Story(PartialDate, Option<&'a str>),
+    /// No story date: today's roles (the date given is today).
+    Today(PartialDate),
+}
+
+impl CardDate<'_> {
+    /// The date roles are shown on.
+    pub fn date(&self) -> PartialDate {
+        match *self {
+            CardDate::Story(date, _) | CardDate::Today(date) => date,
+        }
+    }
+
+    /// "Roles as of 2021-10-21 (front matter)", "Roles as of today, 2026-12-03 — no
+    /// story date set".
+    pub fn roles_line(&self) -> String {
+        match self {
+            CardDate::Story(date, Some(source)) => format!("Roles as of {date} ({source})"),
+            CardDate::Story(date, None) => format!("Roles as of {date} (the story's date)"),
+            CardDate::Today(date) => {
+                format!("Roles as of today, {date} — no story date set")
+            }
+        }
+    }
+}
+
+/// Names a country from its ISO 3166-1 alpha-2 code through the KB's country entities
+/// (`country-ir` → "Iran"); `None` for a code the KB has no country for.
+pub fn country_names(kb: &Kb) -> impl Fn(&str) -> Option<String> + '_ {
+    |code| {
+        kb.country_entity(code)
+            .map(|id| kb.entity(id))
+            .filter(|entity| entity.entity_type == "country")
+            .map(|entity| entity.name.clone())
+    }
+}
+
+/// "once", "twice", "3 times".
+pub fn times(count: usize) -> String {
+    match count {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
+/// The card of a name the KB does not know: what kind of name, and how often the story
+/// uses it.
+pub fn unknown_markdown(name: &str, category: Category, mentions: usize) -> String {
+    format!(
+        "**{name}** · {} · not in the knowledge base\n\nMentioned {} in this story.\n",
+        category.as_str(),
+        times(mentions)
+    )
+}
 
 /// An open role whose source is more than two years older than `date`: it was held when
 /// the source was written, but nothing since confirms it, so the card must not present
@@ -76,8 +140,14 @@ fn rank(role: &Role) -> u8 {
     level * 2 + dated
 }
 
-/// The card for `entity` as of `date` (the story's date, or today).
-pub fn markdown(entity: &Entity, date: PartialDate) -> String {
+/// The card for `entity` as of `date` (the story's date, or today); `country_name`
+/// names a country from its ISO code ([`country_names`]), else the code is shown.
+pub fn markdown(
+    entity: &Entity,
+    card_date: &CardDate,
+    country_name: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let date = card_date.date();
     let mut out = format!(
         "**{}** · {} · {}\n",
         entity.name,
@@ -88,6 +158,10 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
         out.push_str(&format!("\n{}\n", entity.description));
     }
     let mut facts = Vec::new();
+    if !entity.roles.is_empty() {
+        // Which date "held" and "not held" below refer to, and why that one.
+        facts.push(card_date.roles_line());
+    }
     let mut current = entity.roles_on(date);
     // `roles_on` is newest first; a stable sort keeps that order within a rank.
     current.sort_by_key(|role| std::cmp::Reverse(rank(role)));
@@ -144,7 +218,12 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
         facts.push(format!("Other roles: {}", earlier.join("; ")));
     }
     if !entity.country.is_empty() {
-        facts.push(format!("Country: {}", entity.country));
+        match country_name(&entity.country) {
+            // A country's own card need not name it twice.
+            Some(name) if name == entity.name => {}
+            Some(name) => facts.push(format!("Country: {name}")),
+            None => facts.push(format!("Country: {}", entity.country)),
+        }
     }
     if !entity.born.is_empty() {
         facts.push(format!("Born: {}", entity.born));
@@ -185,7 +264,14 @@ pub fn markdown(entity: &Entity, date: PartialDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use byline_kb::Category;
+
+    fn on(date: &str) -> CardDate<'static> {
+        CardDate::Story(PartialDate::parse(date).unwrap(), None)
+    }
+
+    fn no_countries(_: &str) -> Option<String> {
+        None
+    }
 
     fn minister(as_of: &str) -> Entity {
         Entity {
@@ -206,10 +292,7 @@ mod tests {
 
     #[test]
     fn an_open_role_from_a_years_old_source_is_not_shown_as_held_on_the_story_date() {
-        let card = markdown(
-            &minister("2022-07-23"),
-            PartialDate::parse("2026-11-28").unwrap(),
-        );
+        let card = markdown(&minister("2022-07-23"), &on("2026-11-28"), &no_countries);
         assert!(
             card.contains("Last recorded role: **Minister for the Union** (since 2019-07-26) — as of 2022-07-23; no record confirms it on 2026-11-28"),
             "{card}"
@@ -219,15 +302,96 @@ mod tests {
 
     #[test]
     fn an_open_role_from_a_recent_source_is_the_role_on_the_story_date() {
-        let card = markdown(
-            &minister("2026-03"),
-            PartialDate::parse("2026-11-28").unwrap(),
-        );
+        let card = markdown(&minister("2026-03"), &on("2026-11-28"), &no_countries);
         assert!(
             card.contains(
                 "Role on 2026-11-28: **Minister for the Union** (since 2019-07-26) — as of 2026-03"
             ),
             "{card}"
+        );
+    }
+
+    #[test]
+    fn the_country_is_named_through_the_resolver_and_its_code_kept_when_unknown() {
+        let mut entity = minister("2026-03");
+        entity.country = "IR".into();
+        let names = |code: &str| (code == "IR").then(|| "Iran".to_string());
+        let card = markdown(&entity, &on("2026-11-28"), &names);
+        assert!(card.contains("- Country: Iran\n"), "{card}");
+        entity.country = "XX".into();
+        let card = markdown(&entity, &on("2026-11-28"), &names);
+        assert!(card.contains("- Country: XX\n"), "{card}");
+        // The card of Iran itself does not say "Country: Iran".
+        let iran = Entity {
+            name: "Iran".into(),
+            country: "IR".into(),
+            ..Entity::default()
+        };
+        assert!(!markdown(&iran, &on("2026-11-28"), &names).contains("Country:"));
+    }
+
+    #[test]
+    fn country_names_come_from_the_kbs_country_entities() {
+        let kb = one_country_kb();
+        let names = country_names(&kb);
+        assert_eq!(names("IR").as_deref(), Some("Iran"));
+        assert_eq!(names("ir").as_deref(), Some("Iran"));
+        assert_eq!(names("ZZ"), None);
+    }
+
+    /// A KB of one country entity, as kb/generated/countries.jsonl stores them.
+    fn one_country_kb() -> Kb {
+        let mut builder = byline_kb::KbBuilder::new();
+        builder.add(
+            "countries.jsonl",
+            vec![Entity {
+                id: "country-ir".into(),
+                kind: Category::Location,
+                entity_type: "country".into(),
+                name: "Iran".into(),
+                country: "IR".into(),
+                ..Entity::default()
+            }],
+        );
+        builder.build()
+    }
+
+    #[test]
+    fn the_card_says_which_date_its_roles_are_on_and_where_that_date_came_from() {
+        let entity = minister("2026-03");
+        let date = PartialDate::parse("2021-10-21").unwrap();
+        let card = markdown(
+            &entity,
+            &CardDate::Story(date, Some("front matter")),
+            &no_countries,
+        );
+        assert!(
+            card.contains("- Roles as of 2021-10-21 (front matter)\n"),
+            "{card}"
+        );
+        let today = PartialDate::parse("2026-12-03").unwrap();
+        let card = markdown(&entity, &CardDate::Today(today), &no_countries);
+        assert!(
+            card.contains("- Roles as of today, 2026-12-03 — no story date set\n"),
+            "{card}"
+        );
+        // Without roles there is nothing the date changes: no line.
+        let place = Entity {
+            name: "Moscow".into(),
+            ..Entity::default()
+        };
+        assert!(!markdown(&place, &CardDate::Today(today), &no_countries).contains("Roles as of"));
+    }
+
+    #[test]
+    fn counts_read_as_words() {
+        assert_eq!(
+            [1, 2, 3, 10].map(times),
+            ["once", "twice", "3 times", "10 times"]
+        );
+        assert_eq!(
+            unknown_markdown("Xandor Quillfeather", Category::Person, 2),
+            "**Xandor Quillfeather** · person · not in the knowledge base\n\nMentioned twice in this story.\n"
         );
     }
 }

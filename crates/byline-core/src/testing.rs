@@ -1,10 +1,101 @@
-//! Test oracles, compiled only for tests and fuzzers (`cfg(test)` or the `testing`
-//! feature), never into the binary users run.
+//! Test oracles and helpers, compiled only for tests and fuzzers (`cfg(test)` or the
+//! `testing` feature), never into the binary users run: a small KB of the shared test
+//! [`entities`], written in the KB's TOML format, so each rule's tests sit beside it with
+//! just the entities they need, and the naive position and edit model the rope and line
+//! index are checked against.
 
 use proptest::prelude::*;
 
+use crate::analysis::{analyze, AnalysisOptions, Code};
+use crate::prose::Format;
 use crate::text::document::{TextEdit, TextRange};
 use crate::text::TextPosition;
+use byline_kb::{Kb, KbBuilder, PartialDate};
+
+pub mod entities;
+
+/// A small KB of `entities` ([`entities::GERASIMOV`], [`entities::person`], …), read
+/// from their TOML as a house KB is.
+pub fn kb(entities: &[entities::Entity]) -> Kb {
+    kb_from_toml(&entities::toml(entities))
+}
+
+/// A small KB from TOML in the KB format (`docs/kb-format.md`), read by the loader a
+/// house KB goes through, so a rule's tests name just the entities they need and never
+/// wait for the default KB. Panics with the loader's file:line:column message when the
+/// TOML is not a valid KB.
+pub fn kb_from_toml(toml: &str) -> Kb {
+    let entities = byline_kb::load::parse_toml("test.toml", toml).unwrap_or_else(|e| panic!("{e}"));
+    let mut builder = KbBuilder::new();
+    builder.add("test.toml", entities);
+    builder.build()
+}
+
+/// The findings of plain `text` analysed against `kb`, in text order, each as
+/// "code: written text" ("misspelled-name: Gerasimovis").
+pub fn findings(text: &str, kb: &Kb) -> Vec<String> {
+    findings_with(text, kb, &AnalysisOptions::default())
+}
+
+/// [`findings`] for a story dated `date` (YYYY, YYYY-MM or YYYY-MM-DD), which the title
+/// checks read.
+pub fn findings_on(date: &str, text: &str, kb: &Kb) -> Vec<String> {
+    findings_with(text, kb, &dated(date))
+}
+
+/// The default options for a story dated `date` (YYYY, YYYY-MM or YYYY-MM-DD).
+pub fn dated(date: &str) -> AnalysisOptions {
+    AnalysisOptions {
+        story_date: Some(PartialDate::parse(date).expect("a KB date")),
+        ..AnalysisOptions::default()
+    }
+}
+
+/// The default options for a story in `format`.
+pub fn in_format(format: Format) -> AnalysisOptions {
+    AnalysisOptions {
+        format: Some(format),
+        ..AnalysisOptions::default()
+    }
+}
+
+/// [`findings`] under any options (format, date, check settings).
+pub fn findings_with(text: &str, kb: &Kb, options: &AnalysisOptions) -> Vec<String> {
+    analyze(text, kb, options)
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.code.as_str(), &text[d.span.clone()]))
+        .collect()
+}
+
+/// The findings of one `code` in plain `text`, in text order, each as "written text →
+/// suggestions" ("Gerasimovis → Gerasimov").
+pub fn suggestions(code: Code, text: &str, kb: &Kb) -> Vec<String> {
+    analyze(text, kb, &AnalysisOptions::default())
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| format!("{} → {}", &text[d.span.clone()], d.suggestions.join(", ")))
+        .collect()
+}
+
+/// The mentions of plain `text` analysed against `kb`, in text order, each as
+/// "written text = KB id" for a linked one, else "written text: category" ("Valery
+/// Gerasimov = gerasimov", "Abu Karim: person").
+pub fn mentions(text: &str, kb: &Kb) -> Vec<String> {
+    let analysis = analyze(text, kb, &AnalysisOptions::default());
+    analysis
+        .mentions
+        .iter()
+        .map(|m| {
+            let written = &text[m.span.clone()];
+            match m.entity {
+                Some(id) => format!("{written} = {}", kb.entity(id).id),
+                None => format!("{written}: {}", m.category.as_str()),
+            }
+        })
+        .collect()
+}
 
 /// The range of an LSP edit from start and end lines and characters.
 pub fn range(start_line: u32, start_char: u32, end_line: u32, end_char: u32) -> Option<TextRange> {

@@ -1,7 +1,7 @@
 //! `.byline.toml`: a desk's settings, found by walking up from the document.
 //!
 //! ```toml
-//! kb = ["house-kb.toml"]          # more KB files, relative to this file
+//! kb = ["house-kb.toml"]          # more KB files, relative to this file; ~ and $VARS expanded
 //! story_date = "2021-10-21"       # overrides front matter
 //! fail_on = "warning"             # byline check exit status threshold
 //! ignore = ["Gerasimovis"]       # names and words never to flag
@@ -36,7 +36,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    kb: Vec<String>,
+    kb: Vec<toml::Spanned<String>>,
     #[serde(default)]
     story_date: Option<toml::Spanned<String>>,
     #[serde(default)]
@@ -54,8 +54,8 @@ pub type ConfigError = KbError;
 pub const STARTER: &str = r#"# Byline settings for this folder and the folders below it.
 # Reference: the README's "Configuration" section.
 
-# More knowledge-base files (TOML or JSONL), relative to this file. Entities here win
-# over the embedded default KB.
+# More knowledge-base files (TOML or JSONL), relative to this file (~ and $VARS are
+# expanded). Entities here win over the embedded default KB.
 # kb = ["house-kb.toml"]
 
 # The date the stories are written on (YYYY-MM-DD or "today"); overrides front matter.
@@ -113,9 +113,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     let base = path.parent().unwrap_or(Path::new("."));
     let mut config = Config {
         path: Some(path.to_path_buf()),
-        kb_files: raw.kb.iter().map(|p| base.join(p)).collect(),
         ..Config::default()
     };
+    for entry in &raw.kb {
+        // `~` and `$VARS` first; a path still relative is relative to this file.
+        let expanded = crate::paths::expand(entry.get_ref(), "kb")
+            .map_err(|message| error_at(entry.span().start, message))?;
+        config.kb_files.push(base.join(expanded));
+    }
     config.checks.ignore = raw.ignore;
     if let Some(date) = raw.story_date {
         let parsed = match date.get_ref().as_str() {
@@ -237,6 +242,40 @@ mod tests {
             .unwrap();
         assert!(err.message.starts_with("cannot read"), "{err}");
         assert!(err.file.starts_with("/desk/https:"), "{err}");
+    }
+
+    #[test]
+    fn kb_paths_expand_home_and_variables_before_joining_the_config_folder() {
+        // HOME is set wherever tests run; the variable is one no one else sets.
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap();
+        let config = parse(
+            Path::new("/desk/.byline.toml"),
+            "kb = [\"~/house.toml\", \"$HOME/b.toml\", \"rel/c.toml\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.kb_files,
+            [
+                home.join("house.toml"),
+                home.join("b.toml"),
+                PathBuf::from("/desk/rel/c.toml")
+            ]
+        );
+        let err = parse(
+            Path::new("desk/.byline.toml"),
+            "fail_on = \"error\"\nkb = [\"a.toml\", \"${BYLINE_TEST_SURELY_UNSET_VAR}/kb.toml\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (err.file.as_str(), err.line, err.column),
+            ("desk/.byline.toml", 2, 17),
+            "{err}"
+        );
+        assert!(
+            err.message
+                .starts_with("kb: $BYLINE_TEST_SURELY_UNSET_VAR is not set"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -48,14 +48,18 @@ pub fn entry_block(entry: &NewEntry, today: PartialDate) -> String {
     )
 }
 
-/// Adds `entry` to the house KB at `path` (created when missing). Returns `Ok(false)`
-/// when an entity with that name is already there.
+/// Adds `entry` to the house KB at `path` (created when missing, with its folder).
+/// Returns `Ok(false)` when an entity with that name is already there.
 pub fn add_entry(path: &Path, entry: &NewEntry, today: PartialDate) -> Result<bool, String> {
     let shown = path.display();
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: cannot create the folder: {e}", dir.display()))?;
+    }
     let lock_path: PathBuf = dir.join(format!(
         ".{}.lock",
         path.file_name()
@@ -123,6 +127,27 @@ mod tests {
         let entities = parse_toml("house.toml", &text).unwrap();
         assert_eq!(entities.len(), 2);
         assert_eq!(entities[1].name, "Zoë O'Brien \"Jr\"");
+    }
+
+    #[test]
+    fn a_missing_folder_is_created_and_a_file_in_the_way_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".byline/house-kb.toml");
+        assert!(add_entry(&path, &entry("Xandor Quillfeather"), PartialDate::today()).unwrap());
+        let entities = parse_toml("house.toml", &fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(entities[0].name, "Xandor Quillfeather");
+        let blocker = dir.path().join("a-file");
+        fs::write(&blocker, "").unwrap();
+        let error = add_entry(
+            &blocker.join("house.toml"),
+            &entry("X"),
+            PartialDate::today(),
+        )
+        .unwrap_err();
+        assert!(
+            error.contains("a-file: cannot create the folder"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 use byline_core::prose::Format;
 use byline_core::text::document::{TextEdit as Edit, TextRange};
 use byline_core::text::{PositionEncoding, TextPosition};
-use byline_kb::Kb;
+use byline_kb::{Kb, PartialDate};
 use convert::Positions;
 use isolation::Panicked;
 use settings::ClientSettings;
@@ -47,6 +47,12 @@ pub struct Backend {
     stale: mpsc::UnboundedSender<Uri>,
 }
 
+/// Which story date is in force for a document, and where it comes from
+/// (docs/lsp-extensions.md).
+pub const STORY_DATE_METHOD: &str = "byline/storyDate";
+/// Sets or clears one document's story date (docs/lsp-extensions.md).
+pub const SET_STORY_DATE_METHOD: &str = "byline/setStoryDate";
+
 /// Set by `shutdown`: the exit code after `exit` depends on it (LSP: 0 after a
 /// shutdown request, 1 without one).
 static SHUTDOWN_REQUESTED: AtomicBool = AtomicBool::new(false);
@@ -67,7 +73,10 @@ pub fn run_stdio() -> std::process::ExitCode {
                 Kb::empty()
             }
         };
-        let (service, socket) = LspService::new(|client| Backend::new(client, Arc::new(kb)));
+        let (service, socket) = LspService::build(|client| Backend::new(client, Arc::new(kb)))
+            .custom_method(STORY_DATE_METHOD, Backend::story_date)
+            .custom_method(SET_STORY_DATE_METHOD, Backend::set_story_date)
+            .finish();
         // stdin → framing guard → server → frame merger → stdout (see framing.rs).
         let (guarded_in, server_in) = tokio::io::duplex(1 << 16);
         let (server_out, merged_out) = tokio::io::duplex(1 << 16);
@@ -237,6 +246,59 @@ impl Backend {
         self.tell(notices).await;
         let _ = self.respond(method, outcome).await;
     }
+
+    /// `byline/storyDate`: the date in force for an open document and its source, or
+    /// `null` when the document is not open.
+    async fn story_date(&self, params: serde_json::Value) -> Result<serde_json::Value> {
+        let uri = document_uri(&params)?;
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            let was_stale = state.documents.get(&uri).is_some_and(|doc| doc.stale);
+            let answer = state.story_date_of(&uri, &mut notices);
+            if was_stale {
+                self.queue_publication(&state, &uri);
+            }
+            answer.map_or(serde_json::Value::Null, |date| date.to_json())
+        });
+        self.tell(notices).await;
+        self.respond(STORY_DATE_METHOD, outcome).await
+    }
+
+    /// `byline/setStoryDate`: sets or clears one open document's date, analyses it
+    /// again, publishes its diagnostics and asks for fresh semantic tokens.
+    async fn set_story_date(&self, params: serde_json::Value) -> Result<serde_json::Value> {
+        let uri = document_uri(&params)?;
+        let date = match params.get("date") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) => {
+                Some(settings::parse_date(text).ok_or_else(|| {
+                    Error::invalid_params(format!(
+                        "the date must be YYYY-MM-DD, YYYY-MM, YYYY or today, got `{text}`"
+                    ))
+                })?)
+            }
+            Some(other) => {
+                return Err(Error::invalid_params(format!(
+                    "the date must be a string or null, got `{other}`"
+                )))
+            }
+        };
+        let mut notices = Vec::new();
+        let outcome = isolation::catch(|| {
+            let mut state = self.state();
+            let answer = state.set_story_date(&uri, date, &mut notices);
+            if answer.is_some() {
+                self.queue_publication(&state, &uri);
+            }
+            answer
+        });
+        self.tell(notices).await;
+        let answer = self.respond(SET_STORY_DATE_METHOD, outcome).await?;
+        let answer = answer.ok_or_else(|| not_open(&uri))?;
+        self.request_token_refresh();
+        Ok(answer.to_json())
+    }
 }
 
 /// Analyses the documents edits left stale. It drains every queued notice before it
@@ -284,6 +346,32 @@ fn text_position(position: Position) -> TextPosition {
         line: position.line,
         character: position.character,
     }
+}
+
+/// The first workspace folder, else the (deprecated) `rootUri`, as a local path.
+fn workspace_root(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    #[allow(deprecated)]
+    let root_uri = params.root_uri.as_ref();
+    params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .map(|folder| &folder.uri)
+        .chain(root_uri)
+        .find_map(state::local_path)
+}
+
+/// The `textDocument.uri` of a custom request's params, or `-32602`.
+fn document_uri(params: &serde_json::Value) -> Result<Uri> {
+    params
+        .pointer("/textDocument/uri")
+        .and_then(serde_json::Value::as_str)
+        .and_then(|uri| uri.parse().ok())
+        .ok_or_else(|| Error::invalid_params("expected {\"textDocument\": {\"uri\": ...}}"))
+}
+
+fn not_open(uri: &Uri) -> Error {
+    Error::invalid_params(format!("{} is not open", uri.as_str()))
 }
 
 fn negotiate_encoding(params: &InitializeParams) -> PositionEncoding {
@@ -339,6 +427,8 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             commands: vec![features::actions::ADD_TO_HOUSE_KB.to_string()],
             ..ExecuteCommandOptions::default()
         }),
+        // docs/lsp-extensions.md: byline/storyDate and byline/setStoryDate.
+        experimental: Some(serde_json::json!({"byline": {"storyDate": true}})),
         ..ServerCapabilities::default()
     }
 }
@@ -367,6 +457,7 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.semantic_tokens.as_ref())
                 .and_then(|t| t.refresh_support)
                 .unwrap_or(false);
+            state.workspace_root = workspace_root(&params);
             if let Some(options) = &params.initialization_options {
                 let (settings, problems) = ClientSettings::from_json(options);
                 state.client_settings = settings;
@@ -496,14 +587,27 @@ impl LanguageServer for Backend {
         let at = params.text_document_position_params;
         let outcome = self
             .with_document(&at.text_document.uri, |doc, kb, positions| {
-                features::hover::hover(&doc.analysis, kb, positions, positions.offset(at.position))
+                let date = doc.date_in_force.card_date(PartialDate::today());
+                features::hover::hover(
+                    &doc.analysis,
+                    kb,
+                    positions,
+                    positions.offset(at.position),
+                    &date,
+                )
             })
             .await;
         self.respond("textDocument/hover", outcome).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        use features::actions::HouseKbTarget;
         let uri = params.text_document.uri;
+        let house = match self.state().house_kb_for(&uri) {
+            None => HouseKbTarget::Unavailable,
+            Some(house) if house.implicit && !house.path.exists() => HouseKbTarget::New,
+            Some(_) => HouseKbTarget::Existing,
+        };
         let outcome = self
             .with_document(&uri, |doc, kb, positions| {
                 Some(features::actions::code_actions(
@@ -512,6 +616,7 @@ impl LanguageServer for Backend {
                     positions,
                     &uri,
                     positions.span(params.range),
+                    house,
                 ))
             })
             .await;
@@ -635,42 +740,51 @@ impl LanguageServer for Backend {
         let mut notices = Vec::new();
         let outcome = isolation::catch(|| {
             let mut state = self.state();
-            match state.house_kb_for(&uri) {
-                None => Err("no house KB is configured: set byline.houseKb, or `kb = [...]` in .byline.toml".to_string()),
-                Some(path) => {
-                    let entry = byline_desk::house::NewEntry { name: name.clone(), category };
-                    let result = byline_desk::house::add_entry(&path, &entry, byline_kb::PartialDate::today());
-                    if let Ok(true) = result {
-                        state.invalidate_kb();
-                        state.refresh_kb(&mut notices);
-                        state.reanalyze_all(&mut notices);
-                        self.queue_all(&state);
-                    }
-                    result.map(|added| (added, path))
-                }
+            let Some(house) = state.house_kb_for(&uri) else {
+                return Err(format!(
+                    "cannot add '{name}': {} is not a file in a workspace, and no house KB is configured (byline.houseKb, or `kb = [...]` in .byline.toml)",
+                    uri.as_str()
+                ));
+            };
+            let entry = byline_desk::house::NewEntry {
+                name: name.clone(),
+                category,
+            };
+            let result = byline_desk::house::add_entry(&house.path, &entry, PartialDate::today());
+            if let Ok(true) = result {
+                // A new implicit house KB is now a KB file like `houseKb`'s: refresh_kb
+                // finds it; an existing one changed on disk.
+                state.invalidate_kb();
+                state.refresh_kb(&mut notices);
+                state.reanalyze_all(&mut notices);
+                self.queue_all(&state);
             }
+            result.map(|added| (added, house.path))
         });
         self.tell(notices).await;
-        match self.respond("workspace/executeCommand", outcome).await? {
-            Ok((added, path)) => {
-                let message = if added {
-                    format!("Byline: added '{name}' to {}", path.display())
-                } else {
-                    format!("Byline: '{name}' is already in {}", path.display())
-                };
-                if added {
-                    self.request_token_refresh();
-                }
-                self.client.show_message(MessageType::INFO, message).await;
-                Ok(None)
+        // One message for the outcome, success or failure: window/showMessage, and a
+        // plain `null` result. An error response would be shown again by the client
+        // (VS Code shows a failed executeCommand twice: vscode-languageclient's "Request
+        // workspace/executeCommand failed." and the code action's own error).
+        let (kind, message) = match self.respond("workspace/executeCommand", outcome).await? {
+            Ok((true, path)) => {
+                self.request_token_refresh();
+                (
+                    MessageType::INFO,
+                    format!("Byline: added '{name}' to {}", path.display()),
+                )
             }
+            Ok((false, path)) => (
+                MessageType::INFO,
+                format!("Byline: '{name}' is already in {}", path.display()),
+            ),
             Err(message) => {
-                self.client
-                    .show_message(MessageType::ERROR, format!("Byline: {message}"))
-                    .await;
-                Err(Error::invalid_params(message))
+                eprintln!("Byline: {message}");
+                (MessageType::ERROR, format!("Byline: {message}"))
             }
-        }
+        };
+        self.client.show_message(kind, message).await;
+        Ok(None)
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {

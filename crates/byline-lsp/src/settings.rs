@@ -1,13 +1,24 @@
 //! Settings a client sends (initializationOptions, workspace/didChangeConfiguration):
 //! `{"byline": {"kb": [...], "storyDate": "...", "checks": {"misspelled-name": "off"}}}`
-//! (the `byline` wrapper is optional).
+//! (the `byline` wrapper is optional). Paths (`kb`, `houseKb`) have `~` and `$VARS`
+//! expanded here, so every client may send them as the user wrote them.
 
 use std::path::PathBuf;
 
 use serde_json::Value;
 
 use byline_core::analysis::{CheckSettings, Code, Severity};
+use byline_desk::paths::expand;
 use byline_kb::PartialDate;
+
+/// A date as a client writes one: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `today` (the
+/// server's date when it reads it).
+pub fn parse_date(text: &str) -> Option<PartialDate> {
+    match text.trim() {
+        "today" => Some(PartialDate::today()),
+        other => PartialDate::parse(other),
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientSettings {
@@ -27,26 +38,31 @@ impl ClientSettings {
         let mut settings = ClientSettings::default();
         let mut problems = Vec::new();
         if let Some(kb) = root.get("kb").and_then(Value::as_array) {
-            settings.kb_files = kb
-                .iter()
-                .filter_map(Value::as_str)
-                .map(PathBuf::from)
-                .collect();
+            for path in kb.iter().filter_map(Value::as_str) {
+                match expand(path, "byline.kb") {
+                    Ok(path) => settings.kb_files.push(path),
+                    Err(problem) => problems.push(problem),
+                }
+            }
         }
         if let Some(house) = root
             .get("houseKb")
             .and_then(Value::as_str)
             .filter(|s| !s.is_empty())
         {
-            settings.house_kb = Some(PathBuf::from(house));
+            match expand(house, "byline.houseKb") {
+                Ok(path) => settings.house_kb = Some(path),
+                Err(problem) => problems.push(problem),
+            }
         }
         if let Some(date) = root.get("storyDate").and_then(Value::as_str) {
+            let date = date.trim();
             if !date.is_empty() {
-                match PartialDate::parse(date) {
+                match parse_date(date) {
                     Some(d) => settings.story_date = Some(d),
-                    None => {
-                        problems.push(format!("byline.storyDate must be YYYY-MM-DD, got `{date}`"))
-                    }
+                    None => problems.push(format!(
+                        "byline.storyDate must be YYYY-MM-DD or today, got `{date}`"
+                    )),
                 }
             }
         }
@@ -112,5 +128,48 @@ mod tests {
         );
         let (_, problems) = ClientSettings::from_json(&serde_json::json!({"maxDocumentBytes": -1}));
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn story_date_today_is_the_servers_date_and_a_bad_date_is_named() {
+        let (settings, problems) =
+            ClientSettings::from_json(&serde_json::json!({"byline": {"storyDate": "today"}}));
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(settings.story_date, Some(PartialDate::today()));
+        let (settings, problems) =
+            ClientSettings::from_json(&serde_json::json!({"storyDate": "21-10-2021"}));
+        assert_eq!(settings.story_date, None);
+        assert_eq!(
+            problems,
+            ["byline.storyDate must be YYYY-MM-DD or today, got `21-10-2021`"]
+        );
+    }
+
+    #[test]
+    fn kb_and_house_kb_expand_home_and_variables_and_name_the_setting_when_they_cannot() {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap();
+        let (settings, problems) = ClientSettings::from_json(&serde_json::json!({"byline": {
+            "kb": ["~/desk/kb.toml", "${HOME}/b.toml", "/abs/c.toml"],
+            "houseKb": "~/house-kb.toml",
+        }}));
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(
+            settings.kb_files,
+            [
+                home.join("desk/kb.toml"),
+                home.join("b.toml"),
+                PathBuf::from("/abs/c.toml")
+            ]
+        );
+        assert_eq!(settings.house_kb, Some(home.join("house-kb.toml")));
+        let (settings, problems) = ClientSettings::from_json(&serde_json::json!({
+            "kb": ["$BYLINE_TEST_SURELY_UNSET_VAR/kb.toml", "/abs/c.toml"],
+            "houseKb": "${BYLINE_TEST_SURELY_UNSET_VAR}/house.toml",
+        }));
+        assert_eq!(settings.kb_files, [PathBuf::from("/abs/c.toml")]);
+        assert_eq!(settings.house_kb, None);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("byline.kb: $BYLINE_TEST_SURELY_UNSET_VAR is not set"));
+        assert!(problems[1].starts_with("byline.houseKb: $BYLINE_TEST_SURELY_UNSET_VAR is not set"));
     }
 }

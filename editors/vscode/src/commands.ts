@@ -4,6 +4,7 @@ import { DocumentSymbol, DocumentSymbolRequest, ExecuteCommandRequest } from 'vs
 
 import { ServerController, isStory } from './controller';
 import { groupsOf } from './entities';
+import { describeStoryDate, frontMatterEdit, parseDateArgument } from './storyDate';
 
 /** The server-side command the "Add to House KB" palette entry calls. */
 export const ADD_TO_HOUSE_KB = 'byline.addToHouseKb';
@@ -15,6 +16,7 @@ export function registerCommands(controller: ServerController): vscode.Disposabl
     // Not named ADD_TO_HOUSE_KB: vscode-languageclient registers a VS Code command for
     // each command the server advertises, and two registrations of one id collide.
     vscode.commands.registerCommand('byline.houseKb.add', () => addToHouseKb(controller)),
+    vscode.commands.registerCommand('byline.setStoryDate', () => setStoryDate(controller)),
   );
 }
 
@@ -100,4 +102,59 @@ async function addToHouseKb(controller: ServerController): Promise<void> {
     arguments: [client.code2ProtocolConverter.asUri(editor.document.uri), name, category],
   });
   if (typeof result === 'string' && result) void vscode.window.showInformationMessage(`Byline: ${result}`);
+}
+
+/**
+ * "Byline: Set Story Date". Markdown: writes `date:` into the front matter with a
+ * WorkspaceEdit (undoable like any edit). Other stories: a date for this story on the
+ * server (byline/setStoryDate, docs/lsp-extensions.md), which an older server lacks.
+ */
+async function setStoryDate(controller: ServerController): Promise<void> {
+  const context = storyAndClient(controller);
+  if (!context) return;
+  const { editor, client } = context;
+  const document = editor.document;
+  const markdown = document.languageId === 'markdown';
+  if (!markdown && !controller.storyDateSupported) {
+    const version = client.initializeResult?.serverInfo?.version ?? 'unknown version';
+    void vscode.window.showWarningMessage(
+      `Byline: this byline server (${version}) cannot set a date for one story yet (it lacks byline/setStoryDate). ` +
+        'Set story_date in .byline.toml, or the byline.storyDate setting; both apply to every story.',
+    );
+    return;
+  }
+  const current = await controller.storyDate(document);
+  const value = await vscode.window.showInputBox({
+    title: 'Byline: set the story date',
+    prompt:
+      `In force: ${describeStoryDate(current)}. YYYY-MM-DD or today` +
+      (markdown ? '; written to the front matter.' : '; for this story only, empty to clear.'),
+    value: typeof current.date === 'string' ? current.date : '',
+    validateInput: (text) =>
+      parseDateArgument(text) || (!markdown && text.trim() === '') ? undefined : 'Use YYYY-MM-DD or today.',
+  });
+  if (value === undefined) return;
+  const date = parseDateArgument(value) ?? null;
+  if (!markdown) {
+    const now = await controller.setDocumentDate(document, date);
+    if (now) void vscode.window.showInformationMessage(`Byline: story date ${describeStoryDate(now)}.`);
+    return;
+  }
+  if (date === null) return;
+  const lines = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text);
+  const edit = frontMatterEdit(lines, date);
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(
+    document.uri,
+    new vscode.Range(edit.startLine, 0, edit.endLine, 0),
+    edit.newLines.map((line) => line + eol).join(''),
+  );
+  if (!(await vscode.workspace.applyEdit(workspaceEdit))) return;
+  const now = await controller.storyDate(document);
+  if (now.source !== 'frontMatter' && now.source !== 'document') {
+    void vscode.window.showWarningMessage(
+      `Byline: the front matter says ${date}, but ${describeStoryDate(now)} is in force.`,
+    );
+  }
 }

@@ -7,6 +7,13 @@ import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptio
 
 import { INSTALL_COMMAND, expandHome, locateServer } from './locate';
 import { ServerSettings, serverSettings } from './settings';
+import {
+  SET_STORY_DATE_METHOD,
+  STORY_DATE_METHOD,
+  StoryDate,
+  resolveLocally,
+  serverSupportsStoryDate,
+} from './storyDate';
 
 /** The documents Byline reads: stories in Markdown or plain text, saved or not. */
 export const DOCUMENT_SELECTOR = [
@@ -29,6 +36,11 @@ export class ServerController implements vscode.Disposable {
   /** Fires when the server starts, stops or cannot be found. */
   readonly onDidChangeStatus = this.changed.event;
   readonly output = vscode.window.createOutputChannel('Byline', { log: true });
+  /** Dates set for one (non-Markdown) story, by URI; sent again when the server reopens it. */
+  private readonly documentDates = new Map<string, string>();
+  private readonly storyDateChanged = new vscode.EventEmitter<void>();
+  /** Fires when a story date was set here (the status bar shows it). */
+  readonly onDidChangeStoryDate = this.storyDateChanged.event;
 
   get status(): ServerStatus {
     return this.statusValue;
@@ -106,9 +118,55 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
+  /** Whether the running server answers byline/storyDate and byline/setStoryDate. */
+  get storyDateSupported(): boolean {
+    return serverSupportsStoryDate(this.running?.initializeResult?.capabilities);
+  }
+
+  /**
+   * The story date in force for `document`: the server's answer when it can say
+   * (docs/lsp-extensions.md), else worked out here by the server's order.
+   */
+  async storyDate(document: vscode.TextDocument): Promise<StoryDate> {
+    const client = this.running;
+    if (client && this.storyDateSupported) {
+      const answer = await client.sendRequest<StoryDate | null>(STORY_DATE_METHOD, {
+        textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
+      });
+      if (answer) return answer;
+    }
+    return resolveLocally({
+      settingsDate: this.settings().byline.storyDate,
+      file: document.uri.scheme === 'file' ? document.uri.fsPath : undefined,
+      text: document.getText(),
+    });
+  }
+
+  /** Sets (or, with null, clears) the date of one story on the server; returns the date now in force. */
+  async setDocumentDate(document: vscode.TextDocument, date: string | null): Promise<StoryDate | undefined> {
+    const key = document.uri.toString();
+    if (date === null) this.documentDates.delete(key);
+    else this.documentDates.set(key, date);
+    const answer = await this.sendDocumentDate(document.uri, date);
+    this.storyDateChanged.fire();
+    return answer;
+  }
+
+  private async sendDocumentDate(uri: vscode.Uri, date: string | null): Promise<StoryDate | undefined> {
+    // Not `running`: didOpen reaches a restarted server before start() has returned.
+    const client = this.client;
+    if (!client?.initializeResult || !serverSupportsStoryDate(client.initializeResult.capabilities)) return undefined;
+    const answer = await client.sendRequest<StoryDate | null>(SET_STORY_DATE_METHOD, {
+      textDocument: { uri: client.code2ProtocolConverter.asUri(uri) },
+      date,
+    });
+    return answer ?? undefined;
+  }
+
   dispose(): void {
     void this.stop();
     this.changed.dispose();
+    this.storyDateChanged.dispose();
     this.output.dispose();
   }
 
@@ -119,6 +177,19 @@ export class ServerController implements vscode.Disposable {
       initializationOptions: () => this.settings(),
       outputChannel: this.output,
       diagnosticCollectionName: 'byline',
+      middleware: {
+        // The server forgets a story's own date when the story closes or the server
+        // restarts; it is sent again each time the story is opened to it.
+        didOpen: async (document, next) => {
+          await next(document);
+          const date = this.documentDates.get(document.uri.toString());
+          if (date !== undefined) {
+            this.sendDocumentDate(document.uri, date).catch((error: unknown) => {
+              this.output.warn(`Sending the story date of ${document.uri.toString()}: ${String(error)}`);
+            });
+          }
+        },
+      },
     };
   }
 

@@ -23,6 +23,13 @@ import {
 
 import { entityCount, groupsOf, statusText } from '../src/entities';
 import { serverSettings } from '../src/settings';
+import {
+  SET_STORY_DATE_METHOD,
+  STORY_DATE_METHOD,
+  StoryDate,
+  resolveLocally,
+  serverSupportsStoryDate,
+} from '../src/storyDate';
 import { TestClient, applyEdits, decodeTokens, positionOf } from './client';
 
 const STORY_PATH = path.resolve(process.cwd(), '../../examples/moscow-talks.md');
@@ -68,6 +75,8 @@ describe('byline lsp with VS Code client capabilities', () => {
     // package.json contributes a type, colour and scope for each legend entry: they must agree.
     assert.deepEqual(legend.tokenTypes, PACKAGE.contributes.semanticTokenTypes.map((t: { id: string }) => t.id));
     assert.deepEqual(legend.tokenModifiers, PACKAGE.contributes.semanticTokenModifiers.map((t: { id: string }) => t.id));
+    // docs/lsp-extensions.md: the status bar and "Set Story Date" ask the server.
+    assert.ok(serverSupportsStoryDate(caps), `experimental: ${JSON.stringify(caps.experimental)}`);
   });
 
   test('diagnostics: both "Gerasimovis" are misspelled-name warnings suggesting Gerasimov', async () => {
@@ -91,6 +100,25 @@ describe('byline lsp with VS Code client capabilities', () => {
     const contents = hover.contents as MarkupContent;
     assert.equal(contents.kind, 'markdown');
     assert.match(contents.value, /Mohammad Bagheri/);
+    // The country by name, and the date the roles are on with its source.
+    assert.match(contents.value, /Country: Iran\n/);
+    assert.match(contents.value, /Roles as of 2021-10-21 \(front matter\)/);
+  });
+
+  test('hover on a flagged name leaves the finding to VS Code\'s own problem hover', async () => {
+    const diagnostics = await client.diagnosticsFor(URI, version);
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: URI },
+      position: positionOf(STORY, 'Gerasimovis', 0),
+    });
+    const value = (hover?.contents as MarkupContent).value;
+    // VS Code shows the diagnostic above the card: the card must not say it again.
+    for (const d of diagnostics) {
+      const message = typeof d.message === 'string' ? d.message : d.message.value;
+      assert.ok(!value.includes(message), value);
+    }
+    assert.ok(!value.includes('⚠'), value);
+    assert.match(value, /Mentioned twice in this story\./);
   });
 
   test('semantic tokens: people, organisations and places get the contributed types', async () => {
@@ -134,6 +162,48 @@ describe('byline lsp with VS Code client capabilities', () => {
     client.forget(URI);
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settingsFrom({}) });
     assert.equal((await client.diagnosticsFor(URI, version)).length, 2);
+  });
+
+  // docs/lsp-extensions.md: byline/storyDate and byline/setStoryDate.
+  test('the story date in force: the server\'s answer is what the extension works out without it', async () => {
+    await client.diagnosticsFor(URI, version);
+    const own = resolveLocally({ text: STORY });
+    assert.deepEqual(own, { date: '2021-10-21', source: 'frontMatter' });
+    const answer = await client.connection.sendRequest<StoryDate>(STORY_DATE_METHOD, { textDocument: { uri: URI } });
+    assert.deepEqual(answer, own);
+  });
+
+  test('byline/storyDate follows the storyDate setting over front matter', async () => {
+    await client.diagnosticsFor(URI, version);
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: settingsFrom({ storyDate: '2022-02-24' }),
+    });
+    await client.diagnosticsFor(URI, version);
+    const answer = await client.connection.sendRequest<StoryDate>(STORY_DATE_METHOD, { textDocument: { uri: URI } });
+    assert.deepEqual(answer, { date: '2022-02-24', source: 'settings' });
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settingsFrom({}) });
+    await client.diagnosticsFor(URI, version);
+  });
+
+  test('byline/setStoryDate sets one document\'s date over every other source, refuses a bad date, and clears', async () => {
+    await client.diagnosticsFor(URI, version);
+    const set = await client.connection.sendRequest<StoryDate>(SET_STORY_DATE_METHOD, {
+      textDocument: { uri: URI },
+      date: '2019-05-01',
+    });
+    assert.deepEqual(set, { date: '2019-05-01', source: 'document' });
+    assert.deepEqual(await client.connection.sendRequest(STORY_DATE_METHOD, { textDocument: { uri: URI } }), set);
+    await assert.rejects(
+      client.connection.sendRequest(SET_STORY_DATE_METHOD, { textDocument: { uri: URI }, date: '21-10-2021' }),
+      (error: { code?: number }) => error.code === -32602,
+    );
+    const cleared = await client.connection.sendRequest<StoryDate>(SET_STORY_DATE_METHOD, {
+      textDocument: { uri: URI },
+      date: null,
+    });
+    assert.deepEqual(cleared, { date: '2021-10-21', source: 'frontMatter' });
   });
 
   test('rename of "Bagheri" edits every mention of the person (3)', async () => {

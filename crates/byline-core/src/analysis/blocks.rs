@@ -98,3 +98,103 @@ fn analyse_block(key: &str, len: usize, kb: &Kb) -> BlockPart {
     let mentions = mentions::recognize(&tokens, &alone.masked, kb);
     BlockPart { tokens, mentions }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prose::{extract, Format};
+    use crate::testing::entities::{GERASIMOV, IRNA};
+
+    /// Tokens and raw mentions as one comparable string.
+    fn shown((tokens, mentions): &(Vec<Token>, Vec<RawMention>)) -> String {
+        format!("{tokens:?}\n{mentions:?}")
+    }
+
+    /// Tokens and raw mentions of the whole document, with no cache.
+    fn whole(prose: &Prose, kb: &Kb) -> (Vec<Token>, Vec<RawMention>) {
+        let tokens = tokens::tokenize(prose);
+        let mentions = mentions::recognize(&tokens, &prose.masked, kb);
+        (tokens, mentions)
+    }
+
+    #[test]
+    fn block_by_block_is_the_whole_document_at_once() {
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
+        let text = "General Valery Gerasimov spoke.\n\nThe Islamic Republic News Agency \
+                    (IRNA) said.\n\nGerasimov left. Colonel Karim Nasr stayed.";
+        let prose = extract(text, Format::PlainText);
+        assert_eq!(prose.blocks.len(), 3);
+        let blocks = BlockCache::default().recognize(&prose, &kb);
+        assert_eq!(shown(&blocks), shown(&whole(&prose, &kb)));
+    }
+
+    /// The cache keys of `prose`'s blocks, in text order.
+    fn keys(prose: &Prose) -> Vec<String> {
+        prose
+            .blocks
+            .iter()
+            .map(|b| block_key(&prose.masked, b))
+            .collect()
+    }
+
+    #[test]
+    fn a_block_seen_before_is_reused_wherever_it_moved() {
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
+        let first = "General Valery Gerasimov spoke.\n\nThen he left.";
+        let moved = "A new first paragraph.\n\nGeneral Valery Gerasimov spoke.\n\nThen he left.";
+        let mut cache = BlockCache::default();
+        let first_prose = extract(first, Format::PlainText);
+        cache.recognize(&first_prose, &kb);
+        let key = keys(&first_prose)[0].clone();
+        let before = Arc::clone(&cache.parts[key.as_str()]);
+        let prose = extract(moved, Format::PlainText);
+        assert_eq!(keys(&prose)[1], key);
+        let reused = cache.recognize(&prose, &kb);
+        assert!(Arc::ptr_eq(&before, &cache.parts[key.as_str()]));
+        // Spans and token indices are the moved block's.
+        assert_eq!(shown(&reused), shown(&whole(&prose, &kb)));
+        let (tokens, mentions) = &reused;
+        let gerasimov = &mentions[0].tokens;
+        let span = tokens[gerasimov.start].span.start..tokens[gerasimov.end - 1].span.end;
+        assert_eq!(&moved[span], "Valery Gerasimov");
+    }
+
+    #[test]
+    fn the_cache_keeps_only_the_blocks_of_the_last_document() {
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
+        let mut cache = BlockCache::default();
+        cache.recognize(&extract("One.\n\nTwo.\n\nThree.", Format::PlainText), &kb);
+        assert_eq!(cache.parts.len(), 3);
+        let last = extract("Two.\n\nFour.\n\nTwo.\n\nThree.", Format::PlainText);
+        cache.recognize(&last, &kb);
+        let mut kept: Vec<&str> = cache.parts.keys().map(|k| &**k).collect();
+        kept.sort();
+        let mut expected = keys(&last);
+        expected.sort();
+        expected.dedup();
+        assert_eq!(kept, expected);
+        assert_eq!(kept.len(), 3, "one entry for the two equal blocks");
+    }
+
+    #[test]
+    fn a_closing_parenthesis_after_a_block_is_part_of_its_key() {
+        let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
+        let text = "The Islamic Republic News Agency (IRNA\n\n) said.";
+        let prose = extract(text, Format::PlainText);
+        assert_eq!(
+            keys(&prose),
+            ["The Islamic Republic News Agency (IRNA\n)", ") said."]
+        );
+        // The same block text before other text is another key, analysed afresh.
+        let mut cache = BlockCache::default();
+        cache.recognize(&prose, &kb);
+        let other = extract(
+            "The Islamic Republic News Agency (IRNA\n\nsaid.",
+            Format::PlainText,
+        );
+        let found = cache.recognize(&other, &kb);
+        assert_eq!(shown(&found), shown(&whole(&other, &kb)));
+        assert_eq!(keys(&other)[0], "The Islamic Republic News Agency (IRNA\n");
+        assert!(!cache.parts.contains_key(keys(&prose)[0].as_str()));
+    }
+}

@@ -511,3 +511,122 @@ pub fn is_not_name(folded: &str) -> bool {
             .iter()
             .any(|ending| folded.ends_with(ending))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::entities::{person, BLINKEN};
+    use crate::testing::{findings, kb, mentions};
+    use byline_kb::normalize::fold;
+
+    #[test]
+    fn every_word_list_holds_folded_single_words() {
+        for list in [
+            PERSON_TITLES,
+            ORGANIZATION_WORDS,
+            LOCATION_WORDS,
+            CHUNK_CONNECTORS,
+            DEPARTMENT_WORDS,
+            NOT_NAMES,
+            MONTHS,
+            DETERMINERS,
+        ] {
+            for word in list {
+                assert_eq!(fold(word), *word, "{word} is not folded");
+                assert!(!word.contains([' ', '-', '.']), "{word} is not one word");
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_joined_by_hyphens_is_a_title() {
+        for title in [
+            "minister-designate",
+            "president-elect",
+            "vice-president",
+            "deputy-chief",
+        ] {
+            assert!(is_person_title(title), "{title}");
+        }
+        for word in [
+            "ex-president",
+            "well-known",
+            "designate",
+            "president-for-life",
+        ] {
+            assert!(!is_person_title(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_title_in_the_plural_names_people() {
+        for plural in [
+            "ministers",
+            "secretaries",
+            "generals",
+            "presidents",
+            "deputies",
+        ] {
+            assert!(is_plural_title(plural), "{plural}");
+        }
+        for word in ["minister", "missiles", "press", "series"] {
+            assert!(!is_plural_title(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn never_names_are_the_list_months_determiners_and_contractions() {
+        for word in [
+            "meanwhile",
+            "monday",
+            "march",
+            "the",
+            "their",
+            "we've",
+            "don't",
+            "they'll",
+        ] {
+            assert!(is_not_name(word), "{word}");
+        }
+        for word in ["valery", "marsh", "theresa", "ottawa"] {
+            assert!(!is_not_name(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn each_kind_of_word_is_told_apart() {
+        assert!(is_organization_word("ministry") && !is_organization_word("minister"));
+        assert!(is_location_word("governorate") && !is_location_word("government"));
+        assert!(is_connector("bin") && !is_connector("with"));
+        assert!(is_department_word("treasury") && !is_department_word("treasurer"));
+        assert!(is_month("may") && !is_month("mayo"));
+        assert!(is_determiner("its") && !is_determiner("it's"));
+    }
+
+    #[test]
+    fn the_cues_type_a_name_the_kb_does_not_know() {
+        let kb = kb(&[]);
+        assert_eq!(
+            mentions(
+                "Officials said President-elect Karim Nasr met the Harlan Brigade in \
+                 Harlan Governorate.",
+                &kb
+            ),
+            [
+                "Karim Nasr: person",
+                "Harlan Brigade: organization",
+                "Harlan Governorate: location"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_determiner_is_never_a_given_name_whatever_a_kb_person_is_called() {
+        let kb = kb(&[BLINKEN, person("the-sein", "The Sein", "politician", "MM")]);
+        // "The" before "Blinkin" is no other person's given name, so the slip stands.
+        assert_eq!(
+            findings("Antony Blinken said. The Blinkin aide left.", &kb),
+            ["misspelled-name: Blinkin"]
+        );
+    }
+}

@@ -90,6 +90,62 @@ mod tests {
         );
     }
 
+    #[test]
+    fn of_fixes_starting_together_the_longest_wins_and_overlaps_keep_the_earlier() {
+        let text = "Muammar Qadhafi met Qadhafi.";
+        let fixes = safe_fixes(
+            text,
+            &[
+                diagnostic(8..15, Code::BannedForm, &["Gaddafi"]),
+                diagnostic(0..15, Code::BannedForm, &["Muammar Gaddafi"]),
+                diagnostic(12..19, Code::BannedForm, &["X"]),
+                diagnostic(20..27, Code::BannedForm, &["Gaddafi"]),
+            ],
+        );
+        let spans: Vec<Range<usize>> = fixes.iter().map(|f| f.span.clone()).collect();
+        assert_eq!(spans, [0..15, 20..27]);
+        assert_eq!(apply(text, &fixes), "Muammar Gaddafi met Gaddafi.");
+    }
+
+    #[test]
+    fn a_replacement_equal_to_the_text_is_no_fix() {
+        let text = "Officials in Kyiv said.";
+        assert!(safe_fixes(text, &[diagnostic(13..17, Code::BannedForm, &["Kyiv"])]).is_empty());
+    }
+
+    #[test]
+    fn a_span_outside_the_text_or_inside_a_character_is_skipped() {
+        let text = "Zoë left.";
+        let fixes = safe_fixes(
+            text,
+            &[
+                diagnostic(40..44, Code::BannedForm, &["X"]),
+                diagnostic(0..3, Code::BannedForm, &["Y"]),
+            ],
+        );
+        assert!(fixes.is_empty(), "{fixes:?}");
+        assert_eq!(apply(text, &fixes), text);
+    }
+
+    #[test]
+    fn the_safe_fixes_of_an_analysis_against_a_small_kb() {
+        use crate::analysis::{analyze, AnalysisOptions};
+        use crate::testing::entities::{BLINKEN, BLINKOV, GERASIMOV, KYIV};
+        use crate::testing::kb;
+        let kb = kb(&[GERASIMOV, BLINKEN, BLINKOV, KYIV]);
+        let text = "VALERY GERASIMOVIS flew to Kiev. Antony Blinken and Pavel Blinkov met. \
+                    Later Blinkon said.";
+        let analysis = analyze(text, &kb, &AnalysisOptions::default());
+        assert_eq!(analysis.diagnostics.len(), 3, "{:?}", analysis.diagnostics);
+        let fixes = safe_fixes(text, &analysis.diagnostics);
+        // Two candidates for "Blinkon": an editor chooses.
+        assert_eq!(
+            apply(text, &fixes),
+            "VALERY GERASIMOV flew to Kyiv. Antony Blinken and Pavel Blinkov met. \
+             Later Blinkon said."
+        );
+    }
+
     proptest! {
         /// Every byte outside the edited spans survives, in order.
         #[test]

@@ -56,11 +56,14 @@ mod tests {
     use super::*;
     use crate::analysis::analyze;
     use crate::prose::Format;
-    use crate::testing::edit_strategy;
+    use crate::testing::entities::{GERASIMOV, IMF, IRNA, MOSCOW, PUTIN, SDF, SHOIGU};
     use crate::testing::reference;
+    use crate::testing::{edit_strategy, in_format, kb};
+    use crate::text::document::TextEdit;
     use crate::text::PositionEncoding;
     use proptest::collection::vec;
     use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
 
     /// Pieces of stories and of what surrounds them: names, slips, titles, acronyms in
     /// parentheses, sentence ends, front matter, code fences, HTML, suppression
@@ -75,6 +78,32 @@ mod tests {
         ]
     }
 
+    /// Analyses `initial` and then the text after each of `edits` with one
+    /// `Incremental`, and fails unless each analysis equals a full analysis of the text.
+    fn equals_a_full_analysis_after_every_edit(
+        kb: &Arc<Kb>,
+        initial: String,
+        edits: &[TextEdit],
+        format: Format,
+    ) -> Result<(), TestCaseError> {
+        let options = in_format(format);
+        let mut incremental = Incremental::new();
+        let mut text = initial;
+        incremental.analyze(&text, kb, &options);
+        for edit in edits {
+            text = reference::apply(&text, edit, PositionEncoding::Utf16);
+            let reused = incremental.analyze(&text, kb, &options);
+            let full = analyze(&text, kb, &options);
+            prop_assert_eq!(
+                format!("{reused:?}"),
+                format!("{full:?}"),
+                "text {:?}",
+                text
+            );
+        }
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         /// After every edit of a sequence, the incremental analysis equals a full
@@ -87,16 +116,7 @@ mod tests {
             format in format_strategy(),
         ) {
             let kb = Arc::new(byline_default_kb::default_kb().unwrap());
-            let options = AnalysisOptions { format: Some(format), ..Default::default() };
-            let mut incremental = Incremental::new();
-            let mut text = initial;
-            incremental.analyze(&text, &kb, &options);
-            for edit in &edits {
-                text = reference::apply(&text, edit, PositionEncoding::Utf16);
-                let reused = incremental.analyze(&text, &kb, &options);
-                let full = analyze(&text, &kb, &options);
-                prop_assert_eq!(format!("{reused:?}"), format!("{full:?}"), "text {:?}", text);
-            }
+            equals_a_full_analysis_after_every_edit(&kb, initial, &edits, format)?;
         }
     }
 
@@ -114,5 +134,110 @@ mod tests {
             format!("{:?}", analyze(text, &empty, &options))
         );
         assert!(analysis.mentions.iter().all(|m| m.entity.is_none()));
+    }
+
+    /// The entities `PIECES` names, and one the KB bans a form of.
+    fn small_kb() -> Arc<Kb> {
+        Arc::new(kb(&[
+            GERASIMOV,
+            SHOIGU,
+            PUTIN,
+            MOSCOW,
+            IRNA,
+            IMF,
+            SDF.banned(&["SDF"]),
+        ]))
+    }
+
+    /// Each text analysed in turn by one `Incremental`, checked against a full analysis;
+    /// the number of findings of each.
+    fn findings_after_each(texts: &[&str], kb: &Arc<Kb>, options: &AnalysisOptions) -> Vec<usize> {
+        let mut incremental = Incremental::new();
+        texts
+            .iter()
+            .map(|text| {
+                let reused = incremental.analyze(text, kb, options);
+                let full = analyze(text, kb, options);
+                assert_eq!(format!("{reused:?}"), format!("{full:?}"), "text {text:?}");
+                reused.diagnostics.len()
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// The property above, against a KB of the few entities the pieces name.
+        #[test]
+        fn incremental_analysis_equals_a_full_analysis_with_a_small_kb(
+            initial in PIECES,
+            edits in vec(edit_strategy(PIECES), 1..10),
+            format in format_strategy(),
+        ) {
+            equals_a_full_analysis_after_every_edit(&small_kb(), initial, &edits, format)?;
+        }
+    }
+
+    #[test]
+    fn naming_a_person_in_another_paragraph_makes_a_slip_a_finding_and_back() {
+        let alone = "Officials said Gerasimovis spoke.";
+        let named = "Valery Gerasimov left.\n\nOfficials said Gerasimovis spoke.";
+        assert_eq!(
+            findings_after_each(
+                &[alone, named, alone, named],
+                &small_kb(),
+                &AnalysisOptions::default()
+            ),
+            [0, 1, 0, 1]
+        );
+    }
+
+    #[test]
+    fn an_edited_story_date_is_read_again() {
+        let story = |date: &str| {
+            format!("---\ndate: {date}\n---\n\nDefence Minister Sergei Shoigu spoke.\n\nThen he left.\n")
+        };
+        let (before, after) = (story("2020-01-01"), story("2025-06-01"));
+        let options = in_format(Format::Markdown);
+        assert_eq!(
+            findings_after_each(&[&before, &after, &before], &small_kb(), &options),
+            [0, 1, 0]
+        );
+    }
+
+    #[test]
+    fn a_new_suppression_comment_hides_a_finding_in_an_unchanged_paragraph() {
+        let text = "Valery Gerasimovis spoke.\n\nThen he left.\n";
+        let hidden =
+            "<!-- byline-disable-next-line -->\nValery Gerasimovis spoke.\n\nThen he left.\n";
+        let options = in_format(Format::Markdown);
+        assert_eq!(
+            findings_after_each(&[text, hidden, text], &small_kb(), &options),
+            [1, 0, 1]
+        );
+    }
+
+    #[test]
+    fn another_kb_even_with_the_same_entities_starts_the_caches_afresh() {
+        let options = AnalysisOptions::default();
+        let text = "General Valery Gerasimovis met Sergei Shoigu in Moscow.\n\nThen he left.";
+        let mut incremental = Incremental::new();
+        let first = small_kb();
+        assert_eq!(
+            incremental
+                .analyze(text, &first, &options)
+                .diagnostics
+                .len(),
+            1
+        );
+        let second = small_kb();
+        incremental.analyze(text, &second, &options);
+        assert!(Weak::ptr_eq(&incremental.kb, &Arc::downgrade(&second)));
+        let without = Arc::new(Kb::empty());
+        let analysis = incremental.analyze(text, &without, &options);
+        assert_eq!(
+            format!("{analysis:?}"),
+            format!("{:?}", analyze(text, &without, &options))
+        );
+        assert!(analysis.diagnostics.is_empty());
     }
 }

@@ -468,4 +468,225 @@ mod tests {
         let expected: Vec<EntityId> = persons.iter().rev().copied().collect();
         assert_eq!(order, expected);
     }
+
+    use crate::analysis::{analyze, AnalysisOptions};
+    use crate::testing::entities::{person, place, Entity, BLINKEN, CINDY_MCCAIN, GERASIMOV, IRAN};
+    use crate::testing::{findings, kb, mentions};
+
+    /// Two persons who share a surname, and their country.
+    const BAGHERIS: [Entity; 3] = [
+        person(
+            "mohammad-bagheri",
+            "Mohammad Bagheri",
+            "military-officer",
+            "IR",
+        ),
+        person("ali-bagheri", "Ali Bagheri", "legislator", "IR"),
+        IRAN,
+    ];
+
+    /// An Arabic-script name with many romanisations, and its country.
+    const JAAFARI: [Entity; 2] = [
+        person("jaafari", "Ibrahim al-Jaafari", "head-of-government", "IQ"),
+        place("iraq", "Iraq", "country", "IQ"),
+    ];
+
+    /// A person whose surname is a common word.
+    const GLENN_CLOSE: Entity = person("close", "Glenn Close", "legislator", "US");
+
+    #[test]
+    fn title_words_fit_the_entity_types_they_name() {
+        assert!(title_fits(&["general"], "military-officer"));
+        assert!(title_fits(&["foreign", "minister"], "minister"));
+        assert!(title_fits(&["prime", "minister"], "head-of-government"));
+        assert!(title_fits(&["ambassador"], "diplomat"));
+        assert!(!title_fits(&["general"], "minister"));
+        assert!(!title_fits(&["spokesman"], "official"));
+        assert!(!title_fits(&[], "head-of-state"));
+    }
+
+    #[test]
+    fn a_surname_joins_the_person_named_in_full_even_before_the_full_name() {
+        let kb = kb(&BAGHERIS);
+        assert_eq!(
+            mentions(
+                "Bagheri spoke before Mohammad Bagheri arrived. Officials said Bagheri left.",
+                &kb
+            ),
+            [
+                "Bagheri = mohammad-bagheri",
+                "Mohammad Bagheri = mohammad-bagheri",
+                "Bagheri = mohammad-bagheri"
+            ]
+        );
+    }
+
+    #[test]
+    fn of_two_persons_named_in_full_a_surname_joins_the_first_named() {
+        let kb = kb(&BAGHERIS);
+        assert_eq!(
+            mentions(
+                "Ali Bagheri and Mohammad Bagheri met. Later Bagheri left.",
+                &kb
+            ),
+            [
+                "Ali Bagheri = ali-bagheri",
+                "Mohammad Bagheri = mohammad-bagheri",
+                "Bagheri = ali-bagheri"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_or_prominence_chooses_among_the_bearers_of_a_surname() {
+        let kb = kb(&BAGHERIS);
+        assert_eq!(
+            mentions("Officials in Iran said General Bagheri spoke.", &kb),
+            ["Iran = iran", "Bagheri = mohammad-bagheri"]
+        );
+        assert_eq!(
+            mentions(
+                "Officials in Iran said lawmaker Senator Bagheri spoke.",
+                &kb
+            ),
+            ["Iran = iran", "Bagheri = ali-bagheri"]
+        );
+        // With no title, the more prominent (a military officer over a legislator).
+        assert_eq!(
+            mentions("Officials in Iran said Bagheri spoke.", &kb),
+            ["Iran = iran", "Bagheri = mohammad-bagheri"]
+        );
+    }
+
+    #[test]
+    fn the_storys_countries_choose_among_places_of_one_name() {
+        let kb = kb(&[
+            place("paris", "Paris", "capital", "FR"),
+            place("paris-texas", "Paris", "city", "US"),
+            place("united-states", "United States", "country", "US"),
+        ]);
+        assert_eq!(
+            mentions("Flights to Paris resumed.", &kb),
+            ["Paris = paris"]
+        );
+        assert_eq!(
+            mentions("In the United States, flights to Paris resumed.", &kb),
+            ["United States = united-states", "Paris = paris-texas"]
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_needs_a_title_the_storys_country_or_a_prominent_bearer() {
+        let obama = person("obama", "Barack Obama", "head-of-state", "US").prominence(0.95);
+        let close = GLENN_CLOSE.prominence(0.95);
+        let [mohammad_bagheri, ali_bagheri, iran] = BAGHERIS;
+        let kb = kb(&[mohammad_bagheri, ali_bagheri, iran, obama, close]);
+        // Nothing points to a Bagheri: a weak mention, dropped.
+        assert!(mentions("Officials said Bagheri spoke.", &kb).is_empty());
+        assert_eq!(
+            mentions("Officials said Obama spoke.", &kb),
+            ["Obama = obama"]
+        );
+        // Prominence is no help when the surname is a common word.
+        assert!(mentions("Officials said Close spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn an_unresolved_surname_under_a_title_stays_a_person() {
+        let kb = kb(&[GLENN_CLOSE]);
+        assert_eq!(
+            mentions("Officials said Colonel Close spoke.", &kb),
+            ["Close: person"]
+        );
+    }
+
+    #[test]
+    fn a_later_surname_joins_an_unknown_person_named_in_full() {
+        let kb = kb(&[CINDY_MCCAIN]);
+        let text =
+            "Senator John McCain spoke. Later McCain and Colonel Karim Nasr left. Nasr said.";
+        let analysis = analyze(text, &kb, &AnalysisOptions::default());
+        let cluster_of = |written: &str| {
+            let m = analysis
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| &text[m.span.clone()] == written)
+                .expect("mentioned");
+            (m.cluster, m.entity)
+        };
+        assert_eq!(cluster_of("McCain"), (cluster_of("John McCain").0, None));
+        assert_eq!(cluster_of("Nasr"), (cluster_of("Karim Nasr").0, None));
+        let names: Vec<&str> = analysis.clusters.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["John McCain", "Karim Nasr"]);
+    }
+
+    #[test]
+    fn a_full_name_in_another_romanisation_is_the_kb_person_in_a_story_about_their_country() {
+        let kb = kb(&JAAFARI);
+        assert_eq!(
+            mentions("Ibrahim Al-Ja'afari spoke in Iraq.", &kb),
+            ["Ibrahim Al-Ja'afari = jaafari", "Iraq = iraq"]
+        );
+        // Not in a story about another country, nor with another given name.
+        assert_eq!(
+            mentions("Ibrahim Al-Ja'afari spoke.", &kb),
+            ["Ibrahim Al-Ja'afari: person"]
+        );
+        assert_eq!(
+            mentions("Ebrahim Al-Ja'afari spoke in Iraq.", &kb),
+            ["Ebrahim Al-Ja'afari: other", "Iraq = iraq"]
+        );
+    }
+
+    #[test]
+    fn a_lone_word_joins_a_person_named_in_full_as_a_romanisation_of_their_surname() {
+        let kb = kb(&JAAFARI);
+        assert_eq!(
+            mentions(
+                "Ibrahim al-Jaafari spoke in Iraq. Later Al-Ja'afari left. Officials said Jafari met Jaafary.",
+                &kb
+            ),
+            [
+                "Ibrahim al-Jaafari = jaafari",
+                "Iraq = iraq",
+                "Al-Ja'afari = jaafari",
+                "Jafari = jaafari",
+                "Jaafary = jaafari"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_latin_script_surname_spelt_otherwise_is_a_slip_not_the_person() {
+        let kb = kb(&[BLINKEN]);
+        let text = "Antony Blinken spoke. Later Blinkin said.";
+        assert_eq!(
+            mentions(text, &kb),
+            ["Antony Blinken = blinken", "Blinkin: other"]
+        );
+        assert_eq!(findings(text, &kb), ["misspelled-name: Blinkin"]);
+    }
+
+    #[test]
+    fn a_weak_mention_stays_only_when_a_finding_or_another_mention_confirms_it() {
+        let kb = kb(&[GERASIMOV]);
+        assert!(mentions("Gerasimovis did not comment.", &kb).is_empty());
+        let text = "Gerasimovis did not comment. Valery Gerasimov spoke.";
+        assert_eq!(
+            mentions(text, &kb),
+            ["Gerasimovis: other", "Valery Gerasimov = gerasimov"]
+        );
+        // Clusters are renumbered over the mentions that stay.
+        let analysis = analyze(
+            "Harlan did not comment. Valery Gerasimov spoke.",
+            &kb,
+            &AnalysisOptions::default(),
+        );
+        assert_eq!(analysis.mentions.len(), 1);
+        assert_eq!(analysis.clusters.len(), 1);
+        assert_eq!(analysis.mentions[0].cluster, 0);
+        assert_eq!(analysis.clusters[0].mentions, [0]);
+        assert!(analysis.mentions[0].first_mention);
+    }
 }

@@ -591,3 +591,377 @@ fn link_defined_acronyms(tokens: &[Token], text: &str, mentions: &mut Vec<RawMen
     }
     mentions.sort_by_key(|m| m.tokens.start);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::prose::{extract, Format};
+    use crate::testing::entities::{
+        organisation, other, person, place, Entity, CINDY_MCCAIN, GERASIMOV, IRAN, IRNA,
+    };
+    use crate::testing::{kb, mentions};
+
+    /// A person whose surname is a month and a modal verb.
+    const THERESA_MAY: Entity = person("may", "Theresa May", "head-of-government", "GB");
+
+    /// The raw mentions of plain `text`, each as "written: origin category", then the
+    /// title written before it and whether it is weak ("Karim Nasr: Unknown person,
+    /// title Colonel").
+    fn recognized(text: &str, kb: &Kb) -> Vec<String> {
+        let prose = extract(text, Format::PlainText);
+        let tokens = tokenize(&prose);
+        let span = |r: &Range<usize>| &text[tokens[r.start].span.start..tokens[r.end - 1].span.end];
+        recognize(&tokens, &prose.masked, kb)
+            .iter()
+            .map(|m| {
+                let mut out = format!(
+                    "{}: {:?} {}",
+                    span(&m.tokens),
+                    m.origin,
+                    m.category.as_str()
+                );
+                if let Some(title) = &m.title {
+                    out.push_str(&format!(", title {}", span(title)));
+                }
+                if m.weak {
+                    out.push_str(", weak");
+                }
+                out
+            })
+            .collect()
+    }
+
+    // KB names.
+
+    #[test]
+    fn the_longest_kb_name_at_a_word_wins() {
+        let iran = IRAN
+            .name("Islamic Republic of Iran")
+            .aliases(&["Islamic Republic"]);
+        let kb = kb(&[iran, IRNA.acronyms(&[])]);
+        assert_eq!(
+            recognized("The Islamic Republic News Agency said.", &kb),
+            ["Islamic Republic News Agency: KbName organization"]
+        );
+        assert_eq!(
+            recognized("The Islamic Republic said.", &kb),
+            ["Islamic Republic: KbName location"]
+        );
+    }
+
+    #[test]
+    fn a_kb_name_must_be_written_with_its_capitals() {
+        let lowercase = organisation("iran-forces", "Iran's armed forces", "armed-forces", "IR");
+        let kb = kb(&[GERASIMOV, lowercase]);
+        assert!(recognized("He met valery gerasimov there.", &kb).is_empty());
+        // A KB form written in lowercase matches lowercase text.
+        assert_eq!(
+            recognized("He said Iran's armed forces were ready.", &kb),
+            ["Iran's armed forces: KbName organization"]
+        );
+    }
+
+    #[test]
+    fn a_name_the_kb_writes_in_lowercase_is_found_at_a_lowercase_word() {
+        let kb = kb(&[organisation("shabaab", "al-Shabaab", "armed-group", "SO")]);
+        assert_eq!(
+            recognized("Fighters of al-Shabaab fled.", &kb),
+            ["al-Shabaab: KbName organization"]
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_a_surname_mention_and_a_title_before_it_is_kept() {
+        let kb = kb(&[GERASIMOV]);
+        assert_eq!(
+            recognized("Officials said General Gerasimov left.", &kb),
+            ["Gerasimov: KbSurname person, title General"]
+        );
+    }
+
+    #[test]
+    fn an_all_caps_acronym_beats_a_one_word_name() {
+        let kb = kb(&[
+            organisation("islamic-state", "Islamic State", "armed-group", "").acronyms(&["ISIS"]),
+            other("isis-goddess", "Isis", "other", ""),
+        ]);
+        assert_eq!(
+            mentions("Officials said ISIS and Isis differ.", &kb),
+            ["ISIS = islamic-state", "Isis = isis-goddess"]
+        );
+    }
+
+    #[test]
+    fn a_persons_name_that_is_never_a_name_alone_does_not_open_a_sentence() {
+        let kb = kb(&[THERESA_MAY, organisation("next", "Next", "company", "GB")]);
+        assert!(recognized("May I ask?", &kb).is_empty());
+        // An organisation's name in its own right does.
+        assert_eq!(
+            recognized("Next said profits rose.", &kb),
+            ["Next: KbName organization"]
+        );
+    }
+
+    #[test]
+    fn a_kb_surname_inside_a_longer_unknown_name_is_not_the_kb_person() {
+        let townsend = person("townsend", "Frances Townsend", "official", "US");
+        let kb = kb(&[CINDY_MCCAIN, townsend]);
+        assert_eq!(
+            recognized("Senator John McCain spoke.", &kb),
+            ["John McCain: Unknown person, title Senator"]
+        );
+        assert_eq!(
+            recognized("Officials at the McCain Institute said.", &kb),
+            ["McCain Institute: Unknown organization"]
+        );
+        assert_eq!(
+            recognized("Officials said Stephen J. Townsend left.", &kb),
+            ["Stephen J. Townsend: Unknown other"]
+        );
+        // A title before the surname is no name of its own.
+        assert_eq!(
+            recognized("Officials said Senator McCain left.", &kb),
+            ["McCain: KbSurname person, title Senator"]
+        );
+    }
+
+    #[test]
+    fn a_month_beside_a_day_is_a_date_not_a_surname() {
+        let kb = kb(&[THERESA_MAY]);
+        assert!(recognized("The talks ran from May 15 to 24.", &kb).is_empty());
+        assert!(recognized("The talks ended on 6 May in London.", &kb)
+            .iter()
+            .all(|m| !m.starts_with("May")));
+        assert_eq!(
+            recognized("Officials said May would go.", &kb),
+            ["May: KbSurname person"]
+        );
+    }
+
+    #[test]
+    fn a_full_name_beats_a_banned_form_of_another_entity() {
+        let kb = kb(&[
+            place("macedonia-region", "Macedonia", "region", "GR"),
+            place("north-macedonia", "North Macedonia", "country", "MK").banned(&["Macedonia"]),
+        ]);
+        assert_eq!(
+            mentions("Officials in Macedonia said.", &kb),
+            ["Macedonia = macedonia-region"]
+        );
+    }
+
+    #[test]
+    fn a_place_joined_to_an_arabic_article_is_the_place_but_a_persons_surname_is_not() {
+        let kb = kb(&[
+            place("raqqa", "Raqqa", "city", "SY"),
+            person("abadi", "Haider Abadi", "head-of-government", "IQ"),
+        ]);
+        assert_eq!(
+            recognized("Fighters took al-Raqqa and Ar-Raqqa.", &kb),
+            ["al-Raqqa: KbName location", "Ar-Raqqa: KbName location"]
+        );
+        assert_eq!(
+            recognized("Officials said al-Abadi spoke.", &kb),
+            ["al-Abadi: Unknown other"]
+        );
+    }
+
+    #[test]
+    fn a_kb_acronym_is_matched_with_its_capitals() {
+        let kb = kb(&[IRNA]);
+        assert_eq!(
+            recognized("Officials told IRNA on Monday.", &kb),
+            ["IRNA: Acronym organization"]
+        );
+        assert_eq!(
+            recognized("Officials told Irna that day.", &kb),
+            ["Irna: Unknown other"]
+        );
+    }
+
+    #[test]
+    #[ignore = "bug: the all-caps word after \"(\" is already an unknown mention (an unknown \
+                acronym is an organisation) when link_defined_acronyms runs, and it adds a \
+                mention only where none starts, so the acronym is never given its name's \
+                candidates: \"Islamic Republic News Agency (IRNA)\" leaves IRNA unlinked"]
+    fn an_acronym_defined_in_parentheses_joins_its_name() {
+        // A KB that does not know the acronym: the parentheses define it.
+        let kb = kb(&[IRNA.acronyms(&[])]);
+        assert_eq!(
+            mentions("The Islamic Republic News Agency (IRNA) said.", &kb),
+            ["Islamic Republic News Agency = irna", "IRNA = irna"]
+        );
+    }
+
+    // Unknown names.
+
+    #[test]
+    fn an_unknown_capitalised_run_is_one_name_and_titles_before_it_are_split_off() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized("Major General Karim Abu Nasr said.", &kb),
+            ["Karim Abu Nasr: Unknown person, title Major General"]
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_stops_where_a_kb_name_starts() {
+        let kb = kb(&[GERASIMOV]);
+        assert_eq!(
+            recognized(
+                "Officials told Novaya Gazeta Valery Gerasimov resigned.",
+                &kb
+            ),
+            [
+                "Novaya Gazeta: Unknown other",
+                "Valery Gerasimov: KbName person"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_stops_at_punctuation_and_at_and() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized(
+                "Officials said Karim Nasr, Ali Hassan and Omar Said met.",
+                &kb
+            ),
+            [
+                "Karim Nasr: Unknown other",
+                "Ali Hassan: Unknown other",
+                "Omar Said: Unknown other"
+            ]
+        );
+        // An organisation word makes one name of the two sides.
+        assert_eq!(
+            recognized(
+                "Officials at the Ministry of Education and Science said.",
+                &kb
+            ),
+            ["Ministry of Education and Science: Unknown organization"]
+        );
+    }
+
+    #[test]
+    fn an_article_after_a_line_break_is_not_an_initial() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized("Boris Johnson\nA Foreign Office spokesman said.", &kb),
+            [
+                "Boris Johnson: Unknown other",
+                "Foreign Office: Unknown organization"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_are_never_names_are_left_out_and_say_place() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized("Near Sinjar, troops in Kobani held.", &kb),
+            ["Sinjar: Unknown location", "Kobani: Unknown location"]
+        );
+    }
+
+    #[test]
+    fn a_titles_of_phrase_is_the_titles_alone_or_before_a_name() {
+        let kb = Kb::empty();
+        assert!(recognized("The Secretary of State spoke.", &kb).is_empty());
+        assert_eq!(
+            recognized("Secretary of State Antony Blinkon said.", &kb),
+            ["Antony Blinkon: Unknown person, title Secretary of State"]
+        );
+        assert_eq!(
+            recognized("Foreign Office Minister Tobias Ellwood said.", &kb),
+            ["Tobias Ellwood: Unknown person, title Foreign Office Minister"]
+        );
+    }
+
+    #[test]
+    #[ignore = "bug: the title-phrase rule takes any run of title, organisation and \
+                department words ending in a title word for a title, and \"defence\", \
+                \"health\", \"trade\" are title words (for \"Defence Minister\"), so an \
+                unknown \"Ministry of Defence\" is a title with no name (no mention) and \
+                \"Ministry of Trade and Industry\" a person \"Industry\" titled \"Ministry \
+                of Trade\""]
+    fn a_ministry_named_after_its_department_is_an_organisation() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized("Officials at the Ministry of Defence said.", &kb),
+            ["Ministry of Defence: Unknown organization"]
+        );
+        assert_eq!(
+            recognized("Officials at the Ministry of Trade and Industry said.", &kb),
+            ["Ministry of Trade and Industry: Unknown organization"]
+        );
+    }
+
+    #[test]
+    #[ignore = "bug: \"on\" is a chunk connector and a weekday is capitalised, so an \
+                unknown name runs on over \"on Monday\" (\"Karim Nasr on Monday\"); \
+                trailing never-names are not trimmed"]
+    fn a_weekday_after_on_is_not_part_of_the_name() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized("Officials told Karim Nasr on Monday that he left.", &kb),
+            ["Karim Nasr: Unknown other"]
+        );
+    }
+
+    #[test]
+    fn a_lone_common_word_or_plural_title_is_not_a_name() {
+        let kb = Kb::empty();
+        assert!(recognized("Members said the Government met. Ministers spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn the_words_in_and_around_an_unknown_name_type_it() {
+        let kb = kb(&[GERASIMOV]);
+        assert_eq!(
+            recognized(
+                "Officials said Harlan Province, the Harlan Group, the Harlan news \
+                 agency, Valery Smirnov, Colonel Harlan, the SRTF, a VBIED and Harlan met.",
+                &kb
+            ),
+            [
+                "Harlan Province: Unknown location",
+                "Harlan Group: Unknown organization",
+                "Harlan: Unknown organization",
+                "Valery Smirnov: Unknown person",
+                "Harlan: Unknown person, title Colonel",
+                "SRTF: Unknown organization",
+                "VBIED: Unknown other",
+                "Harlan: Unknown other",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_word_opening_a_sentence_with_no_cue_is_weak() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized(
+                "Gerasimovis did not comment. Officials said Gerasimovis left.",
+                &kb
+            ),
+            [
+                "Gerasimovis: Unknown other, weak",
+                "Gerasimovis: Unknown other"
+            ]
+        );
+        // A weak mention no other mention or finding confirms is dropped.
+        assert_eq!(
+            mentions("Gerasimovis did not comment.", &kb),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentions(
+                "Gerasimovis did not comment. Officials said Gerasimovis left.",
+                &kb
+            ),
+            ["Gerasimovis: other", "Gerasimovis: other"]
+        );
+    }
+}

@@ -154,3 +154,67 @@ impl Analysis {
             .map(|(i, m)| (index + i, m))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::entities::SHOIGU;
+    use crate::testing::kb;
+
+    const STORY: &str = "---\ndate: 2025-06-01\n---\n\nDefence Minister Sergei Shoigu spoke.\n";
+
+    fn markdown(story_date: Option<&str>) -> AnalysisOptions {
+        AnalysisOptions {
+            format: Some(Format::Markdown),
+            story_date: story_date.and_then(PartialDate::parse),
+            ..AnalysisOptions::default()
+        }
+    }
+
+    #[test]
+    fn the_story_date_is_the_callers_else_the_front_matters() {
+        let kb = kb(&[SHOIGU]);
+        let from_front_matter = analyze(STORY, &kb, &markdown(None));
+        assert_eq!(
+            from_front_matter.story_date,
+            PartialDate::parse("2025-06-01")
+        );
+        assert_eq!(
+            from_front_matter.diagnostics.len(),
+            1,
+            "no longer minister in 2025"
+        );
+        let from_caller = analyze(STORY, &kb, &markdown(Some("2020-01-01")));
+        assert_eq!(from_caller.story_date, PartialDate::parse("2020-01-01"));
+        assert!(from_caller.diagnostics.is_empty());
+        let plain = analyze("Sergei Shoigu spoke.", &kb, &AnalysisOptions::default());
+        assert_eq!(plain.story_date, None);
+    }
+
+    #[test]
+    fn the_mention_at_an_offset_covers_it_or_ends_there() {
+        let kb = kb(&[SHOIGU]);
+        let analysis = analyze(STORY, &kb, &markdown(None));
+        let start = STORY.find("Sergei").unwrap();
+        let end = start + "Sergei Shoigu".len();
+        for offset in [start, start + 3, end] {
+            let (index, mention) = analysis.mention_at(offset).expect("a mention");
+            assert_eq!((index, &STORY[mention.span.clone()]), (0, "Sergei Shoigu"));
+        }
+        assert!(analysis.mention_at(start - 1).is_none());
+        assert!(analysis.mention_at(end + 1).is_none());
+    }
+
+    #[test]
+    fn an_entity_ref_names_the_kb_id_and_name() {
+        let kb = kb(&[SHOIGU]);
+        let id = kb.find_id("shoigu").unwrap();
+        assert_eq!(
+            EntityRef::of(&kb, id),
+            EntityRef {
+                id: "shoigu".into(),
+                name: "Sergei Shoigu".into()
+            }
+        );
+    }
+}

@@ -232,4 +232,150 @@ mod tests {
         let second = all[1].span.start;
         assert_eq!(kept(text, all, &["gerasimovis".to_string()]), [second]);
     }
+
+    mod in_stories {
+        use crate::analysis::{analyze, AnalysisOptions, CheckSettings};
+        use crate::prose::Format;
+        use crate::testing::entities::{GADDAFI, GERASIMOV};
+        use crate::testing::{findings_with, in_format};
+        use byline_kb::Kb;
+
+        fn kb() -> Kb {
+            crate::testing::kb(&[GERASIMOV, GADDAFI.banned(&["Muammar Qadhafi"])])
+        }
+
+        fn findings_in(format: Format, text: &str) -> Vec<String> {
+            findings_with(text, &kb(), &in_format(format))
+        }
+
+        fn findings_ignoring(ignore: &[&str], text: &str) -> Vec<String> {
+            let options = AnalysisOptions {
+                checks: CheckSettings {
+                    ignore: ignore.iter().map(|s| s.to_string()).collect(),
+                    ..CheckSettings::default()
+                },
+                ..AnalysisOptions::default()
+            };
+            findings_with(text, &kb(), &options)
+        }
+
+        #[test]
+        fn a_next_line_comment_hides_the_findings_of_the_line_below_only() {
+            let text = "Intro.\n\n<!-- byline-disable-next-line misspelled-name -->\n\
+                        Valery Gerasimovis spoke.\n\nValery Gerasimovis again.\n";
+            let shown = analyze(text, &kb(), &in_format(Format::Markdown));
+            let starts: Vec<usize> = shown.diagnostics.iter().map(|d| d.span.start).collect();
+            assert_eq!(starts, [text.rfind("Gerasimovis").unwrap()]);
+        }
+
+        #[test]
+        fn a_plain_text_directive_must_stand_on_a_line_of_its_own() {
+            assert!(findings_in(
+                Format::PlainText,
+                "[byline-disable-next-line]\nValery Gerasimovis spoke."
+            )
+            .is_empty());
+            assert_eq!(
+                findings_in(
+                    Format::PlainText,
+                    "Text [byline-disable-next-line] inline.\nValery Gerasimovis spoke."
+                ),
+                ["misspelled-name: Gerasimovis"]
+            );
+        }
+
+        #[test]
+        fn a_directive_hides_only_the_codes_it_names_and_unknown_names_are_ignored() {
+            assert_eq!(
+                findings_in(
+                    Format::PlainText,
+                    "# byline-disable-next-line banned-form\nValery Gerasimovis met Muammar Qadhafi."
+                ),
+                ["misspelled-name: Gerasimovis"]
+            );
+            assert_eq!(
+                findings_in(
+                    Format::PlainText,
+                    "# byline-disable-next-line bogus-code, misspelled-name\n\
+                     Valery Gerasimovis met Muammar Qadhafi."
+                ),
+                ["banned-form: Muammar Qadhafi"]
+            );
+        }
+
+        #[test]
+        fn a_disable_lasts_to_its_enable_or_to_the_end() {
+            let text = "<!-- byline-disable -->\n\nValery Gerasimovis spoke.\n\n\
+                        <!-- byline-enable -->\n\nMuammar Qadhafi spoke.\n";
+            assert_eq!(
+                findings_in(Format::Markdown, text),
+                ["banned-form: Muammar Qadhafi"]
+            );
+            let text = "Muammar Qadhafi spoke.\n\n<!-- byline-disable -->\n\n\
+                        Valery Gerasimovis spoke.\n";
+            assert_eq!(
+                findings_in(Format::Markdown, text),
+                ["banned-form: Muammar Qadhafi"]
+            );
+        }
+
+        #[test]
+        fn an_enable_without_codes_ends_every_disable() {
+            let text = "<!-- byline-disable misspelled-name -->\n\
+                        <!-- byline-disable banned-form -->\n\n\
+                        Valery Gerasimovis met Muammar Qadhafi.\n\n\
+                        <!-- byline-enable -->\n\n\
+                        Valery Gerasimovis met Muammar Qadhafi.\n";
+            assert_eq!(
+                findings_in(Format::Markdown, text),
+                [
+                    "misspelled-name: Gerasimovis",
+                    "banned-form: Muammar Qadhafi"
+                ]
+            );
+        }
+
+        #[test]
+        fn directives_work_in_html_and_with_crlf_line_breaks() {
+            assert!(findings_in(
+                Format::Html,
+                "<p>Intro</p>\r\n<!-- byline-disable-next-line -->\r\n<p>Valery Gerasimovis spoke.</p>\r\n"
+            )
+            .is_empty());
+            assert!(findings_in(
+                Format::PlainText,
+                "[byline-disable-next-line]\r\nValery Gerasimovis spoke.\r\n"
+            )
+            .is_empty());
+        }
+
+        #[test]
+        fn the_ignore_list_hides_a_flagged_word_in_any_case_and_inside_a_longer_span() {
+            let text = "Valery Gerasimovis met Muammar Qadhafi.";
+            assert_eq!(
+                findings_ignoring(&[" GERASIMOVIS "], text),
+                ["banned-form: Muammar Qadhafi"]
+            );
+            assert_eq!(
+                findings_ignoring(&["qadhafi"], text),
+                ["misspelled-name: Gerasimovis"]
+            );
+            assert_eq!(findings_ignoring(&["Gerasimov"], text).len(), 2);
+        }
+
+        #[test]
+        fn a_suppressed_finding_still_confirms_its_name() {
+            let text = "Gerasimovis did not comment. Valery Gerasimov spoke.";
+            let options = AnalysisOptions {
+                checks: CheckSettings {
+                    ignore: vec!["Gerasimovis".into()],
+                    ..CheckSettings::default()
+                },
+                ..AnalysisOptions::default()
+            };
+            let analysis = analyze(text, &kb(), &options);
+            assert!(analysis.diagnostics.is_empty());
+            assert_eq!(analysis.mentions.len(), 2, "{:?}", analysis.mentions);
+        }
+    }
 }

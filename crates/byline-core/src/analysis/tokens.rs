@@ -110,4 +110,98 @@ mod tests {
         assert!(found[2].1);
         assert!(!found[1].1);
     }
+
+    /// The words of `text` that start a sentence.
+    fn sentence_starts(text: &str) -> Vec<String> {
+        starts(text)
+            .into_iter()
+            .filter(|(_, s)| *s)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    #[test]
+    fn question_and_exclamation_marks_end_sentences() {
+        assert_eq!(
+            sentence_starts("Who spoke? Putin did! Then he left"),
+            ["Who", "Putin", "Then"]
+        );
+    }
+
+    #[test]
+    fn an_initials_period_does_not_end_a_sentence() {
+        assert_eq!(
+            sentence_starts("Officials said Stephen J. Townsend and Mr. Smith left."),
+            ["Officials"]
+        );
+    }
+
+    #[test]
+    fn a_colon_or_semicolon_ends_a_sentence_only_before_a_line_break() {
+        assert_eq!(
+            sentence_starts("He said: Putin left; Shoigu stayed"),
+            ["He"]
+        );
+        assert_eq!(sentence_starts("He said:\nPutin left"), ["He", "Putin"]);
+    }
+
+    #[test]
+    fn a_single_line_break_inside_a_block_does_not_start_a_sentence() {
+        assert_eq!(
+            sentence_starts("MOSCOW\nRussian officials said"),
+            ["MOSCOW"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_closed_after_its_period_ends_the_sentence() {
+        assert_eq!(
+            sentence_starts("He said \"we go.\" Then he left."),
+            ["He", "Then"]
+        );
+        assert_eq!(sentence_starts("\"We go,\" Lavrov said."), ["We"]);
+    }
+
+    #[test]
+    fn tokens_carry_their_case_fold_and_block() {
+        let text = "Erdoğan met NATO\n\nofficials and al-Abadi";
+        let prose = extract(text, Format::PlainText);
+        let tokens = tokenize(&prose);
+        let facts: Vec<(&str, &str, bool, bool, usize)> = tokens
+            .iter()
+            .map(|t| {
+                (
+                    &text[t.span.clone()],
+                    t.folded.as_str(),
+                    t.capitalized,
+                    t.all_caps,
+                    t.block,
+                )
+            })
+            .collect();
+        assert_eq!(
+            facts,
+            [
+                ("Erdoğan", "erdogan", true, false, 0),
+                ("met", "met", false, false, 0),
+                ("NATO", "nato", true, true, 0),
+                ("officials", "officials", false, false, 1),
+                ("and", "and", false, false, 1),
+                ("al-Abadi", "al-abadi", true, false, 1),
+            ]
+        );
+        assert!(tokens[3].sentence_start, "a block starts a sentence");
+    }
+
+    #[test]
+    fn an_abbreviated_title_stays_with_the_name_it_stands_before() {
+        use crate::testing::entities::GERASIMOV;
+        let kb = crate::testing::kb(&[GERASIMOV]);
+        let text = "Officials said Gen. Gerasimov left.";
+        let analysis = crate::analysis::analyze(text, &kb, &Default::default());
+        let mention = &analysis.mentions[0];
+        assert_eq!(&text[mention.span.clone()], "Gerasimov");
+        assert_eq!(mention.title.clone().map(|t| &text[t]), Some("Gen"));
+        assert_eq!(mention.entity, kb.find_id("gerasimov"));
+    }
 }

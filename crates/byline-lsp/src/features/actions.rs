@@ -12,12 +12,24 @@ use crate::features::diagnostics;
 use byline_core::analysis::Analysis;
 use byline_kb::Kb;
 
+/// Where "Add '…' to the house KB" would write, as its title tells the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HouseKbTarget {
+    /// No house KB can be named (an unsaved document outside a workspace): no action.
+    Unavailable,
+    /// A house KB file exists or is configured.
+    Existing,
+    /// None is configured: choosing the action creates `.byline/house-kb.toml`.
+    New,
+}
+
 pub fn code_actions(
     analysis: &Analysis,
     kb: &Kb,
     positions: &Positions,
     uri: &Uri,
     span: std::ops::Range<usize>,
+    house: HouseKbTarget,
 ) -> Vec<CodeActionOrCommand> {
     let lsp_diagnostics = diagnostics::to_lsp(analysis, kb, positions);
     let mut actions = Vec::new();
@@ -64,13 +76,20 @@ pub fn code_actions(
         }
     }
     if let Some((_, mention)) = analysis.mention_at(span.start) {
-        if mention.entity.is_none() {
+        if mention.entity.is_none() && house != HouseKbTarget::Unavailable {
             let name = analysis.clusters[mention.cluster].name.clone();
+            let title = match house {
+                HouseKbTarget::New => format!(
+                    "Add '{name}' to a new house KB ({})",
+                    crate::state::IMPLICIT_HOUSE_KB
+                ),
+                _ => format!("Add '{name}' to the house KB"),
+            };
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Add '{name}' to the house KB"),
+                title: title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 command: Some(Command::new(
-                    format!("Add '{name}' to the house KB"),
+                    title,
                     ADD_TO_HOUSE_KB.to_string(),
                     Some(vec![
                         serde_json::json!(uri.as_str()),
@@ -87,3 +106,44 @@ pub fn code_actions(
 
 /// The command behind "Add '…' to the house KB": arguments `[uri, name, category]`.
 pub const ADD_TO_HOUSE_KB: &str = "byline.addToHouseKb";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use byline_core::analysis::{analyze, AnalysisOptions};
+    use byline_core::text::{LineIndex, PositionEncoding};
+
+    fn titles(house: HouseKbTarget) -> Vec<String> {
+        let kb = byline_default_kb::default_kb().unwrap();
+        let text = "Minister Xandor Quillfeather spoke in Moscow.\n";
+        let analysis = analyze(text, &kb, &AnalysisOptions::default());
+        let index = LineIndex::new(text);
+        let positions = Positions {
+            text,
+            index: &index,
+            encoding: PositionEncoding::Utf16,
+        };
+        let uri: Uri = "file:///desk/story.md".parse().unwrap();
+        let at = text.find("Quillfeather").unwrap();
+        code_actions(&analysis, &kb, &positions, &uri, at..at, house)
+            .into_iter()
+            .map(|action| match action {
+                CodeActionOrCommand::CodeAction(action) => action.title,
+                CodeActionOrCommand::Command(command) => command.title,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_house_kb_action_says_when_choosing_it_creates_the_file() {
+        assert_eq!(
+            titles(HouseKbTarget::Existing),
+            ["Add 'Xandor Quillfeather' to the house KB"]
+        );
+        assert_eq!(
+            titles(HouseKbTarget::New),
+            ["Add 'Xandor Quillfeather' to a new house KB (.byline/house-kb.toml)"]
+        );
+        assert!(titles(HouseKbTarget::Unavailable).is_empty());
+    }
+}

@@ -61,9 +61,20 @@ local function check_setup(byline)
   if #clients == 0 then
     health.info('no byline server running (open a markdown, text or mail buffer)')
   end
+  local story_date = require('byline.story_date')
   for _, client in ipairs(clients) do
     local info = client.server_info or {}
     health.info(('server running: id %d, %s %s, root %s'):format(client.id, info.name or '?', info.version or '?', client.root_dir or '(single file)'))
+    if not story_date.server_supports(client) then
+      health.info('story dates below are worked out by the plugin: this server does not answer byline/storyDate (docs/lsp-extensions.md)')
+    end
+    local buffers = vim.tbl_keys(client.attached_buffers or {})
+    table.sort(buffers)
+    for _, bufnr in ipairs(buffers) do
+      local name = vim.api.nvim_buf_get_name(bufnr)
+      local date = story_date.get_sync(bufnr, byline.config.settings)
+      health.info(('story date for %s: %s'):format(name ~= '' and vim.fn.fnamemodify(name, ':~:.') or ('buffer ' .. bufnr), story_date.describe(date)))
+    end
   end
 end
 

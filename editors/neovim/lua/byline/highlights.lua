@@ -13,7 +13,11 @@ M.groups = {
   BylineOrganization = { link = 'Function' },
   BylineLocation = { link = 'String' },
   BylineEvent = { link = 'Statement' },
-  BylineOther = { link = 'Constant' },
+  -- Not Constant: Neovim 0.11's default scheme gives Constant the plain-text colour, so
+  -- nationalities and other names went uncoloured. Its syntax groups have three colours
+  -- (Identifier, Function and String, taken above); DiagnosticWarn's yellow is the one
+  -- left that is neither those nor plain text, and every scheme defines it.
+  BylineOther = { link = 'DiagnosticWarn' },
   -- Not in the knowledge base: slanted, so it reads as "unverified" in any colour.
   BylineUnknown = { italic = true },
   -- An entity's first mention; plain unless the user styles it.

@@ -85,3 +85,186 @@ fn far_with_another_first_letter(miss: &NearMiss) -> bool {
         && !miss.neighbour_fits
         && miss.written.chars().next() != miss.kb_word.chars().next()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::entities::{organisation, person, place};
+    use crate::testing::findings;
+
+    /// Politicians whose names are near other words, a place with a foreign alias, and
+    /// an organisation known by its acronym.
+    fn kb() -> Kb {
+        let politician = |id, name, country| person(id, name, "politician", country);
+        crate::testing::kb(&[
+            politician("carter", "Jimmy Carter", "US"),
+            politician("bob-smith", "Bob Smith", "US"),
+            politician("january", "Peter January", "US"),
+            politician("sales", "Philip Sales", "GB"),
+            politician("day", "Stockwell Day", "CA"),
+            place("denmark", "Denmark", "country", "DK").aliases(&["Dania"]),
+            organisation(
+                "nato",
+                "North Atlantic Treaty Organization",
+                "intergovernmental",
+                "",
+            )
+            .aliases(&["NATO"])
+            .acronyms(&["NATO"]),
+        ])
+    }
+
+    fn entity<'a>(kb: &'a Kb, id: &str) -> &'a Entity {
+        kb.entity(kb.find_id(id).expect("in the test KB"))
+    }
+
+    /// `written` near `kb_word` of `entity`, with no name word beside it.
+    fn miss<'a>(
+        entity: &'a Entity,
+        written: &'a str,
+        kb_word: &'a str,
+        part: NamePart,
+    ) -> NearMiss<'a> {
+        NearMiss {
+            written,
+            all_caps: false,
+            kb_word,
+            part,
+            entity,
+            edits: strsim::damerau_levenshtein(written, kb_word),
+            previous: None,
+            neighbour_fits: false,
+        }
+    }
+
+    #[test]
+    fn a_given_name_alone_is_never_a_slip() {
+        let kb = kb();
+        let peter = entity(&kb, "january");
+        let alone = miss(peter, "petr", "peter", NamePart::Given);
+        assert!(is_implausible(&kb, &alone));
+        let beside_surname = NearMiss {
+            neighbour_fits: true,
+            ..alone
+        };
+        assert!(!is_implausible(&kb, &beside_surname));
+    }
+
+    #[test]
+    fn another_kb_given_name_before_the_word_makes_it_another_persons_name() {
+        let kb = kb();
+        let carter = entity(&kb, "carter");
+        let after_bob = NearMiss {
+            previous: Some("bob"),
+            ..miss(carter, "cartier", "carter", NamePart::Surname)
+        };
+        assert!(is_implausible(&kb, &after_bob));
+        // A word the KB knows as no given name says nothing.
+        let after_unknown = NearMiss {
+            previous: Some("zbigniew"),
+            ..miss(carter, "cartier", "carter", NamePart::Surname)
+        };
+        assert!(!is_implausible(&kb, &after_unknown));
+        // Nor does the candidate's own given name.
+        let after_jimmy = NearMiss {
+            previous: Some("jimmy"),
+            neighbour_fits: true,
+            ..miss(carter, "cartier", "carter", NamePart::Surname)
+        };
+        assert!(!is_implausible(&kb, &after_jimmy));
+    }
+
+    #[test]
+    fn a_place_is_misspelled_only_against_the_name_it_is_written_by() {
+        let kb = kb();
+        let denmark = entity(&kb, "denmark");
+        assert!(is_implausible(
+            &kb,
+            &miss(denmark, "dacia", "dania", NamePart::Whole)
+        ));
+        assert!(!is_implausible(
+            &kb,
+            &miss(denmark, "denmrak", "denmark", NamePart::Whole)
+        ));
+    }
+
+    #[test]
+    fn an_acronym_is_a_target_only_in_capitals() {
+        let kb = kb();
+        let nato = entity(&kb, "nato");
+        let lowercase = miss(nato, "nano", "nato", NamePart::Whole);
+        assert!(is_implausible(&kb, &lowercase));
+        let capitals = NearMiss {
+            all_caps: true,
+            ..lowercase
+        };
+        assert!(!is_implausible(&kb, &capitals));
+    }
+
+    #[test]
+    fn two_edits_and_another_first_letter_is_another_word() {
+        let kb = kb();
+        let sales = entity(&kb, "sales");
+        let thales = miss(sales, "thales", "sales", NamePart::Surname);
+        assert_eq!(thales.edits, 2);
+        assert!(is_implausible(&kb, &thales));
+        // Unless the given name beside it says so.
+        let beside_philip = NearMiss {
+            neighbour_fits: true,
+            previous: Some("philip"),
+            ..thales
+        };
+        assert!(!is_implausible(&kb, &beside_philip));
+        // Two edits keeping the first letter, or one changing it, may be slips.
+        assert!(!is_implausible(
+            &kb,
+            &miss(sales, "saless", "sales", NamePart::Surname)
+        ));
+        assert!(!is_implausible(
+            &kb,
+            &miss(sales, "gales", "sales", NamePart::Surname)
+        ));
+    }
+
+    #[test]
+    fn a_kb_word_under_four_letters_is_never_a_target() {
+        let kb = kb();
+        let day = entity(&kb, "day");
+        assert!(is_implausible(
+            &kb,
+            &miss(day, "dayr", "day", NamePart::Surname)
+        ));
+    }
+
+    #[test]
+    fn in_a_story_each_rule_keeps_the_check_quiet() {
+        let kb = kb();
+        for text in [
+            // Another person's given name before a near miss of Carter.
+            "Jimmy Carter met Bob Cartier.",
+            // Denmark's foreign alias.
+            "Denmark said Dacia would sign.",
+            // Two edits and another first letter.
+            "Philip Sales met Thales officials.",
+            // A three-letter surname.
+            "Stockwell Day met Dayr officials.",
+            // A given name with another surname.
+            "Peter January met Dieter Zetsche.",
+        ] {
+            assert!(
+                findings(text, &kb).is_empty(),
+                "{text}: {:?}",
+                findings(text, &kb)
+            );
+        }
+        // The near misses they reject, where context does fit.
+        assert_eq!(
+            findings("Jimmy Carter met Cartier.", &kb),
+            ["misspelled-name: Cartier"]
+        );
+        assert_eq!(
+            findings("Peter January met Petre January.", &kb),
+            ["misspelled-name: Petre"]
+        );
+    }
+}

@@ -70,3 +70,91 @@ impl Memo {
         slips
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::blocks::BlockCache;
+    use crate::analysis::{analyze, analyze_with, Analysis, AnalysisOptions};
+    use crate::testing::entities::{GERASIMOV, SDF};
+    use crate::testing::kb;
+    use byline_kb::Kb;
+
+    fn key(folded: &str) -> SlipKey {
+        SlipKey {
+            folded: folded.to_string(),
+            written: folded.to_string(),
+            previous: None,
+            next: None,
+            organisations_only: false,
+            titles: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn slip_answers_last_while_the_storys_entities_are_the_same_in_any_order() {
+        let memo = Memo::default();
+        memo.slips_for([1, 2]).insert(key("gerasimovis"), None);
+        assert!(memo.slips_for([2, 1]).contains_key(&key("gerasimovis")));
+    }
+
+    #[test]
+    fn slip_answers_are_forgotten_when_the_storys_entities_change() {
+        let memo = Memo::default();
+        memo.slips_for([1, 2]).insert(key("gerasimovis"), None);
+        assert!(memo.slips_for([1]).is_empty());
+        // And they are not back when the first story's entities are.
+        assert!(memo.slips_for([1, 2]).is_empty());
+    }
+
+    #[test]
+    fn a_map_past_its_bound_starts_again() {
+        let memo = Memo::default();
+        {
+            let mut slips = memo.slips_for([]);
+            for i in 0..Memo::LIMIT {
+                slips.insert(key(&i.to_string()), None);
+            }
+        }
+        memo.phrases
+            .borrow_mut()
+            .insert((vec!["syrian".to_string()], 0), None);
+        memo.bound();
+        assert_eq!(memo.slips_for([]).len(), Memo::LIMIT, "at the bound: kept");
+        memo.slips_for([]).insert(key("one more"), None);
+        memo.bound();
+        assert!(memo.slips_for([]).is_empty());
+        assert_eq!(memo.phrases.borrow().len(), 1, "each map has its own bound");
+    }
+
+    /// Analyses each text in turn with one memo, as an edited document is.
+    fn with_one_memo(texts: &[&str], kb: &Kb) -> Vec<Analysis> {
+        let memo = Memo::default();
+        let options = AnalysisOptions::default();
+        texts
+            .iter()
+            .map(|text| analyze_with(text, kb, &options, &mut BlockCache::default(), &memo))
+            .collect()
+    }
+
+    #[test]
+    fn a_remembered_answer_gives_the_findings_a_fresh_search_gives() {
+        let kb = kb(&[GERASIMOV, SDF]);
+        let text = "Valery Gerasimovis met the Syrian Democraic Forces.";
+        let fresh = analyze(text, &kb, &AnalysisOptions::default());
+        assert_eq!(fresh.diagnostics.len(), 2);
+        for analysis in with_one_memo(&[text, text], &kb) {
+            assert_eq!(analysis.diagnostics, fresh.diagnostics);
+        }
+    }
+
+    #[test]
+    fn a_story_naming_other_entities_searches_again() {
+        let kb = kb(&[GERASIMOV, SDF]);
+        let alone = "Officials said Gerasimovis spoke.";
+        let named = "Valery Gerasimov left. Officials said Gerasimovis spoke.";
+        let runs = with_one_memo(&[alone, named, alone], &kb);
+        let counts: Vec<usize> = runs.iter().map(|a| a.diagnostics.len()).collect();
+        assert_eq!(counts, [0, 1, 0]);
+    }
+}

@@ -666,3 +666,295 @@ fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str)
         entity: Some(entity),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, AnalysisOptions, Code};
+    use crate::testing::entities::{
+        organisation, other, person, place, BLINKEN, BLINKOV, GADDAFI, GERASIMOV, IMF, MOSCOW,
+        PUTIN, SDF, SHOIGU,
+    };
+    use crate::testing::{findings, kb, suggestions};
+    use byline_kb::Kb;
+
+    /// The misspelled-name findings of `text`, each as "written → suggestions".
+    fn slips(text: &str, kb: &Kb) -> Vec<String> {
+        suggestions(Code::MisspelledName, text, kb)
+    }
+
+    #[test]
+    fn a_suffix_slip_of_a_surname_beside_its_given_name_is_a_finding() {
+        let kb = kb(&[GERASIMOV]);
+        assert_eq!(
+            slips("Valery Gerasimovis spoke.", &kb),
+            ["Gerasimovis → Gerasimov"]
+        );
+    }
+
+    #[test]
+    fn a_changed_vowel_in_a_latin_script_surname_is_a_slip() {
+        let kb = kb(&[BLINKEN]);
+        assert_eq!(slips("Antony Blinkin spoke.", &kb), ["Blinkin → Blinken"]);
+    }
+
+    #[test]
+    fn a_slip_in_a_given_name_before_the_right_surname_is_a_finding() {
+        let kb = kb(&[BLINKEN]);
+        assert_eq!(slips("Antoni Blinken spoke.", &kb), ["Antoni → Antony"]);
+    }
+
+    #[test]
+    fn the_finding_names_the_intended_entity() {
+        let kb = kb(&[GERASIMOV]);
+        let text = "Valery Gerasimovis spoke.";
+        let analysis = analyze(text, &kb, &AnalysisOptions::default());
+        let finding = &analysis.diagnostics[0];
+        assert_eq!(
+            finding.message,
+            "'Gerasimovis' looks like a misspelling of Valery Gerasimov"
+        );
+        assert_eq!(finding.entity, kb.find_id("gerasimov"));
+    }
+
+    #[test]
+    fn a_lone_slip_of_a_person_named_earlier_in_the_story_is_a_finding() {
+        let kb = kb(&[GERASIMOV]);
+        assert_eq!(
+            findings("Valery Gerasimov spoke. Later Gerasimovis said.", &kb),
+            ["misspelled-name: Gerasimovis"]
+        );
+    }
+
+    #[test]
+    fn a_lone_near_miss_with_nothing_around_it_is_not_reported() {
+        let kb = kb(&[GERASIMOV]);
+        assert!(findings("Officials said Gerasimovis spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_title_alone_is_not_enough_context() {
+        let kb = kb(&[BLINKEN]);
+        assert!(findings("Secretary Blinkin spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_title_that_fits_the_candidate_adds_to_the_context() {
+        // No country, so only the story's mention and the title speak for Gerasimov.
+        let kb = kb(&[GERASIMOV.without_country()]);
+        let story = |title: &str| format!("Valery Gerasimov spoke. {title} Gerasimovis said.");
+        assert!(findings(&story("Later"), &kb).is_empty());
+        assert_eq!(
+            findings(&story("General"), &kb),
+            ["misspelled-name: Gerasimovis"]
+        );
+    }
+
+    #[test]
+    fn a_romanisation_of_a_cyrillic_name_is_not_a_finding() {
+        let kb = kb(&[SHOIGU]);
+        assert!(findings("Sergei Shoygu spoke.", &kb).is_empty());
+        // A changed vowel is no romanisation.
+        assert_eq!(slips("Sergei Shoigo spoke.", &kb), ["Shoigo → Shoigu"]);
+    }
+
+    #[test]
+    fn a_transliteration_of_an_arabic_script_name_is_not_a_finding() {
+        let kb = kb(&[organisation("hezbollah", "Hezbollah", "armed-group", "LB")]);
+        assert!(findings("Officials said Hezbolah fighters fired.", &kb).is_empty());
+        // A doubled letter ending the word is a slip of the hand.
+        assert_eq!(
+            slips("Officials said Hezbollahh fighters fired.", &kb),
+            ["Hezbollahh → Hezbollah"]
+        );
+    }
+
+    #[test]
+    fn a_transliteration_recorded_as_an_alias_is_not_a_finding() {
+        // No country, so no script reads "Kadhafi" as a romanisation of "Gaddafi".
+        let gaddafi = GADDAFI.without_country();
+        let text = "Muammar Kadhafi spoke.";
+        assert_eq!(slips(text, &kb(&[gaddafi])), ["Kadhafi → Gaddafi"]);
+        let with_alias = gaddafi.aliases(&["Muammar Kadhafi"]);
+        assert!(findings(text, &kb(&[with_alias])).is_empty());
+    }
+
+    #[test]
+    fn a_word_the_kb_knows_is_never_a_slip_of_another_name() {
+        let blinkin = person("anna-blinkin", "Anna Blinkin", "journalist", "US");
+        let kb = kb(&[BLINKEN, blinkin]);
+        assert!(findings("Antony Blinken spoke. Later Blinkin said.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_distinctive_organisation_name_needs_no_context() {
+        let kb = kb(&[organisation("reuters", "Reuters", "news-agency", "GB")]);
+        assert_eq!(
+            slips("Officials told Reutres and Reuter on Monday.", &kb),
+            ["Reutres → Reuters", "Reuter → Reuters"]
+        );
+    }
+
+    #[test]
+    fn two_edits_from_a_name_is_too_far_without_strong_context() {
+        let kb = kb(&[organisation("interfax", "Interfax", "news-agency", "RU")]);
+        assert!(findings("Officials told Interfaks on Monday.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_name_typed_as_an_organisation_is_checked_against_organisations_only() {
+        let kb = kb(&[BLINKEN]);
+        assert!(findings("Antony Blinken spoke to the Blinkin news agency.", &kb).is_empty());
+        assert_eq!(
+            findings("Antony Blinken met the Blinkin family.", &kb),
+            ["misspelled-name: Blinkin"]
+        );
+    }
+
+    #[test]
+    fn a_single_word_typed_as_a_place_is_not_searched() {
+        let kb = kb(&[MOSCOW]);
+        assert_eq!(
+            findings("Moscow said. Later Moskow said.", &kb),
+            ["misspelled-name: Moskow"]
+        );
+        assert!(findings("Moscow said. Troops in Moskow waited.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_nationality_is_never_the_intended_name() {
+        let kb = kb(&[other("american", "American", "nationality", "US")]);
+        assert!(findings("American troops came from the Americas.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_plural_of_a_kb_word_is_not_a_slip() {
+        let kb = kb(&[
+            place("syria", "Syria", "country", "SY"),
+            other("syrian", "Syrian", "nationality", "SY"),
+        ]);
+        assert!(findings("Officials said Syrians in Syria fled.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_common_word_is_a_slip_only_beside_the_names_other_part() {
+        let kb = kb(&[person("browne", "Des Browne", "minister", "GB")]);
+        assert!(findings("Des Browne spoke. Later Brown said.", &kb).is_empty());
+        assert_eq!(slips("Des Brown spoke.", &kb), ["Brown → Browne"]);
+    }
+
+    #[test]
+    fn a_short_capitalised_word_is_an_acronym_not_a_slip() {
+        let kb = kb(&[PUTIN]);
+        assert!(findings("Vladimir PUTN spoke.", &kb).is_empty());
+        assert_eq!(
+            findings("Vladimir Putn spoke.", &kb),
+            ["misspelled-name: Putn"]
+        );
+    }
+
+    #[test]
+    fn the_suggestion_keeps_the_writers_capitals() {
+        let kb = kb(&[GERASIMOV]);
+        assert_eq!(
+            slips("VALERY GERASIMOVIS spoke.", &kb),
+            ["GERASIMOVIS → GERASIMOV"]
+        );
+    }
+
+    #[test]
+    fn a_short_word_is_searched_one_edit_away_and_for_swapped_letters() {
+        let kb = kb(&[PUTIN]);
+        assert_eq!(slips("Vladimir Ptuin spoke.", &kb), ["Ptuin → Putin"]);
+        assert!(findings("Vladimir Pudn spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn an_initial_between_given_name_and_surname_is_stepped_over() {
+        let kb = kb(&[person("bush", "George W. Bush", "head-of-state", "US")]);
+        assert_eq!(slips("George W. Bosh spoke.", &kb), ["Bosh → Bush"]);
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_place_still_supports_the_surname() {
+        let kb = kb(&[PUTIN, place("vladimir", "Vladimir", "city", "RU")]);
+        assert_eq!(
+            slips("President Vladimir Putn spoke.", &kb),
+            ["Putn → Putin"]
+        );
+    }
+
+    #[test]
+    fn several_candidates_are_offered_best_first() {
+        let kb = kb(&[BLINKEN, BLINKOV]);
+        assert_eq!(
+            slips("Antony Blinkon spoke.", &kb),
+            ["Blinkon → Blinken"],
+            "only Blinken's given name is beside it"
+        );
+        assert_eq!(
+            slips(
+                "Antony Blinken and Pavel Blinkov met. Later Blinkon said.",
+                &kb
+            ),
+            ["Blinkon → Blinken, Blinkov"]
+        );
+    }
+
+    #[test]
+    fn a_form_with_a_mark_the_writer_did_not_type_comes_second() {
+        let daesh = organisation("daesh", "Daesh", "armed-group", "").aliases(&["Da'esh"]);
+        let kb = kb(&[daesh]);
+        assert_eq!(
+            slips("Officials said Daeesh fighters fired.", &kb),
+            ["Daeesh → Daesh, Da'esh"]
+        );
+    }
+
+    #[test]
+    fn a_slip_inside_a_multi_word_organisation_name_is_a_finding() {
+        let kb = kb(&[SDF, IMF]);
+        assert_eq!(
+            slips(
+                "The Syrian Democraic Forces and the International Monetray Fund met.",
+                &kb
+            ),
+            ["Democraic → Democratic", "Monetray → Monetary"]
+        );
+    }
+
+    #[test]
+    fn an_english_word_slip_needs_another_word_of_the_name_beside_it() {
+        let kb = kb(&[
+            organisation("world-bank", "World Bank", "intergovernmental", ""),
+            organisation("times", "The Times", "newspaper", ""),
+        ]);
+        assert_eq!(slips("The Word Bank lent money.", &kb), ["Word → World"]);
+        // Only an article beside "Tomes": no support.
+        assert!(findings("The Tomes reported.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_slip_in_a_place_name_must_stand_alone_and_be_supported() {
+        let kb = kb(&[
+            place("buenos-aires", "Buenos Aires", "capital", "AR"),
+            place("la-plata", "La Plata", "city", "AR"),
+            place("silver-city", "Silver City", "city", "US"),
+        ]);
+        assert_eq!(
+            slips("They flew to Buenos Airse today.", &kb),
+            ["Airse → Aires"]
+        );
+        // Another capitalised word goes on from the name.
+        assert!(findings("They flew to Buenos Airse Province today.", &kb).is_empty());
+        // Only an article, or only a place word, beside the slip.
+        assert!(findings("They flew to La Playa today.", &kb).is_empty());
+        assert!(findings("They flew to Sliver City today.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_word_of_a_name_the_kb_links_is_not_a_slip_of_a_longer_name() {
+        let monetray = organisation("monetray-fund", "Monetray Fund", "company", "");
+        let kb = kb(&[IMF, monetray]);
+        assert!(findings("The International Monetray Fund said.", &kb).is_empty());
+    }
+}

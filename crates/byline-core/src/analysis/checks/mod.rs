@@ -227,3 +227,158 @@ pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> 
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     diagnostics
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, AnalysisOptions};
+    use crate::testing::entities::{Entity, GERASIMOV, KYIV, SHOIGU};
+    use crate::testing::{findings, findings_with, kb};
+
+    /// The entities `STORY` names; Shoigu's record known past the story's date, so the
+    /// title checks have evidence to speak on (issue 22).
+    const ENTITIES: [Entity; 3] = [GERASIMOV, SHOIGU.as_of("2025-07-01"), KYIV];
+
+    /// A story with one finding of each code but inconsistent-spelling (dated 2025).
+    const STORY: &str =
+        "Valery Gerasimovis met Defence Minister Sergei Shoigu in Kiev. Foreign Minister Sergei Shoigu left.";
+
+    fn options(date: &str, overrides: &[(Code, Option<Severity>)]) -> AnalysisOptions {
+        AnalysisOptions {
+            story_date: PartialDate::parse(date),
+            checks: CheckSettings {
+                overrides: overrides.iter().copied().collect(),
+                ignore: Vec::new(),
+            },
+            ..AnalysisOptions::default()
+        }
+    }
+
+    #[test]
+    fn every_check_runs_by_default_and_findings_come_in_text_order() {
+        let kb = kb(&ENTITIES);
+        assert_eq!(
+            findings_with(STORY, &kb, &options("2025-01-01", &[])),
+            [
+                "misspelled-name: Gerasimovis",
+                "outdated-title: Defence Minister",
+                "banned-form: Kiev",
+                "title-mismatch: Foreign Minister",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_check_turned_off_reports_nothing() {
+        let kb = kb(&ENTITIES);
+        let off = options(
+            "2025-01-01",
+            &[(Code::MisspelledName, None), (Code::BannedForm, None)],
+        );
+        assert_eq!(
+            findings_with(STORY, &kb, &off),
+            [
+                "outdated-title: Defence Minister",
+                "title-mismatch: Foreign Minister"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_two_title_codes_are_set_apart() {
+        let kb = kb(&ENTITIES);
+        let only_mismatch = options("2025-01-01", &[(Code::OutdatedTitle, None)]);
+        let found = findings_with(STORY, &kb, &only_mismatch);
+        assert!(found.contains(&"title-mismatch: Foreign Minister".to_string()));
+        assert!(!found.iter().any(|f| f.starts_with("outdated-title")));
+        let only_outdated = options("2025-01-01", &[(Code::TitleMismatch, None)]);
+        let found = findings_with(STORY, &kb, &only_outdated);
+        assert!(found.contains(&"outdated-title: Defence Minister".to_string()));
+        assert!(!found.iter().any(|f| f.starts_with("title-mismatch")));
+    }
+
+    #[test]
+    fn severities_are_the_defaults_unless_overridden() {
+        let kb = kb(&ENTITIES);
+        let severities = |options: &AnalysisOptions| -> Vec<(Code, Severity)> {
+            analyze(STORY, &kb, options)
+                .diagnostics
+                .iter()
+                .map(|d| (d.code, d.severity))
+                .collect()
+        };
+        assert_eq!(
+            severities(&options("2025-01-01", &[])),
+            [
+                (Code::MisspelledName, Severity::Warning),
+                (Code::OutdatedTitle, Severity::Information),
+                (Code::BannedForm, Severity::Warning),
+                (Code::TitleMismatch, Severity::Warning),
+            ]
+        );
+        let raised = options(
+            "2025-01-01",
+            &[
+                (Code::BannedForm, Some(Severity::Error)),
+                (Code::OutdatedTitle, Some(Severity::Warning)),
+            ],
+        );
+        assert_eq!(
+            severities(&raised),
+            [
+                (Code::MisspelledName, Severity::Warning),
+                (Code::OutdatedTitle, Severity::Warning),
+                (Code::BannedForm, Severity::Error),
+                (Code::TitleMismatch, Severity::Warning),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_and_severity_names_round_trip_and_severities_have_aliases() {
+        for code in Code::ALL {
+            assert_eq!(Code::parse(code.as_str()), Some(code));
+        }
+        assert_eq!(Code::parse("misspelled_name"), None);
+        assert_eq!(Severity::parse("info"), Some(Severity::Information));
+        assert_eq!(Severity::parse("hint"), Some(Severity::Information));
+        assert_eq!(Severity::parse("warn"), Some(Severity::Warning));
+        assert_eq!(Severity::parse("fatal"), None);
+        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Information);
+    }
+
+    #[test]
+    fn only_a_single_intended_name_or_a_house_form_is_a_safe_fix() {
+        let kb = kb(&ENTITIES);
+        let analysis = analyze(STORY, &kb, &options("2025-01-01", &[]));
+        let safe: Vec<(Code, Option<&str>)> = analysis
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.safe_fix()))
+            .collect();
+        assert_eq!(
+            safe,
+            [
+                (Code::MisspelledName, Some("Gerasimov")),
+                (Code::OutdatedTitle, None),
+                (Code::BannedForm, Some("Kyiv")),
+                (Code::TitleMismatch, None),
+            ]
+        );
+        let two_candidates = Diagnostic {
+            suggestions: vec!["Blinken".into(), "Blinkov".into()],
+            ..analysis.diagnostics[0].clone()
+        };
+        assert_eq!(two_candidates.safe_fix(), None);
+    }
+
+    #[test]
+    fn a_story_with_nothing_wrong_has_no_findings() {
+        let kb = kb(&ENTITIES);
+        assert!(findings(
+            "Valery Gerasimov met Defence Minister Sergei Shoigu in Kyiv.",
+            &kb
+        )
+        .is_empty());
+    }
+}

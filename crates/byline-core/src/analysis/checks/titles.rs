@@ -745,4 +745,207 @@ mod tests {
             Fit::Different
         );
     }
+
+    use crate::analysis::analyze;
+    use crate::testing::entities::{person, role, Entity, SHOIGU};
+    use crate::testing::{dated, findings, findings_on, kb};
+    use byline_kb::Kb;
+
+    /// Shoigu's successor as Russia's Minister of Defence, his record known to mid-2025
+    /// so that the role with no end is evidence of who held the office then.
+    const BELOUSOV: Entity = person("belousov", "Andrei Belousov", "minister", "RU")
+        .roles(&[role("Minister of Defence", "2024-05-14", "")])
+        .as_of("2025-07-01");
+
+    /// Shoigu with his record known to mid-2025: a title none of his roles fits, or one
+    /// he left, is then a claim the KB can back.
+    const SHOIGU_KNOWN: Entity = SHOIGU.as_of("2025-07-01");
+
+    const IBRAHIM: Entity = person("anwar-ibrahim", "Anwar Ibrahim", "head-of-government", "MY")
+        .roles(&[role("Prime Minister", "2022-11-24", "")])
+        .as_of("2025-07-01");
+
+    /// The title findings of `text` dated `date`, each as "code: title → suggestions".
+    fn title_findings(date: &str, text: &str, kb: &Kb) -> Vec<String> {
+        analyze(text, kb, &dated(date))
+            .diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}: {} → {}",
+                    d.code.as_str(),
+                    &text[d.span.clone()],
+                    d.suggestions.join(", ")
+                )
+            })
+            .collect()
+    }
+
+    fn messages(date: &str, text: &str, kb: &Kb) -> Vec<String> {
+        analyze(text, kb, &dated(date))
+            .diagnostics
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_title_no_role_of_the_person_fits_is_a_mismatch_offering_the_role_held() {
+        let kb = kb(&[SHOIGU_KNOWN]);
+        assert_eq!(
+            title_findings("2020-01-01", "Foreign Minister Sergei Shoigu spoke.", &kb),
+            ["title-mismatch: Foreign Minister → Minister of Defence"]
+        );
+        assert_eq!(
+            messages("2020-01-01", "Foreign Minister Sergei Shoigu spoke.", &kb),
+            ["'Foreign Minister' does not fit Sergei Shoigu, who is Minister of Defence on 2020-01-01"]
+        );
+    }
+
+    #[test]
+    fn a_title_no_role_fits_is_no_finding_when_the_record_is_not_known_to_the_date() {
+        // Issue 22: the KB may lack the role; an absence is no evidence.
+        let kb = kb(&[SHOIGU]);
+        assert!(findings_on("2020-01-01", "Foreign Minister Sergei Shoigu spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_title_on_a_date_no_recorded_role_covers_is_no_mismatch() {
+        // Shoigu was a minister in 2010, of an office the test KB does not hold.
+        let kb = kb(&[SHOIGU_KNOWN]);
+        assert!(findings_on("2010-01-01", "Foreign Minister Sergei Shoigu spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_title_held_on_the_story_date_is_not_a_finding() {
+        let kb = kb(&[SHOIGU, BELOUSOV]);
+        assert!(findings_on("2020-01-01", "Defence Minister Sergei Shoigu spoke.", &kb).is_empty());
+        assert!(
+            findings_on("2025-06-01", "Defence Minister Andrei Belousov spoke.", &kb).is_empty()
+        );
+    }
+
+    #[test]
+    fn a_title_given_up_before_the_story_date_is_outdated_and_names_who_held_it() {
+        let kb = kb(&[SHOIGU, BELOUSOV]);
+        let text = "Defence Minister Sergei Shoigu spoke.";
+        assert_eq!(
+            findings_on("2025-06-01", text, &kb),
+            ["outdated-title: Defence Minister"]
+        );
+        assert_eq!(
+            messages("2025-06-01", text, &kb),
+            ["On 2025-06-01, Sergei Shoigu was no longer Minister of Defence (2012-11-06 – 2024-05-12); Andrei Belousov held it then"]
+        );
+    }
+
+    #[test]
+    fn an_outdated_title_with_no_known_successor_names_the_role_held_then() {
+        let kb = kb(&[SHOIGU_KNOWN]);
+        assert_eq!(
+            messages("2025-06-01", "Defence Minister Sergei Shoigu spoke.", &kb),
+            ["On 2025-06-01, Sergei Shoigu was no longer Minister of Defence (2012-11-06 – 2024-05-12); on that date: Secretary of the Security Council"]
+        );
+    }
+
+    #[test]
+    fn an_outdated_title_without_successor_or_record_to_the_date_says_what_is_recorded() {
+        // No "no longer" on an absence of evidence (issue 22): he may have returned.
+        let kb = kb(&[SHOIGU]);
+        assert_eq!(
+            messages("2025-06-01", "Defence Minister Sergei Shoigu spoke.", &kb),
+            ["The knowledge base records Sergei Shoigu as Minister of Defence (2012-11-06 – 2024-05-12) and not on 2025-06-01"]
+        );
+    }
+
+    #[test]
+    fn a_successor_is_looked_for_in_the_same_country_only() {
+        let kb = kb(&[
+            SHOIGU,
+            person("umerov", "Rustem Umerov", "minister", "UA").roles(&[role(
+                "Minister of Defence",
+                "2023-09-06",
+                "",
+            )]),
+        ]);
+        let found = messages("2025-06-01", "Defence Minister Sergei Shoigu spoke.", &kb);
+        assert!(!found[0].contains("Umerov"), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_not_yet_held_is_outdated_too() {
+        let kb = kb(&[SHOIGU, BELOUSOV]);
+        assert_eq!(
+            messages("2020-01-01", "Defence Minister Andrei Belousov spoke.", &kb),
+            ["On 2020-01-01, Andrei Belousov was not yet Minister of Defence (since 2024-05-14); Sergei Shoigu held it then"]
+        );
+    }
+
+    #[test]
+    fn an_outdated_title_needs_a_known_story_date() {
+        let kb = kb(&[SHOIGU, BELOUSOV]);
+        let text = "Defence Minister Sergei Shoigu spoke.";
+        assert_eq!(
+            findings_on("2025-06-01", text, &kb),
+            ["outdated-title: Defence Minister"]
+        );
+        assert!(findings(text, &kb).is_empty());
+    }
+
+    #[test]
+    fn a_bare_surname_under_a_title_its_bearer_never_held_is_someone_else() {
+        let kb = kb(&[IBRAHIM]);
+        assert!(findings_on("2024-01-01", "Foreign Minister Ibrahim spoke.", &kb).is_empty());
+        assert_eq!(
+            findings_on("2024-01-01", "Foreign Minister Anwar Ibrahim spoke.", &kb),
+            ["title-mismatch: Foreign Minister"]
+        );
+    }
+
+    #[test]
+    fn a_person_the_kb_knows_no_roles_of_is_never_flagged() {
+        let kb = kb(&[person("example", "Anna Example", "politician", "RU")]);
+        assert!(findings_on("2024-01-01", "President Anna Example spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_rank_is_not_an_office() {
+        let kb = kb(&[SHOIGU]);
+        assert!(findings_on("2020-01-01", "General Sergei Shoigu spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn defense_and_premier_are_read_as_defence_and_prime_minister() {
+        let kb = kb(&[BELOUSOV, IBRAHIM]);
+        assert!(
+            findings_on("2025-06-01", "Defense Minister Andrei Belousov spoke.", &kb).is_empty()
+        );
+        assert!(findings_on("2025-06-01", "Premier Anwar Ibrahim spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_minister_in_a_department_is_not_that_departments_minister() {
+        let kb = kb(&[SHOIGU]);
+        assert!(findings_on(
+            "2020-01-01",
+            "Foreign Office Minister Sergei Shoigu spoke.",
+            &kb
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn president_does_not_fit_a_vice_president() {
+        let kb = kb(&[person("harris", "Kamala Harris", "politician", "US")
+            .roles(&[role(
+                "Vice President of the United States",
+                "2021-01-20",
+                "2025-01-20",
+            )])
+            .as_of("2024-12-01")]);
+        assert_eq!(
+            findings_on("2022-06-01", "President Kamala Harris spoke.", &kb),
+            ["title-mismatch: President"]
+        );
+    }
 }
