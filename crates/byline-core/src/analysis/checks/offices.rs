@@ -123,36 +123,6 @@ impl Kind {
                 | Kind::Speaker
         )
     }
-
-    /// Lowercase fragments one of which a role title of this kind contains: a cheap
-    /// test before a role is read in full, for scans over the whole KB.
-    pub fn title_fragments(&self) -> &'static [&'static str] {
-        match self {
-            Kind::PrimeMinister => &[
-                "prime",
-                "premier",
-                "taoiseach",
-                "government",
-                "council of ministers",
-            ],
-            Kind::President => &["president"],
-            Kind::Chancellor => &["chancellor"],
-            Kind::Foreign => &["foreign", "external", "state", "relations"],
-            Kind::Defence => &["defen", "armed forces", "war"],
-            Kind::Finance => &["financ", "treasury", "exchequer"],
-            Kind::Interior => &["interior", "home", "internal"],
-            Kind::HomelandSecurity => &["homeland"],
-            Kind::Justice => &["justice"],
-            Kind::SecretaryGeneral => &["secretary"],
-            Kind::DirectorGeneral => &["director"],
-            Kind::ManagingDirector => &["managing"],
-            Kind::HighRepresentative => &["representative"],
-            Kind::Governor => &["governor"],
-            Kind::Mayor => &["mayor"],
-            Kind::Speaker => &["speaker"],
-            _ => &[""],
-        }
-    }
 }
 
 /// What makes an office another one than its kind alone: a deputy prime minister is

@@ -31,6 +31,7 @@ use crate::analysis::Mention;
 use crate::text::words::word_strs;
 use byline_kb::normalize::fold;
 use byline_kb::{Category, Entity, EntityId, Kb, PartialDate, Role};
+use std::collections::HashMap;
 
 #[cfg(test)]
 #[path = "titles_office_tests.rs"]
@@ -192,7 +193,12 @@ fn names_a_country(kb: &Kb, words: &[String]) -> bool {
 /// organisation names when the office is a body's, and a place that names no country
 /// made a body ("President of the Sakha Republic" is not Russia's president).
 fn role_offices(kb: &Kb, entity: &Entity, role: &Role) -> Vec<Office> {
-    let mut offices = offices_of(&role.title);
+    scoped(kb, entity, role, offices_of(&role.title))
+}
+
+/// `offices`, read from the role's title, with their scope filled as `role_offices`
+/// says.
+fn scoped(kb: &Kb, entity: &Entity, role: &Role, mut offices: Vec<Office>) -> Vec<Office> {
     for office in &mut offices {
         let national = office.kind.national();
         if national && !office.scope.place.is_empty() {
@@ -316,52 +322,117 @@ enum Wanted<'a> {
 /// One person's dated tenure of an office.
 struct Holding<'k> {
     id: EntityId,
+    /// The role's index in the holder's `roles`.
+    index: usize,
     role: &'k Role,
     from: u32,
     to: u32,
 }
 
-/// Everyone else the KB records in the office with dated evidence. A scan over the
-/// KB's persons, run only for a finding.
+/// One dated tenure of an office in the KB: a person's role with dated evidence
+/// (`evidence_span`), read as one of its offices (`role_offices`).
+struct Tenure {
+    id: EntityId,
+    /// The role's index in the person's `roles`.
+    role: usize,
+    office: Office,
+    from: u32,
+    to: u32,
+}
+
+/// Every dated tenure in the KB of an office the title checks read, by kind of office,
+/// so that who else held an office costs a lookup and a filter of one kind's tenures
+/// instead of a scan of every person's roles (issue 22: a story of 200 titles paid one
+/// scan per title). Built once per KB through `Kb::derived`, on the first title that
+/// needs it. Only checked kinds are kept: a successor or a rival holder is looked for
+/// in the office of a checked title, and an office of another kind is never the same
+/// one (`same_office`, `same_role_office`; portfolios, which match by subset, are not
+/// checked).
+struct OfficeHolders(HashMap<Kind, Vec<Tenure>>);
+
+impl OfficeHolders {
+    fn build(kb: &Kb) -> OfficeHolders {
+        let mut by_kind: HashMap<Kind, Vec<Tenure>> = HashMap::new();
+        // Role titles repeat across the KB ("Minister of Defence", "Member of
+        // Parliament"): each distinct one is read into offices once, and only the
+        // offices of checked kinds are kept.
+        let mut read: HashMap<&str, Vec<Office>> = HashMap::new();
+        for (id, entity) in kb.iter() {
+            if entity.category() != Category::Person {
+                continue;
+            }
+            for (index, role) in entity.roles.iter().enumerate() {
+                let Some((from, to)) = evidence_span(entity, role) else {
+                    continue;
+                };
+                let offices = read.entry(role.title.as_str()).or_insert_with(|| {
+                    offices_of(&role.title)
+                        .into_iter()
+                        .filter(|office| office.kind.checked())
+                        .collect()
+                });
+                if offices.is_empty() {
+                    continue;
+                }
+                for office in scoped(kb, entity, role, offices.clone()) {
+                    by_kind
+                        .entry(office.kind.clone())
+                        .or_default()
+                        .push(Tenure {
+                            id,
+                            role: index,
+                            office,
+                            from,
+                            to,
+                        });
+                }
+            }
+        }
+        OfficeHolders(by_kind)
+    }
+}
+
+/// Everyone else the KB records in the office with dated evidence, from the KB's
+/// `OfficeHolders` (built on the first call for a KB).
 fn holdings<'k>(kb: &'k Kb, wanted: &Wanted, except: EntityId) -> Vec<Holding<'k>> {
     let office = match wanted {
         Wanted::Written(o) | Wanted::Role(o) => o,
     };
-    let fragments = office.kind.title_fragments();
-    // A country's office is held in that country: the role's, or the person's for a
-    // role that names none (`role_offices`). Checked first, it spares reading most
-    // roles of the KB.
-    let country = match wanted {
-        Wanted::Written(o) if !(o.kind.national() && o.scope.body.is_empty()) => None,
-        _ => office.scope.country.as_deref(),
+    let holders = kb.derived(OfficeHolders::build);
+    let Some(tenures) = holders.0.get(&office.kind) else {
+        return Vec::new();
     };
-    let mut found = Vec::new();
-    for (id, entity) in kb.iter() {
-        if id == except || entity.category() != Category::Person || entity.roles.is_empty() {
+    let mut found: Vec<Holding<'k>> = Vec::new();
+    for tenure in tenures {
+        if tenure.id == except {
             continue;
         }
-        for role in &entity.roles {
-            let in_country =
-                |c: &str| role.country == c || (role.country.is_empty() && entity.country == c);
-            if country.is_some_and(|c| !in_country(c)) {
-                continue;
+        let fits = match wanted {
+            // A body's office written with no country ("ECB President") is not held in
+            // a country's record that shares words with the body ("President of the
+            // Central Bank" of Brazil): `same_office` lets a body's words stand for a
+            // longer name, which may name the person's own office, never a rival's.
+            Wanted::Written(w)
+                if w.scope.country.is_none() && tenure.office.scope.country.is_some() =>
+            {
+                false
             }
-            let Some((from, to)) = evidence_span(entity, role) else {
-                continue;
-            };
-            let lower = role.title.to_lowercase();
-            if !fragments.iter().any(|f| lower.contains(f)) {
-                continue;
-            }
-            let fits = role_offices(kb, entity, role)
-                .iter()
-                .any(|office| match wanted {
-                    Wanted::Written(w) => same_office(w, office) == Fit::Same,
-                    Wanted::Role(r) => same_role_office(r, office),
-                });
-            if fits {
-                found.push(Holding { id, role, from, to });
-            }
+            Wanted::Written(w) => same_office(w, &tenure.office) == Fit::Same,
+            Wanted::Role(r) => same_role_office(r, &tenure.office),
+        };
+        // A role read as two offices of one kind (a title naming its office twice, or
+        // in two bodies) is one holding.
+        let repeated = found
+            .last()
+            .is_some_and(|h| h.id == tenure.id && h.index == tenure.role);
+        if fits && !repeated {
+            found.push(Holding {
+                id: tenure.id,
+                index: tenure.role,
+                role: &kb.entity(tenure.id).roles[tenure.role],
+                from: tenure.from,
+                to: tenure.to,
+            });
         }
     }
     found

@@ -321,6 +321,64 @@ fn prime_minister_orban_names_no_head_of_the_prime_ministers_office() {
     assert!(!after[0].2.contains("Magyar"), "{after:?}");
 }
 
+/// After main's central-bank newsmakers came in, "ECB President Mario Draghi" (2024)
+/// drew "…; Roberto Campos Neto was President of Central Bank then": Brazil's central
+/// bank shares two words with the European Central Bank, not the office.
+#[test]
+fn a_bodys_office_is_not_held_by_a_national_office_sharing_its_words() {
+    let kb = kb(r#"
+[[entity]]
+id = "ecb"
+kind = "organization"
+type = "intergovernmental"
+name = "European Central Bank"
+acronyms = ["ECB"]
+source = "test"
+
+[[entity]]
+id = "mario-draghi"
+kind = "person"
+type = "head-of-government"
+name = "Mario Draghi"
+country = "IT"
+source = "test"
+as_of = "2022-07-23"
+
+[[entity.roles]]
+title = "Prime Minister"
+country = "IT"
+start = "2021-02-13"
+end = "2022-10-22"
+
+[[entity]]
+id = "roberto-campos-neto"
+kind = "person"
+type = "official"
+name = "Roberto Campos Neto"
+country = "BR"
+source = "test"
+as_of = "2024-12"
+
+[[entity.roles]]
+title = "President of the Central Bank"
+organization = "Central Bank of Brazil"
+country = "BR"
+start = "2019-02-28"
+end = "2024-12-31"
+"#);
+    let found = title_findings(
+        &kb,
+        "ECB President Mario Draghi warned of deflation.",
+        "2024-06-15",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, _, message)| !message.contains("Campos Neto")),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn a_title_another_person_held_on_the_date_is_a_mismatch_naming_them() {
     let kb = kb("");
