@@ -20,10 +20,11 @@ pub mod normalize;
 mod packed;
 pub mod words;
 
+use std::any::{Any, TypeId};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use date::PartialDate;
 pub use load::KbError;
@@ -316,6 +317,8 @@ pub struct Kb {
     /// `tokens_near` answers, shared by every analysis with this KB: a batch repeats its
     /// unknown names across files, and the server re-analyses mostly unchanged text.
     near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
+    /// Indexes a caller derives from the whole KB (`Kb::derived`), one per type.
+    derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
 /// KB name tokens near a query, with their postings (see `Kb::tokens_near`).
@@ -432,6 +435,7 @@ impl KbBuilder {
             layers: self.layers,
             hidden,
             near_cache: Mutex::new(HashMap::new()),
+            derived: Mutex::new(HashMap::new()),
         }
     }
 
@@ -598,6 +602,27 @@ impl Kb {
         found
     }
 
+    /// The value of type `T` derived from this KB, built by `build` on its first use and
+    /// shared after. An analysis that needs an index over every entity (the title
+    /// checks' office → holders) then scans the KB once for its life rather than once
+    /// per story or per title; the KB is immutable, so the value never goes stale. Two
+    /// threads that race build it twice and keep the first stored.
+    pub fn derived<T: Any + Send + Sync>(&self, build: impl FnOnce(&Kb) -> T) -> Arc<T> {
+        let lock = || self.derived.lock().unwrap_or_else(|e| e.into_inner());
+        let as_t = |value: Arc<dyn Any + Send + Sync>| {
+            value
+                .downcast::<T>()
+                .unwrap_or_else(|_| unreachable!("stored under its own TypeId"))
+        };
+        if let Some(found) = lock().get(&TypeId::of::<T>()) {
+            return as_t(Arc::clone(found));
+        }
+        // Built outside the lock: the first build scans the whole KB.
+        let built: Arc<dyn Any + Send + Sync> = Arc::new(build(self));
+        let stored = Arc::clone(lock().entry(TypeId::of::<T>()).or_insert(built));
+        as_t(stored)
+    }
+
     /// Forgets the cached `tokens_near` answers (for benchmarks of a cold KB).
     pub fn clear_near_cache(&self) {
         self.near_cache
@@ -663,6 +688,26 @@ mod tests {
             acronyms: vec!["AE".into()],
             ..Entity::default()
         }
+    }
+
+    #[test]
+    fn a_derived_value_is_built_once_per_kb_and_per_type() {
+        let mut builder = KbBuilder::new();
+        builder.add("default", vec![person("x", "Anna Example", "")]);
+        let kb = builder.build();
+        let builds = std::cell::Cell::new(0);
+        let count = |kb: &Kb| {
+            builds.set(builds.get() + 1);
+            kb.len()
+        };
+        assert_eq!(*kb.derived(count), 1);
+        assert_eq!(*kb.derived(count), 1);
+        assert_eq!(builds.get(), 1);
+        // Another type is another value.
+        assert_eq!(*kb.derived(|kb| kb.len() as u64 * 10), 10);
+        // Another KB builds its own.
+        assert_eq!(*Kb::empty().derived(count), 0);
+        assert_eq!(builds.get(), 2);
     }
 
     #[test]
