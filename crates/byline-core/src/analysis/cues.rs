@@ -75,6 +75,25 @@ pub fn is_determiner(folded: &str) -> bool {
     DETERMINERS.contains(folded)
 }
 
+/// Words that open an Arabic kunya or patronymic ("Abu", "Umm", "bin"): no sign of
+/// which person the next word names.
+static KUNYA_PARTICLES: WordList =
+    WordList::new(include_str!("../../data/words/kunya-particles.txt"));
+
+pub fn is_kunya_particle(folded: &str) -> bool {
+    KUNYA_PARTICLES.contains(folded)
+}
+
+/// English endings ("-ist", "-ism") that derive another word from a name's word.
+static DERIVING_ENDINGS: WordList =
+    WordList::new(include_str!("../../data/words/deriving-endings.txt"));
+
+/// Whether `ending` (folded) derives another English word ("Unionist" of "Union"),
+/// rather than being letters a hand added by mistake.
+pub fn is_deriving_ending(ending: &str) -> bool {
+    DERIVING_ENDINGS.contains(ending)
+}
+
 pub fn is_connector(folded: &str) -> bool {
     CHUNK_CONNECTORS.contains(folded)
 }
@@ -108,6 +127,8 @@ mod tests {
             &NOT_NAMES,
             &MONTHS,
             &DETERMINERS,
+            &KUNYA_PARTICLES,
+            &DERIVING_ENDINGS,
         ] {
             for word in list.words() {
                 assert_eq!(fold(word), word, "{word} is not folded");
