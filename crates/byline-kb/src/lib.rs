@@ -16,6 +16,7 @@ pub mod index;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod name_forms;
 pub mod normalize;
 mod packed;
 pub mod words;
@@ -28,7 +29,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 pub use date::PartialDate;
 pub use load::KbError;
-pub use model::{Category, Entity, Role};
+pub use model::{AliasKind, AliasRecord, Category, Entity, Role};
+pub use name_forms::NameForms;
 
 use deletions::DeletionIndex;
 use index::{EntityPosting, NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
@@ -39,7 +41,7 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB007";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB008";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -319,6 +321,9 @@ pub struct Kb {
     near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
     /// Indexes a caller derives from the whole KB (`Kb::derived`), one per type.
     derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Spellings of given names and surnames (`Kb::name_forms`); the default KB's
+    /// table, none for a KB of house files alone.
+    name_forms: Option<NameForms>,
 }
 
 /// KB name tokens near a query, with their postings (see `Kb::tokens_near`).
@@ -331,6 +336,7 @@ const NEAR_CACHE_LIMIT: usize = 50_000;
 #[derive(Default)]
 pub struct KbBuilder {
     layers: Vec<Layer>,
+    name_forms: Option<NameForms>,
 }
 
 impl KbBuilder {
@@ -352,6 +358,13 @@ impl KbBuilder {
         })?;
         self.layers.push(layer);
         Ok(self)
+    }
+
+    /// Sets the name-group table `Kb::name_forms` answers from (`name_forms.rs` has
+    /// its format); a later call replaces an earlier one.
+    pub fn with_name_forms(mut self, text: &'static str) -> KbBuilder {
+        self.name_forms = Some(NameForms::new(text));
+        self
     }
 
     /// Adds one KB file from disk as a layer: a compiled KB (`byline kb compile`) is
@@ -436,6 +449,7 @@ impl KbBuilder {
             hidden,
             near_cache: Mutex::new(HashMap::new()),
             derived: Mutex::new(HashMap::new()),
+            name_forms: self.name_forms,
         }
     }
 
@@ -451,6 +465,26 @@ impl Kb {
     /// An empty KB, for tests and for `--no-default-kb`.
     pub fn empty() -> Kb {
         KbBuilder::new().build()
+    }
+
+    /// The recorded spellings of the given name or surname `word` across
+    /// romanisations, one list per name that has it ("Prigozhin" → prigojin,
+    /// prigoschin, prigozhin, prigožin …), for the misspelling check: a form in a
+    /// group of a KB person's name word is a spelling a source records, not a slip.
+    /// The default KB carries rigour's groups for the name words of its persons
+    /// (`kb/script-generated/name-forms.txt`); empty without a table or a group.
+    pub fn name_forms(&self, word: &str) -> Vec<Vec<&'static str>> {
+        self.name_forms
+            .as_ref()
+            .map_or_else(Vec::new, |table| table.groups(word))
+    }
+
+    /// Whether `a` and `b` are recorded spellings of one given name or surname
+    /// (see `name_forms`).
+    pub fn same_name_forms(&self, a: &str, b: &str) -> bool {
+        self.name_forms
+            .as_ref()
+            .is_some_and(|table| table.same_name(a, b))
     }
 
     pub fn entity(&self, id: EntityId) -> &Entity {
