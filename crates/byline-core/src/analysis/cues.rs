@@ -103,7 +103,78 @@ pub const PERSON_TITLES: &[&str] = &[
     "oil",
     "security",
     "national",
+    "executive",
+    "officer",
+    "ceo",
 ];
+
+/// Title words that head an office or a post ("Chief Executive", "Foreign Minister"):
+/// the last word of a title written between two names ("Apple Chief Executive Tim
+/// Cook"). Not ranks or honorifics, which end personal names too ("Martin Luther
+/// King").
+const HEAD_TITLES: &[&str] = &[
+    "executive",
+    "ceo",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "commissioner",
+];
+
+/// Title words a company or body gives rather than a state ("Chief Executive",
+/// "spokesman", "President" of a university): the name before such a title is the
+/// employer's, an organisation.
+const EMPLOYER_TITLES: &[&str] = &[
+    "executive",
+    "ceo",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+];
+
+/// See [`HEAD_TITLES`].
+pub fn is_head_title(folded: &str) -> bool {
+    HEAD_TITLES.contains(&folded)
+}
+
+/// See [`EMPLOYER_TITLES`].
+pub fn is_employer_title(folded: &str) -> bool {
+    EMPLOYER_TITLES.contains(&folded)
+}
+
+/// Weekdays, written out: never part of a name.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A weekday or a month ("on Sunday", "in March"): a date beside a name, never a word
+/// of it.
+pub fn is_date_word(folded: &str) -> bool {
+    WEEKDAYS.contains(&folded) || is_month(folded)
+}
 
 /// Words that make a capitalised chunk an organisation.
 pub const ORGANIZATION_WORDS: &[&str] = &[
@@ -530,6 +601,9 @@ mod tests {
             NOT_NAMES,
             MONTHS,
             DETERMINERS,
+            HEAD_TITLES,
+            EMPLOYER_TITLES,
+            WEEKDAYS,
         ] {
             for word in list {
                 assert_eq!(fold(word), *word, "{word} is not folded");
