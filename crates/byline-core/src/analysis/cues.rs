@@ -103,35 +103,17 @@ pub const PERSON_TITLES: &[&str] = &[
     "oil",
     "security",
     "national",
-    "executive",
-    "officer",
     "ceo",
 ];
 
-/// Title words that head an office or a post ("Chief Executive", "Foreign Minister"):
-/// the last word of a title written between two names ("Apple Chief Executive Tim
-/// Cook"). Not ranks or honorifics, which end personal names too ("Martin Luther
-/// King").
-const HEAD_TITLES: &[&str] = &[
-    "executive",
-    "ceo",
-    "officer",
-    "chairman",
-    "chairwoman",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "secretary",
-    "president",
-    "senator",
-    "governor",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "commissioner",
-];
+/// Words that are a title only after another title word ("Chief Executive", "Chief
+/// Executive Officer"); alone they open other names ("Executive Order").
+const TITLES_AFTER_TITLES: &[&str] = &["executive", "officer"];
+
+/// See [`TITLES_AFTER_TITLES`].
+pub fn is_title_after_title(folded: &str) -> bool {
+    TITLES_AFTER_TITLES.contains(&folded)
+}
 
 /// Title words a company or body gives rather than a state ("Chief Executive",
 /// "spokesman", "President" of a university): the name before such a title is the
@@ -148,11 +130,6 @@ const EMPLOYER_TITLES: &[&str] = &[
     "spokesperson",
     "president",
 ];
-
-/// See [`HEAD_TITLES`].
-pub fn is_head_title(folded: &str) -> bool {
-    HEAD_TITLES.contains(&folded)
-}
 
 /// See [`EMPLOYER_TITLES`].
 pub fn is_employer_title(folded: &str) -> bool {
@@ -601,7 +578,7 @@ mod tests {
             NOT_NAMES,
             MONTHS,
             DETERMINERS,
-            HEAD_TITLES,
+            TITLES_AFTER_TITLES,
             EMPLOYER_TITLES,
             WEEKDAYS,
         ] {

@@ -435,15 +435,12 @@ fn unknown_chunk_at(
     // General"), which are cues, not part of the name, then never-names again.
     let not_name = |k: usize| cues::is_not_name(&tokens[k].folded);
     let mut name_start = i;
-    while name_start < end
-        && not_name(name_start)
-        && !cues::is_person_title(&tokens[name_start].folded)
-    {
+    while name_start < end && not_name(name_start) && !is_title_word(tokens, name_start, i) {
         name_start += 1;
     }
     let title_start = name_start;
     while name_start < end
-        && cues::is_person_title(&tokens[name_start].folded)
+        && is_title_word(tokens, name_start, title_start)
         && !has_org_word(tokens, name_start..end)
     {
         name_start += 1;
@@ -493,7 +490,7 @@ fn unknown_chunk_at(
     let end = title_after.as_ref().map_or(end, |t| t.start);
     if name_start >= end {
         return match title {
-            Some(t) if cues::is_person_title(&tokens[t.end - 1].folded) => Chunk::TitleOnly(t),
+            Some(t) if is_title_word(tokens, t.end - 1, t.start) => Chunk::TitleOnly(t),
             _ => Chunk::None,
         };
     }
@@ -544,17 +541,25 @@ fn unknown_chunk_at(
 }
 
 /// The title at the end of `chunk`, or inside it, that a name follows: a run of title
-/// words ending in one that heads an office or a company ([`cues::is_head_title`]),
-/// after at least one word of a name, and followed (in the chunk, or right after it) by
-/// a capitalised word. "King" in "Martin Luther King Jr." heads nothing, and stays.
+/// words ending in one a company or body gives ([`cues::is_employer_title`]: "Chief
+/// Executive", "spokesman"), after at least one word of a name, and followed (in the
+/// chunk, or right after it) by a capitalised word. "King" in "Martin Luther King Jr."
+/// is no such title, and stays; so does a state's office ("Arkansas Governor"), whose
+/// place is part of the title.
+fn is_title_word(tokens: &[Token], k: usize, start: usize) -> bool {
+    cues::is_person_title(&tokens[k].folded)
+        || (cues::is_title_after_title(&tokens[k].folded)
+            && k > start
+            && is_title_word(tokens, k - 1, start))
+}
+
+/// See [`is_title_word`]: the title run before the next name.
 fn title_before_next_name(
     tokens: &[Token],
     text: &str,
     chunk: Range<usize>,
 ) -> Option<Range<usize>> {
-    let title_word = |k: usize| {
-        cues::is_person_title(&tokens[k].folded) && !cues::is_determiner(&tokens[k].folded)
-    };
+    let title_word = |k: usize| is_title_word(tokens, k, chunk.start);
     let mut k = chunk.start + 1;
     while k < chunk.end {
         if !title_word(k) {
@@ -565,7 +570,7 @@ fn title_before_next_name(
         while k < chunk.end && title_word(k) {
             k += 1;
         }
-        if !cues::is_head_title(&tokens[k - 1].folded) {
+        if !cues::is_employer_title(&tokens[k - 1].folded) {
             continue;
         }
         let next = tokens.get(k).filter(|n| {
@@ -1059,6 +1064,16 @@ mod tests {
                 "Acme: Unknown organization",
                 "Jane Doerr: Unknown person, title Chief Executive"
             ]
+        );
+        // A state's office keeps its place: "Arkansas Governor" is one title.
+        assert_eq!(
+            recognized("Officials said Arkansas Governor Jane Doerr left.", &kb)[0],
+            "Arkansas Governor Jane Doerr: Unknown other"
+        );
+        // "Executive" alone is no title.
+        assert_eq!(
+            recognized("Officials said the Executive Order stands.", &kb),
+            ["Executive Order: Unknown other"]
         );
         // A rank or honorific inside a name is not a title before the next name.
         assert_eq!(

@@ -93,6 +93,9 @@ pub fn best(
     evidence: &Evidence,
 ) -> EntityId {
     let mut best = candidates[0];
+    if candidates.len() == 1 && other_forms.is_empty() {
+        return best; // nothing to weigh
+    }
     let mut best_score = f32::MIN;
     let all = candidates
         .iter()
