@@ -26,8 +26,8 @@ pub struct Linked {
 /// it.
 struct StoryContext {
     countries: HashSet<String>,
-    /// How many mentions name each of `countries`: a country only the mention being
-    /// linked names is no evidence for it.
+    /// How many entities of the story name each of `countries`: a country only the
+    /// name being linked gives is no evidence for it (however often it is written).
     country_votes: HashMap<String, u32>,
     /// Every mention's words, folded and joined by spaces ("apple", "satya nadella").
     names: HashSet<String>,
@@ -39,6 +39,7 @@ impl StoryContext {
     fn of(raw: &[RawMention], tokens: &[Token], kb: &Kb) -> StoryContext {
         let mut countries = HashSet::default();
         let mut country_votes: HashMap<String, u32> = HashMap::default();
+        let mut voted: HashSet<EntityId> = HashSet::default();
         let names = raw.iter().map(|m| folded_words(tokens, m)).collect();
         for mention in raw {
             if let [only] = mention.candidates.as_slice() {
@@ -47,7 +48,9 @@ impl StoryContext {
                     && matches!(entity.category(), Category::Location | Category::Other)
                 {
                     countries.insert(entity.country.clone());
-                    *country_votes.entry(entity.country.clone()).or_default() += 1;
+                    if voted.insert(*only) {
+                        *country_votes.entry(entity.country.clone()).or_default() += 1;
+                    }
                 }
             }
         }
