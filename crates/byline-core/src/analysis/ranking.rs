@@ -85,15 +85,21 @@ pub fn score(kb: &Kb, id: EntityId, evidence: &Evidence, as_written: bool) -> f3
 }
 
 /// The best of `candidates` (all named as written) and `other_forms` (reached through
-/// another romanisation); `candidates` must not be empty.
+/// another romanisation); the two together must not be empty. `candidates` may be:
+/// the rules of `linking` set aside a lone town of a country the story does not name,
+/// and another romanisation may still be the story's place.
 pub fn best(
     kb: &Kb,
     candidates: &[EntityId],
     other_forms: &[EntityId],
     evidence: &Evidence,
 ) -> EntityId {
-    let mut best = candidates[0];
-    if candidates.len() == 1 && other_forms.is_empty() {
+    let mut best = candidates
+        .first()
+        .or(other_forms.first())
+        .copied()
+        .expect("ranking::best needs at least one candidate or other form");
+    if candidates.len() + other_forms.len() == 1 {
         return best; // nothing to weigh
     }
     let mut best_score = f32::MIN;
