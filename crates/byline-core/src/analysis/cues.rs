@@ -334,17 +334,10 @@ pub fn is_department_word(folded: &str) -> bool {
     DEPARTMENT_WORDS.contains(&folded)
 }
 
-/// Capitalised words that are never names by themselves (with [`MONTHS`] and
-/// [`DETERMINERS`]).
+/// Capitalised words that are never names by themselves (with [`WEEKDAYS`],
+/// [`MONTHS`] and [`DETERMINERS`]).
 pub const NOT_NAMES: &[&str] = &[
     "i",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "mr",
     "mrs",
     "ms",
@@ -549,11 +542,11 @@ pub fn is_connector(folded: &str) -> bool {
     CHUNK_CONNECTORS.contains(&folded)
 }
 
-/// Words never names by themselves: [`NOT_NAMES`], months, determiners and
+/// Words never names by themselves: [`NOT_NAMES`], weekdays, months, determiners and
 /// contractions ("We've", "Don't").
 pub fn is_not_name(folded: &str) -> bool {
     NOT_NAMES.contains(&folded)
-        || is_month(folded)
+        || is_date_word(folded)
         || is_determiner(folded)
         || ["'ve", "'ll", "'re", "'d", "'m", "n't"]
             .iter()

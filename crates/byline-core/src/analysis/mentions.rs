@@ -495,6 +495,18 @@ fn unknown_chunk_at(
         };
     }
     let name = name_start..end;
+    // "Russian Weapon Systems for Iran": in a title-case line (a subhead, a headline)
+    // every word has its capital, so a run of common English words there is words.
+    if name.len() >= 2
+        && title.is_none()
+        && title_after.is_none()
+        && tokens[name.clone()]
+            .iter()
+            .all(|w| !w.all_caps && is_common_folded_word(&w.folded))
+        && in_title_case_line(tokens, text, name.start)
+    {
+        return Chunk::None;
+    }
     let category = match &title_after {
         Some(t)
             if tokens[t.clone()]
@@ -538,6 +550,35 @@ fn unknown_chunk_at(
         },
         title_after,
     )
+}
+
+/// Whether the line of `tokens[i]` is written in title case, as a subhead or headline
+/// is: three words or more, every word of four letters or more capitalised. Running
+/// text always has a lowercase word of that length (a verb, a noun); the line ends at
+/// a sentence's start or a line break.
+fn in_title_case_line(tokens: &[Token], text: &str, i: usize) -> bool {
+    let line_break =
+        |a: &Token, b: &Token| a.block != b.block || text[a.span.end..b.span.start].contains('\n');
+    let mut start = i;
+    while start > 0
+        && !tokens[start].sentence_start
+        && !line_break(&tokens[start - 1], &tokens[start])
+    {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && !tokens[end].sentence_start
+        && !line_break(&tokens[end - 1], &tokens[end])
+    {
+        end += 1;
+    }
+    end - start >= 3
+        && tokens[start..end].iter().all(|t| {
+            t.capitalized
+                || t.folded.chars().count() < 4
+                || !t.folded.chars().all(char::is_alphabetic)
+        })
 }
 
 /// The title at the end of `chunk`, or inside it, that a name follows: a run of title
@@ -1102,6 +1143,20 @@ mod tests {
     fn a_lone_common_word_or_plural_title_is_not_a_name() {
         let kb = Kb::empty();
         assert!(recognized("Members said the Government met. Ministers spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn common_words_in_a_title_case_line_are_not_a_name() {
+        let kb = Kb::empty();
+        let subhead = "Russian Weapon Systems for Iran\nThe deal was signed on Monday.";
+        assert!(!recognized(subhead, &kb)
+            .iter()
+            .any(|m| m.starts_with("Weapon Systems")));
+        // In running text the same words are an unknown name, as before.
+        let running = "Officials said Weapon Systems would bid.";
+        assert!(recognized(running, &kb)
+            .iter()
+            .any(|m| m.starts_with("Weapon Systems")));
     }
 
     #[test]
