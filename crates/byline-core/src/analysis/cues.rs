@@ -7,6 +7,36 @@ use crate::text::word_list::WordList;
 pub static PERSON_TITLES: WordList =
     WordList::new(include_str!("../../data/words/person-titles.txt"));
 
+/// Words that are a title only after another title word ("Chief Executive", "Chief
+/// Executive Officer"); alone they open other names ("Executive Order").
+static TITLES_AFTER_TITLES: WordList =
+    WordList::new(include_str!("../../data/words/titles-after-titles.txt"));
+
+/// See [`TITLES_AFTER_TITLES`].
+pub fn is_title_after_title(folded: &str) -> bool {
+    TITLES_AFTER_TITLES.contains(folded)
+}
+
+/// Title words a company or body gives rather than a state ("Chief Executive",
+/// "spokesman", "President" of a university): the name before such a title is the
+/// employer's, an organisation.
+static EMPLOYER_TITLES: WordList =
+    WordList::new(include_str!("../../data/words/employer-titles.txt"));
+
+/// See [`EMPLOYER_TITLES`].
+pub fn is_employer_title(folded: &str) -> bool {
+    EMPLOYER_TITLES.contains(folded)
+}
+
+/// Weekdays, written out: never part of a name.
+static WEEKDAYS: WordList = WordList::new(include_str!("../../data/words/weekdays.txt"));
+
+/// A weekday or a month ("on Sunday", "in March"): a date beside a name, never a word
+/// of it.
+pub fn is_date_word(folded: &str) -> bool {
+    WEEKDAYS.contains(folded) || is_month(folded)
+}
+
 /// Words that make a capitalised chunk an organisation.
 pub static ORGANIZATION_WORDS: WordList =
     WordList::new(include_str!("../../data/words/organization-words.txt"));
@@ -28,8 +58,8 @@ pub fn is_department_word(folded: &str) -> bool {
     DEPARTMENT_WORDS.contains(folded)
 }
 
-/// Capitalised words that are never names by themselves (with [`MONTHS`] and
-/// [`DETERMINERS`]).
+/// Capitalised words that are never names by themselves (with [`WEEKDAYS`],
+/// [`MONTHS`] and [`DETERMINERS`]).
 pub static NOT_NAMES: WordList = WordList::new(include_str!("../../data/words/not-names.txt"));
 
 /// A title word, or one joined with a hyphen ("minister-designate", "president-elect",
@@ -98,11 +128,11 @@ pub fn is_connector(folded: &str) -> bool {
     CHUNK_CONNECTORS.contains(folded)
 }
 
-/// Words never names by themselves: [`NOT_NAMES`], months, determiners and
+/// Words never names by themselves: [`NOT_NAMES`], weekdays, months, determiners and
 /// contractions ("We've", "Don't").
 pub fn is_not_name(folded: &str) -> bool {
     NOT_NAMES.contains(folded)
-        || is_month(folded)
+        || is_date_word(folded)
         || is_determiner(folded)
         || ["'ve", "'ll", "'re", "'d", "'m", "n't"]
             .iter()
@@ -129,6 +159,9 @@ mod tests {
             &DETERMINERS,
             &KUNYA_PARTICLES,
             &DERIVING_ENDINGS,
+            &TITLES_AFTER_TITLES,
+            &EMPLOYER_TITLES,
+            &WEEKDAYS,
         ] {
             for word in list.words() {
                 assert_eq!(fold(word), word, "{word} is not folded");

@@ -10,6 +10,8 @@ pub mod fixes;
 pub mod incremental;
 pub mod linking;
 pub mod mentions;
+pub mod periphrases;
+pub mod ranking;
 pub mod romanisation;
 pub mod suppress;
 pub mod tokens;
