@@ -84,4 +84,39 @@ mod tests {
         assert_eq!(tbilisi.alias_kind("Tbilsi"), Some(AliasKind::Unvetted));
         assert_eq!(tbilisi.alias_kind("Tiflis"), Some(AliasKind::Historic));
     }
+
+    /// The towns' aliases carry their kinds in the entities, by the cities' rules
+    /// (scripts/kb/towns.py): a GeoNames alternate is unvetted unless GeoNames also
+    /// gives it with romanisation marks, or it romanises a Cyrillic alternate where the
+    /// country writes Cyrillic; the name without its Arabic article is official. The
+    /// older classifier called "Molodizhnij" a romanisation and "Lqliaa" another
+    /// language on the spelling alone.
+    #[test]
+    fn town_aliases_are_unvetted_unless_a_rule_shows_their_kind() {
+        use byline_kb::AliasKind;
+        let kb = default_kb().unwrap();
+        let town = |id: &str| kb.entity(kb.find_id(id).unwrap());
+        let molodizhne = town("geonames-11139621");
+        assert_eq!(molodizhne.name, "Molodizhne");
+        assert_eq!(
+            molodizhne.alias_kind("Molodizhnij"),
+            Some(AliasKind::Unvetted)
+        );
+        assert!(!molodizhne.is_accepted_spelling("Molodizhnij"));
+        assert_eq!(
+            town("geonames-10375044").alias_kind("Lqliaa"),
+            Some(AliasKind::Unvetted)
+        );
+        assert_eq!(
+            town("geonames-1121381").alias_kind("Bazar-e Yakavlang"),
+            Some(AliasKind::Romanisation)
+        );
+        assert_eq!(
+            town("geonames-147105").alias_kind("Susha"),
+            Some(AliasKind::Romanisation)
+        );
+        let jazeera = town("geonames-12493849");
+        assert_eq!(jazeera.alias_kind("Jazeera Aba"), Some(AliasKind::Official));
+        assert!(jazeera.is_accepted_spelling("Jazeera Aba"));
+    }
 }
