@@ -3,7 +3,7 @@
 //! `scripts/kb/`), then `kb/curated/` (a curated entity with the id of an imported one
 //! amends it: see `Entity::amend`) — into the binary format of `byline-kb`, so the
 //! binary embeds it and loads it without parsing. Files load in name order within each
-//! folder; subfolders (`kb/script-generated/alias-kinds/`) are not KB files.
+//! folder; subfolders are not KB files.
 //! A KB file with an error fails the build with the file, line and column, and so does
 //! an id in `kb/script-generated/` that an earlier file already defines: a script adds
 //! entities there and amends existing ones only through `kb/curated/`.

@@ -8,10 +8,13 @@
 #   3. armed_groups.py      listed armed groups (MISP galaxy, Factbook, OFAC)
 #   4. factbook.py          heads of state and government, parties, capitals, demonyms
 #   5. companies.py         companies of 20 stock indices and their key people
-#   6. towns.py             the world's towns and the conflict-zone towns: a town never
-#                           takes a name another entity has
-#   7. ofac.py              sanctioned persons, companies and news outlets (OFAC SDN),
-#                           last: they take no name the KB already has
+#   6. ofac.py              sanctioned persons, companies and news outlets (OFAC SDN):
+#                           they take no name the KB already has
+#   7. towns.py             the world's towns and the conflict-zone towns, last of the
+#                           entity stages: a town never takes a name, alias or word of a
+#                           person's name another entity has (`towns.py --check`, run by
+#                           crates/byline-kb-import/tests/reimport.rs, says when a later
+#                           curated file made them stale)
 #   8. name_forms.py        rigour's spellings of the KB persons' given names and
 #                           surnames (kb/script-generated/name-forms.txt; no entities)
 #
@@ -45,10 +48,10 @@ echo "== factbook" >&2
 python3 scripts/kb/factbook.py --sources "$sources"
 echo "== companies" >&2
 python3 scripts/kb/companies.py --sources "$sources"
-echo "== towns" >&2
-python3 scripts/kb/towns.py --countries "$sources/world-countries/countries.json"
 echo "== ofac" >&2
 python3 scripts/kb/ofac.py --sources "$sources"
+echo "== towns" >&2
+python3 scripts/kb/towns.py --countries "$sources/world-countries/countries.json"
 echo "== name forms" >&2
 python3 scripts/kb/name_forms.py --sources "$sources"
 echo "done; git status kb/ shows what changed" >&2

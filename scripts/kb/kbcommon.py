@@ -20,11 +20,10 @@ Stages run in this order (scripts/kb/import_all.sh, after `byline kb import`); e
 reads the output of the stages before it and none of the stages after it:
 supraverden.py (intergovernmental bodies), armed_groups.py (MISP galaxy + OFAC),
 factbook.py (leaders and parties), companies.py (index companies and their key people,
-with the hand-curated brand layer that amends them), towns.py (the world's towns, last
-so that a town never takes a name another entity has), ofac.py (sanctioned persons,
-companies and outlets, after the towns: it takes no name the KB has). towns.py also writes the
-conflict-zone towns, which read only the KB as it stood before these stages
-(towns.LATER_FILES) and so belong to none of them.
+with the hand-curated brand layer that amends them), ofac.py (sanctioned persons,
+companies and outlets: it takes no name the KB has), towns.py (the world's and the
+conflict-zone towns, last so that a town never takes a name, alias or person-name word
+another entity has; no other stage reads the town files).
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[2]
 KB = ROOT / "kb"
 DEFAULT_SOURCES = ROOT.parent / "shared" / "data" / "kb-sources"
 
-STAGES = ["supraverden", "armed_groups", "factbook", "companies", "towns", "ofac"]
+STAGES = ["supraverden", "armed_groups", "factbook", "companies", "ofac", "towns"]
 OUTPUTS = {
     "supraverden": [
         "script-generated/intergovernmental-supraverden.jsonl",
@@ -59,11 +58,11 @@ OUTPUTS = {
         "curated/demonyms-factbook.toml",
     ],
     "companies": ["curated/companies-20-indices.toml"],
-    "towns": ["curated/towns-world.toml"],
     "ofac": [
         "script-generated/people-ofac.jsonl",
         "script-generated/organisations-ofac.jsonl",
     ],
+    "towns": ["curated/towns-conflict-zones.toml", "curated/towns-world.toml"],
 }
 # Hand-curated files that amend a stage's output by id, so that they load with it.
 COMPANIONS = {"companies": ["curated/companies-brands.toml"]}

