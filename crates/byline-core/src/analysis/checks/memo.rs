@@ -39,7 +39,8 @@ mod tests {
             written: folded.to_string(),
             previous: None,
             next: None,
-            organisations_only: false,
+            only: None,
+            linked_alone: None,
             titles: Vec::new(),
         }
     }

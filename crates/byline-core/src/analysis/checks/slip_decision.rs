@@ -62,11 +62,15 @@ pub enum Feature {
     CommonWord,
     /// The candidate is a person.
     CandidatePerson,
+    /// The written word is, for the candidate, only an alias from a list nobody vetted
+    /// (GeoNames' "Bejing" for Beijing): the list says which entity the word stands
+    /// for, and no source accepts it as a spelling of it.
+    UnvettedAlias,
 }
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 20] = [
+    pub const ALL: [Feature; 21] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -87,6 +91,7 @@ impl Feature {
         Feature::DistinctiveOrganisation,
         Feature::CommonWord,
         Feature::CandidatePerson,
+        Feature::UnvettedAlias,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -112,6 +117,7 @@ impl Feature {
             Feature::DistinctiveOrganisation => "distinctive_organisation",
             Feature::CommonWord => "common_word",
             Feature::CandidatePerson => "candidate_person",
+            Feature::UnvettedAlias => "unvetted_alias",
         }
     }
 }
@@ -282,6 +288,8 @@ pub struct Evidence {
     pub distinctive_organisation: bool,
     /// The written word is a common English word.
     pub common_word: bool,
+    /// The written word is only an unvetted alias of the candidate.
+    pub unvetted_alias: bool,
     /// The candidate's prominence, 0–1.
     pub prominence: f32,
     pub category: Category,
@@ -312,6 +320,7 @@ impl Evidence {
             Feature::DistinctiveOrganisation => flag(self.distinctive_organisation),
             Feature::CommonWord => flag(self.common_word),
             Feature::CandidatePerson => flag(self.category == Category::Person),
+            Feature::UnvettedAlias => flag(self.unvetted_alias),
         }
     }
 
@@ -388,6 +397,7 @@ mod tests {
             country_in_story: false,
             distinctive_organisation: false,
             common_word: false,
+            unvetted_alias: false,
             prominence: 0.4,
             category: Category::Person,
         }
