@@ -40,6 +40,7 @@ mod tests {
             previous: None,
             next: None,
             only: None,
+            named_as_place: false,
             linked_alone: None,
             titles: Vec::new(),
         }

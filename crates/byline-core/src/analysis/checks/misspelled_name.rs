@@ -188,6 +188,8 @@ pub(super) struct SlipKey {
     /// The only category a candidate may have: the mention's, when it is typed as an
     /// organisation or a place.
     pub only: Option<Category>,
+    /// The word stands alone where a place is named.
+    pub named_as_place: bool,
     /// The entity only this mention links, which is no context for it.
     pub linked_alone: Option<EntityId>,
     pub titles: Vec<String>,
@@ -289,6 +291,11 @@ fn banned_form(entity: &byline_kb::Entity, folded: &str) -> bool {
 /// among them, 0.5 or more).
 const PROMINENT_COMPANY: f32 = 0.5;
 
+/// Prominence from which a place is one a word named as a place may be a slip of with
+/// no other context: countries and capitals (0.8 in the default KB) and big cities (0.6;
+/// other cities 0.3, and places one letter from those are many).
+const PROMINENT_PLACE: f32 = 0.6;
+
 /// Whether a one-word organisation name may count as distinctive: any organisation but
 /// a company, and a company the story names or news names often. Companies are many
 /// (1,800 index companies), and their names one letter from other real names
@@ -301,6 +308,26 @@ fn distinctive_as_company(entity: &byline_kb::Entity, in_story: bool) -> bool {
 /// name's other part ("Des Brown").
 fn common_word_alone(evidence: &Evidence) -> bool {
     evidence.common_word && !evidence.neighbour_fits
+}
+
+/// Veto: letters added to or taken from the end of a place's name make another word —
+/// a demonym, a plural, a state ("African" for Africa, "America" for the Americas,
+/// "Indiana" for India) — not a slip.
+fn another_word_from_a_place_name(evidence: &Evidence) -> bool {
+    evidence.category == Category::Location && evidence.ends_differ_only
+}
+
+/// Words right before an untyped word that say a place is named there ("in", "of",
+/// "capital"), besides the place words of `location-words.txt`.
+static PLACE_CUES: crate::text::word_list::WordList =
+    crate::text::word_list::WordList::new(include_str!("../../../data/words/place-cues.txt"));
+
+/// Whether the word before token `ti`, in its sentence, is a place cue.
+fn after_place_cue(cx: &CheckContext, ti: usize) -> bool {
+    ti > 0 && !cx.tokens[ti].sentence_start && {
+        let previous = cx.tokens[ti - 1].folded.as_str();
+        PLACE_CUES.contains(previous) || crate::analysis::cues::is_location_word(previous)
+    }
 }
 
 /// Veto: two edits away is far for a short word; only a given name beside it, or the
@@ -333,10 +360,6 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
     let mut out = Vec::new();
 
     for mention in cx.mentions {
-        let linked = mention.entity.is_some();
-        if !linked && mention.category == Category::Location {
-            continue;
-        }
         // The entity only this mention links is no context for a slip in it: the link
         // may rest on the very word being judged ("Hassan Rouhanni", "Bejing").
         let linked_alone = mention.entity.filter(|id| mentions_of.get(id) == Some(&1));
@@ -405,12 +428,22 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
             {
                 continue; // `common_word_alone` would veto every candidate: skip the search
             }
+            // A word standing alone where a place is named (typed as a place, or untyped
+            // after a place cue: "in Damscus") and long enough that few real places are
+            // one letter from it: a word of a longer name ("Santa" of Santa Cruz,
+            // "Kern" of Kern County) and short words ("Maui", "Yale", "Limo") are
+            // other places far more often than slips of Mali, Malé or Lima.
+            let named_as_place = (mention.category == Category::Location
+                || (mention.category == Category::Other && after_place_cue(cx, ti)))
+                && token_range.len() == 1
+                && length >= 6;
             let key = SlipKey {
                 folded: token.folded.clone(),
                 written: cx.text[token.span.clone()].to_string(),
                 previous: previous.map(str::to_string),
                 next: next.map(str::to_string),
                 only,
+                named_as_place,
                 linked_alone,
                 titles: titles.iter().map(|t| t.to_string()).collect(),
             };
@@ -497,10 +530,19 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         common_word,
                         unvetted_alias: postings.iter().any(|p| p.entity == entity)
                             && only_unvetted_spelling(e, &token.folded),
+                        ends_differ_only: token.folded.starts_with(kb_word.as_str())
+                            || kb_word.starts_with(token.folded.as_str()),
+                        prominent_place: named_as_place
+                            && e.category() == Category::Location
+                            && e.prominence() >= PROMINENT_PLACE
+                            && kb_word.chars().next() == token.folded.chars().next(),
                         prominence: e.prominence(),
                         category: e.category(),
                     };
-                    if common_word_alone(&evidence) || far_without_strong_context(&evidence) {
+                    if common_word_alone(&evidence)
+                        || far_without_strong_context(&evidence)
+                        || another_word_from_a_place_name(&evidence)
+                    {
                         continue;
                     }
                     if let Some(form) = written_form(kb, entity, &kb_word) {
@@ -960,6 +1002,8 @@ mod tests {
             distinctive_organisation: false,
             common_word: false,
             unvetted_alias: false,
+            prominent_place: false,
+            ends_differ_only: false,
             prominence: 0.6,
             category: byline_kb::Category::Person,
         };
@@ -1139,13 +1183,39 @@ mod tests {
     }
 
     #[test]
-    fn a_single_word_typed_as_a_place_is_not_searched() {
-        let kb = kb(&[MOSCOW]);
+    fn a_word_typed_as_a_place_is_a_slip_only_of_a_prominent_place() {
+        let kb = kb(&[MOSCOW, place("dinton", "Dinton", "city", "GB")]);
+        assert_eq!(slips("Troops in Moskow waited.", &kb), ["Moskow → Moscow"]);
+        // A town one letter from a small one is another town.
+        assert!(findings("Troops in Dintan waited.", &kb).is_empty());
+        // A word of a longer name, or another first letter, is another place.
+        assert!(findings("Troops in Moskow County waited.", &kb).is_empty());
         assert_eq!(
-            findings("Moscow said. Later Moskow said.", &kb),
-            ["misspelled-name: Moskow"]
+            slips("Crowds filled the streets of Moskow again.", &kb),
+            ["Moskow → Moscow"]
         );
-        assert!(findings("Moscow said. Troops in Moskow waited.", &kb).is_empty());
+        assert!(findings("Troops in Noscow waited.", &kb).is_empty());
+        // Letters added to a place's name make another word.
+        let america = place("americas", "Americas", "region", "").prominence(0.8);
+        assert!(findings("Troops in America waited.", &crate::testing::kb(&[america])).is_empty());
+    }
+
+    #[test]
+    fn an_alias_only_an_unvetted_list_gives_is_a_finding_for_its_entity() {
+        let beijing = place("beijing", "Beijing", "capital", "CN")
+            .aliases(&["Peking", "Bejing"])
+            .prominence(0.8);
+        let kinds = "\n[[entity.alias_kinds]]\nkind = \"unvetted\"\nsource = \"GeoNames alternate names\"\naliases = [\"Bejing\"]\n";
+        let kb =
+            crate::testing::kb_from_toml(&(crate::testing::entities::toml(&[beijing]) + kinds));
+        assert_eq!(
+            slips("Protesters gathered in Bejing on Monday.", &kb),
+            ["Bejing → Beijing"]
+        );
+        // An alias no record calls unvetted is a spelling a desk accepts.
+        assert!(findings("Protesters gathered in Peking on Monday.", &kb).is_empty());
+        let vetted = crate::testing::kb(&[beijing]);
+        assert!(findings("Protesters gathered in Bejing on Monday.", &vetted).is_empty());
     }
 
     #[test]
@@ -1235,6 +1305,14 @@ mod tests {
         let kb = kb(&[sisi]);
         let found = slips("President Abdel Fattah el-Sisie spoke.", &kb);
         assert!(found[0].starts_with("el-Sisie → el-Sisi,"), "{found:?}");
+    }
+
+    #[test]
+    fn the_place_cues_are_folded_single_words() {
+        for word in super::PLACE_CUES.words() {
+            assert_eq!(byline_kb::normalize::fold(word), word);
+            assert!(!word.contains([' ', '-', '.']), "{word}");
+        }
     }
 
     #[test]

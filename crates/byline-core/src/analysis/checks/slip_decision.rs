@@ -66,11 +66,15 @@ pub enum Feature {
     /// (GeoNames' "Bejing" for Beijing): the list says which entity the word stands
     /// for, and no source accepts it as a spelling of it.
     UnvettedAlias,
+    /// The word is named as a place (typed or linked as one) and the candidate is a
+    /// country, a capital or a big city (prominence 0.6 or more): few real places are
+    /// one letter from those, and a reader expects a place there ("in Damscus").
+    ProminentPlace,
 }
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 21] = [
+    pub const ALL: [Feature; 22] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -92,6 +96,7 @@ impl Feature {
         Feature::CommonWord,
         Feature::CandidatePerson,
         Feature::UnvettedAlias,
+        Feature::ProminentPlace,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -118,6 +123,7 @@ impl Feature {
             Feature::CommonWord => "common_word",
             Feature::CandidatePerson => "candidate_person",
             Feature::UnvettedAlias => "unvetted_alias",
+            Feature::ProminentPlace => "prominent_place",
         }
     }
 }
@@ -290,6 +296,11 @@ pub struct Evidence {
     pub common_word: bool,
     /// The written word is only an unvetted alias of the candidate.
     pub unvetted_alias: bool,
+    /// The word is named as a place and the candidate is a prominent one.
+    pub prominent_place: bool,
+    /// One of the word and the candidate's word is the other with letters added at
+    /// the end ("America", "Americas"): not weighed, but a veto for places.
+    pub ends_differ_only: bool,
     /// The candidate's prominence, 0–1.
     pub prominence: f32,
     pub category: Category,
@@ -321,6 +332,7 @@ impl Evidence {
             Feature::CommonWord => flag(self.common_word),
             Feature::CandidatePerson => flag(self.category == Category::Person),
             Feature::UnvettedAlias => flag(self.unvetted_alias),
+            Feature::ProminentPlace => flag(self.prominent_place),
         }
     }
 
@@ -398,6 +410,8 @@ mod tests {
             distinctive_organisation: false,
             common_word: false,
             unvetted_alias: false,
+            prominent_place: false,
+            ends_differ_only: false,
             prominence: 0.4,
             category: Category::Person,
         }
