@@ -39,7 +39,9 @@ mod tests {
             written: folded.to_string(),
             previous: None,
             next: None,
-            organisations_only: false,
+            only: None,
+            named_as_place: false,
+            linked_alone: None,
             titles: Vec::new(),
         }
     }

@@ -62,11 +62,19 @@ pub enum Feature {
     CommonWord,
     /// The candidate is a person.
     CandidatePerson,
+    /// The written word is, for the candidate, only an alias from a list nobody vetted
+    /// (GeoNames' "Bejing" for Beijing): the list says which entity the word stands
+    /// for, and no source accepts it as a spelling of it.
+    UnvettedAlias,
+    /// The word is named as a place (typed or linked as one) and the candidate is a
+    /// country, a capital or a big city (prominence 0.6 or more): few real places are
+    /// one letter from those, and a reader expects a place there ("in Damscus").
+    ProminentPlace,
 }
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 20] = [
+    pub const ALL: [Feature; 22] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -87,6 +95,8 @@ impl Feature {
         Feature::DistinctiveOrganisation,
         Feature::CommonWord,
         Feature::CandidatePerson,
+        Feature::UnvettedAlias,
+        Feature::ProminentPlace,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -112,6 +122,8 @@ impl Feature {
             Feature::DistinctiveOrganisation => "distinctive_organisation",
             Feature::CommonWord => "common_word",
             Feature::CandidatePerson => "candidate_person",
+            Feature::UnvettedAlias => "unvetted_alias",
+            Feature::ProminentPlace => "prominent_place",
         }
     }
 }
@@ -282,6 +294,13 @@ pub struct Evidence {
     pub distinctive_organisation: bool,
     /// The written word is a common English word.
     pub common_word: bool,
+    /// The written word is only an unvetted alias of the candidate.
+    pub unvetted_alias: bool,
+    /// The word is named as a place and the candidate is a prominent one.
+    pub prominent_place: bool,
+    /// One of the word and the candidate's word is the other with letters added at
+    /// the end ("America", "Americas"): not weighed, but a veto for places.
+    pub ends_differ_only: bool,
     /// The candidate's prominence, 0–1.
     pub prominence: f32,
     pub category: Category,
@@ -312,6 +331,8 @@ impl Evidence {
             Feature::DistinctiveOrganisation => flag(self.distinctive_organisation),
             Feature::CommonWord => flag(self.common_word),
             Feature::CandidatePerson => flag(self.category == Category::Person),
+            Feature::UnvettedAlias => flag(self.unvetted_alias),
+            Feature::ProminentPlace => flag(self.prominent_place),
         }
     }
 
@@ -388,6 +409,9 @@ mod tests {
             country_in_story: false,
             distinctive_organisation: false,
             common_word: false,
+            unvetted_alias: false,
+            prominent_place: false,
+            ends_differ_only: false,
             prominence: 0.4,
             category: Category::Person,
         }
