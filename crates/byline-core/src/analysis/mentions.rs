@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::cues;
 use super::tokens::Token;
+use super::typer;
 use byline_kb::index::{FormKind, NameTarget};
 use byline_kb::lexicon::is_common_folded_word;
 use byline_kb::{Category, EntityId, Kb};
@@ -40,8 +41,27 @@ pub struct RawMention {
     pub weak: bool,
 }
 
+/// How unknown chunks are typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typing {
+    /// By the learned [`typer`], which may also say a chunk is no name.
+    Learned,
+    /// By the cue rules alone: what the typer's training reads, so the chunks it
+    /// learns from do not depend on an earlier model.
+    Rules,
+}
+
 /// Finds the mentions in `tokens`, left to right, longest match first.
+///
+/// Unknown chunks are still typed by the rules: the learned typer is measured
+/// (`scripts/typer/compare_spacy.sh`) but not yet the default, since it lowers the
+/// misspelling check's recall (a misspelt name it types as a place is not searched).
 pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
+    recognize_with(tokens, text, kb, Typing::Rules)
+}
+
+/// [`recognize`] with the unknown chunks typed as `typing` says.
+pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> Vec<RawMention> {
     let mut mentions = Vec::new();
     let mut i = 0;
     let mut pending_title: Option<Range<usize>> = None;
@@ -54,7 +74,7 @@ pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
             mentions.push(found);
             continue;
         }
-        match unknown_chunk_at(tokens, text, kb, &mut kb_matches, i) {
+        match unknown_chunk_at(tokens, text, kb, &mut kb_matches, i, typing) {
             Chunk::Mention(mut found) => {
                 if found.title.is_none() {
                     found.title = pending_title.take().filter(|t| t.end == found.tokens.start);
@@ -317,6 +337,7 @@ fn unknown_chunk_at(
     kb: &Kb,
     kb_matches: &mut KbMatches,
     i: usize,
+    typing: Typing,
 ) -> Chunk {
     let first = &tokens[i];
     if !starts_name(first) {
@@ -439,7 +460,20 @@ fn unknown_chunk_at(
         };
     }
     let name = name_start..end;
-    let category = type_chunk(tokens, text, kb, name.clone(), title.is_some());
+    let rule = type_chunk(tokens, text, kb, name.clone(), title.is_some());
+    // The typer's "no name" keeps the chunk as a weak mention with the rules' type:
+    // shown only when a check or a later mention confirms it, so a misspelt name the
+    // typer doubts is still checked.
+    let (category, doubted) = match typing {
+        Typing::Rules => (rule, false),
+        Typing::Learned => {
+            match typer::classify(tokens, text, kb, name.clone(), title.is_some(), rule).category()
+            {
+                Some(category) => (category, false),
+                None => (rule, title.is_none()),
+            }
+        }
+    };
     let single = name.len() == 1;
     let lone_sentence_start = single && tokens[name.start].sentence_start && title.is_none();
     let word = &tokens[name.start];
@@ -462,7 +496,7 @@ fn unknown_chunk_at(
         category,
         candidates: Vec::new(),
         title,
-        weak: lone_sentence_start && category == Category::Other,
+        weak: doubted || (lone_sentence_start && category == Category::Other),
     })
 }
 
@@ -481,8 +515,9 @@ fn has_org_word(tokens: &[Token], range: Range<usize>) -> bool {
         .any(|t| cues::is_organization_word(&t.folded) && !cues::is_person_title(&t.folded))
 }
 
-/// Types an unknown chunk from the words in it and around it.
-fn type_chunk(
+/// Types an unknown chunk from the words in it and around it: the rules the learned
+/// [`typer`] weighs as one of its features.
+pub fn type_chunk(
     tokens: &[Token],
     text: &str,
     kb: &Kb,

@@ -13,6 +13,7 @@ pub mod mentions;
 pub mod romanisation;
 pub mod suppress;
 pub mod tokens;
+pub mod typer;
 
 use std::ops::Range;
 

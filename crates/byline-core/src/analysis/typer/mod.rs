@@ -1,0 +1,335 @@
+//! The learned typer: the category of a capitalised name the KB does not know.
+//!
+//! A multiclass averaged perceptron (Collins 2002) over hashed sparse features of the
+//! span and its neighbours: the words, their shapes and affixes, the words around,
+//! the cue lists (titles, organisation and place words), what the KB says about each
+//! word (a given name, a surname, a one-word place or organisation name) and the
+//! rule-based guess of [`super::mentions`]. Trained on permissively licensed annotated
+//! text (see `examples/train_typer.rs` and the README's data credits); the weights are
+//! embedded in the binary, so typing is deterministic and needs no file at run time.
+//!
+//! A KB link keeps the KB's category: the typer only types what the KB does not link,
+//! and says whether such a chunk is a name at all ([`Label::NotName`]: a title-case
+//! subhead's "Weapon Systems", a sentence-initial ordinary word).
+
+pub mod train;
+
+use std::ops::Range;
+
+use super::cues;
+use super::tokens::Token;
+use byline_kb::index::NamePart;
+use byline_kb::lexicon::is_common_folded_word;
+use byline_kb::{Category, Kb};
+
+/// What the typer can say about a chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Person,
+    Organization,
+    Location,
+    Other,
+    /// Not a name: ordinary words in capitals.
+    NotName,
+}
+
+impl Label {
+    pub const ALL: [Label; 5] = [
+        Label::Person,
+        Label::Organization,
+        Label::Location,
+        Label::Other,
+        Label::NotName,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The category a name of this label gets (`None` for [`Label::NotName`]).
+    pub fn category(self) -> Option<Category> {
+        match self {
+            Label::Person => Some(Category::Person),
+            Label::Organization => Some(Category::Organization),
+            Label::Location => Some(Category::Location),
+            Label::Other => Some(Category::Other),
+            Label::NotName => None,
+        }
+    }
+
+    pub fn of_category(category: Category) -> Label {
+        match category {
+            Category::Person => Label::Person,
+            Category::Organization => Label::Organization,
+            Category::Location => Label::Location,
+            Category::Other => Label::Other,
+        }
+    }
+}
+
+/// Number of labels.
+pub const LABELS: usize = Label::ALL.len();
+
+/// Feature hashes fall into `2^BITS` buckets, each with one weight per label.
+pub const BITS: u32 = 18;
+pub const BUCKETS: usize = 1 << BITS;
+
+/// The trained weights: `BUCKETS × LABELS` little-endian `i16`, bucket-major, written
+/// by `examples/train_typer.rs`. Quantised from the averaged perceptron's weights by
+/// [`train::quantise`]; only their order matters, so the scale is free.
+static WEIGHTS: &[u8] = include_bytes!("weights.bin");
+
+/// The weight of `feature` for `label` in `weights` (zero when the file is empty, so
+/// the rules alone type names before the first training).
+fn weight(weights: &[u8], feature: u32, label: usize) -> i32 {
+    let at = (feature as usize * LABELS + label) * 2;
+    weights
+        .get(at..at + 2)
+        .map_or(0, |b| i32::from(i16::from_le_bytes([b[0], b[1]])))
+}
+
+/// Scores of every label for `features` under `weights`.
+pub fn scores(weights: &[u8], features: &[u32]) -> [i32; LABELS] {
+    let mut out = [0; LABELS];
+    for &f in features {
+        for (label, score) in out.iter_mut().enumerate() {
+            *score += weight(weights, f, label);
+        }
+    }
+    out
+}
+
+/// The best label; ties go to the earlier label, so the choice is deterministic.
+pub fn best(scores: &[i32; LABELS]) -> Label {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    Label::ALL[best]
+}
+
+/// The label of the unknown chunk `name`. `rule` is the rule-based category, which
+/// the model weighs with everything else and which stands when no weights are built in.
+pub fn classify(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    name: Range<usize>,
+    has_title: bool,
+    rule: Category,
+) -> Label {
+    if WEIGHTS.is_empty() {
+        return Label::of_category(rule);
+    }
+    let features = features(tokens, text, kb, name, has_title, rule);
+    best(&scores(WEIGHTS, &features))
+}
+
+/// FNV-1a over a template name and a value: one feature's bucket.
+fn hash(template: &str, value: &str) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in template.bytes().chain([0xff]).chain(value.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    // Fold the high bits in: FNV's low bits alone mix poorly.
+    ((h ^ (h >> 32)) as u32) & (BUCKETS as u32 - 1)
+}
+
+/// "Xx", "X.X.", "xd": the word's letters as case classes, runs collapsed.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+fn prefix(word: &str, n: usize) -> &str {
+    word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
+}
+
+fn suffix(word: &str, n: usize) -> &str {
+    let count = word.chars().count();
+    if count <= n {
+        return word;
+    }
+    word.char_indices()
+        .nth(count - n)
+        .map_or(word, |(i, _)| &word[i..])
+}
+
+fn category_name(category: Category) -> &'static str {
+    match category {
+        Category::Person => "per",
+        Category::Organization => "org",
+        Category::Location => "loc",
+        Category::Other => "oth",
+    }
+}
+
+/// At most this many KB postings of one word are read: enough to say what the word
+/// usually is, and a bound on the time a very common name word costs.
+const MAX_POSTINGS: usize = 24;
+
+/// The hashed features of the chunk `name` (token indices) in `text`.
+pub fn features(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    name: Range<usize>,
+    has_title: bool,
+    rule: Category,
+) -> Vec<u32> {
+    let mut out = Vec::with_capacity(48 + 24 * name.len());
+    let mut add = |template: &str, value: &str| out.push(hash(template, value));
+    let words = &tokens[name.clone()];
+    let block = words[0].block;
+    add("bias", "");
+    add("rule", category_name(rule));
+    add("len", &name.len().min(5).to_string());
+    add("title", if has_title { "y" } else { "n" });
+    add("start", if words[0].sentence_start { "y" } else { "n" });
+    let mut span_shape = String::new();
+    for (k, t) in words.iter().enumerate() {
+        let written = &text[t.span.clone()];
+        let word_shape = shape(written);
+        if k < 4 {
+            span_shape.push_str(&word_shape);
+            span_shape.push(' ');
+        }
+        add("w", &t.folded);
+        add("sh", &word_shape);
+        add("suf3", suffix(&t.folded, 3));
+        if is_common_folded_word(t.folded.trim_end_matches('.')) {
+            add("common", "");
+        }
+        for (flag, on) in [
+            ("orgw", cues::is_organization_word(&t.folded)),
+            ("locw", cues::is_location_word(&t.folded)),
+            ("titlew", cues::is_person_title(&t.folded)),
+            ("deptw", cues::is_department_word(&t.folded)),
+            ("conn", cues::is_connector(&t.folded)),
+            ("month", cues::is_month(&t.folded)),
+        ] {
+            if on {
+                add(flag, "");
+            }
+        }
+        // What the KB says the word is: one feature per (part, category) seen.
+        let mut seen = 0u16;
+        for posting in kb.token_postings(&t.folded).iter().take(MAX_POSTINGS) {
+            let part = match posting.part {
+                NamePart::Given => 0,
+                NamePart::Surname => 1,
+                NamePart::Whole => 2,
+            };
+            let category = Label::of_category(kb.entity(posting.entity).category()).index();
+            seen |= 1 << (part * 4 + category);
+        }
+        let position = if k == 0 {
+            "first"
+        } else if k + 1 == words.len() {
+            "last"
+        } else {
+            "mid"
+        };
+        for bit in 0..12 {
+            if seen & (1 << bit) != 0 {
+                let key = format!("{bit}");
+                add("kb", &key);
+                add(position, &key);
+            }
+        }
+        if seen == 0 && kb.is_name_word(&t.folded) {
+            add("kbword", position);
+        }
+    }
+    add("ss", &span_shape);
+    let first = &words[0];
+    let last = &words[words.len() - 1];
+    add("fw", &first.folded);
+    add("lw", &last.folded);
+    add("fpre3", prefix(&first.folded, 3));
+    add("lsuf3", suffix(&last.folded, 3));
+    add("lsuf4", suffix(&last.folded, 4));
+    if words.len() == 1 && first.all_caps {
+        add("acronym", "");
+    }
+    // Neighbours in the same block.
+    let before = |d: usize| {
+        name.start
+            .checked_sub(d)
+            .map(|b| &tokens[b])
+            .filter(|t| t.block == block)
+    };
+    let after = |d: usize| tokens.get(name.end + d - 1).filter(|t| t.block == block);
+    fn word_or_edge(t: Option<&Token>) -> &str {
+        t.map_or("<edge>", |t| t.folded.as_str())
+    }
+    add("p1", word_or_edge(before(1)));
+    add("p2", word_or_edge(before(2)));
+    add("n1", word_or_edge(after(1)));
+    add("n2", word_or_edge(after(2)));
+    add(
+        "p1n1",
+        &format!("{} {}", word_or_edge(before(1)), word_or_edge(after(1))),
+    );
+    if let Some(p) = before(1) {
+        add("p1cap", if p.capitalized { "y" } else { "n" });
+    }
+    if let Some(n) = after(1) {
+        add("n1cap", if n.capitalized { "y" } else { "n" });
+    }
+    // The first non-space character after the name: "(", ",", "'s" and the like.
+    let next_char = text[last.span.end..]
+        .chars()
+        .find(|c| !c.is_whitespace())
+        .map_or(String::new(), String::from);
+    let gap_after = after(1).map_or("", |n| &text[last.span.end..n.span.start]);
+    add("gap", gap_after.trim());
+    add("nx", &next_char);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs_of_one_class() {
+        assert_eq!(shape("Tehran"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("F-16"), "X-d");
+    }
+
+    #[test]
+    fn affixes_count_characters_not_bytes() {
+        assert_eq!(suffix("zürich", 3), "ich");
+        assert_eq!(prefix("zürich", 3), "zür");
+        assert_eq!(suffix("un", 3), "un");
+    }
+
+    #[test]
+    fn the_best_label_breaks_ties_towards_the_earlier_label() {
+        assert_eq!(best(&[1, 3, 3, 0, 0]), Label::Organization);
+    }
+
+    #[test]
+    fn the_built_in_weights_cover_every_bucket_and_label() {
+        assert_eq!(WEIGHTS.len(), BUCKETS * LABELS * 2);
+    }
+}
