@@ -52,12 +52,8 @@ pub enum Typing {
 }
 
 /// Finds the mentions in `tokens`, left to right, longest match first.
-///
-/// Unknown chunks are still typed by the rules: the learned typer is measured
-/// (`scripts/typer/compare_spacy.sh`) but not yet the default, since it lowers the
-/// misspelling check's recall (a misspelt name it types as a place is not searched).
 pub fn recognize(tokens: &[Token], text: &str, kb: &Kb) -> Vec<RawMention> {
-    recognize_with(tokens, text, kb, Typing::Rules)
+    recognize_with(tokens, text, kb, Typing::Learned)
 }
 
 /// [`recognize`] with the unknown chunks typed as `typing` says.
@@ -466,9 +462,18 @@ fn unknown_chunk_at(
     // typer doubts is still checked.
     let (category, doubted) = match typing {
         Typing::Rules => (rule, false),
+        // A chunk with a word one slip from a KB name word may be that name misspelt:
+        // the misspelling check does not search a place and searches only
+        // organisations for an organisation, so the typer does not make such a chunk
+        // either.
         Typing::Learned => {
             match typer::classify(tokens, text, kb, name.clone(), title.is_some(), rule).category()
             {
+                Some(Category::Location | Category::Organization)
+                    if rule == Category::Other && maybe_misspelt(tokens, kb, name.clone()) =>
+                {
+                    (rule, false)
+                }
                 Some(category) => (category, false),
                 None => (rule, title.is_none()),
             }
@@ -497,6 +502,15 @@ fn unknown_chunk_at(
         candidates: Vec::new(),
         title,
         weak: doubted || (lone_sentence_start && category == Category::Other),
+    })
+}
+
+/// Whether a word of the chunk is no KB name word but one edit from one.
+fn maybe_misspelt(tokens: &[Token], kb: &Kb, name: Range<usize>) -> bool {
+    tokens[name].iter().any(|t| {
+        t.folded.chars().count() >= 4
+            && !kb.is_name_word(&t.folded)
+            && !kb.name_words_one_edit_from(&t.folded).is_empty()
     })
 }
 
