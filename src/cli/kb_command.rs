@@ -166,6 +166,41 @@ pub fn run(command: KbCommand) -> Result<ExitCode, Fatal> {
                         println!("    {t}: {n}");
                     }
                 }
+                let c = &stats.categories;
+                println!("coverage categories");
+                for (label, n) in [
+                    ("persons", c.persons),
+                    (
+                        "persons not legislators or ministers",
+                        c.persons_not_legislators_or_ministers,
+                    ),
+                    ("organisations", c.organisations),
+                    ("companies", c.companies),
+                    ("intergovernmental bodies", c.intergovernmental_bodies),
+                    ("armed groups", c.armed_groups),
+                    ("political parties", c.political_parties),
+                    ("news agencies and outlets", c.news_agencies_and_outlets),
+                    ("places", c.places),
+                ] {
+                    println!("  {label}: {n}");
+                }
+                println!("sources");
+                for (family, s) in &stats.by_source_family {
+                    let dated: Vec<&str> = s
+                        .as_of
+                        .keys()
+                        .map(String::as_str)
+                        .filter(|d| !d.is_empty())
+                        .collect();
+                    let range = match (dated.first(), dated.last()) {
+                        (Some(first), Some(last)) if first != last => {
+                            format!("as of {first} to {last}")
+                        }
+                        (Some(only), _) => format!("as of {only}"),
+                        _ => "no as-of date".to_string(),
+                    };
+                    println!("  {family}: {} ({range})", s.records);
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -338,6 +373,64 @@ pub struct Stats {
     pub by_source: BTreeMap<String, usize>,
     pub by_snapshot: BTreeMap<String, usize>,
     pub persons_with_dated_role: usize,
+    /// Entities per source family (`source_family`), each with its `as_of` dates.
+    pub by_source_family: BTreeMap<String, SourceFamilyStats>,
+    /// The counts the KB's coverage targets are stated in (`Categories`).
+    pub categories: Categories,
+}
+
+/// One source family's records and the dates they were true as of.
+#[derive(Serialize, Default)]
+pub struct SourceFamilyStats {
+    pub records: usize,
+    /// Each `as_of` of the family's entities ("" when an entity has none), with how
+    /// many entities have it.
+    pub as_of: BTreeMap<String, usize>,
+}
+
+/// Counts by the categories the KB's coverage is measured in: persons (and those who
+/// are neither legislators nor ministers), organisations (companies, intergovernmental
+/// and UN bodies, armed groups, parties, news agencies and outlets) and places.
+#[derive(Serialize, Default)]
+pub struct Categories {
+    pub persons: usize,
+    pub persons_not_legislators_or_ministers: usize,
+    pub organisations: usize,
+    pub companies: usize,
+    pub intergovernmental_bodies: usize,
+    pub armed_groups: usize,
+    pub political_parties: usize,
+    pub news_agencies_and_outlets: usize,
+    pub places: usize,
+}
+
+/// The dataset an entity's `source` names first, as a family: "every-politician/
+/// france-cabinet html/holders21.csv (Wikidata, CC0)" is every-politician; a source
+/// that names none of the imported datasets — "byline-curated", or the page a curated
+/// entry cites — is "curated"; an empty one "unknown". A names-only amendment appends
+/// "; names: …" to the source, which does not change the family.
+pub fn source_family(source: &str) -> &'static str {
+    const FAMILIES: &[(&str, &str)] = &[
+        ("every-politician", "every-politician"),
+        ("cia world leaders", "CIA World Leaders"),
+        ("congress-legislators", "Congress"),
+        ("geonames", "GeoNames"),
+        ("world-countries", "world-countries"),
+        ("cia world factbook", "Factbook"),
+        ("supraverden", "supraverden"),
+        ("misp", "MISP"),
+        ("us treasury ofac", "OFAC"),
+        ("pytickersymbols", "pytickersymbols"),
+    ];
+    let first = source.split("; names:").next().unwrap_or("").trim();
+    if first.is_empty() {
+        return "unknown";
+    }
+    let first = first.to_lowercase();
+    FAMILIES
+        .iter()
+        .find(|(prefix, _)| first.starts_with(prefix))
+        .map_or("curated", |(_, family)| family)
 }
 
 pub fn stats(kb: &Kb) -> Stats {
@@ -347,6 +440,8 @@ pub fn stats(kb: &Kb) -> Stats {
         by_source: BTreeMap::new(),
         by_snapshot: BTreeMap::new(),
         persons_with_dated_role: 0,
+        by_source_family: BTreeMap::new(),
+        categories: Categories::default(),
     };
     for (_, entity) in kb.iter() {
         *stats
@@ -359,6 +454,37 @@ pub fn stats(kb: &Kb) -> Stats {
         *stats.by_snapshot.entry(entity.as_of.clone()).or_default() += 1;
         if entity.roles.iter().any(|r| !r.start.is_empty()) {
             stats.persons_with_dated_role += 1;
+        }
+        let family = stats
+            .by_source_family
+            .entry(source_family(&entity.source).to_string())
+            .or_default();
+        family.records += 1;
+        *family.as_of.entry(entity.as_of.clone()).or_default() += 1;
+        let c = &mut stats.categories;
+        let kind = entity.entity_type.as_str();
+        match entity.category() {
+            byline_kb::Category::Person => {
+                c.persons += 1;
+                if !matches!(kind, "legislator" | "minister") {
+                    c.persons_not_legislators_or_ministers += 1;
+                }
+            }
+            byline_kb::Category::Organization => {
+                c.organisations += 1;
+                match kind {
+                    "company" => c.companies += 1,
+                    "intergovernmental" | "un-body" => c.intergovernmental_bodies += 1,
+                    "armed-group" => c.armed_groups += 1,
+                    "party" => c.political_parties += 1,
+                    "news-agency" | "broadcaster" | "newspaper" | "outlet" => {
+                        c.news_agencies_and_outlets += 1;
+                    }
+                    _ => {}
+                }
+            }
+            byline_kb::Category::Location => c.places += 1,
+            byline_kb::Category::Other => {}
         }
     }
     stats

@@ -413,9 +413,14 @@ fn word_to_corrupt(text: &str, span: &Range<usize>, category: Category) -> Optio
     }
 }
 
-fn kind_name(category: Category) -> &'static str {
+/// The kind a trial is counted under. Companies are apart from other organisations:
+/// since the index companies joined the KB they are a third of the targets, and a
+/// company written once in a story is, by design, no slip target without other
+/// context (`misspelled_name.rs`), so the figures are comparable only kind by kind.
+fn kind_name(category: Category, entity_type: &str) -> &'static str {
     match category {
         Category::Person => "person",
+        Category::Organization if entity_type == "company" => "company",
         Category::Organization => "organisation",
         Category::Location => "location",
         Category::Other => "other",
@@ -462,7 +467,7 @@ fn find_targets(kb: &Kb, articles: &[Article], config: &EvalConfig) -> Vec<Targe
                         article: index,
                         entity_id: e.id.clone(),
                         entity_name: e.name.clone(),
-                        kind: kind_name(cluster.category),
+                        kind: kind_name(cluster.category, &e.entity_type),
                         word: word.clone(),
                     });
                 }

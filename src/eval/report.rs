@@ -260,15 +260,26 @@ fn default_sections(report: &EvalReport, details: bool) -> String {
 fn names_dev_row(out: &mut String, label: &str, t: &NamesDevTally) {
     let _ = writeln!(
         out,
-        "| {label} | {} | {} | {} | {} | {} | {} | {} |",
+        "| {label} | {} | {} |",
+        misspelled_cells(t),
+        correct_cells(t)
+    );
+}
+
+/// The misspelled rows' columns: rows, caught, recall, top-1.
+fn misspelled_cells(t: &NamesDevTally) -> String {
+    format!(
+        "{} | {} | {} | {}",
         t.misspelled,
         t.caught,
         pct(t.recall()),
-        pct(t.top1_rate()),
-        t.correct,
-        t.flagged,
-        pct(t.flagged_rate())
-    );
+        pct(t.top1_rate())
+    )
+}
+
+/// The correct rows' columns: rows, flagged, flagged %.
+fn correct_cells(t: &NamesDevTally) -> String {
+    format!("{} | {} | {}", t.correct, t.flagged, pct(t.flagged_rate()))
 }
 
 const NAMES_DEV_HEADER: &str =
@@ -310,42 +321,16 @@ pub fn names_dev(r: &NamesDevReport, details: bool) -> String {
         "| misspelling category | rows | caught | recall | top-1 |\n|---|---|---|---|---|\n",
     );
     for (name, t) in categories.iter().filter(|(_, t)| t.misspelled > 0) {
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {} | {} | {} |",
-            t.misspelled,
-            t.caught,
-            pct(t.recall()),
-            pct(t.top1_rate())
-        );
+        let _ = writeln!(out, "| {name} | {} |", misspelled_cells(t));
     }
-    let _ = writeln!(
-        out,
-        "| **all** | {} | {} | {} | {} |",
-        o.misspelled,
-        o.caught,
-        pct(o.recall()),
-        pct(o.top1_rate())
-    );
+    let _ = writeln!(out, "| **all** | {} |", misspelled_cells(o));
     out.push_str(
         "\n| correct-sentence category | rows | flagged | flagged % |\n|---|---|---|---|\n",
     );
     for (name, t) in categories.iter().filter(|(_, t)| t.correct > 0) {
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {} | {} |",
-            t.correct,
-            t.flagged,
-            pct(t.flagged_rate())
-        );
+        let _ = writeln!(out, "| {name} | {} |", correct_cells(t));
     }
-    let _ = writeln!(
-        out,
-        "| **all** | {} | {} | {} |",
-        o.correct,
-        o.flagged,
-        pct(o.flagged_rate())
-    );
+    let _ = writeln!(out, "| **all** | {} |", correct_cells(o));
     let _ = writeln!(
         out,
         "\n| kind {NAMES_DEV_HEADER}\n|---|---|---|---|---|---|---|---|"

@@ -13,6 +13,15 @@ struct Span {
     end: usize,
 }
 
+impl Span {
+    fn of(bytes: &std::ops::Range<usize>) -> Span {
+        Span {
+            start: bytes.start,
+            end: bytes.end,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Position {
     line: u32,
@@ -50,13 +59,25 @@ struct JsonDiagnostic<'a> {
     entity: Option<EntityRef>,
 }
 
+/// One file of `check` or `entities` output: its path, the encoding it was decoded
+/// from, and its findings or its mentions under their own key.
 #[derive(Serialize)]
-struct JsonCheckFile<'a> {
+struct JsonFile<'a> {
     path: &'a str,
     /// The encoding the file was decoded from, when not UTF-8.
     #[serde(skip_serializing_if = "Option::is_none")]
     encoding: Option<&'static str>,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    #[serde(flatten)]
+    items: JsonFileItems<'a>,
+}
+
+/// Flattened into [`JsonFile`], a variant is one key: `"diagnostics": […]` or
+/// `"mentions": […]`.
+#[derive(Serialize)]
+#[serde(rename_all = "lowercase")]
+enum JsonFileItems<'a> {
+    Diagnostics(Vec<JsonDiagnostic<'a>>),
+    Mentions(Vec<JsonMention<'a>>),
 }
 
 /// An input that could not be checked (also one line of `--format jsonl`).
@@ -104,27 +125,26 @@ struct JsonCheck<'a, F: Serialize> {
 pub(super) fn check_file(report: &FileReport) -> impl Serialize + '_ {
     let positions = report.diagnostic_positions();
     let kb = &report.kb;
-    JsonCheckFile {
+    JsonFile {
         path: &report.path,
         encoding: report.encoding_note(),
-        diagnostics: report
-            .analysis
-            .diagnostics
-            .iter()
-            .map(|d| JsonDiagnostic {
-                code: d.code.as_str(),
-                severity: d.severity.as_str(),
-                message: &d.message,
-                span: Span {
-                    start: d.span.start,
-                    end: d.span.end,
-                },
-                range: range(report.range(&positions, &d.span)),
-                text: &report.text[d.span.clone()],
-                suggestions: &d.suggestions,
-                entity: d.entity.map(|id| EntityRef::of(kb, id)),
-            })
-            .collect(),
+        items: JsonFileItems::Diagnostics(
+            report
+                .analysis
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic {
+                    code: d.code.as_str(),
+                    severity: d.severity.as_str(),
+                    message: &d.message,
+                    span: Span::of(&d.span),
+                    range: range(report.range(&positions, &d.span)),
+                    text: &report.text[d.span.clone()],
+                    suggestions: &d.suggestions,
+                    entity: d.entity.map(|id| EntityRef::of(kb, id)),
+                })
+                .collect(),
+        ),
     }
 }
 
@@ -159,17 +179,9 @@ struct JsonMention<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonEntitiesFile<'a> {
-    path: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    encoding: Option<&'static str>,
-    mentions: Vec<JsonMention<'a>>,
-}
-
-#[derive(Serialize)]
 struct JsonEntities<'a> {
     version: u32,
-    files: Vec<JsonEntitiesFile<'a>>,
+    files: Vec<JsonFile<'a>>,
     errors: Vec<JsonError<'a>>,
 }
 
@@ -187,25 +199,24 @@ pub fn entities(reports: &[FileReport], errors: &[FileError]) -> String {
                     .flat_map(|m| [m.span.start, m.span.end]),
             );
             let kb = &report.kb;
-            JsonEntitiesFile {
+            JsonFile {
                 path: &report.path,
                 encoding: report.encoding_note(),
-                mentions: report
-                    .analysis
-                    .mentions
-                    .iter()
-                    .map(|m| JsonMention {
-                        text: &report.text[m.span.clone()],
-                        span: Span {
-                            start: m.span.start,
-                            end: m.span.end,
-                        },
-                        range: range(report.range(&positions, &m.span)),
-                        category: m.category.as_str(),
-                        entity_type: &m.entity_type,
-                        entity: m.entity.map(|id| EntityRef::of(kb, id)),
-                    })
-                    .collect(),
+                items: JsonFileItems::Mentions(
+                    report
+                        .analysis
+                        .mentions
+                        .iter()
+                        .map(|m| JsonMention {
+                            text: &report.text[m.span.clone()],
+                            span: Span::of(&m.span),
+                            range: range(report.range(&positions, &m.span)),
+                            category: m.category.as_str(),
+                            entity_type: &m.entity_type,
+                            entity: m.entity.map(|id| EntityRef::of(kb, id)),
+                        })
+                        .collect(),
+                ),
             }
         })
         .collect();

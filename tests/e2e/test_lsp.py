@@ -233,33 +233,11 @@ async def test_add_to_house_kb_writes_atomically_and_the_name_becomes_known(clie
     uri = "file:///tmp/byline-e2e/house.md"
     text = "Minister Xandor Quillfeather spoke in Moscow.\n"
     await open_and_wait(client, uri, text)
-    encoding = encoding_of(client)
-    start = position_of(text, "Quillfeather", encoding)
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=start, end=start),
-            context=types.CodeActionContext(diagnostics=[]),
-        )
-    )
-    add = [a for a in actions if a.title == "Add 'Xandor Quillfeather' to the house KB"]
-    assert len(add) == 1, [a.title for a in actions]
-    # lsprotocol reads a code action that carries only a command as a Command whose
-    # `command` field is the nested object, sometimes as its Python repr.
-    command = add[0].command
-    if isinstance(command, str) and command.startswith("{"):
-        command = ast.literal_eval(command)
-    if isinstance(command, dict):
-        name, arguments = command["command"], command["arguments"]
-    elif isinstance(command, str):
-        name, arguments = command, add[0].arguments
-    else:
-        name, arguments = command.command, command.arguments
-    assert name == "byline.addToHouseKb"
-    await client.workspace_execute_command_async(types.ExecuteCommandParams(command=name, arguments=arguments))
+    await add_to_house_kb(client, uri, text, "Quillfeather", "Add 'Xandor Quillfeather' to the house KB")
     written = house.read_text()
     assert written.startswith("# our desk\n")
     assert 'name = "Anna Example"' in written and 'name = "Xandor Quillfeather"' in written
+    start = position_of(text, "Quillfeather", encoding_of(client))
     hover = await client.text_document_hover_async(
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=start)
     )
@@ -474,6 +452,7 @@ async def add_to_house_kb(client, uri, text, needle, title):
         name, arguments = command, chosen[0].arguments
     else:
         name, arguments = command.command, command.arguments
+    assert name == "byline.addToHouseKb"
     return await client.workspace_execute_command_async(types.ExecuteCommandParams(command=name, arguments=arguments))
 
 

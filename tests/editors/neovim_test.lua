@@ -122,6 +122,28 @@ vim.fn.writefile({
 }, home .. '/desk/house-kb.toml')
 
 --- Runs tests/editors/neovim_install.lua for one README and way of loading the plugin.
+--- The floating window open in the current tab, if any.
+local function float_window()
+  for _, win in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
+    if vim.api.nvim_win_get_config(win).relative ~= '' then
+      return win
+    end
+  end
+end
+
+--- Asks for the hover card at the cursor and returns its text, closing the window.
+local function hover_card_text()
+  vim.lsp.buf.hover()
+  local win
+  wait_for('the hover window', function()
+    win = float_window()
+    return win ~= nil
+  end)
+  local text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false), '\n')
+  vim.cmd('fclose!')
+  return text
+end
+
 local function install(readme, way)
   local result = vim
     .system({ vim.v.progpath, '--headless', '--clean', '-l', root .. '/tests/editors/neovim_install.lua', readme, way, story }, {
@@ -202,18 +224,7 @@ end)
 
 check('hover on "Bagheri" opens a window with "Mohammad Bagheri"', function()
   cursor_to(buf, 'Bagheri', 2)
-  vim.lsp.buf.hover()
-  local lines
-  wait_for('the hover window', function()
-    for _, win in ipairs(vim.api.nvim_list_wins()) do
-      if vim.api.nvim_win_get_config(win).relative ~= '' then
-        lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)
-        return true
-      end
-    end
-  end)
-  local text = table.concat(lines, '\n')
-  vim.cmd('fclose!')
+  local text = hover_card_text()
   assert(text:find('Mohammad Bagheri', 1, true), 'hover says:\n' .. text)
   assert(text:find('Country: Iran', 1, true), 'the country by name:\n' .. text)
 end)
@@ -221,32 +232,12 @@ end)
 check('hover on "Gerasimovis" leaves the finding to the diagnostic float and counts in words', function()
   vim.cmd('fclose!')
   cursor_to(buf, 'Gerasimovis', 1)
-  vim.lsp.buf.hover()
-  local lines
-  wait_for('the hover window', function()
-    for _, win in ipairs(vim.api.nvim_list_wins()) do
-      if vim.api.nvim_win_get_config(win).relative ~= '' then
-        lines = vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(win), 0, -1, false)
-        return true
-      end
-    end
-  end)
-  local text = table.concat(lines, '\n')
-  vim.cmd('fclose!')
+  local text = hover_card_text()
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     assert(not text:find(d.message, 1, true), 'the card repeats "' .. d.message .. '":\n' .. text)
   end
   assert(text:find('Mentioned twice in this story.', 1, true), 'hover says:\n' .. text)
 end)
-
---- The floating window open in the current tab, if any.
-local function float_window()
-  for _, win in ipairs(vim.api.nvim_tabpage_list_wins(0)) do
-    if vim.api.nvim_win_get_config(win).relative ~= '' then
-      return win
-    end
-  end
-end
 
 check("K opens Byline's card with the configured border and width, wrapped between words; nothing global changes", function()
   local handlers = {}
@@ -543,6 +534,85 @@ check(':BylineStoryDate in a text story with an older server (no byline/setStory
     assert(require('byline').statusline() == 'Byline · no story date', require('byline').statusline())
   end)
   b_client.server_capabilities.experimental = experimental
+  assert(ok, err)
+end)
+
+check('storyDate = "today" in settings is today for the server and for the plugin\'s own reckoning', function()
+  vim.cmd.buffer(buf)
+  local byline = require('byline')
+  local today = os.date('!%Y-%m-%d')
+  byline.update_settings({ byline = { storyDate = 'today' } })
+  local ok, err = pcall(function()
+    wait_for('"Byline · ' .. today .. ' (settings)", have "' .. byline.statusline() .. '"', function()
+      return byline.statusline() == ('Byline · %s (settings)'):format(today)
+    end)
+    local answer = byline.story_date(buf)
+    assert(answer.date == today and answer.source == 'settings', 'server: ' .. vim.inspect(answer))
+    -- The reckoning an older server gets (it used to take only YYYY[-MM[-DD]]).
+    local own = story_date.resolve_locally(buf, byline.config.settings)
+    assert(own.date == today and own.source == 'settings', 'plugin: ' .. vim.inspect(own))
+  end)
+  byline.update_settings({ byline = { storyDate = '' } })
+  assert(ok, err)
+  wait_for('the front-matter date again', function()
+    return byline.statusline() == 'Byline · 2021-10-21 (front matter)'
+  end)
+end)
+-- Issue 21: "Add to house KB" with none configured gave nothing that worked, and one
+-- failure was two lines in Neovim (the server's message and the failed request's).
+local newsroom = dir .. '/newsroom'
+local quill = { 'Minister Xandor Quillfeather spoke in Moscow.' }
+
+--- Chooses the code action titled `title` at "Quillfeather" in `b`, as `:lua
+--- vim.lsp.buf.code_action()` with one match does.
+local function add_quillfeather(b, title)
+  vim.cmd.buffer(b)
+  cursor_to(b, 'Quillfeather', 1)
+  vim.lsp.buf.code_action({
+    apply = true,
+    filter = function(action)
+      return action.title == title
+    end,
+  })
+end
+
+check('with no house KB, "Add to a new house KB" creates .byline/house-kb.toml at the root and adds, in one message', function()
+  vim.fn.mkdir(newsroom .. '/.git', 'p')
+  vim.fn.mkdir(newsroom .. '/desk', 'p')
+  local b = open_story(newsroom .. '/desk/quill.md', quill)
+  local house = newsroom .. '/.byline/house-kb.toml'
+  local before = vim.api.nvim_exec2('messages', { output = true }).output
+  local messages = notified(function()
+    add_quillfeather(b, "Add 'Xandor Quillfeather' to a new house KB (.byline/house-kb.toml)")
+    wait_for(house, function()
+      return vim.uv.fs_stat(house) ~= nil
+    end)
+    vim.wait(300)
+  end)
+  assert(table.concat(vim.fn.readfile(house), '\n'):find('name = "Xandor Quillfeather"', 1, true), house)
+  assert(#messages == 0, 'errors: ' .. vim.inspect(messages))
+  local shown = vim.api.nvim_exec2('messages', { output = true }).output:sub(#before + 1)
+  assert(count(shown, "added 'Xandor Quillfeather'") == 1, 'messages:\n' .. shown)
+end)
+
+check('a failed house-KB addition is one message', function()
+  local blocker = newsroom .. '/a-file'
+  vim.fn.writefile({}, blocker)
+  local byline = require('byline')
+  byline.update_settings({ byline = { houseKb = blocker .. '/house-kb.toml' } })
+  local ok, err = pcall(function()
+    local b = open_story(newsroom .. '/desk/quill-again.md', quill)
+    local messages = notified(function(messages)
+      add_quillfeather(b, "Add 'Xandor Quillfeather' to the house KB")
+      wait_for('a message', function()
+        return #messages > 0
+      end)
+      vim.wait(300) -- a second, later message would arrive by now
+    end)
+    assert(#messages == 1, vim.inspect(messages))
+    assert(messages[1]:find('a-file', 1, true), messages[1])
+  end)
+  byline.update_settings({ byline = { houseKb = '' } })
   assert(ok, err)
 end)
 

@@ -36,6 +36,9 @@ STEP_MS = 60_000
 # "$(person) 14 entities · $(warning) 2 findings". Codicons render as icons, so the
 # visible text is "14 entities · 2 findings". Its DOM id is "<extension id>.<item id>".
 STATUS_ITEM = "[id='byline.byline.byline.status']"
+# The story date in force beside it: "$(calendar) 2021-10-21" (issue 21: nothing in the
+# editor said which date the roles were checked against).
+DATE_ITEM = "[id='byline.byline.byline.storyDate']"
 
 # Finds a word in the rendered editor, on the screen line that also contains `context`,
 # and returns the centre and box of that word in page pixels (or null).
@@ -138,6 +141,12 @@ def test_extension_activates_and_the_status_bar_counts_entities_and_findings(pag
     expect(item).to_have_text(re.compile(r"^\s*[1-9]\d* entities ·\s+2 findings\s*$"), timeout=STARTUP_MS)
     # Its tooltip (the accessible label) counts by kind: the story names two people.
     expect(item).to_have_attribute("aria-label", re.compile(r"People: 2\b"))
+
+
+def test_the_status_bar_shows_the_story_date_and_where_it_comes_from(page: Page):
+    item = page.locator(DATE_ITEM)
+    expect(item).to_have_text(re.compile(r"^\s*2021-10-21\s*$"), timeout=STARTUP_MS)
+    expect(item).to_have_attribute("aria-label", re.compile(r"Story date 2021-10-21, from front matter"))
 
 
 def test_semantic_highlighting_colours_a_person(page: Page):

@@ -148,12 +148,15 @@ pub fn markdown(
     country_name: &dyn Fn(&str) -> Option<String>,
 ) -> String {
     let date = card_date.date();
-    let mut out = format!(
-        "**{}** · {} · {}\n",
-        entity.name,
-        entity.category().as_str(),
-        entity.entity_type.replace('-', " ")
-    );
+    // The type only when it says more than the category ("person · minister"): many
+    // entries have the category as their type, and "person · person" reads as a slip.
+    let category = entity.category().as_str();
+    let entity_type = entity.entity_type.replace('-', " ");
+    let mut out = if entity_type.is_empty() || entity_type == category {
+        format!("**{}** · {category}\n", entity.name)
+    } else {
+        format!("**{}** · {category} · {entity_type}\n", entity.name)
+    };
     if !entity.description.is_empty() {
         out.push_str(&format!("\n{}\n", entity.description));
     }
@@ -381,6 +384,28 @@ mod tests {
             ..Entity::default()
         };
         assert!(!markdown(&place, &CardDate::Today(today), &no_countries).contains("Roles as of"));
+    }
+
+    #[test]
+    fn the_header_shows_the_type_only_when_it_differs_from_the_category() {
+        let header = |entity: &Entity| {
+            markdown(entity, &on("2026-11-28"), &no_countries)
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(
+            header(&minister("2026-01-01")),
+            "**Ann Example** · person · minister"
+        );
+        let mut plain = minister("2026-01-01");
+        plain.entity_type = "person".into();
+        assert_eq!(header(&plain), "**Ann Example** · person");
+        plain.entity_type = String::new();
+        assert_eq!(header(&plain), "**Ann Example** · person");
+        plain.entity_type = "head-of-state".into();
+        assert_eq!(header(&plain), "**Ann Example** · person · head of state");
     }
 
     #[test]

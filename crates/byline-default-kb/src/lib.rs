@@ -1,11 +1,13 @@
-//! The default knowledge base, compiled at build time from `kb/generated/` and then
-//! `kb/curated/` (see `build.rs`) and embedded, so Byline works on a fresh machine with
-//! no set-up. A crate of its own so that the analysis core and its unit tests do not
-//! depend on it: they build small KBs with `KbBuilder`.
+//! The default knowledge base, compiled at build time from `kb/generated/`,
+//! `kb/script-generated/` and then `kb/curated/` (see `build.rs`) and embedded, so
+//! Byline works on a fresh machine with no set-up. A crate of its own so that the
+//! analysis core and its unit tests do not depend on it: they build small KBs with
+//! `KbBuilder`.
 
 use byline_kb::{Kb, KbBuilder, KbError};
 
-/// The default KB, compiled at build time from `kb/generated/` and `kb/curated/`.
+/// The default KB, compiled at build time from `kb/generated/`, `kb/script-generated/`
+/// and `kb/curated/`.
 static DEFAULT_KB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.kb"));
 
 /// The name the default KB goes by in messages and `kb stats`.

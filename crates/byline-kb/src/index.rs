@@ -316,10 +316,26 @@ pub fn name_tokens(name: &str) -> Vec<String> {
     word_strs(name).map(fold).collect()
 }
 
+/// Generational suffixes that end a name ("Joseph R. Biden Jr.", "William Clay Ford
+/// Jr."): the surname is the word before them, never the suffix.
+const GENERATIONAL_SUFFIXES: &[&str] = &["Jr", "Sr", "jr", "sr", "JR", "SR"];
+
 /// The surname of a person's name as written: trailing tokens from the first
-/// lowercase particle, else the last token.
+/// lowercase particle, else the last token (a generational suffix left out).
 pub fn surname_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = word_strs(name).collect();
+    let mut words: Vec<&str> = word_strs(name).collect();
+    let mut suffixed = false;
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| GENERATIONAL_SUFFIXES.contains(w))
+    {
+        words.pop();
+        suffixed = true;
+    }
+    if suffixed && words.len() == 1 {
+        return Some(words[0].to_string()); // "Marcos Jr."
+    }
     if words.len() < 2 || words.last().is_some_and(|w| is_regnal_number(w)) {
         return None; // "Mohammed VI", "Mohammed 6": a king's number is no surname
     }

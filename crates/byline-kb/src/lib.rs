@@ -17,12 +17,14 @@ pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod normalize;
+mod packed;
 pub mod words;
 
+use std::any::{Any, TypeId};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use date::PartialDate;
 pub use load::KbError;
@@ -37,18 +39,20 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB006";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB007";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
 }
 
-/// Entities of a layer: parsed (house files) or encoded JSON decoded on first use.
+/// Entities of a layer: parsed (house files) or packed (`packed.rs`) and decoded on
+/// first use.
 enum Store {
     Owned(Vec<Entity>),
     Compiled {
         json: &'static [u8],
         offsets: Vec<u32>,
+        table: packed::StringTable,
         decoded: Vec<OnceLock<Box<Entity>>>,
     },
 }
@@ -175,6 +179,7 @@ impl Layer {
             Store::Compiled {
                 json,
                 offsets,
+                table,
                 decoded,
             } => decoded[index as usize].get_or_init(|| {
                 let i = index as usize;
@@ -182,7 +187,7 @@ impl Layer {
                 // A damaged compiled file must not stop a server: the entry reads as
                 // unknown rather than panicking (the embedded default is checked when
                 // it is built, so this only meets user files).
-                Box::new(serde_json::from_slice(bytes).unwrap_or_else(|_| unreadable_entity(i)))
+                Box::new(packed::read(bytes, table).unwrap_or_else(|| unreadable_entity(i)))
             }),
         }
     }
@@ -193,15 +198,19 @@ impl Layer {
         let mut json = Vec::new();
         let mut offsets = vec![0u32];
         let mut ids = BTreeMap::new();
+        let mut table = packed::StringTableBuilder::new();
         for index in 0..self.len() as u32 {
             let entity = self.entity(index);
-            serde_json::to_writer(&mut json, entity).expect("entities serialise");
+            packed::write(entity, &mut table, &mut json);
             offsets.push(json.len() as u32);
             ids.insert(entity.id.clone(), u64::from(index));
         }
         index::write_section(&mut out, &json);
         let offset_bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
         index::write_section(&mut out, &offset_bytes);
+        let (strings, string_offsets) = table.into_sections();
+        index::write_section(&mut out, &strings);
+        index::write_section(&mut out, &string_offsets);
         let id_map = fst::Map::from_iter(ids).expect("ids are sorted and unique in a layer");
         index::write_section(&mut out, id_map.as_fst().as_bytes());
         let mut acronyms: Vec<(&String, &Vec<u32>)> = self.acronyms.iter().collect();
@@ -246,6 +255,7 @@ impl Layer {
         if !in_order {
             return Err("damaged entity table".into());
         }
+        let table = packed::StringTable::new(reader.next_section()?, reader.next_section()?)?;
         let ids = fst::Map::new(Cow::Borrowed(reader.next_section()?))
             .map_err(|e| format!("bad id index: {e}"))?;
         let acronym_list: Vec<(String, Vec<u32>)> =
@@ -264,6 +274,7 @@ impl Layer {
             store: Store::Compiled {
                 json,
                 offsets,
+                table,
                 decoded: (0..count).map(|_| OnceLock::new()).collect(),
             },
             ids: IdIndex::Compiled(ids),
@@ -306,6 +317,8 @@ pub struct Kb {
     /// `tokens_near` answers, shared by every analysis with this KB: a batch repeats its
     /// unknown names across files, and the server re-analyses mostly unchanged text.
     near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
+    /// Indexes a caller derives from the whole KB (`Kb::derived`), one per type.
+    derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
 /// KB name tokens near a query, with their postings (see `Kb::tokens_near`).
@@ -422,6 +435,7 @@ impl KbBuilder {
             layers: self.layers,
             hidden,
             near_cache: Mutex::new(HashMap::new()),
+            derived: Mutex::new(HashMap::new()),
         }
     }
 
@@ -588,6 +602,27 @@ impl Kb {
         found
     }
 
+    /// The value of type `T` derived from this KB, built by `build` on its first use and
+    /// shared after. An analysis that needs an index over every entity (the title
+    /// checks' office → holders) then scans the KB once for its life rather than once
+    /// per story or per title; the KB is immutable, so the value never goes stale. Two
+    /// threads that race build it twice and keep the first stored.
+    pub fn derived<T: Any + Send + Sync>(&self, build: impl FnOnce(&Kb) -> T) -> Arc<T> {
+        let lock = || self.derived.lock().unwrap_or_else(|e| e.into_inner());
+        let as_t = |value: Arc<dyn Any + Send + Sync>| {
+            value
+                .downcast::<T>()
+                .unwrap_or_else(|_| unreachable!("stored under its own TypeId"))
+        };
+        if let Some(found) = lock().get(&TypeId::of::<T>()) {
+            return as_t(Arc::clone(found));
+        }
+        // Built outside the lock: the first build scans the whole KB.
+        let built: Arc<dyn Any + Send + Sync> = Arc::new(build(self));
+        let stored = Arc::clone(lock().entry(TypeId::of::<T>()).or_insert(built));
+        as_t(stored)
+    }
+
     /// Forgets the cached `tokens_near` answers (for benchmarks of a cold KB).
     pub fn clear_near_cache(&self) {
         self.near_cache
@@ -653,6 +688,26 @@ mod tests {
             acronyms: vec!["AE".into()],
             ..Entity::default()
         }
+    }
+
+    #[test]
+    fn a_derived_value_is_built_once_per_kb_and_per_type() {
+        let mut builder = KbBuilder::new();
+        builder.add("default", vec![person("x", "Anna Example", "")]);
+        let kb = builder.build();
+        let builds = std::cell::Cell::new(0);
+        let count = |kb: &Kb| {
+            builds.set(builds.get() + 1);
+            kb.len()
+        };
+        assert_eq!(*kb.derived(count), 1);
+        assert_eq!(*kb.derived(count), 1);
+        assert_eq!(builds.get(), 1);
+        // Another type is another value.
+        assert_eq!(*kb.derived(|kb| kb.len() as u64 * 10), 10);
+        // Another KB builds its own.
+        assert_eq!(*Kb::empty().derived(count), 0);
+        assert_eq!(builds.get(), 2);
     }
 
     #[test]

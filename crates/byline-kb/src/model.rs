@@ -321,9 +321,18 @@ impl Entity {
     }
 }
 
-/// Whether two titles name one office: equal, or one the other with more words after.
+/// Whether two titles name one office: equal, or one the other with more words after;
+/// case, "&" for "and" and runs of spaces aside ("Minister of Foreign Affairs & Trade").
 fn same_office(a: &str, b: &str) -> bool {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let normal = |title: &str| {
+        title
+            .to_lowercase()
+            .replace('&', " and ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (normal(a), normal(b));
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long == short || long.starts_with(&format!("{short} "))
 }
@@ -469,6 +478,20 @@ mod tests {
         assert_eq!(entity.roles.len(), 1);
         assert_eq!(entity.roles[0].title, "Minister of Foreign Affairs");
         assert_eq!(entity.roles[0].source, "curated");
+    }
+
+    #[test]
+    fn same_office_reads_an_ampersand_as_and() {
+        assert!(same_office(
+            "Minister of Foreign Affairs & Trade",
+            "Minister of Foreign Affairs and Trade"
+        ));
+        assert!(same_office(
+            "Secretary of State for Foreign & Commonwealth Affairs",
+            "secretary of state for foreign and  commonwealth affairs"
+        ));
+        assert!(same_office("Minister", "Minister & Deputy"));
+        assert!(!same_office("Minister of Defence", "Minister of Finance"));
     }
 
     #[test]

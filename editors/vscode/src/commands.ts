@@ -84,7 +84,8 @@ async function addToHouseKb(controller: ServerController): Promise<void> {
     return;
   }
   // The server's contract: arguments [uri, name, category]; it picks the house KB file
-  // (byline.houseKb, else the first `kb` file) and writes it atomically.
+  // (byline.houseKb, else the first `kb` file of .byline.toml, else a new
+  // .byline/house-kb.toml in the workspace) and writes it atomically.
   const selected = editor.document.getText(editor.selection).trim();
   const wordRange = editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{M}'’-]+/u);
   const name = await vscode.window.showInputBox({

@@ -54,6 +54,16 @@ export function today(now = new Date()): string {
 }
 
 /**
+ * A date as the server reads the `storyDate` setting and `.byline.toml` `story_date`
+ * (crates/byline-lsp/src/settings.rs `parse_date`): what `validDate` takes, or `today`
+ * as today's date. Undefined otherwise.
+ */
+export function settingDate(text: unknown, now = new Date()): string | undefined {
+  if (typeof text === 'string' && text.trim() === 'today') return today(now);
+  return validDate(text);
+}
+
+/**
  * What "Set Story Date" accepts: YYYY-MM-DD, or `today` as today's date (a
  * front-matter date must stay what it was written as). Undefined otherwise.
  */
@@ -138,7 +148,7 @@ export function configDate(file: string | undefined, now = new Date()): { date: 
         if (/^\s*\[/.test(line)) break; // top-level keys only
         const match = /^\s*story_date\s*=\s*["']([^"']*)["']/.exec(line);
         if (match) {
-          const date = match[1] === 'today' ? today(now) : validDate(match[1]);
+          const date = settingDate(match[1], now);
           return date ? { date, configPath: candidate } : undefined;
         }
       }
@@ -151,10 +161,10 @@ export function configDate(file: string | undefined, now = new Date()): { date: 
 }
 
 /** The date in force by the server's order, without asking the server. */
-export function resolveLocally(input: { settingsDate?: unknown; file?: string; text: string }): StoryDate {
-  const setting = validDate(input.settingsDate);
+export function resolveLocally(input: { settingsDate?: unknown; file?: string; text: string; now?: Date }): StoryDate {
+  const setting = settingDate(input.settingsDate, input.now);
   if (setting) return { date: setting, source: 'settings' };
-  const config = configDate(input.file);
+  const config = configDate(input.file, input.now);
   if (config) return { date: config.date, source: 'config', configPath: config.configPath };
   const found = frontMatter(input.text.split(/\r?\n/, 200));
   if (found?.date) return { date: found.date, source: 'frontMatter' };

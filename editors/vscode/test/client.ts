@@ -3,6 +3,7 @@
 // uses, offering the capabilities VS Code offers for these features.
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   ClientCapabilities,
   Diagnostic,
@@ -13,6 +14,8 @@ import {
   ProtocolConnection,
   PublishDiagnosticsNotification,
   Range,
+  ShowMessageNotification,
+  ShowMessageParams,
   StreamMessageReader,
   StreamMessageWriter,
   TextEdit,
@@ -94,6 +97,8 @@ export class TestClient {
   private readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** Every window/showMessage the server sent: each is one toast in VS Code. */
+  readonly messages: ShowMessageParams[] = [];
 
   constructor(binary = serverBinary()) {
     this.process = spawn(binary, ['lsp'], { stdio: 'pipe' });
@@ -108,17 +113,23 @@ export class TestClient {
       this.waiters = [];
       waiters.forEach((wake) => wake());
     });
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+    });
     this.connection.listen();
   }
 
-  async initialize(initializationOptions: unknown): Promise<InitializeResult> {
+  /** `workspaceFolder`: a folder path, sent as VS Code sends its first workspace folder. */
+  async initialize(initializationOptions: unknown, workspaceFolder?: string): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       clientInfo: { name: 'Visual Studio Code', version: '1.95.0' },
-      rootUri: null,
+      rootUri: workspaceFolder ? pathToFileURL(workspaceFolder).href : null,
       capabilities: VSCODE_CAPABILITIES,
       initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: workspaceFolder
+        ? [{ uri: pathToFileURL(workspaceFolder).href, name: path.basename(workspaceFolder) }]
+        : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -2,7 +2,9 @@
 // drives it (VS Code's capabilities, settings built by the extension's own code).
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
   CodeAction,
@@ -12,6 +14,7 @@ import {
   DidOpenTextDocumentNotification,
   DiagnosticSeverity,
   DocumentSymbolRequest,
+  ExecuteCommandRequest,
   HoverRequest,
   InitializeResult,
   MarkupContent,
@@ -187,6 +190,25 @@ describe('byline lsp with VS Code client capabilities', () => {
     await client.diagnosticsFor(URI, version);
   });
 
+  test('every storyDate value the settings editor lets through the server takes, and the extension reads alike', async () => {
+    const pattern = new RegExp(PACKAGE.contributes.configuration.properties['byline.storyDate'].pattern);
+    for (const value of ['today', '2022', '2022-02', '2022-02-24']) {
+      assert.ok(pattern.test(value), `the settings editor refuses ${value}`);
+      await client.diagnosticsFor(URI, version);
+      client.forget(URI);
+      await client.connection.sendNotification(DidChangeConfigurationNotification.type, {
+        settings: settingsFrom({ storyDate: value }),
+      });
+      await client.diagnosticsFor(URI, version);
+      const answer = await client.connection.sendRequest<StoryDate>(STORY_DATE_METHOD, { textDocument: { uri: URI } });
+      assert.equal(answer.source, 'settings', `${value}: ${JSON.stringify(answer)}`);
+      assert.deepEqual(resolveLocally({ settingsDate: value, text: STORY }), answer, value);
+    }
+    client.forget(URI);
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: settingsFrom({}) });
+    await client.diagnosticsFor(URI, version);
+  });
+
   test('byline/setStoryDate sets one document\'s date over every other source, refuses a bad date, and clears', async () => {
     await client.diagnosticsFor(URI, version);
     const set = await client.connection.sendRequest<StoryDate>(SET_STORY_DATE_METHOD, {
@@ -241,5 +263,86 @@ describe('byline lsp with VS Code client capabilities', () => {
       contentChanges: [{ text: fixed }],
     });
     assert.deepEqual(await client.diagnosticsFor(URI, version), []);
+  });
+});
+
+// Issue 21: "Add to house KB" with no house KB configured offered nothing that worked,
+// and one failure showed as three toasts in VS Code (the server's message, the request's
+// error, the client's). docs/lsp-extensions.md, byline.addToHouseKb.
+describe('the house KB, as VS Code uses it', () => {
+  const QUILL = 'Minister Xandor Quillfeather spoke in Moscow.\n';
+
+  /** A server for `workspace`, with `story.md` (QUILL) open in it; closed by `run`'s end. */
+  async function withStory(
+    workspace: string,
+    settings: Record<string, unknown>,
+    run: (client: TestClient, uri: string) => Promise<void>,
+  ): Promise<void> {
+    const client = new TestClient();
+    try {
+      await client.initialize(settingsFrom(settings), workspace);
+      const uri = pathToFileURL(path.join(workspace, 'story.md')).href;
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'markdown', version: 1, text: QUILL },
+      });
+      await client.diagnosticsFor(uri, 1);
+      await run(client, uri);
+    } finally {
+      await client.close();
+    }
+  }
+
+  /** Chooses the code action titled `title` at "Quillfeather" and runs its command. */
+  async function choose(client: TestClient, uri: string, title: string): Promise<unknown> {
+    const at = positionOf(QUILL, 'Quillfeather', 0);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: at, end: at },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    const chosen = actions.filter((a) => a.title === title);
+    assert.equal(chosen.length, 1, JSON.stringify(actions.map((a) => a.title)));
+    const command = chosen[0].command!;
+    assert.equal(command.command, 'byline.addToHouseKb');
+    return client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: command.command,
+      arguments: command.arguments,
+    });
+  }
+
+  async function settle(client: TestClient): Promise<void> {
+    for (let i = 0; i < 50 && client.messages.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300)); // a second, later message would arrive by now
+  }
+
+  test('with none configured, the quick fix offers a new .byline/house-kb.toml in the workspace and adds to it', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-vscode-house-'));
+    await withStory(workspace, {}, async (client, uri) => {
+      const result = await choose(client, uri, "Add 'Xandor Quillfeather' to a new house KB (.byline/house-kb.toml)");
+      assert.equal(result, null);
+      const house = path.join(workspace, '.byline', 'house-kb.toml');
+      assert.match(fs.readFileSync(house, 'utf8'), /name = "Xandor Quillfeather"/);
+      await settle(client);
+      assert.deepEqual(
+        client.messages.map((m) => m.message),
+        [`Byline: added 'Xandor Quillfeather' to ${house}`],
+      );
+    });
+  });
+
+  test('a failed addition is one message, not an error response VS Code would show again', async () => {
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'byline-vscode-house-'));
+    const blocker = path.join(workspace, 'a-file');
+    fs.writeFileSync(blocker, '');
+    await withStory(workspace, { houseKb: path.join(blocker, 'house-kb.toml') }, async (client, uri) => {
+      client.messages.length = 0;
+      // An error response would reject here (and be a second and third toast in VS Code).
+      const result = await choose(client, uri, "Add 'Xandor Quillfeather' to the house KB");
+      assert.equal(result, null);
+      await settle(client);
+      assert.equal(client.messages.length, 1, JSON.stringify(client.messages));
+      assert.equal(client.messages[0].type, 1 /* MessageType.Error */);
+      assert.match(client.messages[0].message, /a-file/);
+    });
   });
 });

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { INSTALL_COMMAND, locateServer } from '../src/locate';
+import { INSTALL_COMMAND, expandHome, locateServer } from '../src/locate';
 import { CHECK_CODES, serverSettings } from '../src/settings';
 import {
   describeStoryDate,
@@ -14,6 +14,7 @@ import {
   frontMatterEdit,
   parseDateArgument,
   resolveLocally,
+  settingDate,
   storyDateText,
   storyDateTooltip,
   validDate,
@@ -84,6 +85,18 @@ describe('serverSettings', () => {
       byline: { kb: ['/ws/house.toml'], storyDate: '2021-10-21', checks: { 'misspelled-name': 'error' } },
     });
     assert.deepEqual(serverSettings(() => undefined, (p) => p), { byline: { kb: [], checks: {} } });
+  });
+
+  test('houseKb goes through the same path resolution as kb: ~ expands (issue 21)', () => {
+    const home = '/home/desk';
+    const settings = serverSettings(
+      (key) => ({ kb: ['~/kb.toml'], houseKb: ' ~/house-kb.toml ' })[key],
+      (p) => expandHome(p, home),
+    );
+    assert.deepEqual(settings.byline.kb, ['/home/desk/kb.toml']);
+    assert.equal(settings.byline.houseKb, '/home/desk/house-kb.toml');
+    assert.equal(expandHome('~', home), home);
+    assert.equal(expandHome('notes/~x', home), 'notes/~x');
   });
 
   test('every check the extension maps has a setting in package.json, and back', () => {
@@ -231,6 +244,38 @@ describe('story date', () => {
     // A key inside a table is not the top-level story_date.
     fs.writeFileSync(path.join(desk, '.byline.toml'), '[checks]\nstory_date = "2020-01-02"\n');
     assert.equal(resolveLocally({ file, text }).source, 'frontMatter');
+  });
+
+  test('the storyDate setting takes what the server takes (today, YYYY, YYYY-MM, YYYY-MM-DD) and only that', () => {
+    // crates/byline-lsp/src/settings.rs parse_date; docs/lsp-extensions.md.
+    const setting = PACKAGE.contributes.configuration.properties['byline.storyDate'];
+    const pattern = new RegExp(setting.pattern);
+    for (const good of ['', 'today', ' today ', '2021', '2021-10', '2021-10-21']) {
+      assert.ok(pattern.test(good), `the settings editor refuses ${JSON.stringify(good)}: ${setting.pattern}`);
+    }
+    for (const bad of ['yesterday', '21-10-2021', '2021-1-1', '2021/10/21', 'Today']) {
+      assert.ok(!pattern.test(bad), `the settings editor accepts ${JSON.stringify(bad)}`);
+    }
+    assert.match(setting.patternErrorMessage, /today/);
+    assert.match(setting.markdownDescription, /`today`/);
+  });
+
+  test('without the server, a storyDate setting of "today" is today (as the server reads it)', () => {
+    const now = new Date('2026-11-28T23:30:00Z');
+    assert.equal(settingDate(' today ', now), '2026-11-28');
+    assert.equal(settingDate('2021-10', now), '2021-10');
+    assert.equal(settingDate('yesterday', now), undefined);
+    const text = '---\ndate: 2021-10-21\n---\nMoscow.\n';
+    assert.deepEqual(resolveLocally({ settingsDate: 'today', text, now }), { date: '2026-11-28', source: 'settings' });
+  });
+
+  test('the houseKb description names the file the server falls back to and offers to create', () => {
+    // crates/byline-lsp/src/state.rs house_kb_for: houseKb, the `.byline.toml` kb file, then
+    // .byline/house-kb.toml under the workspace root, created on the first addition.
+    const description: string = PACKAGE.contributes.configuration.properties['byline.houseKb'].markdownDescription;
+    assert.match(description, /\.byline\/house-kb\.toml/);
+    assert.match(description, /\.byline\.toml/);
+    assert.doesNotMatch(description, /first `byline\.kb` file/);
   });
 
   test('the status-bar item and the messages name the date and where it comes from', () => {

@@ -32,7 +32,11 @@ impl StoryContext {
         for mention in raw {
             if let [only] = mention.candidates.as_slice() {
                 let entity = kb.entity(*only);
+                // A town named by one word says nothing of the story's countries until
+                // they say it is the town (`needs_the_storys_country`).
+                let lone_town = is_town(entity) && mention.tokens.len() == 1;
                 if !entity.country.is_empty()
+                    && !lone_town
                     && matches!(entity.category(), Category::Location | Category::Other)
                 {
                     countries.insert(entity.country.clone());
@@ -121,6 +125,91 @@ fn surname_alone_fits(
 /// Prominence from which a surname alone names the person (heads of state and
 /// government, the curated people).
 const PROMINENT: f32 = 0.9;
+
+/// Prominence below which a KB city is a town (the town files give 0.2; a city of
+/// 100,000 or more has a city's 0.3).
+const TOWN: f32 = 0.3;
+
+/// A town: thousands of them share a name with a town of another country, a surname or
+/// a word of another name ("Barra", "Madaya" of Myanmar, "Kettering University").
+fn is_town(entity: &byline_kb::Entity) -> bool {
+    entity.category() == Category::Location
+        && entity.entity_type == "city"
+        && entity.prominence() < TOWN
+}
+
+/// Whether the KB name written by `mention` may be `id` only in a story about the
+/// entity's country: a political party (parties are national: "ABC" is a broadcaster
+/// before it is Lesotho's All Basotho Convention, "National Coalition" in "Syrian
+/// National Coalition" is not Mongolia's), and a town written as one word (the Madaya
+/// of a story about Syria is not the Madaya of Myanmar; "Kettering University" in
+/// Michigan is not the English town). A longer town name ("St. Thomas") is enough.
+fn needs_the_storys_country(kb: &Kb, id: EntityId, mention: &RawMention) -> bool {
+    let entity = kb.entity(id);
+    entity.entity_type == "party" || (is_town(entity) && mention.tokens.len() == 1)
+}
+
+/// Places named after the town they are at ("Tabqa Dam"), beside the place words of
+/// `cues::LOCATION_WORDS`: the town's name there is still the town's.
+const TOWN_FEATURES: &[&str] = &[
+    "dam", "bridge", "mountain", "hills", "crossing", "highway", "road", "pass", "plain", "plains",
+    "oilfield", "refinery", "airbase",
+];
+
+/// A one-word town that is a word of a longer name: right after a capitalised word the
+/// KB knows as a given name ("Darren Winder", "Mary Barra": a person), or right before
+/// a capitalised word that is no place word ("Kettering University", "Greenwich Mean
+/// Time", "Hinsdale Associates"; "Sinjar Mountains" and "Tabqa Dam" stay the town's),
+/// with only a space between.
+fn town_in_a_longer_name(
+    kb: &Kb,
+    tokens: &[Token],
+    text: &str,
+    mention: &RawMention,
+    id: EntityId,
+) -> bool {
+    if mention.tokens.len() != 1 || !is_town(kb.entity(id)) {
+        return false;
+    }
+    let at = mention.tokens.start;
+    let joined = |a: &Token, b: &Token| {
+        a.block == b.block
+            && a.capitalized
+            && b.capitalized
+            && !b.sentence_start
+            && text[a.span.end..b.span.start].chars().all(|c| c == ' ')
+    };
+    let after_given_name = at > 0 && {
+        let previous = &tokens[at - 1];
+        joined(previous, &tokens[at])
+            && kb
+                .token_postings(&previous.folded)
+                .iter()
+                .any(|p| p.part == NamePart::Given)
+    };
+    let before_a_name_word = tokens.get(at + 1).is_some_and(|next| {
+        joined(&tokens[at], next)
+            && !next.all_caps
+            && !super::cues::is_location_word(&next.folded)
+            && !TOWN_FEATURES.contains(&next.folded.as_str())
+    });
+    after_given_name || before_a_name_word
+}
+
+/// A person the KB knows only for a post at an organisation (type `person`: the key
+/// people of the index companies) is no public figure: their surname alone is theirs
+/// only in a story that names an organisation of theirs ("May" is not John C. May of
+/// John Deere, "Gamble" in "Procter & Gamble" not Sean Gamble of Cinemark).
+fn organisation_named(kb: &Kb, id: EntityId, named_in_full: &HashMap<EntityId, usize>) -> bool {
+    let entity = kb.entity(id);
+    entity.entity_type != "person"
+        || entity.roles.iter().any(|role| {
+            !role.organization.is_empty()
+                && named_in_full
+                    .keys()
+                    .any(|&named| kb.entity(named).name == role.organization)
+        })
+}
 
 /// The last word of a written name, folded: what a later short form repeats.
 fn last_word(tokens: &[Token], mention: &RawMention) -> String {
@@ -222,8 +311,21 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
             MentionOrigin::KbName | MentionOrigin::Acronym | MentionOrigin::Banned
         ) && !mention.candidates.is_empty()
         {
+            let candidates: Vec<EntityId> = mention
+                .candidates
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    !town_in_a_longer_name(kb, tokens, text, mention, id)
+                        && (!needs_the_storys_country(kb, id, mention)
+                            || context.countries.contains(&kb.entity(id).country))
+                })
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
             let titles = title_words(mention, tokens);
-            let id = best(kb, &mention.candidates, &context, &titles);
+            let id = best(kb, &candidates, &context, &titles);
             resolved[index] = Some(id);
             named_in_full.entry(id).or_insert(index);
         }
@@ -264,8 +366,16 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                 } else if let Some(&c) = unknown_by_last_word.get(&surface) {
                     cluster = Some(c);
                 } else {
-                    let id = best(kb, &mention.candidates, &context, &titles);
-                    if surname_alone_fits(kb, id, &context, &titles, &surface) {
+                    let fitting: Vec<EntityId> = mention
+                        .candidates
+                        .iter()
+                        .copied()
+                        .filter(|&id| organisation_named(kb, id, &named_in_full))
+                        .collect();
+                    let id = (!fitting.is_empty()).then(|| best(kb, &fitting, &context, &titles));
+                    if let Some(id) =
+                        id.filter(|&id| surname_alone_fits(kb, id, &context, &titles, &surface))
+                    {
                         entity = Some(id);
                     } else {
                         unresolved_surname = true;

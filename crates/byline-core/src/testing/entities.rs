@@ -25,6 +25,8 @@ pub struct Entity<'a> {
     acronyms: &'a [&'a str],
     banned: &'a [&'a str],
     prominence: Option<f64>,
+    /// The date the entity's record is known to (YYYY[-MM[-DD]]); empty: none written.
+    as_of: &'a str,
     roles: &'a [Tenure<'a>],
 }
 
@@ -61,6 +63,7 @@ macro_rules! kinds {
                 acronyms: &[],
                 banned: &[],
                 prominence: None,
+                as_of: "",
                 roles: &[],
             }
         }
@@ -105,6 +108,9 @@ setters! {
     banned: &'a [&'a str],
     /// The positions held, oldest first.
     roles: &'a [Tenure<'a>],
+    /// The date the record is known complete to: a role with no end was still held
+    /// then, and the title checks may say "no longer" or "does not fit" up to it.
+    as_of: &'a str,
 }
 
 impl Entity<'_> {
@@ -166,6 +172,9 @@ impl fmt::Display for Entity<'_> {
         }
         if let Some(prominence) = self.prominence {
             writeln!(f, "prominence = {prominence:?}")?;
+        }
+        if !self.as_of.is_empty() {
+            writeln!(f, "as_of = {}", quoted(self.as_of))?;
         }
         for role in self.roles {
             writeln!(f, "\n[[entity.roles]]")?;

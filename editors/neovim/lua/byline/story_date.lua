@@ -60,6 +60,16 @@ function M.valid(text)
   return text
 end
 
+--- A date as the server reads the `storyDate` setting and `.byline.toml` `story_date`
+--- (crates/byline-lsp/src/settings.rs `parse_date`): what M.valid takes, or `today` as
+--- today's date (UTC, as the server counts it); nil otherwise.
+function M.setting_date(text)
+  if type(text) == 'string' and vim.trim(text) == 'today' then
+    return os.date('!%Y-%m-%d')
+  end
+  return M.valid(text)
+end
+
 --- The date :BylineStoryDate writes: YYYY-MM-DD, or `today` as today's date (UTC, as
 --- the server counts it), since a front-matter date must stay what it was.
 function M.parse_argument(text)
@@ -142,7 +152,7 @@ local function config_date(path)
     end
     local value = line:match('^%s*story_date%s*=%s*["\']([^"\']*)["\']')
     if value then
-      return value == 'today' and os.date('!%Y-%m-%d') or M.valid(value), config
+      return M.setting_date(value), config
     end
   end
   return nil
@@ -150,7 +160,7 @@ end
 
 --- The date in force for `bufnr` by the server's order, without asking the server.
 function M.resolve_locally(bufnr, settings)
-  local setting = settings and settings.byline and M.valid(settings.byline.storyDate)
+  local setting = settings and settings.byline and M.setting_date(settings.byline.storyDate)
   if setting then
     return { date = setting, source = 'settings' }
   end

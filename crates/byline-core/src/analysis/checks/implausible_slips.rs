@@ -35,6 +35,7 @@ pub(super) fn is_implausible(kb: &Kb, miss: &NearMiss) -> bool {
         || place_by_foreign_alias(miss)
         || acronym_in_lowercase(miss)
         || far_with_another_first_letter(miss)
+        || two_edits_from_a_short_word(miss)
         || miss.kb_word.chars().count() < 4
 }
 
@@ -84,6 +85,13 @@ fn far_with_another_first_letter(miss: &NearMiss) -> bool {
     miss.edits >= 2
         && !miss.neighbour_fits
         && miss.written.chars().next() != miss.kb_word.chars().next()
+}
+
+/// Two edits from a name word of four letters change half of it: another name, a given
+/// name beside it or not ("David Dreman" is not David Dean). Letters added at the end
+/// are the suffix slip ("Deanis"), which stays.
+fn two_edits_from_a_short_word(miss: &NearMiss) -> bool {
+    miss.edits >= 2 && miss.kb_word.chars().count() <= 4 && !miss.written.starts_with(miss.kb_word)
 }
 
 #[cfg(test)]

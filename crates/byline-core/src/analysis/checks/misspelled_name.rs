@@ -24,6 +24,9 @@ use byline_kb::{Category, EntityId, Kb};
 const REPORT_THRESHOLD: f32 = 2.5;
 /// Longest suffix slip we consider ("Gerasimov" + "is").
 const MAX_SUFFIX: usize = 3;
+/// Prominence from which a company's one-word name is distinctive enough to be a slip
+/// target with no other context (the index companies have 0.3).
+const PROMINENT_COMPANY: f32 = 0.5;
 
 #[derive(Debug, Clone)]
 pub(super) struct Candidate {
@@ -279,10 +282,17 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     }
                     let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
                     let neighbour_fits = match part {
-                        NamePart::Surname => {
-                            previous.is_some_and(|p| given_names(kb, entity).contains(p))
+                        // The neighbour is the other part of the name, not the word
+                        // itself: "Amin Asmin" is no slip of Muhammad Amin because an
+                        // alias of his ("Amin ul-Haq") makes Amin a given name too.
+                        NamePart::Surname => previous.is_some_and(|p| {
+                            p != kb_word
+                                && !KUNYA.contains(&p)
+                                && given_names(kb, entity).contains(p)
+                        }),
+                        NamePart::Given => {
+                            next.is_some_and(|n| n != kb_word && surnames(kb, entity).contains(n))
                         }
-                        NamePart::Given => next.is_some_and(|n| surnames(kb, entity).contains(n)),
                         NamePart::Whole => false,
                     };
                     let miss = NearMiss {
@@ -303,8 +313,15 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     }
                     // A slip of a distinctive organisation name ("Hezbolah", "Reuter")
                     // needs no more context: there are few, and none is an English word.
+                    // Companies are many (the index companies), and one letter from
+                    // another real name ("Krones" for Kroes, "Navient" for NAVCENT):
+                    // a company's is distinctive in a story that names the company,
+                    // or when news names it often.
                     let distinctive_organisation = part == NamePart::Whole
                         && e.category() == Category::Organization
+                        && (e.entity_type != "company"
+                            || e.prominence() >= PROMINENT_COMPANY
+                            || story_entities.contains(&entity))
                         && (edits <= 1 || is_suffix_slip(&token.folded, &kb_word))
                         && kb_word.chars().count() >= 5
                         && !is_common_folded_word(&kb_word)
@@ -440,10 +457,12 @@ fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
         .filter(|v| {
             v.chars()
                 .all(|c| c.is_ascii_lowercase() || letters.contains(&c))
+                && !is_other_english_spelling(word, v)
         })
         .collect();
     for cut in 2..=MAX_SUFFIX {
-        if !english && n > cut + 3 {
+        let ending: String = letters[n.saturating_sub(cut)..].iter().collect();
+        if !english && n > cut + 3 && !DERIVING_ENDINGS.contains(&ending.as_str()) {
             let shorter: String = letters[..n - cut].iter().collect();
             if kb.is_name_word(&shorter) {
                 out.push(shorter);
@@ -454,6 +473,33 @@ fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// Words that open an Arabic kunya or patronymic ("Abu Jandal", "Umm Layth", "bin
+/// Salman"): half the Arabic names of a story begin with one, so one before a word is
+/// no sign of which person the word names ("Abu Jandal" is not a slip of Jamal, a name
+/// of Abu Mahdi al-Muhandis, whose OFAC names begin "Abu" too).
+const KUNYA: &[&str] = &["abu", "abou", "umm", "um", "ibn", "bin", "bint"];
+
+/// English endings that make another word of a name's word, never a slip of it: the
+/// Factbook's parties "Democratic Union" and "Union Party" are not what "Democratic
+/// Unionist Party" or "Ulster Unionist Party" misspell. (The slips the hand makes at
+/// the end of a word are letters such as "is", "a", "ic".)
+const DERIVING_ENDINGS: &[&str] = &["ist", "ism", "ian", "ese"];
+
+/// Whether `written` is `kb_word` in the other English spelling (British "-our",
+/// "-re", "-ise" for American "-or", "-er", "-ize"): the Factbook writes "Labor Party"
+/// and "Center Party" for parties British and Irish text calls Labour and Centre, and
+/// that is the same word, not a slip.
+fn is_other_english_spelling(written: &str, kb_word: &str) -> bool {
+    let swapped = |from: &str, to: &str| {
+        written
+            .strip_suffix(from)
+            .is_some_and(|stem| kb_word.strip_suffix(to) == Some(stem))
+    };
+    swapped("our", "or")
+        || swapped("re", "er")
+        || (written.len() == kb_word.len() && written.replacen("is", "iz", 1) == kb_word)
 }
 
 /// The longest run of words around `ti` that a multi-word name could span: joined by
@@ -949,6 +995,47 @@ mod tests {
         // Only an article, or only a place word, beside the slip.
         assert!(findings("They flew to La Playa today.", &kb).is_empty());
         assert!(findings("They flew to Sliver City today.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_kunya_before_a_word_is_no_given_name_that_makes_it_a_slip() {
+        let muhandis = person("muhandis", "Abu Mahdi al-Muhandis", "person", "IQ")
+            .aliases(&["Ibrahimi Jamal"]);
+        let kb = kb(&[muhandis]);
+        assert!(findings("Abu Jandal was killed.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_neighbour_that_is_the_word_itself_does_not_make_a_slip() {
+        let amin = person("amin", "Muhammad Amin", "person", "AF").aliases(&["Amin ul-Haq"]);
+        let kb = kb(&[amin]);
+        assert!(findings("Stoke Newington: Amin Asmin Tariq, 24.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_british_spelling_or_a_derived_word_is_not_a_slip_of_a_party_name() {
+        let kb = kb(&[
+            organisation("labor", "Labor Party", "party", "GB"),
+            organisation("center", "Center Party", "party", "SE"),
+            organisation("union", "Democratic Union", "party", "BA"),
+            organisation("union-party", "Union Party", "party", "FO"),
+        ]);
+        for text in [
+            "Joan Burton led the Labour Party.",
+            "The Centre Party of Sweden gained.",
+            "The Democratic Unionist Party won.",
+            "The Ulster Unionist Party lost.",
+        ] {
+            assert!(
+                findings(text, &kb).is_empty(),
+                "{text}: {:?}",
+                slips(text, &kb)
+            );
+        }
+        // A slip of the hand is still one.
+        assert_eq!(slips("The Labro Party met.", &kb), ["Labro → Labor"]);
+        // Endings are letters, not bytes: a Greek word in a run is read whole.
+        assert!(findings("The Νικόλαος Union Party met.", &kb).is_empty());
     }
 
     #[test]

@@ -1,0 +1,286 @@
+//! How a compiled KB stores its entities: each entity one JSON array of its fields in a
+//! fixed order (no field names), and the strings many entities repeat — kind, type,
+//! country, source, `as_of`, and a role's title, organisation, country, source and
+//! `as_of` — written once in a string table and referred to by their index.
+//!
+//! Field names and repeated provenance were half of the entity bytes (a GeoNames town
+//! or an index company's key person repeats the same 50-character source), so this
+//! halves the entities' share of the binary. An entity is still decoded only when it is
+//! first used; the table is read in place (its offsets are the only thing built at
+//! load), so loading parses nothing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Category, Entity, Role};
+
+/// Strings written once and referred to by index; index 0 is the empty string.
+#[derive(Default)]
+pub struct StringTableBuilder {
+    strings: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+}
+
+impl StringTableBuilder {
+    pub fn new() -> StringTableBuilder {
+        let mut table = StringTableBuilder::default();
+        table.intern("");
+        table
+    }
+
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.index.get(s) {
+            return i;
+        }
+        let i = self.strings.len() as u32;
+        self.strings.push(s.to_string());
+        self.index.insert(s.to_string(), i);
+        i
+    }
+
+    /// The table as two sections' bytes: the strings one after another, and the
+    /// little-endian u32 offset of each string's start with the end of the last.
+    pub fn into_sections(self) -> (Vec<u8>, Vec<u8>) {
+        let mut bytes = Vec::new();
+        let mut offsets = vec![0u32];
+        for s in &self.strings {
+            bytes.extend_from_slice(s.as_bytes());
+            offsets.push(bytes.len() as u32);
+        }
+        let offsets = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+        (bytes, offsets)
+    }
+}
+
+/// The string table of a compiled layer, borrowed from its bytes.
+pub struct StringTable {
+    bytes: &'static [u8],
+    offsets: Vec<u32>,
+}
+
+impl StringTable {
+    /// Checks the offsets (in order, inside the bytes, on character boundaries) once, so
+    /// that a lookup cannot fail on a damaged file.
+    pub fn new(bytes: &'static [u8], offset_bytes: &[u8]) -> Result<StringTable, String> {
+        let offsets: Vec<u32> = offset_bytes
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect();
+        let valid = offsets.first() == Some(&0)
+            && offsets.windows(2).all(|pair| pair[0] <= pair[1])
+            && offsets
+                .last()
+                .is_some_and(|&end| end as usize == bytes.len())
+            && std::str::from_utf8(bytes)
+                .is_ok_and(|text| offsets.iter().all(|&o| text.is_char_boundary(o as usize)));
+        if !valid {
+            return Err("damaged string table".into());
+        }
+        Ok(StringTable { bytes, offsets })
+    }
+
+    fn get(&self, index: u32) -> Option<&'static str> {
+        let i = index as usize;
+        let (start, end) = (*self.offsets.get(i)?, *self.offsets.get(i + 1)?);
+        // Checked in `new`: UTF-8 with every offset on a character boundary.
+        std::str::from_utf8(&self.bytes[start as usize..end as usize]).ok()
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct PackedRole(u32, u32, u32, String, String, u32, u32);
+
+#[derive(Serialize, Deserialize)]
+struct PackedEntity(
+    String,          // id
+    String,          // wikidata
+    u32,             // kind (table)
+    u32,             // type (table)
+    String,          // name
+    Vec<String>,     // aliases
+    Vec<String>,     // acronyms
+    String,          // description
+    u32,             // country (table)
+    String,          // parent
+    String,          // born
+    String,          // died
+    Option<f32>,     // prominence
+    u32,             // source (table)
+    u32,             // as_of (table)
+    Vec<String>,     // banned
+    Vec<PackedRole>, // roles
+);
+
+/// Appends `entity`, packed, to `out`, adding its repeated strings to `table`.
+pub fn write(entity: &Entity, table: &mut StringTableBuilder, out: &mut Vec<u8>) {
+    let roles = entity
+        .roles
+        .iter()
+        .map(|r| {
+            PackedRole(
+                table.intern(&r.title),
+                table.intern(&r.organization),
+                table.intern(&r.country),
+                r.start.clone(),
+                r.end.clone(),
+                table.intern(&r.source),
+                table.intern(&r.as_of),
+            )
+        })
+        .collect();
+    let packed = PackedEntity(
+        entity.id.clone(),
+        entity.wikidata.clone(),
+        table.intern(entity.kind.as_str()),
+        table.intern(&entity.entity_type),
+        entity.name.clone(),
+        entity.aliases.clone(),
+        entity.acronyms.clone(),
+        entity.description.clone(),
+        table.intern(&entity.country),
+        entity.parent.clone(),
+        entity.born.clone(),
+        entity.died.clone(),
+        entity.prominence,
+        table.intern(&entity.source),
+        table.intern(&entity.as_of),
+        entity.banned.clone(),
+        roles,
+    );
+    serde_json::to_writer(out, &packed).expect("entities serialise");
+}
+
+/// The entity packed in `bytes`, or None when the bytes or a table index are damaged.
+pub fn read(bytes: &[u8], table: &StringTable) -> Option<Entity> {
+    let PackedEntity(
+        id,
+        wikidata,
+        kind,
+        entity_type,
+        name,
+        aliases,
+        acronyms,
+        description,
+        country,
+        parent,
+        born,
+        died,
+        prominence,
+        source,
+        as_of,
+        banned,
+        roles,
+    ) = serde_json::from_slice(bytes).ok()?;
+    let text = |index: u32| table.get(index).map(str::to_string);
+    let kind = match table.get(kind)? {
+        "person" => Category::Person,
+        "organization" => Category::Organization,
+        "location" => Category::Location,
+        "other" => Category::Other,
+        _ => return None,
+    };
+    let roles = roles
+        .into_iter()
+        .map(
+            |PackedRole(title, organization, country, start, end, source, as_of)| {
+                Some(Role {
+                    title: text(title)?,
+                    organization: text(organization)?,
+                    country: text(country)?,
+                    start,
+                    end,
+                    source: text(source)?,
+                    as_of: text(as_of)?,
+                })
+            },
+        )
+        .collect::<Option<Vec<Role>>>()?;
+    Some(Entity {
+        id,
+        wikidata,
+        kind,
+        entity_type: text(entity_type)?,
+        name,
+        aliases,
+        acronyms,
+        description,
+        country: text(country)?,
+        parent,
+        born,
+        died,
+        prominence,
+        source: text(source)?,
+        as_of: text(as_of)?,
+        banned,
+        roles,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_of(builder: StringTableBuilder) -> StringTable {
+        let (bytes, offsets) = builder.into_sections();
+        StringTable::new(Box::leak(bytes.into_boxed_slice()), &offsets).unwrap()
+    }
+
+    #[test]
+    fn an_entity_reads_back_as_written_every_field_set() {
+        let entity = Entity {
+            id: "Q36073".into(),
+            wikidata: "Q36073".into(),
+            kind: Category::Person,
+            entity_type: "military-officer".into(),
+            name: "Valery Gerasimov".into(),
+            aliases: vec!["Valeri Gerasimov".into(), "Валерий Герасимов".into()],
+            acronyms: vec!["VG".into()],
+            description: "Chief of the \"General Staff\".".into(),
+            country: "RU".into(),
+            parent: "general-staff".into(),
+            born: "1955-09-08".into(),
+            died: String::new(),
+            prominence: Some(0.3),
+            source: "every-politician/russia".into(),
+            as_of: "2022-07-23".into(),
+            banned: vec!["Gerasimovis".into()],
+            roles: vec![Role {
+                title: "Chief of the General Staff".into(),
+                organization: "General Staff".into(),
+                country: "RU".into(),
+                start: "2012-11-09".into(),
+                end: String::new(),
+                source: "every-politician/russia".into(),
+                as_of: String::new(),
+            }],
+        };
+        let mut table = StringTableBuilder::new();
+        let mut bytes = Vec::new();
+        write(&entity, &mut table, &mut bytes);
+        let plain = Entity {
+            id: "x".into(),
+            kind: Category::Other,
+            entity_type: "other".into(),
+            name: "X".into(),
+            ..Entity::default()
+        };
+        let start = bytes.len();
+        write(&plain, &mut table, &mut bytes);
+        let table = table_of(table);
+        assert_eq!(read(&bytes[..start], &table), Some(entity));
+        assert_eq!(read(&bytes[start..], &table), Some(plain));
+    }
+
+    #[test]
+    fn damaged_bytes_or_a_table_index_out_of_range_read_as_none() {
+        let table = table_of(StringTableBuilder::new());
+        assert_eq!(read(b"[1,2", &table), None);
+        let out_of_range = br#"["x","",99,0,"X",[],[],"",0,"","","",null,0,0,[],[]]"#;
+        assert_eq!(read(out_of_range, &table), None);
+    }
+
+    #[test]
+    fn a_damaged_string_table_is_refused() {
+        assert!(StringTable::new(b"abc", &[0, 0, 0, 0, 9, 0, 0, 0]).is_err());
+        assert!(StringTable::new("é".as_bytes(), &[0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0]).is_err());
+    }
+}
