@@ -4,8 +4,11 @@
 //!
 //! ```text
 //! cargo run --release --example ner_score -- (--re3d DIR | --gold FILE.jsonl) \
-//!     [--predictions FILE.jsonl] [--name SET]
+//!     [--predictions FILE.jsonl] [--name SET] [--rules]
 //! ```
+//!
+//! `--rules` scores Byline with the unknown names typed by the cue rules alone, not the
+//! learned typer: the figures before the typer.
 //!
 //! Predictions are JSON lines `{"id": …, "spans": [{"start": …, "end": …, "label": …}]}`
 //! in byte offsets, `label` one of Person, Organisation, Location, Nationality or null
@@ -21,6 +24,7 @@ use byline::eval::ner::{
     byline_predictions, evaluate_predictions, NerReport, Predicted, Score, CATEGORIES,
 };
 use byline::eval::NerDocument;
+use byline_core::analysis::mentions::Typing;
 use byline_core::analysis::{analyze, AnalysisOptions};
 use byline_kb::Category;
 use serde::Deserialize;
@@ -59,7 +63,12 @@ fn figures(score: &Score) -> serde_json::Value {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut re3d, mut gold, mut predictions, mut name) = (None, None, None, None);
+    let mut options = AnalysisOptions::default();
     while let Some(arg) = args.next() {
+        if arg == "--rules" {
+            options.typing = Typing::Rules;
+            continue;
+        }
         let value = args.next().expect("a value after each option");
         match arg.as_str() {
             "--re3d" => re3d = Some(PathBuf::from(value)),
@@ -107,9 +116,13 @@ fn main() {
             })
         }
         None => {
-            system = "byline";
+            system = if options.typing == Typing::Rules {
+                "byline-rules"
+            } else {
+                "byline"
+            };
             evaluate_predictions(&documents, |doc| {
-                let mut predicted = byline_predictions(&kb, &doc.text);
+                let mut predicted = byline_predictions(&kb, &doc.text, &options);
                 for p in &mut predicted {
                     p.category = keep(p.category);
                 }
@@ -129,7 +142,7 @@ fn main() {
                 .filter(|s| matches!(s.kind.as_str(), "Person" | "Organisation" | "Location"))
                 .map(|s| ((s.start, s.end), s.kind.as_str()))
                 .collect();
-            for m in analyze(&doc.text, &kb, &AnalysisOptions::default()).mentions {
+            for m in analyze(&doc.text, &kb, &options).mentions {
                 if m.entity.is_none() && named.contains_key(&(m.span.start, m.span.end)) {
                     unlinked += 1;
                     unlinked_other += usize::from(m.category == Category::Other);

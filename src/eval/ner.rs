@@ -217,8 +217,8 @@ pub struct Predicted {
 }
 
 /// Byline's highlights of one document.
-pub fn byline_predictions(kb: &Kb, text: &str) -> Vec<Predicted> {
-    analyze(text, kb, &AnalysisOptions::default())
+pub fn byline_predictions(kb: &Kb, text: &str, options: &AnalysisOptions) -> Vec<Predicted> {
+    analyze(text, kb, options)
         .mentions
         .iter()
         .map(|m| {
@@ -238,7 +238,9 @@ pub fn byline_predictions(kb: &Kb, text: &str) -> Vec<Predicted> {
 }
 
 pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
-    evaluate_predictions(documents, |doc| byline_predictions(kb, &doc.text))
+    evaluate_predictions(documents, |doc| {
+        byline_predictions(kb, &doc.text, &AnalysisOptions::default())
+    })
 }
 
 /// Scores any highlighter's output (`predict` gives one document's highlights) the

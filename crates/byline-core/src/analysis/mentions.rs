@@ -42,9 +42,10 @@ pub struct RawMention {
 }
 
 /// How unknown chunks are typed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Typing {
     /// By the learned [`typer`], which may also say a chunk is no name.
+    #[default]
     Learned,
     /// By the cue rules alone: what the typer's training reads, so the chunks it
     /// learns from do not depend on an earlier model.
@@ -465,12 +466,13 @@ fn unknown_chunk_at(
         // A chunk with a word one slip from a KB name word may be that name misspelt:
         // the misspelling check does not search a place and searches only
         // organisations for an organisation, so the typer does not make such a chunk
-        // either.
+        // one when the name it may be a slip of is of a kind that search would skip.
         Typing::Learned => {
             match typer::classify(tokens, text, kb, name.clone(), title.is_some(), rule).category()
             {
-                Some(Category::Location | Category::Organization)
-                    if rule == Category::Other && maybe_misspelt(tokens, kb, name.clone()) =>
+                Some(typed @ (Category::Location | Category::Organization))
+                    if rule == Category::Other
+                        && maybe_misspelt(tokens, kb, name.clone(), typed) =>
                 {
                     (rule, false)
                 }
@@ -505,12 +507,23 @@ fn unknown_chunk_at(
     })
 }
 
-/// Whether a word of the chunk is no KB name word but one edit from one.
-fn maybe_misspelt(tokens: &[Token], kb: &Kb, name: Range<usize>) -> bool {
+/// Whether a word of the chunk is no KB name word but one edit from a name word of an
+/// entity the misspelling check would not search in a mention typed `typed`: any
+/// person or organisation for a place (a place is not searched), a person for an
+/// organisation (only organisations are searched).
+fn maybe_misspelt(tokens: &[Token], kb: &Kb, name: Range<usize>, typed: Category) -> bool {
+    let unsearched = |category: Category| match typed {
+        Category::Location => matches!(category, Category::Person | Category::Organization),
+        _ => category == Category::Person,
+    };
     tokens[name].iter().any(|t| {
         t.folded.chars().count() >= 4
             && !kb.is_name_word(&t.folded)
-            && !kb.name_words_one_edit_from(&t.folded).is_empty()
+            && kb.name_words_one_edit_from(&t.folded).iter().any(|near| {
+                kb.token_postings(near)
+                    .iter()
+                    .any(|p| unsearched(kb.entity(p.entity).category()))
+            })
     })
 }
 

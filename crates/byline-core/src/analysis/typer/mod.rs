@@ -181,6 +181,55 @@ fn category_name(category: Category) -> &'static str {
     }
 }
 
+/// Words a title-case headline leaves in lower case ("Talks with Iran on Weapons").
+pub const HEADLINE_LOWER: &[&str] = &[
+    "a", "an", "as", "at", "by", "in", "to", "or", "but", "nor", "with", "from", "into", "over",
+    "per", "via", "vs", "up", "off", "is", "are", "be",
+];
+
+/// How far, in tokens, [`title_case_sentence`] looks either side of a name.
+const SENTENCE_REACH: usize = 48;
+
+/// Whether the sentence around `name` is in title case: a headline or subhead
+/// ("Russian Weapon Systems for Iran"), where a capital says nothing about a name, so
+/// the typer must judge the words themselves. At least three words other than the
+/// ones headlines leave in lower case, every one of them capitalised.
+pub fn title_case_sentence(tokens: &[Token], name: Range<usize>) -> bool {
+    let block = tokens[name.start].block;
+    let mut start = name.start;
+    while start > 0
+        && name.start - start < SENTENCE_REACH
+        && !tokens[start].sentence_start
+        && tokens[start - 1].block == block
+    {
+        start -= 1;
+    }
+    let mut end = name.end;
+    while end < tokens.len()
+        && end - name.end < SENTENCE_REACH
+        && !tokens[end].sentence_start
+        && tokens[end].block == block
+    {
+        end += 1;
+    }
+    let mut words = 0;
+    for t in &tokens[start..end] {
+        let alphabetic = t.folded.chars().next().is_some_and(char::is_alphabetic);
+        if !alphabetic
+            || t.folded.chars().count() < 2
+            || cues::is_connector(&t.folded)
+            || HEADLINE_LOWER.contains(&t.folded.as_str())
+        {
+            continue;
+        }
+        if !t.capitalized {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 3
+}
+
 /// At most this many KB postings of one word are read: enough to say what the word
 /// usually is, and a bound on the time a very common name word costs.
 const MAX_POSTINGS: usize = 24;
@@ -203,6 +252,15 @@ pub fn features(
     add("len", &name.len().min(5).to_string());
     add("title", if has_title { "y" } else { "n" });
     add("start", if words[0].sentence_start { "y" } else { "n" });
+    // In a title-case headline capitals carry nothing: the model weighs the words'
+    // commonness and KB evidence there on their own (conjoined features, as the
+    // perceptron is linear). `train_typer` title-cases some training text to teach it.
+    let headline = title_case_sentence(tokens, name.clone());
+    if headline {
+        add("tc", "");
+        add("tc_rule", category_name(rule));
+        add("tc_len", &name.len().min(5).to_string());
+    }
     let mut span_shape = String::new();
     for (k, t) in words.iter().enumerate() {
         let written = &text[t.span.clone()];
@@ -216,6 +274,12 @@ pub fn features(
         add("suf3", suffix(&t.folded, 3));
         if is_common_folded_word(t.folded.trim_end_matches('.')) {
             add("common", "");
+            if headline {
+                add("tc_common", "");
+            }
+        }
+        if headline && kb.is_name_word(&t.folded) {
+            add("tc_kbword", "");
         }
         for (flag, on) in [
             ("orgw", cues::is_organization_word(&t.folded)),
@@ -321,6 +385,32 @@ mod tests {
         assert_eq!(suffix("zürich", 3), "ich");
         assert_eq!(prefix("zürich", 3), "zür");
         assert_eq!(suffix("un", 3), "un");
+    }
+
+    fn tokens_of(text: &str) -> Vec<Token> {
+        use crate::prose::{extract, Format};
+        super::super::tokens::tokenize(&extract(text, Format::PlainText))
+    }
+
+    #[test]
+    fn a_title_case_subhead_is_a_headline_and_a_sentence_is_not() {
+        let subhead =
+            tokens_of("Russian Weapon Systems for Iran\n\nMoscow has offered air defences.");
+        assert!(title_case_sentence(&subhead, 1..3));
+        // The next block is an ordinary sentence.
+        let moscow = subhead
+            .iter()
+            .position(|t| t.folded == "moscow")
+            .expect("Moscow");
+        assert!(!title_case_sentence(&subhead, moscow..moscow + 1));
+        let sentence = tokens_of("Officials said Harlan Group met on Monday.");
+        assert!(!title_case_sentence(&sentence, 2..4));
+        // Two capitalised words are a name, not yet a headline.
+        assert!(!title_case_sentence(&tokens_of("Harlan Group"), 0..2));
+        assert!(title_case_sentence(
+            &tokens_of("Talks With Harlan Group End"),
+            2..4
+        ));
     }
 
     #[test]
