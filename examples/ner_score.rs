@@ -4,11 +4,12 @@
 //!
 //! ```text
 //! cargo run --release --example ner_score -- (--re3d DIR | --gold FILE.jsonl) \
-//!     [--predictions FILE.jsonl] [--name SET] [--rules]
+//!     [--predictions FILE.jsonl] [--name SET] [--rules] [--errors FILE.jsonl]
 //! ```
 //!
 //! `--rules` scores Byline with the unknown names typed by the cue rules alone, not the
-//! learned typer: the figures before the typer.
+//! learned typer: the figures before the typer. `--errors` writes every gold span
+//! missed and every wrong highlight, one JSON line each, for reading what goes wrong.
 //!
 //! Predictions are JSON lines `{"id": …, "spans": [{"start": …, "end": …, "label": …}]}`
 //! in byte offsets, `label` one of Person, Organisation, Location, Nationality or null
@@ -63,6 +64,7 @@ fn figures(score: &Score) -> serde_json::Value {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut re3d, mut gold, mut predictions, mut name) = (None, None, None, None);
+    let mut errors: Option<PathBuf> = None;
     let mut options = AnalysisOptions::default();
     while let Some(arg) = args.next() {
         if arg == "--rules" {
@@ -75,6 +77,7 @@ fn main() {
             "--gold" => gold = Some(PathBuf::from(value)),
             "--predictions" => predictions = Some(PathBuf::from(value)),
             "--name" => name = Some(value),
+            "--errors" => errors = Some(PathBuf::from(value)),
             other => panic!("unknown option {other}"),
         }
     }
@@ -149,6 +152,14 @@ fn main() {
                 }
             }
         }
+    }
+    if let Some(path) = &errors {
+        let lines: String = report
+            .errors
+            .iter()
+            .map(|miss| serde_json::to_string(miss).expect("JSON") + "\n")
+            .collect();
+        std::fs::write(path, lines).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
     let set = name.unwrap_or_else(|| {
         re3d.or(gold)

@@ -97,14 +97,14 @@ fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
 
 /// True when `written` is `kb_word` with a few letters added at the end
 /// ("Gerasimovis"): a slip of the hand even without a given name next to it.
-fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
+pub(crate) fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
     written.len() > kb_word.len()
         && written.starts_with(kb_word)
         && written[kb_word.len()..].chars().count() <= MAX_SUFFIX
 }
 
 /// `word` with two neighbouring letters swapped, each way.
-fn transpositions(word: &str) -> Vec<String> {
+pub(crate) fn transpositions(word: &str) -> Vec<String> {
     let w: Vec<char> = word.chars().collect();
     (0..w.len().saturating_sub(1))
         .filter(|&i| w[i] != w[i + 1])
@@ -164,6 +164,26 @@ fn titles_before<'a>(cx: &'a CheckContext, start: usize) -> Vec<&'a str> {
     titles
 }
 
+/// The KB name words the search weighs for the folded word `folded`: within one edit
+/// of a word of up to five letters, two of a longer one, or a suffix slip of one.
+/// Shared with recognition, which keeps the cue rules' type of an unknown name when
+/// the typer's would keep the name from this search (`mentions::hides_a_slip`).
+pub(crate) fn near_name_words(kb: &Kb, folded: &str) -> byline_kb::NearTokens {
+    let distance = if folded.chars().count() <= 5 { 1 } else { 2 };
+    kb.tokens_near(folded, distance, MAX_SUFFIX)
+}
+
+/// Whether the search looks for a slip of an entity of `target` in an unlinked
+/// mention typed `mention`: a place is never searched, an organisation only for an
+/// organisation's name, and nationalities and the like (`other` entities) never.
+pub(crate) fn searches(mention: Category, target: Category) -> bool {
+    match mention {
+        Category::Location => false,
+        Category::Organization => target == Category::Organization,
+        Category::Person | Category::Other => target != Category::Other,
+    }
+}
+
 pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     let kb = cx.kb;
     let story_entities: HashSet<EntityId> = cx.entities_in_story().collect();
@@ -214,7 +234,6 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             // A capitalised common word ("Strike", "Search") is a misspelling only when
             // the name around it says so ("von der Leyden").
             let common_word = is_common_folded_word(&token.folded);
-            let distance = if length <= 5 { 1 } else { 2 };
             // The words right beside it, even across a mention boundary ("Vladimir"
             // the city before "Putn").
             let previous = previous_name_word(cx, ti, token_range.start);
@@ -250,7 +269,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             let mut candidates = Vec::new();
             let near = near_cache
                 .entry(token.folded.clone())
-                .or_insert_with(|| kb.tokens_near(&token.folded, distance, MAX_SUFFIX))
+                .or_insert_with(|| near_name_words(kb, &token.folded))
                 .clone();
             // A romanisation the KB does not list (Shoygu for Shoigu) is accepted, not
             // a slip — when the name it romanises is the one the context supports
@@ -274,10 +293,9 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 let edits = strsim::damerau_levenshtein(&token.folded, &kb_word);
                 for TokenPosting { entity, part } in postings {
                     let e = kb.entity(entity);
-                    if e.category() == Category::Other {
-                        continue; // nationalities: "America" is not a slip of "American"
-                    }
-                    if organisations_only && e.category() != Category::Organization {
+                    // Nationalities ("America" is not a slip of "American"); only an
+                    // organisation in a name typed as one ("Reutets news agency").
+                    if !searches(mention.category, e.category()) {
                         continue;
                     }
                     let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
