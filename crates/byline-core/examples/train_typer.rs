@@ -140,6 +140,9 @@ fn bio_spans(corpus: &str, tags: &[String], spans: &[(usize, usize)]) -> Vec<Spa
     out
 }
 
+/// One sentence: its tokens and their tags.
+type Sentence = (Vec<String>, Vec<String>);
+
 /// CoNLL-style sentences: (tokens, tags), token first and tag last on each line.
 fn conll(text: &str) -> Vec<(Vec<String>, Vec<String>)> {
     let mut out = Vec::new();
@@ -157,7 +160,7 @@ fn conll(text: &str) -> Vec<(Vec<String>, Vec<String>)> {
             continue;
         }
         let mut fields = line.split(['\t', ' ']).filter(|f| !f.is_empty());
-        let (Some(token), Some(tag)) = (fields.next(), fields.last()) else {
+        let (Some(token), Some(tag)) = (fields.next(), fields.next_back()) else {
             continue;
         };
         tokens.push(token.to_string());
@@ -224,8 +227,8 @@ fn load(root: &Path) -> Vec<Doc> {
         }
     }
     for file in ["en_ewt-ud-dev.iob2", "en_ewt-ud-test.iob2"] {
-        let mut current: Option<(String, Vec<(Vec<String>, Vec<String>)>)> = None;
-        let mut sentence: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        let mut current: Option<(String, Vec<Sentence>)> = None;
+        let mut sentence: Sentence = (Vec::new(), Vec::new());
         let text = read(&root.join("uner-ewt").join(file));
         for line in text.lines().chain([""]) {
             if let Some(id) = line.strip_prefix("# newdoc id = ") {
@@ -334,12 +337,12 @@ fn doc_hash(salt: &str, doc: &Doc) -> u64 {
 
 /// Whether a document is in the held-out 20 %, fixed forever.
 fn held_out(doc: &Doc) -> bool {
-    doc_hash("", doc) % 5 == 0
+    doc_hash("", doc).is_multiple_of(5)
 }
 
 /// Whether a training document is also trained on title-cased: a fixed quarter.
 fn title_case_copy(doc: &Doc) -> bool {
-    doc_hash("title-case/", doc) % 4 == 0
+    doc_hash("title-case/", doc).is_multiple_of(4)
 }
 
 /// `doc` in headline title case: each word that starts with a lower-case ASCII letter
