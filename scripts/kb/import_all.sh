@@ -12,6 +12,8 @@
 #                           takes a name another entity has
 #   7. ofac.py              sanctioned persons, companies and news outlets (OFAC SDN),
 #                           last: they take no name the KB already has
+#   8. name_forms.py        rigour's spellings of the KB persons' given names and
+#                           surnames (kb/script-generated/name-forms.txt; no entities)
 #
 # Each stage reads the KB as build.rs compiles it, without its own files and those of
 # the stages after it, so a re-run on unchanged sources reproduces every file byte for
@@ -47,4 +49,6 @@ echo "== towns" >&2
 python3 scripts/kb/towns.py --countries "$sources/world-countries/countries.json"
 echo "== ofac" >&2
 python3 scripts/kb/ofac.py --sources "$sources"
+echo "== name forms" >&2
+python3 scripts/kb/name_forms.py --sources "$sources"
 echo "done; git status kb/ shows what changed" >&2

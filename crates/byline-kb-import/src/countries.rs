@@ -91,6 +91,10 @@ pub struct CountryInfo {
     /// Arabic is one of the country's official languages (world-countries' native
     /// names): its place names carry the Arabic article ("Ar Raqqah").
     pub writes_arabic: bool,
+    /// One of the country's native names is written in Cyrillic: only there is the
+    /// romanisation of a Cyrillic spelling the place's own name (elsewhere it is the
+    /// Russian exonym read back into Latin letters).
+    pub writes_cyrillic: bool,
     alt_spellings: Vec<String>,
     /// Folded names of the country in world-countries' translations, to attest variants.
     translations: HashSet<String>,
@@ -169,6 +173,11 @@ impl CountryTable {
                     .flat_map(|n| [n.common.clone(), n.official.clone()])
                     .collect(),
                 writes_arabic: c.name.native.contains_key("ara"),
+                writes_cyrillic: c.name.native.values().any(|n| {
+                    n.common
+                        .chars()
+                        .any(|ch| ('\u{0400}'..='\u{04FF}').contains(&ch))
+                }),
                 alt_spellings: c.alt_spellings,
                 translations: c
                     .translations
@@ -481,6 +490,7 @@ mod tests {
             demonym_f: Some(demonym.into()),
             native: Vec::new(),
             writes_arabic: false,
+            writes_cyrillic: false,
             alt_spellings: Vec::new(),
             translations: HashSet::new(),
         }

@@ -16,6 +16,7 @@ pub mod index;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod name_forms;
 pub mod normalize;
 mod packed;
 pub mod words;
@@ -28,7 +29,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 pub use date::PartialDate;
 pub use load::KbError;
-pub use model::{Category, Entity, Role};
+pub use model::{AliasKind, AliasRecord, Category, Entity, Role};
+pub use name_forms::NameForms;
 
 use deletions::DeletionIndex;
 use index::{EntityPosting, NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
@@ -39,7 +41,7 @@ pub type EntityId = u32;
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
 /// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB007";
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB008";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -170,6 +172,28 @@ impl Layer {
         match &self.store {
             Store::Owned(entities) => entities.len(),
             Store::Compiled { offsets, .. } => offsets.len() - 1,
+        }
+    }
+
+    /// Calls `visit` with the entity at `index` without keeping what it decodes: a scan
+    /// of the whole KB (an index built once) must not leave 70,000 decoded entities
+    /// resident for the life of a server.
+    fn with_entity<R>(&self, index: u32, visit: impl FnOnce(&Entity) -> R) -> R {
+        match &self.store {
+            Store::Owned(entities) => visit(&entities[index as usize]),
+            Store::Compiled {
+                json,
+                offsets,
+                table,
+                decoded,
+            } => match decoded[index as usize].get() {
+                Some(entity) => visit(entity),
+                None => {
+                    let i = index as usize;
+                    let bytes = &json[offsets[i] as usize..offsets[i + 1] as usize];
+                    visit(&packed::read(bytes, table).unwrap_or_else(|| unreadable_entity(i)))
+                }
+            },
         }
     }
 
@@ -319,6 +343,9 @@ pub struct Kb {
     near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
     /// Indexes a caller derives from the whole KB (`Kb::derived`), one per type.
     derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Spellings of given names and surnames (`Kb::name_forms`); the default KB's
+    /// table, none for a KB of house files alone.
+    name_forms: Option<NameForms>,
 }
 
 /// KB name tokens near a query, with their postings (see `Kb::tokens_near`).
@@ -331,6 +358,7 @@ const NEAR_CACHE_LIMIT: usize = 50_000;
 #[derive(Default)]
 pub struct KbBuilder {
     layers: Vec<Layer>,
+    name_forms: Option<NameForms>,
 }
 
 impl KbBuilder {
@@ -352,6 +380,13 @@ impl KbBuilder {
         })?;
         self.layers.push(layer);
         Ok(self)
+    }
+
+    /// Sets the name-group table `Kb::name_forms` answers from (`name_forms.rs` has
+    /// its format); a later call replaces an earlier one.
+    pub fn with_name_forms(mut self, text: &'static str) -> KbBuilder {
+        self.name_forms = Some(NameForms::new(text));
+        self
     }
 
     /// Adds one KB file from disk as a layer: a compiled KB (`byline kb compile`) is
@@ -436,6 +471,7 @@ impl KbBuilder {
             hidden,
             near_cache: Mutex::new(HashMap::new()),
             derived: Mutex::new(HashMap::new()),
+            name_forms: self.name_forms,
         }
     }
 
@@ -453,6 +489,26 @@ impl Kb {
         KbBuilder::new().build()
     }
 
+    /// The recorded spellings of the given name or surname `word` across
+    /// romanisations, one list per name that has it ("Prigozhin" → prigojin,
+    /// prigoschin, prigozhin, prigožin …), for the misspelling check: a form in a
+    /// group of a KB person's name word is a spelling a source records, not a slip.
+    /// The default KB carries rigour's groups for the name words of its persons
+    /// (`kb/script-generated/name-forms.txt`); empty without a table or a group.
+    pub fn name_forms(&self, word: &str) -> Vec<Vec<&'static str>> {
+        self.name_forms
+            .as_ref()
+            .map_or_else(Vec::new, |table| table.groups(word))
+    }
+
+    /// Whether `a` and `b` are recorded spellings of one given name or surname
+    /// (see `name_forms`).
+    pub fn same_name_forms(&self, a: &str, b: &str) -> bool {
+        self.name_forms
+            .as_ref()
+            .is_some_and(|table| table.same_name(a, b))
+    }
+
     pub fn entity(&self, id: EntityId) -> &Entity {
         self.layers[(id >> LAYER_SHIFT) as usize].entity(id & INDEX_MASK)
     }
@@ -466,6 +522,20 @@ impl Kb {
                 .filter(|id| !self.hidden.contains(id))
                 .map(move |id| (id, layer.entity(id & INDEX_MASK)))
         })
+    }
+
+    /// Every visible entity with its id, like [`Kb::iter`], but compiled entities not
+    /// yet decoded are decoded for the call only and dropped: for indexes derived from
+    /// the whole KB, which would otherwise keep every entity in memory.
+    pub fn scan(&self, mut visit: impl FnMut(EntityId, &Entity)) {
+        for (l, layer) in self.layers.iter().enumerate() {
+            for i in 0..layer.len() as u32 {
+                let id = make_id(l, i);
+                if !self.hidden.contains(&id) {
+                    layer.with_entity(i, |entity| visit(id, entity));
+                }
+            }
+        }
     }
 
     pub fn origin(&self, id: EntityId) -> &str {
@@ -777,6 +847,47 @@ mod tests {
             assert_eq!(targets.len(), 1);
             assert_eq!(kb.entity(targets[0].entity).description, "new");
         }
+    }
+
+    /// Regression: the title checks' office index scanned the KB with `iter`, which
+    /// cached every decoded entity, and a server's resident memory doubled (72 → 157 MB)
+    /// after its first title check. `scan` visits every entity and keeps none.
+    #[test]
+    fn a_scan_visits_every_compiled_entity_and_keeps_none_decoded() {
+        let mut builder = KbBuilder::new();
+        builder.add(
+            "src",
+            vec![
+                person("q1", "Valery Gerasimov", "general"),
+                person("q2", "Sergei Shoigu", "minister"),
+            ],
+        );
+        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let kb = KbBuilder::new()
+            .with_compiled("default", bytes)
+            .unwrap()
+            .build();
+        let decoded = |kb: &Kb| -> usize {
+            kb.layers
+                .iter()
+                .map(|layer| match &layer.store {
+                    Store::Compiled { decoded, .. } => {
+                        decoded.iter().filter(|e| e.get().is_some()).count()
+                    }
+                    Store::Owned(_) => 0,
+                })
+                .sum()
+        };
+        let mut names = Vec::new();
+        kb.scan(|_, entity| names.push(entity.name.clone()));
+        assert_eq!(names, ["Valery Gerasimov", "Sergei Shoigu"]);
+        assert_eq!(decoded(&kb), 0);
+        // An entity already decoded is visited from the cache, and stays there.
+        let id = kb.find_id("q2").unwrap();
+        assert_eq!(kb.entity(id).name, "Sergei Shoigu");
+        let mut seen = 0;
+        kb.scan(|_, _| seen += 1);
+        assert_eq!((seen, decoded(&kb)), (2, 1));
     }
 
     #[test]

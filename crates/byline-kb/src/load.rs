@@ -194,6 +194,24 @@ fn validate(entity: &Entity) -> Result<(), String> {
             entity.wikidata
         ));
     }
+    // A kind is recorded for a spelling the entry gives, so a typo in a record
+    // surfaces instead of classifying nothing.
+    for record in &entity.alias_kinds {
+        if record.aliases.is_empty() {
+            return Err(format!(
+                "entity `{id}`: an `alias_kinds` record of kind `{}` names no alias",
+                record.kind.as_str()
+            ));
+        }
+        for alias in &record.aliases {
+            if *alias != entity.name && !entity.aliases.contains(alias) {
+                return Err(format!(
+                    "entity `{id}`: `alias_kinds` names `{alias}`, which is not its `name` \
+                     or one of its `aliases`"
+                ));
+            }
+        }
+    }
     let mut dates = vec![
         ("born", &entity.born),
         ("died", &entity.died),
@@ -245,6 +263,7 @@ pub enum KbOrigin {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::AliasKind;
 
     const GOOD: &str = r#"
 [meta]
@@ -263,6 +282,41 @@ name = "Anna Example"
         let entities = parse_toml("good.toml", GOOD).unwrap();
         assert_eq!(entities[0].source, "test");
         assert_eq!(entities[0].as_of, "2024");
+    }
+
+    #[test]
+    fn alias_kinds_load_from_toml_and_jsonl_and_files_without_them_still_load() {
+        let toml = format!(
+            "{GOOD}aliases = [\"Anna Exemplar\", \"Ana Example\"]\n\
+             [[entity.alias_kinds]]\nkind = \"unvetted\"\nsource = \"a list\"\n\
+             aliases = [\"Anna Exemplar\"]\n"
+        );
+        let entity = &parse_toml("kinds.toml", &toml).unwrap()[0];
+        assert_eq!(
+            entity.alias_kind("Anna Exemplar"),
+            Some(AliasKind::Unvetted)
+        );
+        assert_eq!(entity.alias_kind("Ana Example"), None);
+        let jsonl = r#"{"id":"c","kind":"location","type":"city","name":"Tbilisi","aliases":["Tbilsi","Tiflis"],"alias_kinds":[{"kind":"historic","aliases":["Tiflis"]}]}"#;
+        let entity = &parse_jsonl("kinds.jsonl", jsonl).unwrap()[0];
+        assert_eq!(entity.alias_kind("Tiflis"), Some(AliasKind::Historic));
+        assert!(entity.is_accepted_spelling("Tbilsi"), "no record: accepted");
+        assert!(parse_toml("plain.toml", GOOD).unwrap()[0]
+            .alias_kinds
+            .is_empty());
+    }
+
+    #[test]
+    fn an_alias_kind_record_of_a_spelling_the_entry_lacks_or_an_unknown_kind_is_an_error() {
+        let missing = format!(
+            "{GOOD}[[entity.alias_kinds]]\nkind = \"historic\"\naliases = [\"Anna Exampel\"]\n"
+        );
+        let err = parse_toml("kinds.toml", &missing).unwrap_err();
+        assert!(err.message.contains("`Anna Exampel`"), "{}", err.message);
+        let unknown = format!(
+            "{GOOD}[[entity.alias_kinds]]\nkind = \"typo\"\naliases = [\"Anna Example\"]\n"
+        );
+        assert!(parse_toml("kinds.toml", &unknown).is_err());
     }
 
     #[test]

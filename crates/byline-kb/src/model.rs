@@ -91,6 +91,74 @@ impl Category {
     }
 }
 
+/// What kind of spelling an alias is, as the source that gives it records it (issue 18,
+/// "accepted spellings are recorded spellings"). An alias the KB file gives no kind for
+/// has none (`Entity::alias_kind` answers `None`): house KBs and older files stay as
+/// they are, and their aliases keep silencing the misspelling check as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum AliasKind {
+    /// The official or local name, or that name in a form the source derives by a
+    /// stated rule (without its Arabic article: "Raqqah"; umlauts written out).
+    Official,
+    /// The English exonym ("Munich", "Kyiv" for a Ukrainian source's "Київ").
+    Exonym,
+    /// A romanisation a source records (BGN/PCGN, a transliteration table).
+    Romanisation,
+    /// The name in another language ("Moscou", "Peking" in German).
+    OtherLanguage,
+    /// A former name or spelling ("Peking", "Bombay").
+    Historic,
+    /// A spelling from a list nobody vetted — GeoNames' alternate names hold
+    /// misspellings ("Bejing" for Beijing, "Tbilsi" for Tbilisi). It still finds the
+    /// entity in a story, but a desk does not accept it as a correct spelling.
+    Unvetted,
+}
+
+impl AliasKind {
+    /// Every kind, in the order `Entity::alias_kind` prefers them.
+    pub const ALL: [AliasKind; 6] = [
+        AliasKind::Official,
+        AliasKind::Exonym,
+        AliasKind::Romanisation,
+        AliasKind::OtherLanguage,
+        AliasKind::Historic,
+        AliasKind::Unvetted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AliasKind::Official => "official",
+            AliasKind::Exonym => "exonym",
+            AliasKind::Romanisation => "romanisation",
+            AliasKind::OtherLanguage => "other-language",
+            AliasKind::Historic => "historic",
+            AliasKind::Unvetted => "unvetted",
+        }
+    }
+
+    /// Whether a desk accepts a spelling of this kind as correct: every kind a source
+    /// vouches for, not a name that only an unvetted list gives.
+    pub fn is_accepted(self) -> bool {
+        self != AliasKind::Unvetted
+    }
+}
+
+/// Some of an entity's names, the kind of spelling they are and the source that
+/// records them so. One alias may be in several records (GeoNames lists "Peking"
+/// among Beijing's unvetted alternate names; a curated record calls it historic).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasRecord {
+    pub kind: AliasKind,
+    /// Where the spellings come from ("GeoNames alternate names", a page); empty: the
+    /// entity's source.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The spellings, each the entity's `name` or one of its `aliases`.
+    pub aliases: Vec<String>,
+}
+
 /// A position a person held, with its dates and provenance.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,6 +215,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acronyms: Vec<String>,
+    /// What kind of spelling some of the names are, and who records them so (see
+    /// `AliasKind`); names in no record have no kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alias_kinds: Vec<AliasRecord>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -266,6 +338,26 @@ impl Entity {
         self.aliases.retain(|alias| *alias != self.name);
         union(&mut self.acronyms, amendment.acronyms);
         union(&mut self.banned, amendment.banned);
+        // Imported records keep their source, as roles do (below), when the amendment
+        // replaces the entity's.
+        for record in &mut self.alias_kinds {
+            if record.source.is_empty() {
+                record.source = self.source.clone();
+            }
+        }
+        for mut record in amendment.alias_kinds {
+            if record.source.is_empty() {
+                record.source = amendment.source.clone();
+            }
+            let same = self
+                .alias_kinds
+                .iter_mut()
+                .find(|held| held.kind == record.kind && held.source == record.source);
+            match same {
+                Some(held) => union(&mut held.aliases, record.aliases),
+                None => self.alias_kinds.push(record),
+            }
+        }
         self.kind = amendment.kind;
         set(&mut self.entity_type, amendment.entity_type);
         set(&mut self.wikidata, amendment.wikidata);
@@ -318,6 +410,68 @@ impl Entity {
     /// Every surface form the entity may be written as, canonical name first.
     pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The recorded kinds of the name or alias `form` (compared folded: case and
+    /// diacritics aside), each with the source that records it, the entity's source
+    /// when the record names none. Empty when no record names it.
+    pub fn alias_records<'a>(
+        &'a self,
+        form: &str,
+    ) -> impl Iterator<Item = (AliasKind, &'a str)> + 'a {
+        let key = crate::normalize::fold(form);
+        self.alias_kinds
+            .iter()
+            .filter(move |record| {
+                record
+                    .aliases
+                    .iter()
+                    .any(|alias| crate::normalize::fold(alias) == key)
+            })
+            .map(|record| {
+                let source = if record.source.is_empty() {
+                    self.source.as_str()
+                } else {
+                    record.source.as_str()
+                };
+                (record.kind, source)
+            })
+    }
+
+    /// The kind of spelling `form` is, for the misspelling check: of the kinds its
+    /// records give, the first in `AliasKind::ALL` order — so an accepted kind wins
+    /// over `Unvetted` when one source vouches for a spelling another list only
+    /// repeats ("Peking": historic, though GeoNames lists it too). `None` when no
+    /// record names `form` (a file without kinds, a house KB): the caller decides,
+    /// and `is_accepted_spelling` counts such a form as accepted.
+    pub fn alias_kind(&self, form: &str) -> Option<AliasKind> {
+        self.alias_records(form).map(|(kind, _)| kind).min()
+    }
+
+    /// Whether `form`, a name or alias of this entity, is a spelling a desk accepts:
+    /// the canonical name, an alias some record gives an accepted kind, or an alias
+    /// no record classifies (kinds are recorded only where a source says; an alias a
+    /// file lists without a kind has always been accepted). False for an alias only an
+    /// unvetted list gives ("Bejing") and for a form that is not the entity's at all.
+    pub fn is_accepted_spelling(&self, form: &str) -> bool {
+        let key = crate::normalize::fold(form);
+        if crate::normalize::fold(&self.name) == key {
+            return true;
+        }
+        let is_alias = self
+            .aliases
+            .iter()
+            .any(|alias| crate::normalize::fold(alias) == key);
+        is_alias && self.alias_kind(form).is_none_or(AliasKind::is_accepted)
+    }
+
+    /// The surface forms a desk accepts as correct spellings (see
+    /// `is_accepted_spelling`), canonical name first.
+    pub fn accepted_spellings(&self) -> impl Iterator<Item = &str> {
+        self.surface_forms()
+            .enumerate()
+            .filter(|&(i, form)| i == 0 || self.is_accepted_spelling(form))
+            .map(|(_, form)| form)
     }
 }
 
@@ -504,6 +658,81 @@ mod tests {
         });
         assert_eq!(entity.roles[0].source, "every-politician");
         assert_eq!(entity.roles[0].as_of, "2022-07");
+    }
+
+    fn beijing() -> Entity {
+        Entity {
+            id: "geonames-1816670".into(),
+            kind: Category::Location,
+            entity_type: "capital".into(),
+            name: "Beijing".into(),
+            aliases: vec!["Peking".into(), "Bejing".into(), "Pekin".into()],
+            alias_kinds: vec![AliasRecord {
+                kind: AliasKind::Unvetted,
+                source: "GeoNames alternate names".into(),
+                aliases: vec!["Peking".into(), "Bejing".into()],
+            }],
+            source: "GeoNames".into(),
+            ..Entity::default()
+        }
+    }
+
+    #[test]
+    fn an_alias_only_an_unvetted_list_gives_is_not_an_accepted_spelling() {
+        let mut city = beijing();
+        assert_eq!(city.alias_kind("Bejing"), Some(AliasKind::Unvetted));
+        assert_eq!(city.alias_kind("BEJING"), Some(AliasKind::Unvetted));
+        assert!(!city.is_accepted_spelling("Bejing"));
+        // A curated record vouches for "Peking"; the GeoNames record stays beside it.
+        city.amend(Entity {
+            id: city.id.clone(),
+            kind: Category::Location,
+            aliases: vec!["Peking".into()],
+            alias_kinds: vec![AliasRecord {
+                kind: AliasKind::Historic,
+                source: String::new(),
+                aliases: vec!["Peking".into()],
+            }],
+            source: "britannica.com/place/Beijing".into(),
+            ..Entity::default()
+        });
+        assert_eq!(city.alias_kind("Peking"), Some(AliasKind::Historic));
+        let records: Vec<_> = city.alias_records("Peking").collect();
+        assert_eq!(
+            records,
+            [
+                (AliasKind::Unvetted, "GeoNames alternate names"),
+                (AliasKind::Historic, "britannica.com/place/Beijing"),
+            ]
+        );
+        assert!(city.is_accepted_spelling("Peking"));
+        // No record: kind unknown, accepted as every alias was before kinds.
+        assert_eq!(city.alias_kind("Pekin"), None);
+        assert!(city.is_accepted_spelling("Pekin"));
+        assert!(city.is_accepted_spelling("beijing"));
+        assert!(!city.is_accepted_spelling("Bejjing"));
+        assert_eq!(
+            city.accepted_spellings().collect::<Vec<_>>(),
+            ["Beijing", "Peking", "Pekin"]
+        );
+    }
+
+    #[test]
+    fn an_amendment_that_replaces_the_source_keeps_the_imported_records_source() {
+        let mut city = beijing();
+        city.alias_kinds[0].source.clear();
+        city.amend(Entity {
+            id: city.id.clone(),
+            kind: Category::Location,
+            description: "Capital of China.".into(),
+            source: "curated".into(),
+            ..Entity::default()
+        });
+        assert_eq!(city.source, "curated");
+        assert_eq!(
+            city.alias_records("Bejing").collect::<Vec<_>>(),
+            [(AliasKind::Unvetted, "GeoNames")]
+        );
     }
 
     #[test]

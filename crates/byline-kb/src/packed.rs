@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Category, Entity, Role};
+use crate::model::{AliasKind, AliasRecord, Category, Entity, Role};
 
 /// Strings written once and referred to by index; index 0 is the empty string.
 #[derive(Default)]
@@ -89,16 +89,30 @@ impl StringTable {
 #[derive(Serialize, Deserialize)]
 struct PackedRole(u32, u32, u32, String, String, u32, u32);
 
+/// An `AliasRecord` by position: its kind (index in `AliasKind::ALL`), its source
+/// (table), and which of the entity's names it lists — bit 0 the name, bit i + 1
+/// `aliases[i]` — with positions past 63 in a list that is omitted when empty. A
+/// GeoNames town's "these five are unvetted" costs a dozen bytes, not its names again.
+#[derive(Serialize, Deserialize)]
+struct PackedAliasRecord(
+    u8,
+    u32,
+    u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")] Vec<u32>,
+);
+
+/// The entity's fields in order. `alias_kinds` is last and left out when empty, so an
+/// entity without kinds packs to the bytes it packed to before kinds existed.
 #[derive(Serialize, Deserialize)]
 struct PackedEntity(
-    String,          // id
-    String,          // wikidata
-    u32,             // kind (table)
-    u32,             // type (table)
-    String,          // name
-    Vec<String>,     // aliases
-    Vec<String>,     // acronyms
-    String,          // description
+    String,                                                                          // id
+    String,                                                                          // wikidata
+    u32,                                                                             // kind (table)
+    u32,                                                                             // type (table)
+    String,                                                                          // name
+    Vec<String>,                                                                     // aliases
+    Vec<String>,                                                                     // acronyms
+    String,                                                                          // description
     u32,             // country (table)
     String,          // parent
     String,          // born
@@ -108,7 +122,57 @@ struct PackedEntity(
     u32,             // as_of (table)
     Vec<String>,     // banned
     Vec<PackedRole>, // roles
+    #[serde(default, skip_serializing_if = "Vec::is_empty")] Vec<PackedAliasRecord>, // alias_kinds
 );
+
+fn pack_alias_record(
+    entity: &Entity,
+    record: &AliasRecord,
+    table: &mut StringTableBuilder,
+) -> PackedAliasRecord {
+    let mut mask = 0u64;
+    let mut beyond = Vec::new();
+    for position in record.aliases.iter().filter_map(|alias| {
+        entity
+            .surface_forms()
+            .position(|form| form == alias.as_str())
+    }) {
+        if position < 64 {
+            mask |= 1 << position;
+        } else {
+            beyond.push(position as u32);
+        }
+    }
+    let kind = AliasKind::ALL
+        .iter()
+        .position(|&k| k == record.kind)
+        .expect("ALL lists every kind") as u8;
+    PackedAliasRecord(kind, table.intern(&record.source), mask, beyond)
+}
+
+/// The record packed as `packed`, naming spellings of `name` and `aliases`.
+fn unpack_alias_record(
+    packed: PackedAliasRecord,
+    name: &str,
+    aliases: &[String],
+    table: &StringTable,
+) -> Option<AliasRecord> {
+    let PackedAliasRecord(kind, source, mask, beyond) = packed;
+    let form = |position: usize| -> Option<String> {
+        match position {
+            0 => Some(name.to_string()),
+            p => aliases.get(p - 1).cloned(),
+        }
+    };
+    let positions = (0..64)
+        .filter(|bit| mask & (1 << bit) != 0)
+        .chain(beyond.into_iter().map(|p| p as usize));
+    Some(AliasRecord {
+        kind: *AliasKind::ALL.get(usize::from(kind))?,
+        source: table.get(source)?.to_string(),
+        aliases: positions.map(form).collect::<Option<Vec<String>>>()?,
+    })
+}
 
 /// Appends `entity`, packed, to `out`, adding its repeated strings to `table`.
 pub fn write(entity: &Entity, table: &mut StringTableBuilder, out: &mut Vec<u8>) {
@@ -145,6 +209,11 @@ pub fn write(entity: &Entity, table: &mut StringTableBuilder, out: &mut Vec<u8>)
         table.intern(&entity.as_of),
         entity.banned.clone(),
         roles,
+        entity
+            .alias_kinds
+            .iter()
+            .map(|record| pack_alias_record(entity, record, table))
+            .collect(),
     );
     serde_json::to_writer(out, &packed).expect("entities serialise");
 }
@@ -169,6 +238,7 @@ pub fn read(bytes: &[u8], table: &StringTable) -> Option<Entity> {
         as_of,
         banned,
         roles,
+        alias_kinds,
     ) = serde_json::from_slice(bytes).ok()?;
     let text = |index: u32| table.get(index).map(str::to_string);
     let kind = match table.get(kind)? {
@@ -194,6 +264,10 @@ pub fn read(bytes: &[u8], table: &StringTable) -> Option<Entity> {
             },
         )
         .collect::<Option<Vec<Role>>>()?;
+    let alias_kinds = alias_kinds
+        .into_iter()
+        .map(|record| unpack_alias_record(record, &name, &aliases, table))
+        .collect::<Option<Vec<AliasRecord>>>()?;
     Some(Entity {
         id,
         wikidata,
@@ -202,6 +276,7 @@ pub fn read(bytes: &[u8], table: &StringTable) -> Option<Entity> {
         name,
         aliases,
         acronyms,
+        alias_kinds,
         description,
         country: text(country)?,
         parent,
@@ -234,6 +309,19 @@ mod tests {
             name: "Valery Gerasimov".into(),
             aliases: vec!["Valeri Gerasimov".into(), "Валерий Герасимов".into()],
             acronyms: vec!["VG".into()],
+            alias_kinds: vec![
+                AliasRecord {
+                    kind: AliasKind::Romanisation,
+                    source: "BGN/PCGN".into(),
+                    // In position order (name, then aliases), as it reads back.
+                    aliases: vec!["Valery Gerasimov".into(), "Valeri Gerasimov".into()],
+                },
+                AliasRecord {
+                    kind: AliasKind::OtherLanguage,
+                    source: String::new(),
+                    aliases: vec!["Валерий Герасимов".into()],
+                },
+            ],
             description: "Chief of the \"General Staff\".".into(),
             country: "RU".into(),
             parent: "general-staff".into(),
@@ -268,6 +356,34 @@ mod tests {
         let table = table_of(table);
         assert_eq!(read(&bytes[..start], &table), Some(entity));
         assert_eq!(read(&bytes[start..], &table), Some(plain));
+    }
+
+    #[test]
+    fn an_entity_without_alias_kinds_packs_as_before_and_a_record_past_64_aliases_reads_back() {
+        let mut entity = Entity {
+            id: "x".into(),
+            kind: Category::Location,
+            entity_type: "city".into(),
+            name: "X".into(),
+            aliases: (0..70).map(|i| format!("X{i}")).collect(),
+            ..Entity::default()
+        };
+        let mut table = StringTableBuilder::new();
+        let mut bytes = Vec::new();
+        write(&entity, &mut table, &mut bytes);
+        assert!(bytes.ends_with(b",[]]"), "no trailing kinds field");
+        entity.alias_kinds = vec![AliasRecord {
+            kind: AliasKind::Unvetted,
+            source: "GeoNames alternate names".into(),
+            aliases: vec!["X2".into(), "X68".into(), "X".into()],
+        }];
+        let start = bytes.len();
+        write(&entity, &mut table, &mut bytes);
+        let table = table_of(table);
+        let read_back = read(&bytes[start..], &table).unwrap();
+        // Read back in position order: the name, then the aliases.
+        assert_eq!(read_back.alias_kinds[0].aliases, ["X", "X2", "X68"]);
+        assert_eq!(read_back.alias_kind("X68"), Some(AliasKind::Unvetted));
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //! story's context, and joining later short forms ("Bagheri", "Gerasimovis") to the
 //! first full mention.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::mentions::{MentionOrigin, RawMention};
 use super::romanisation::Script;
 use super::tokens::Token;
+use super::{periphrases, ranking};
 use super::{Cluster, Diagnostic, Mention};
 use byline_kb::index::{name_tokens, surnames_of, NamePart};
 use byline_kb::lexicon::is_common_folded_word;
@@ -19,16 +22,25 @@ pub struct Linked {
     pub weak: Vec<bool>,
 }
 
-/// What the story says around its names: the countries it is about.
+/// What the story says around its names: the countries it is about and the names in
+/// it.
 struct StoryContext {
     countries: HashSet<String>,
+    /// How many entities of the story name each of `countries`: a country only the
+    /// name being linked gives is no evidence for it (however often it is written).
+    country_votes: HashMap<String, u32>,
+    /// Every mention's words, folded and joined by spaces ("apple", "satya nadella").
+    names: HashSet<String>,
     /// Whether one of `countries` writes its names in another script than Latin.
     has_other_script: bool,
 }
 
 impl StoryContext {
-    fn of(raw: &[RawMention], kb: &Kb) -> StoryContext {
+    fn of(raw: &[RawMention], tokens: &[Token], kb: &Kb) -> StoryContext {
         let mut countries = HashSet::default();
+        let mut country_votes: HashMap<String, u32> = HashMap::default();
+        let mut voted: HashSet<EntityId> = HashSet::default();
+        let names = raw.iter().map(|m| folded_words(tokens, m)).collect();
         for mention in raw {
             if let [only] = mention.candidates.as_slice() {
                 let entity = kb.entity(*only);
@@ -40,6 +52,9 @@ impl StoryContext {
                     && matches!(entity.category(), Category::Location | Category::Other)
                 {
                     countries.insert(entity.country.clone());
+                    if voted.insert(*only) {
+                        *country_votes.entry(entity.country.clone()).or_default() += 1;
+                    }
                 }
             }
         }
@@ -48,8 +63,27 @@ impl StoryContext {
             .any(|country| Script::of(country) != Script::Latin);
         StoryContext {
             countries,
+            country_votes,
+            names,
             has_other_script,
         }
+    }
+}
+
+impl StoryContext {
+    /// The story's countries apart from what `mention` itself says: a country only its
+    /// own single candidate names is left out.
+    fn countries_elsewhere(&self, kb: &Kb, mention: &RawMention) -> Cow<'_, HashSet<String>> {
+        let own = match mention.candidates.as_slice() {
+            [only] => kb.entity(*only).country.as_str(),
+            _ => return Cow::Borrowed(&self.countries),
+        };
+        if self.country_votes.get(own).is_none_or(|votes| *votes > 1) {
+            return Cow::Borrowed(&self.countries);
+        }
+        let mut countries = self.countries.clone();
+        countries.remove(own);
+        Cow::Owned(countries)
     }
 }
 
@@ -79,29 +113,27 @@ fn title_words<'a>(mention: &RawMention, tokens: &'a [Token]) -> Vec<&'a str> {
         .unwrap_or_default()
 }
 
-fn score(kb: &Kb, id: EntityId, context: &StoryContext, titles: &[&str]) -> f32 {
-    let entity = kb.entity(id);
-    let mut score = entity.prominence();
-    if context.countries.contains(&entity.country) {
-        score += 1.0;
-    }
-    if title_fits(titles, &entity.entity_type) {
-        score += 1.0;
-    }
-    score
+/// The best of `candidates` by the story's evidence (`ranking`).
+fn best(kb: &Kb, candidates: &[EntityId], context: &StoryContext, titles: &[&str]) -> EntityId {
+    best_of(kb, candidates, &[], &context.countries, context, titles)
 }
 
-fn best(kb: &Kb, candidates: &[EntityId], context: &StoryContext, titles: &[&str]) -> EntityId {
-    let mut best = candidates[0];
-    let mut best_score = f32::MIN;
-    for &id in candidates {
-        let s = score(kb, id, context, titles);
-        if s > best_score {
-            best = id;
-            best_score = s;
-        }
-    }
-    best
+/// The best of `candidates`, named as written, and `other_forms`, reached through
+/// another romanisation of the written name, in a story naming `countries`.
+fn best_of(
+    kb: &Kb,
+    candidates: &[EntityId],
+    other_forms: &[EntityId],
+    countries: &HashSet<String>,
+    context: &StoryContext,
+    titles: &[&str],
+) -> EntityId {
+    let evidence = ranking::Evidence {
+        countries,
+        names: &context.names,
+        titles,
+    };
+    ranking::best(kb, candidates, other_forms, &evidence)
 }
 
 /// Whether a surname written alone, with no full mention in the story, may be taken
@@ -125,6 +157,16 @@ fn surname_alone_fits(
 /// Prominence from which a surname alone names the person (heads of state and
 /// government, the curated people).
 const PROMINENT: f32 = 0.9;
+
+/// The words of a mention, folded and joined by spaces.
+fn folded_words(tokens: &[Token], mention: &RawMention) -> String {
+    mention
+        .tokens
+        .clone()
+        .map(|t| tokens[t].folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// Prominence below which a KB city is a town (the town files give 0.2; a city of
 /// 100,000 or more has a city's 0.3).
@@ -301,7 +343,7 @@ fn person_by_romanised_name(
 
 /// Links raw mentions into mentions and clusters.
 pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
-    let context = StoryContext::of(&raw, kb);
+    let context = StoryContext::of(&raw, tokens, kb);
     // Entities named in full anywhere in the story, for surnames that come first.
     let mut named_in_full: HashMap<EntityId, usize> = HashMap::default();
     let mut resolved: Vec<Option<EntityId>> = vec![None; raw.len()];
@@ -321,11 +363,32 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                             || context.countries.contains(&kb.entity(id).country))
                 })
                 .collect();
-            if candidates.is_empty() {
-                continue;
-            }
             let titles = title_words(mention, tokens);
-            let id = best(kb, &candidates, &context, &titles);
+            let id = if mention.tokens.len() == 1
+                && mention.origin == MentionOrigin::KbName
+                && mention.category == Category::Location
+            {
+                // "Odessa" (Texas) in a story about Ukraine: the story's countries
+                // apart from the one this name's own candidate gives it. Sought from
+                // every candidate, also those the rules above set aside (a lone town
+                // of a country the story does not name is what another romanisation
+                // most often replaces).
+                let elsewhere = context.countries_elsewhere(kb, mention);
+                let other_forms = ranking::places_by_other_romanisation(
+                    kb,
+                    &tokens[mention.tokens.start].folded,
+                    &mention.candidates,
+                    &elsewhere,
+                );
+                if candidates.is_empty() && other_forms.is_empty() {
+                    continue;
+                }
+                best_of(kb, &candidates, &other_forms, &elsewhere, &context, &titles)
+            } else if candidates.is_empty() {
+                continue;
+            } else {
+                best(kb, &candidates, &context, &titles)
+            };
             resolved[index] = Some(id);
             named_in_full.entry(id).or_insert(index);
         }
@@ -343,12 +406,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
 
     for (index, mention) in raw.iter().enumerate() {
         let span = tokens[mention.tokens.start].span.start..tokens[mention.tokens.end - 1].span.end;
-        let surface: String = mention
-            .tokens
-            .clone()
-            .map(|t| tokens[t].folded.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let surface = folded_words(tokens, mention);
         let mut entity = resolved[index];
         let mut cluster = None;
         let mut unresolved_surname = false;
@@ -383,7 +441,10 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                 }
             }
             MentionOrigin::Unknown => {
-                if let Some(&c) = unknown_by_text.get(&surface) {
+                if let Some(id) = periphrases::country_for(&surface, &context.countries, kb) {
+                    // "The Islamic Republic" in a story about Iran.
+                    entity = Some(id);
+                } else if let Some(&c) = unknown_by_text.get(&surface) {
                     cluster = Some(c);
                 } else if mention.tokens.len() >= 2 && mention.category == Category::Person {
                     entity = person_by_romanised_name(kb, tokens, mention, &context);

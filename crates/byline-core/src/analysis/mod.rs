@@ -10,6 +10,8 @@ pub mod fixes;
 pub mod incremental;
 pub mod linking;
 pub mod mentions;
+pub mod periphrases;
+pub mod ranking;
 pub mod romanisation;
 pub mod suppress;
 pub mod tokens;
@@ -22,7 +24,7 @@ use serde::Serialize;
 use crate::prose::{self, Format};
 use byline_kb::{Category, EntityId, Kb, PartialDate};
 
-pub use checks::{CheckSettings, Code, Diagnostic, Severity};
+pub use checks::{CheckSettings, Code, Diagnostic, Severity, SlipEvidence};
 pub use incremental::Incremental;
 pub use mentions::MentionOrigin;
 
@@ -105,6 +107,63 @@ pub fn analyze(text: &str, kb: &Kb, options: &AnalysisOptions) -> Analysis {
     )
 }
 
+/// Every (written word, KB candidate) pair the `misspelled-name` decision weighs in
+/// `text`, findings or not, with its evidence: what `byline eval --dump-evidence`
+/// writes for the script that fits the decision's weights.
+pub fn slip_evidence(text: &str, kb: &Kb, options: &AnalysisOptions) -> Vec<SlipEvidence> {
+    let memo = checks::Memo::default();
+    let prepared = Prepared::new(text, kb, options, &mut blocks::BlockCache::default());
+    checks::slip_evidence(&prepared.context(kb, &memo))
+}
+
+/// A story read, its names found and linked: what the checks run on.
+struct Prepared {
+    prose: prose::Prose,
+    tokens: Vec<tokens::Token>,
+    linked: linking::Linked,
+    story_date: Option<PartialDate>,
+}
+
+impl Prepared {
+    fn new(
+        text: &str,
+        kb: &Kb,
+        options: &AnalysisOptions,
+        blocks: &mut blocks::BlockCache,
+    ) -> Prepared {
+        let format = options.format.unwrap_or(Format::PlainText);
+        let prose = prose::extract(text, format);
+        let (tokens, raw) = blocks.recognize(&prose, kb, options.typing);
+        let linked = linking::link(raw, &tokens, &prose.masked, kb);
+        let story_date = options.story_date.or_else(|| {
+            prose
+                .story_date
+                .as_ref()
+                .and_then(|span| PartialDate::parse(&text[span.clone()]))
+        });
+        Prepared {
+            prose,
+            tokens,
+            linked,
+            story_date,
+        }
+    }
+
+    fn context<'a>(&'a self, kb: &'a Kb, memo: &'a checks::Memo) -> checks::CheckContext<'a> {
+        checks::CheckContext {
+            text: &self.prose.masked,
+            tokens: &self.tokens,
+            mentions: &self.linked.mentions,
+            clusters: &self.linked.clusters,
+            weak: &self.linked.weak,
+            kb,
+            story_date: self.story_date.unwrap_or_else(PartialDate::today),
+            story_date_known: self.story_date.is_some(),
+            memo,
+        }
+    }
+}
+
 /// [`analyze`] with the caches an [`Incremental`] analysis keeps between edits (empty
 /// ones make it a full analysis).
 fn analyze_with(
@@ -114,28 +173,11 @@ fn analyze_with(
     blocks: &mut blocks::BlockCache,
     memo: &checks::Memo,
 ) -> Analysis {
-    let format = options.format.unwrap_or(Format::PlainText);
-    let prose = prose::extract(text, format);
-    let (tokens, raw) = blocks.recognize(&prose, kb, options.typing);
-    let linked = linking::link(raw, &tokens, &prose.masked, kb);
-    let story_date = options.story_date.or_else(|| {
-        prose
-            .story_date
-            .as_ref()
-            .and_then(|span| PartialDate::parse(&text[span.clone()]))
-    });
-    let context = checks::CheckContext {
-        text: &prose.masked,
-        tokens: &tokens,
-        mentions: &linked.mentions,
-        clusters: &linked.clusters,
-        weak: &linked.weak,
-        kb,
-        story_date: story_date.unwrap_or_else(PartialDate::today),
-        story_date_known: story_date.is_some(),
-        memo,
-    };
-    let diagnostics = checks::run(&context, &options.checks);
+    let prepared = Prepared::new(text, kb, options, blocks);
+    let diagnostics = checks::run(&prepared.context(kb, memo), &options.checks);
+    let Prepared {
+        linked, story_date, ..
+    } = prepared;
     let (mentions, clusters) = linking::drop_unconfirmed_weak(linked, &diagnostics);
     // After the weak-mention pass: a suppressed finding still confirms its name.
     let diagnostics = suppress::apply(text, diagnostics, &options.checks.ignore);

@@ -3,15 +3,15 @@
 //! person named in full only as a romanisation of their surname) and the
 //! `misspelled-name` check (a romanisation is never a finding).
 
+use crate::text::word_list::WordList;
+
 use byline_kb::normalize::{with_romanisation_alternations, without_article_prefix};
 
 /// Countries whose names come from Arabic or Persian script, where short vowels go
 /// unwritten and doubled consonants are optional marks: Mohammed, Muhammad and
 /// Mohamed are one name. Elsewhere a changed vowel or a doubled letter is a slip.
-const ARABIC_SCRIPT_COUNTRIES: &[&str] = &[
-    "AE", "AF", "BH", "DZ", "EG", "EH", "IQ", "IR", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PK",
-    "PS", "QA", "SA", "SD", "SY", "TN", "YE",
-];
+static ARABIC_SCRIPT_COUNTRIES: WordList =
+    WordList::new(include_str!("../../data/words/arabic-script-countries.txt"));
 
 /// A folded name as the keys compare it: no Arabic article, no hyphens, apostrophes
 /// or spaces.
@@ -105,16 +105,8 @@ fn arabic_key(folded: &str) -> String {
 
 /// Countries whose names are written in Latin letters: a name from there has one
 /// spelling, and any other is a slip (Kerri for Kerry, Blynken for Blinken).
-const LATIN_SCRIPT_COUNTRIES: &[&str] = &[
-    "AD", "AG", "AO", "AR", "AT", "AU", "BB", "BE", "BF", "BI", "BJ", "BO", "BR", "BS", "BW", "BZ",
-    "CA", "CD", "CF", "CG", "CH", "CI", "CL", "CM", "CO", "CR", "CU", "CV", "CZ", "DE", "DK", "DM",
-    "DO", "EC", "EE", "ES", "FI", "FJ", "FR", "GA", "GB", "GD", "GH", "GM", "GN", "GQ", "GT", "GW",
-    "GY", "HN", "HR", "HT", "HU", "ID", "IE", "IS", "IT", "JM", "KE", "KN", "LC", "LI", "LR", "LS",
-    "LT", "LU", "LV", "MC", "MG", "ML", "MT", "MW", "MX", "MY", "MZ", "NA", "NE", "NG", "NI", "NL",
-    "NO", "NZ", "PA", "PE", "PG", "PH", "PL", "PT", "PY", "RO", "RW", "SB", "SE", "SI", "SK", "SL",
-    "SM", "SN", "SR", "ST", "SV", "SZ", "TD", "TG", "TL", "TO", "TT", "TV", "TZ", "UG", "US", "UY",
-    "VC", "VE", "VU", "WS", "ZA", "ZM", "ZW",
-];
+static LATIN_SCRIPT_COUNTRIES: WordList =
+    WordList::new(include_str!("../../data/words/latin-script-countries.txt"));
 
 /// The script a country's names are written in, for what counts as another
 /// romanisation of a name from there.
@@ -133,9 +125,9 @@ impl Script {
     /// The script of names from `country` (ISO code; unknown countries are `Other`).
     pub fn of(country: &str) -> Script {
         let country = country.to_ascii_uppercase();
-        if ARABIC_SCRIPT_COUNTRIES.contains(&country.as_str()) {
+        if ARABIC_SCRIPT_COUNTRIES.contains(&country) {
             Script::Arabic
-        } else if LATIN_SCRIPT_COUNTRIES.contains(&country.as_str()) {
+        } else if LATIN_SCRIPT_COUNTRIES.contains(&country) {
             Script::Latin
         } else {
             Script::Other

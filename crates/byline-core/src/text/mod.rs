@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod line_index;
+pub mod word_list;
 pub use byline_kb::words;
 
 pub use line_index::{LineIndex, PositionEncoding, TextPosition};

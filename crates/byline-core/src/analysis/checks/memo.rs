@@ -1,73 +1,25 @@
 //! What the checks may remember from one analysis of a document to the next.
 //!
-//! Only answers that are functions of their key, the KB and — for `slips` — the
-//! story's set of KB entities go in here; the incremental analysis keeps one [`Memo`]
-//! per document and KB, so a keystroke does not redo a search whose inputs it did not
-//! change. A check that starts reading something new must put it in the key.
+//! Only answers that are functions of their key, the KB and — for the slip search —
+//! the story's set of KB entities go in here; the incremental analysis keeps one
+//! [`Memo`] per document and KB, so a keystroke does not redo a search whose inputs it
+//! did not change. A check that starts reading something new must put it in the key.
 
-use rustc_hash::FxHashMap as HashMap;
-use std::cell::{RefCell, RefMut};
+use std::cell::RefCell;
 
-use super::misspelled_name::{Candidate, PhraseKey};
-use byline_kb::EntityId;
-
-/// The inputs of `misspelled-name`'s candidate search for one word, besides the KB
-/// and the story's entities: the word folded and as written, the name words beside
-/// it, whether only organisations may be meant, and the title before the name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct SlipKey {
-    pub folded: String,
-    pub written: String,
-    pub previous: Option<String>,
-    pub next: Option<String>,
-    pub organisations_only: bool,
-    pub titles: Vec<String>,
-}
+use super::misspelled_name::SlipCache;
 
 /// Remembered answers; see the module comment.
 #[derive(Debug, Default)]
 pub struct Memo {
-    /// The multi-word name search: run of words and slip position → the KB name and
-    /// the corrected word.
-    pub(super) phrases: RefCell<HashMap<PhraseKey, Option<(EntityId, String)>>>,
-    /// The single-word candidate search → the candidates, or `None` when the word is
-    /// another romanisation of the name the context supports.
-    slips: RefCell<HashMap<SlipKey, Option<Vec<Candidate>>>>,
-    /// The story's KB entities, sorted, that `slips` was filled under.
-    slips_story: RefCell<Vec<EntityId>>,
+    /// `misspelled-name`'s one cache (it owns what goes in and when it is stale).
+    pub(super) slips: RefCell<SlipCache>,
 }
 
 impl Memo {
-    /// Entries past which a map starts again, so a long session stays bounded.
-    const LIMIT: usize = 50_000;
-
-    /// Forgets everything once a map has grown past its bound.
+    /// Forgets what has grown past its bound, so a long session stays bounded.
     pub fn bound(&self) {
-        let mut phrases = self.phrases.borrow_mut();
-        if phrases.len() > Self::LIMIT {
-            phrases.clear();
-        }
-        let mut slips = self.slips.borrow_mut();
-        if slips.len() > Self::LIMIT {
-            slips.clear();
-        }
-    }
-
-    /// The single-word search answers valid for a story naming `story_entities`
-    /// (emptied when the story's entities changed since they were found).
-    pub(super) fn slips_for(
-        &self,
-        story_entities: impl IntoIterator<Item = EntityId>,
-    ) -> RefMut<'_, HashMap<SlipKey, Option<Vec<Candidate>>>> {
-        let mut story: Vec<EntityId> = story_entities.into_iter().collect();
-        story.sort_unstable();
-        let mut slips = self.slips.borrow_mut();
-        let mut known = self.slips_story.borrow_mut();
-        if *known != story {
-            slips.clear();
-            *known = story;
-        }
-        slips
+        self.slips.borrow_mut().bound();
     }
 }
 
@@ -75,6 +27,7 @@ impl Memo {
 mod tests {
     use super::*;
     use crate::analysis::blocks::BlockCache;
+    use crate::analysis::checks::misspelled_name::SlipKey;
     use crate::analysis::{analyze, analyze_with, Analysis, AnalysisOptions};
     use crate::testing::entities::{GERASIMOV, SDF};
     use crate::testing::kb;
@@ -93,38 +46,51 @@ mod tests {
 
     #[test]
     fn slip_answers_last_while_the_storys_entities_are_the_same_in_any_order() {
-        let memo = Memo::default();
-        memo.slips_for([1, 2]).insert(key("gerasimovis"), None);
-        assert!(memo.slips_for([2, 1]).contains_key(&key("gerasimovis")));
+        let mut cache = SlipCache::default();
+        cache.for_story([1, 2]);
+        cache.words_mut().insert(key("gerasimovis"), Vec::new());
+        cache.for_story([2, 1]);
+        assert!(cache.words_mut().contains_key(&key("gerasimovis")));
     }
 
     #[test]
     fn slip_answers_are_forgotten_when_the_storys_entities_change() {
-        let memo = Memo::default();
-        memo.slips_for([1, 2]).insert(key("gerasimovis"), None);
-        assert!(memo.slips_for([1]).is_empty());
+        let mut cache = SlipCache::default();
+        cache.for_story([1, 2]);
+        cache.words_mut().insert(key("gerasimovis"), Vec::new());
+        cache.for_story([1]);
+        assert!(cache.words_mut().is_empty());
         // And they are not back when the first story's entities are.
-        assert!(memo.slips_for([1, 2]).is_empty());
+        cache.for_story([1, 2]);
+        assert!(cache.words_mut().is_empty());
     }
 
     #[test]
     fn a_map_past_its_bound_starts_again() {
         let memo = Memo::default();
         {
-            let mut slips = memo.slips_for([]);
-            for i in 0..Memo::LIMIT {
-                slips.insert(key(&i.to_string()), None);
+            let mut cache = memo.slips.borrow_mut();
+            for i in 0..SlipCache::LIMIT {
+                cache.words_mut().insert(key(&i.to_string()), Vec::new());
             }
+            cache
+                .phrases_mut()
+                .insert((vec!["syrian".to_string()], 0), None);
         }
-        memo.phrases
+        memo.bound();
+        assert_eq!(
+            memo.slips.borrow_mut().words_mut().len(),
+            SlipCache::LIMIT,
+            "at the bound: kept"
+        );
+        memo.slips
             .borrow_mut()
-            .insert((vec!["syrian".to_string()], 0), None);
+            .words_mut()
+            .insert(key("one more"), Vec::new());
         memo.bound();
-        assert_eq!(memo.slips_for([]).len(), Memo::LIMIT, "at the bound: kept");
-        memo.slips_for([]).insert(key("one more"), None);
-        memo.bound();
-        assert!(memo.slips_for([]).is_empty());
-        assert_eq!(memo.phrases.borrow().len(), 1, "each map has its own bound");
+        let mut cache = memo.slips.borrow_mut();
+        assert!(cache.words_mut().is_empty());
+        assert_eq!(cache.phrases_mut().len(), 1, "each map has its own bound");
     }
 
     /// Analyses each text in turn with one memo, as an edited document is.

@@ -10,7 +10,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::implausible_slips::{self, NearMiss};
-use super::memo::SlipKey;
+use super::slip_decision::{EditClass, Evidence, Feature, MAX_SUFFIX, SURE_MARGIN};
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::linking::title_fits;
 use crate::analysis::romanisation;
@@ -19,21 +19,6 @@ use byline_kb::index::{surname_of, surnames_of, NamePart, TokenPosting};
 use byline_kb::lexicon::is_common_folded_word;
 use byline_kb::normalize::fold;
 use byline_kb::{Category, EntityId, Kb};
-
-/// The score a candidate needs before we report it.
-const REPORT_THRESHOLD: f32 = 2.5;
-/// Longest suffix slip we consider ("Gerasimov" + "is").
-const MAX_SUFFIX: usize = 3;
-/// Prominence from which a company's one-word name is distinctive enough to be a slip
-/// target with no other context (the index companies have 0.3).
-const PROMINENT_COMPANY: f32 = 0.5;
-
-#[derive(Debug, Clone)]
-pub(super) struct Candidate {
-    entity: EntityId,
-    suggestion: String,
-    score: f32,
-}
 
 /// The form of `folded` as the KB writes it, from the entity's names and, for a
 /// person, the surnames they are called by ("Jaafari" of "al-Jaafari").
@@ -98,9 +83,7 @@ fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
 /// True when `written` is `kb_word` with a few letters added at the end
 /// ("Gerasimovis"): a slip of the hand even without a given name next to it.
 pub(crate) fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
-    written.len() > kb_word.len()
-        && written.starts_with(kb_word)
-        && written[kb_word.len()..].chars().count() <= MAX_SUFFIX
+    EditClass::of(written, kb_word) == EditClass::Suffix
 }
 
 /// `word` with two neighbouring letters swapped, each way.
@@ -164,6 +147,93 @@ fn titles_before<'a>(cx: &'a CheckContext, start: usize) -> Vec<&'a str> {
     titles
 }
 
+/// What one search for a word's candidates depends on, besides the KB and the story's
+/// set of KB entities: the word folded and as written, the name words beside it,
+/// whether only organisations may be meant, and the title before the name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct SlipKey {
+    pub folded: String,
+    pub written: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub organisations_only: bool,
+    pub titles: Vec<String>,
+}
+
+/// The check's one cache, kept across analyses of one document (in [`super::Memo`]):
+/// the fuzzy KB search per word (a function of the KB), the scored candidates per
+/// [`SlipKey`] (valid while the story names the same KB entities), and the
+/// multi-word name search per run of words.
+#[derive(Debug, Default)]
+pub struct SlipCache {
+    near: HashMap<String, Vec<(String, Vec<TokenPosting>)>>,
+    words: HashMap<SlipKey, Vec<Candidate>>,
+    /// The story's KB entities, sorted, that `words` was filled under.
+    story: Vec<EntityId>,
+    phrases: HashMap<PhraseKey, Option<(EntityId, String)>>,
+}
+
+impl SlipCache {
+    /// Entries past which a map starts again, so a long session stays bounded.
+    pub(super) const LIMIT: usize = 50_000;
+
+    /// Forgets a map once it has grown past its bound.
+    pub(super) fn bound(&mut self) {
+        if self.near.len() > Self::LIMIT {
+            self.near.clear();
+        }
+        if self.words.len() > Self::LIMIT {
+            self.words.clear();
+        }
+        if self.phrases.len() > Self::LIMIT {
+            self.phrases.clear();
+        }
+    }
+
+    /// Starts the word answers again when the story's KB entities changed since they
+    /// were found (in any order they are the same story).
+    pub(super) fn for_story(&mut self, story_entities: impl IntoIterator<Item = EntityId>) {
+        let mut story: Vec<EntityId> = story_entities.into_iter().collect();
+        story.sort_unstable();
+        if self.story != story {
+            self.words.clear();
+            self.story = story;
+        }
+    }
+
+    #[cfg(test)]
+    pub(super) fn words_mut(&mut self) -> &mut HashMap<SlipKey, Vec<Candidate>> {
+        &mut self.words
+    }
+
+    #[cfg(test)]
+    pub(super) fn phrases_mut(&mut self) -> &mut HashMap<PhraseKey, Option<(EntityId, String)>> {
+        &mut self.phrases
+    }
+}
+
+/// The KB entity a written word may be a slip of, and the evidence for it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    entity: EntityId,
+    suggestion: String,
+    evidence: Evidence,
+    /// `evidence.margin()`: above zero is a finding.
+    margin: f32,
+}
+
+/// One candidate pair as `byline eval --dump-evidence` writes it for the fitting script.
+#[derive(Debug, Clone)]
+pub struct SlipEvidence {
+    /// The written word's byte span.
+    pub span: Range<usize>,
+    pub entity: EntityId,
+    pub suggestion: String,
+    /// Each feature's name and value, in the weight table's order.
+    pub features: Vec<(&'static str, f32)>,
+    pub margin: f32,
+}
+
 /// The KB name words the search weighs for the folded word `folded`: within one edit
 /// of a word of up to five letters, two of a longer one, or a suffix slip of one.
 /// Shared with recognition, which keeps the cue rules' type of an unknown name when
@@ -174,8 +244,9 @@ pub(crate) fn near_name_words(kb: &Kb, folded: &str) -> byline_kb::NearTokens {
 }
 
 /// Whether the search looks for a slip of an entity of `target` in an unlinked
-/// mention typed `mention`: a place is never searched, an organisation only for an
-/// organisation's name, and nationalities and the like (`other` entities) never.
+/// mention typed `mention`. Vetoes: a place is never searched; a nationality is never
+/// the intended name ("America" is not a slip of "American"); and in a name typed as
+/// an organisation ("Reutets news agency") only an organisation's name can be.
 pub(crate) fn searches(mention: Category, target: Category) -> bool {
     match mention {
         Category::Location => false,
@@ -184,7 +255,38 @@ pub(crate) fn searches(mention: Category, target: Category) -> bool {
     }
 }
 
-pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
+/// Prominence from which a company's one-word name is distinctive enough to be a slip
+/// target with no other context (the index companies of
+/// `kb/curated/companies-20-indices.toml` have 0.3; most business newsmakers, Boeing
+/// among them, 0.5 or more).
+const PROMINENT_COMPANY: f32 = 0.5;
+
+/// Whether a one-word organisation name may count as distinctive: any organisation but
+/// a company, and a company the story names or news names often. Companies are many
+/// (1,800 index companies), and their names one letter from other real names
+/// ("Krones" for Kroes, "Navient" for NAVCENT, "Garmin" for the town of Sarmin).
+fn distinctive_as_company(entity: &byline_kb::Entity, in_story: bool) -> bool {
+    entity.entity_type != "company" || entity.prominence() >= PROMINENT_COMPANY || in_story
+}
+
+/// Veto: a capitalised common word ("Strike", "Brown") is a slip only beside the
+/// name's other part ("Des Brown").
+fn common_word_alone(evidence: &Evidence) -> bool {
+    evidence.common_word && !evidence.neighbour_fits
+}
+
+/// Veto: two edits away is far for a short word; only a given name beside it, or the
+/// same person named in the story, makes it a slip ("Boeing" is not Beijing, "Q-West"
+/// not Alan West). A suffix slip ("Gerasimovis") is one slip however many letters.
+fn far_without_strong_context(evidence: &Evidence) -> bool {
+    let strong_context =
+        evidence.neighbour_fits || (evidence.in_story && evidence.category == Category::Person);
+    evidence.edits >= 2 && !strong_context && evidence.edit_class != EditClass::Suffix
+}
+
+/// Every occurrence of a word searched for slips, with its candidates past the
+/// vetoes (scored, not yet thresholded).
+fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
     let kb = cx.kb;
     let story_entities: HashSet<EntityId> = cx.entities_in_story().collect();
     let story_countries: HashSet<&str> = story_entities
@@ -192,21 +294,14 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
         .map(|&id| kb.entity(id).country.as_str())
         .filter(|c| !c.is_empty())
         .collect();
+    let mut cache = cx.memo.slips.borrow_mut();
+    cache.for_story(story_entities.iter().copied());
+    let mut out = Vec::new();
 
-    // Best candidates per folded word, over all its occurrences.
-    let mut best_for_word: HashMap<String, Vec<Candidate>> = HashMap::default();
-    let mut occurrences: Vec<(usize, String)> = Vec::new();
-    // The fuzzy search is the costly step; a story repeats its unknown names.
-    let mut near_cache: HashMap<String, Vec<(String, Vec<TokenPosting>)>> = HashMap::default();
-    // The search below, per word, across analyses of an edited story.
-    let mut slip_memo = cx.memo.slips_for(story_entities.iter().copied());
-
-    for (index, mention) in cx.mentions.iter().enumerate() {
+    for mention in cx.mentions {
         if mention.entity.is_some() || mention.category == Category::Location {
             continue;
         }
-        // In a name typed as an organisation ("Reutets news agency"), only an
-        // organisation's name can be the intended one.
         let organisations_only = mention.category == Category::Organization;
         let token_range = cx.tokens_in(&mention.span);
         let titles: Vec<&str> = mention
@@ -223,7 +318,7 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             let token = &cx.tokens[ti];
             let length = token.folded.chars().count();
             if length < 4 || !kb.token_postings(&token.folded).is_empty() || !token.capitalized {
-                continue;
+                continue; // too short to judge, or a spelling the KB records
             }
             if token.all_caps && length <= 5 {
                 continue; // an acronym, not a misspelled name
@@ -231,8 +326,6 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
             if is_plural_of_known_word(kb, &token.folded) {
                 continue; // "Syrians", "Iraqis": a plural, not a slip
             }
-            // A capitalised common word ("Strike", "Search") is a misspelling only when
-            // the name around it says so ("von der Leyden").
             let common_word = is_common_folded_word(&token.folded);
             // The words right beside it, even across a mention boundary ("Vladimir"
             // the city before "Putn").
@@ -250,9 +343,9 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 && !has_part(previous, NamePart::Given)
                 && !has_part(next, NamePart::Surname)
             {
-                continue; // no name around it could make it a slip: skip the fuzzy search
+                continue; // `common_word_alone` would veto every candidate: skip the search
             }
-            let slip_key = SlipKey {
+            let key = SlipKey {
                 folded: token.folded.clone(),
                 written: cx.text[token.span.clone()].to_string(),
                 previous: previous.map(str::to_string),
@@ -260,23 +353,17 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 organisations_only,
                 titles: titles.iter().map(|t| t.to_string()).collect(),
             };
-            if let Some(found) = slip_memo.get(&slip_key) {
-                if let Some(candidates) = found.clone() {
-                    record(&mut best_for_word, &mut occurrences, ti, token, candidates);
-                }
+            if let Some(found) = cache.words.get(&key) {
+                out.push((ti, found.clone()));
                 continue;
             }
-            let mut candidates = Vec::new();
-            let near = near_cache
+            let mut near = cache
+                .near
                 .entry(token.folded.clone())
                 .or_insert_with(|| near_name_words(kb, &token.folded))
                 .clone();
-            // A romanisation the KB does not list (Shoygu for Shoigu) is accepted, not
-            // a slip — when the name it romanises is the one the context supports
-            // (below), and the two differ as romanisations do for that name.
             // The Levenshtein search counts two letters swapped as two edits, which is
             // past the bound for a short word: look the swaps up directly.
-            let mut near = near;
             for swapped in transpositions(&token.folded) {
                 if !near.iter().any(|(w, _)| *w == swapped) {
                     let postings = kb.token_postings(&swapped);
@@ -285,27 +372,23 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     }
                 }
             }
-            let mut romanised = false;
+            let written = &cx.text[token.span.clone()];
+            let mut candidates = Vec::new();
             for (kb_word, postings) in near {
-                if romanised {
-                    break;
-                }
                 let edits = strsim::damerau_levenshtein(&token.folded, &kb_word);
+                let edit_class = EditClass::of(&token.folded, &kb_word);
                 for TokenPosting { entity, part } in postings {
                     let e = kb.entity(entity);
-                    // Nationalities ("America" is not a slip of "American"); only an
-                    // organisation in a name typed as one ("Reutets news agency").
                     if !searches(mention.category, e.category()) {
                         continue;
                     }
-                    let mut score = 0.5 * e.prominence() - 0.5 * edits.saturating_sub(1) as f32;
                     let neighbour_fits = match part {
                         // The neighbour is the other part of the name, not the word
                         // itself: "Amin Asmin" is no slip of Muhammad Amin because an
                         // alias of his ("Amin ul-Haq") makes Amin a given name too.
                         NamePart::Surname => previous.is_some_and(|p| {
                             p != kb_word
-                                && !KUNYA.contains(&p)
+                                && !crate::analysis::cues::is_kunya_particle(p)
                                 && given_names(kb, entity).contains(p)
                         }),
                         NamePart::Given => {
@@ -326,74 +409,114 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                     if implausible_slips::is_implausible(kb, &miss) {
                         continue;
                     }
-                    if neighbour_fits {
-                        score += 3.0;
-                    }
-                    // A slip of a distinctive organisation name ("Hezbolah", "Reuter")
-                    // needs no more context: there are few, and none is an English word.
-                    // Companies are many (the index companies), and one letter from
-                    // another real name ("Krones" for Kroes, "Navient" for NAVCENT):
-                    // a company's is distinctive in a story that names the company,
-                    // or when news names it often.
-                    let distinctive_organisation = part == NamePart::Whole
-                        && e.category() == Category::Organization
-                        && (e.entity_type != "company"
-                            || e.prominence() >= PROMINENT_COMPANY
-                            || story_entities.contains(&entity))
-                        && (edits <= 1 || is_suffix_slip(&token.folded, &kb_word))
-                        && kb_word.chars().count() >= 5
-                        && !is_common_folded_word(&kb_word)
-                        // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
-                        && !e.acronyms.iter().any(|a| fold(a) == kb_word);
-                    if distinctive_organisation {
-                        score += 2.5;
-                    }
-                    // Two edits away is far for a short word: only a given name next
-                    // to it, or the same person named in the story, makes it a slip
-                    // ("Boeing" is not Beijing, "Q-West" not Alan West).
-                    let strong_context = neighbour_fits
-                        || (story_entities.contains(&entity) && e.category() == Category::Person);
-                    if (common_word && !neighbour_fits)
-                        || (edits >= 2
-                            && !strong_context
-                            && !is_suffix_slip(&token.folded, &kb_word))
-                    {
+                    let evidence = Evidence {
+                        edits,
+                        edit_class,
+                        romanisation: romanisation::is_romanisation(
+                            &token.folded,
+                            &kb_word,
+                            &e.country,
+                        ),
+                        neighbour_fits,
+                        in_story: story_entities.contains(&entity),
+                        title_fits: title_fits(&titles, &e.entity_type),
+                        country_in_story: story_countries.contains(e.country.as_str()),
+                        distinctive_organisation: part == NamePart::Whole
+                            && e.category() == Category::Organization
+                            && distinctive_as_company(e, story_entities.contains(&entity))
+                            && (edits <= 1 || edit_class == EditClass::Suffix)
+                            && kb_word.chars().count() >= 5
+                            && !is_common_folded_word(&kb_word)
+                            // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
+                            && !e.acronyms.iter().any(|a| fold(a) == kb_word),
+                        common_word,
+                        prominence: e.prominence(),
+                        category: e.category(),
+                    };
+                    if common_word_alone(&evidence) || far_without_strong_context(&evidence) {
                         continue;
                     }
-                    if story_entities.contains(&entity) {
-                        score += 2.0;
-                    }
-                    if title_fits(&titles, &e.entity_type) {
-                        score += 1.0;
-                    }
-                    if story_countries.contains(e.country.as_str()) {
-                        score += 1.0;
-                    }
-                    if score < REPORT_THRESHOLD {
-                        continue;
-                    }
-                    if romanisation::is_romanisation(&token.folded, &kb_word, &e.country) {
-                        romanised = true;
-                        break;
-                    }
-                    let written = &cx.text[token.span.clone()];
                     if let Some(form) = written_form(kb, entity, &kb_word) {
+                        let margin = evidence.margin();
                         candidates.push(Candidate {
                             entity,
                             suggestion: matches_case(&form, written),
-                            score,
+                            evidence,
+                            margin,
                         });
                     }
                 }
             }
-            if romanised {
-                slip_memo.insert(slip_key, None);
-                continue;
-            }
-            slip_memo.insert(slip_key, Some(candidates.clone()));
-            let _ = index;
-            record(&mut best_for_word, &mut occurrences, ti, token, candidates);
+            cache.words.insert(key, candidates.clone());
+            out.push((ti, candidates));
         }
+    }
+    out
+}
+
+/// Every candidate pair the decision weighs in `cx`, findings or not, for the fitting
+/// script (`byline eval --dump-evidence`).
+pub fn evidence(cx: &CheckContext) -> Vec<SlipEvidence> {
+    word_candidates(cx)
+        .into_iter()
+        .flat_map(|(ti, candidates)| {
+            let span = cx.tokens[ti].span.clone();
+            candidates.into_iter().map(move |c| SlipEvidence {
+                span: span.clone(),
+                entity: c.entity,
+                suggestion: c.suggestion,
+                features: Feature::ALL
+                    .iter()
+                    .map(|&f| (f.name(), c.evidence.value(f)))
+                    .collect(),
+                margin: c.margin,
+            })
+        })
+        .collect()
+}
+
+/// The recorded spellings of `entity`'s word that `written` stands for, for the
+/// message on a form only the romanisation rules produce.
+fn recorded_spellings(candidates: &[Candidate], entity: EntityId) -> Vec<String> {
+    let mut out: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.entity == entity)
+        .map(|c| c.suggestion.clone())
+        .collect();
+    out.dedup();
+    out
+}
+
+/// The finding's message: a form some romanisation could give is "not a recorded
+/// spelling"; otherwise the margin says how sure the check is.
+fn message(kb: &Kb, written: &str, top: &Candidate, candidates: &[Candidate]) -> String {
+    let name = &kb.entity(top.entity).name;
+    if top.evidence.romanisation {
+        let recorded = recorded_spellings(candidates, top.entity).join(", ");
+        format!("'{written}' is not a recorded spelling of {name}; sources write {recorded}")
+    } else if top.margin >= SURE_MARGIN {
+        format!("'{written}' looks like a misspelling of {name}")
+    } else {
+        format!("'{written}' may be a misspelling of {name}")
+    }
+}
+
+pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
+    let kb = cx.kb;
+    // Candidates over the threshold per folded word, over all its occurrences: a slip
+    // the context shows once is the same slip elsewhere in the story.
+    let mut best_for_word: HashMap<String, Vec<Candidate>> = HashMap::default();
+    let mut occurrences: Vec<(usize, String)> = Vec::new();
+    for (ti, candidates) in word_candidates(cx) {
+        let folded = cx.tokens[ti].folded.clone();
+        let over: Vec<Candidate> = candidates.into_iter().filter(|c| c.margin >= 0.0).collect();
+        if !over.is_empty() {
+            best_for_word
+                .entry(folded.clone())
+                .or_default()
+                .extend(over);
+        }
+        occurrences.push((ti, folded));
     }
 
     let mut diagnostics = Vec::new();
@@ -406,13 +529,13 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
         if !reported.insert(ti) {
             continue;
         }
-        // Equal scores: a form with an apostrophe or hyphen the writer did not type
+        // Equal margins: a form with an apostrophe or hyphen the writer did not type
         // comes after one without ("Daeesh": "Daesh" before "Da'esh").
         let written_marks = cx.text[cx.tokens[ti].span.clone()].contains(['\'', '’', '-']);
         let adds_marks = |c: &Candidate| !written_marks && c.suggestion.contains(['\'', '’', '-']);
         candidates.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
+            b.margin
+                .total_cmp(&a.margin)
                 .then_with(|| adds_marks(a).cmp(&adds_marks(b)))
                 .then_with(|| a.suggestion.cmp(&b.suggestion))
         });
@@ -422,19 +545,15 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
                 suggestions.push(c.suggestion.clone());
             }
         }
-        let top = &candidates[0];
         let span = cx.tokens[ti].span.clone();
         let written = &cx.text[span.clone()];
         diagnostics.push(Diagnostic {
             code: Code::MisspelledName,
             severity: Severity::Warning,
-            message: format!(
-                "'{written}' looks like a misspelling of {}",
-                kb.entity(top.entity).name
-            ),
+            message: message(kb, written, &candidates[0], candidates),
             span,
             suggestions,
-            entity: Some(top.entity),
+            entity: Some(candidates[0].entity),
         });
     }
     for finding in phrase_findings {
@@ -444,21 +563,6 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     }
     diagnostics.sort_by_key(|d| d.span.start);
     diagnostics
-}
-
-/// Notes a word searched for slips and the candidates found for it.
-fn record(
-    best_for_word: &mut HashMap<String, Vec<Candidate>>,
-    occurrences: &mut Vec<(usize, String)>,
-    ti: usize,
-    token: &crate::analysis::tokens::Token,
-    candidates: Vec<Candidate>,
-) {
-    if !candidates.is_empty() {
-        let entry = best_for_word.entry(token.folded.clone()).or_default();
-        entry.extend(candidates);
-    }
-    occurrences.push((ti, token.folded.clone()));
 }
 
 /// The spellings that could complete a multi-word KB name `word` (folded) is a slip
@@ -480,7 +584,7 @@ fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
         .collect();
     for cut in 2..=MAX_SUFFIX {
         let ending: String = letters[n.saturating_sub(cut)..].iter().collect();
-        if !english && n > cut + 3 && !DERIVING_ENDINGS.contains(&ending.as_str()) {
+        if !english && n > cut + 3 && !crate::analysis::cues::is_deriving_ending(&ending) {
             let shorter: String = letters[..n - cut].iter().collect();
             if kb.is_name_word(&shorter) {
                 out.push(shorter);
@@ -492,18 +596,6 @@ fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
     out.dedup();
     out
 }
-
-/// Words that open an Arabic kunya or patronymic ("Abu Jandal", "Umm Layth", "bin
-/// Salman"): half the Arabic names of a story begin with one, so one before a word is
-/// no sign of which person the word names ("Abu Jandal" is not a slip of Jamal, a name
-/// of Abu Mahdi al-Muhandis, whose OFAC names begin "Abu" too).
-const KUNYA: &[&str] = &["abu", "abou", "umm", "um", "ibn", "bin", "bint"];
-
-/// English endings that make another word of a name's word, never a slip of it: the
-/// Factbook's parties "Democratic Union" and "Union Party" are not what "Democratic
-/// Unionist Party" or "Ulster Unionist Party" misspell. (The slips the hand makes at
-/// the end of a word are letters such as "is", "a", "ic".)
-const DERIVING_ENDINGS: &[&str] = &["ist", "ism", "ian", "ese"];
 
 /// Whether `written` is `kb_word` in the other English spelling (British "-our",
 /// "-re", "-ise" for American "-or", "-er", "-ize"): the Factbook writes "Labor Party"
@@ -561,7 +653,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // The search tries hundreds of spellings; a story repeats its names, and an edited
     // story its unchanged ones (the memo outlives one analysis).
-    let mut cache = cx.memo.phrases.borrow_mut();
+    let mut cache = cx.memo.slips.borrow_mut();
     // Mentions are in text order and do not overlap: the one that could hold a token
     // is the last to start at or before it (a scan of all of them per token made a
     // long story quadratic).
@@ -603,7 +695,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             .collect();
         let k = ti - run.start;
         let key = (words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), k);
-        if let Some(found) = cache.get(&key) {
+        if let Some(found) = cache.phrases.get(&key) {
             if let Some((entity, variant)) = found.clone() {
                 out.push(phrase_finding(cx, ti, entity, &variant));
             }
@@ -622,7 +714,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             slip_spellings(kb, &token.folded, english)
         };
         if variants.is_empty() {
-            cache.insert(key, None);
+            cache.phrases.insert(key, None);
             continue;
         }
         // Starts from which the words before the slip could begin a KB name.
@@ -663,7 +755,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
         if let Some((entity, variant)) = &found {
             out.push(phrase_finding(cx, ti, *entity, variant));
         }
-        cache.insert(key, found);
+        cache.phrases.insert(key, found);
     }
     out
 }
@@ -770,7 +862,7 @@ mod tests {
     #[test]
     fn the_finding_names_the_intended_entity() {
         let kb = kb(&[GERASIMOV]);
-        let text = "Valery Gerasimovis spoke.";
+        let text = "General Valery Gerasimovis spoke.";
         let analysis = analyze(text, &kb, &AnalysisOptions::default());
         let finding = &analysis.diagnostics[0];
         assert_eq!(
@@ -778,6 +870,51 @@ mod tests {
             "'Gerasimovis' looks like a misspelling of Valery Gerasimov"
         );
         assert_eq!(finding.entity, kb.find_id("gerasimov"));
+    }
+
+    #[test]
+    fn a_form_only_romanisation_gives_is_not_a_recorded_spelling_and_names_the_recorded_ones() {
+        use super::super::slip_decision::{EditClass, Evidence};
+        use super::{message, Candidate};
+        let kb = kb(&[SHOIGU]);
+        let entity = kb.find_id("shoigu").expect("in the test KB");
+        let evidence = Evidence {
+            edits: 1,
+            edit_class: EditClass::Phonetic,
+            romanisation: true,
+            neighbour_fits: true,
+            in_story: false,
+            title_fits: false,
+            country_in_story: false,
+            distinctive_organisation: false,
+            common_word: false,
+            prominence: 0.6,
+            category: byline_kb::Category::Person,
+        };
+        let candidate = Candidate {
+            entity,
+            suggestion: "Shoigu".to_string(),
+            margin: 0.5,
+            evidence,
+        };
+        assert_eq!(
+            message(&kb, "Shoygu", &candidate, std::slice::from_ref(&candidate)),
+            "'Shoygu' is not a recorded spelling of Sergei Shoigu; sources write Shoigu"
+        );
+    }
+
+    #[test]
+    fn a_finding_with_a_small_margin_says_the_word_may_be_a_slip() {
+        let kb = kb(&[GERASIMOV]);
+        let analysis = analyze(
+            "Valery Gerasimovis spoke.",
+            &kb,
+            &AnalysisOptions::default(),
+        );
+        assert_eq!(
+            analysis.diagnostics[0].message,
+            "'Gerasimovis' may be a misspelling of Valery Gerasimov"
+        );
     }
 
     #[test]
@@ -855,6 +992,25 @@ mod tests {
         assert_eq!(
             slips("Officials told Reutres and Reuter on Monday.", &kb),
             ["Reutres → Reuters", "Reuter → Reuters"]
+        );
+    }
+
+    #[test]
+    fn a_company_name_is_distinctive_only_when_named_or_prominent() {
+        let krones = organisation("krones", "Krones", "company", "DE").prominence(0.3);
+        let kb1 = kb(&[krones]);
+        // One of 1,800 index companies: "Kroes" is someone else's name.
+        assert!(findings("Commissioner Neelie Kroes said so.", &kb1).is_empty());
+        // Named in the story, a slip of it is one.
+        assert_eq!(
+            slips("Krones shipped the line. Later Kronnes said so.", &kb1),
+            ["Kronnes → Krones"]
+        );
+        // A company news names often needs no more context.
+        let boeing = organisation("boeing", "Boeing", "company", "US").prominence(0.5);
+        assert_eq!(
+            slips("Officials told Boieng on Monday.", &kb(&[boeing])),
+            ["Boieng → Boeing"]
         );
     }
 

@@ -7,6 +7,7 @@ mod inconsistent_spelling;
 mod memo;
 pub(crate) mod misspelled_name;
 mod offices;
+mod slip_decision;
 mod titles;
 
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use memo::Memo;
+pub use misspelled_name::{evidence as slip_evidence, SlipEvidence};
 
 use super::tokens::Token;
 use super::{Cluster, Mention};

@@ -356,16 +356,18 @@ impl OfficeHolders {
         // Role titles repeat across the KB ("Minister of Defence", "Member of
         // Parliament"): each distinct one is read into offices once, and only the
         // offices of checked kinds are kept.
-        let mut read: HashMap<&str, Vec<Office>> = HashMap::new();
-        for (id, entity) in kb.iter() {
+        // `scan`, not `iter`: the entities are decoded for the scan only, so a server
+        // does not keep the whole KB decoded after its first title check.
+        let mut read: HashMap<String, Vec<Office>> = HashMap::new();
+        kb.scan(|id, entity| {
             if entity.category() != Category::Person {
-                continue;
+                return;
             }
             for (index, role) in entity.roles.iter().enumerate() {
                 let Some((from, to)) = evidence_span(entity, role) else {
                     continue;
                 };
-                let offices = read.entry(role.title.as_str()).or_insert_with(|| {
+                let offices = read.entry(role.title.clone()).or_insert_with(|| {
                     offices_of(&role.title)
                         .into_iter()
                         .filter(|office| office.kind.checked())
@@ -387,7 +389,7 @@ impl OfficeHolders {
                         });
                 }
             }
-        }
+        });
         OfficeHolders(by_kind)
     }
 }

@@ -1,0 +1,463 @@
+//! The decision of `misspelled-name`, in one place: for a written word and one KB
+//! entity it may be a slip of, an [`Evidence`] record of everything that speaks for
+//! or against the slip, scored as log-odds by the named weights of
+//! `data/slip-weights.tsv` (compiled in). A pair scoring above zero is a finding; how
+//! far above sets the wording.
+//!
+//! The weights are fitted, not chosen: `scripts/fit_slip_weights.py` fits them by
+//! logistic regression on the evidence `byline eval --dump-evidence` writes, and
+//! rewrites the table. Adding evidence is one [`Feature`], one field of [`Evidence`]
+//! that sets it, one row of the table and one test.
+//!
+//! What can never be a slip, whatever the score, is not weighed here: those are the
+//! named vetoes of `implausible_slips.rs` and of the check itself.
+
+use std::sync::OnceLock;
+
+use byline_kb::Category;
+
+/// One piece of evidence the decision weighs, named as in the weight table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// Always 1: the log-odds of a slip with no evidence; holds the threshold.
+    Bias,
+    /// The candidate's prominence (0–1): the famous are written about, and misspelled,
+    /// more often.
+    Prominence,
+    /// Edits past the first (Damerau–Levenshtein).
+    ExtraEdits,
+    /// A consonant left out ("Reuter", "Hezbolah" aside: that is an undoubled letter).
+    EditDropped,
+    /// A letter doubled or undoubled ("Gerrasimov").
+    EditDoubled,
+    /// One vowel for another, or a vowel added or dropped ("Blinkin").
+    EditVowel,
+    /// Two neighbouring letters swapped ("Ptuin").
+    EditTransposition,
+    /// A letter for its neighbour on a QWERTY keyboard ("Putim").
+    EditKeyboard,
+    /// The h of kh, zh, sh, ch, th or gh dropped or added ("Kadirov", "Zakharova").
+    EditDroppedH,
+    /// A sound spelled another way: f/v, c/k, k/q, s/z, i/y, ks/x, ph/f.
+    EditPhonetic,
+    /// A few letters added at the end ("Gerasimovis").
+    EditSuffix,
+    /// Another edit, or several of different kinds.
+    EditOther,
+    /// The romanisation rules for the candidate's country produce the written form:
+    /// a spelling a source may use, though none the KB records.
+    Romanisation,
+    /// The candidate's other name part stands beside the word ("Valery Gerasimovis").
+    NeighbourFits,
+    /// The story names the candidate elsewhere.
+    InStory,
+    /// A title before the name fits the candidate's role ("General Gerasimovis").
+    TitleFits,
+    /// The story names a place or body of the candidate's country.
+    CountryInStory,
+    /// The candidate is an organisation whose name is one uncommon word of five letters
+    /// or more ("Hezbollah", "Reuters"): few real words are near it.
+    DistinctiveOrganisation,
+    /// The written word is a common English word ("Brown"): it may be meant as written.
+    CommonWord,
+    /// The candidate is a person.
+    CandidatePerson,
+}
+
+impl Feature {
+    /// Every feature, in the order of the weight table.
+    pub const ALL: [Feature; 20] = [
+        Feature::Bias,
+        Feature::Prominence,
+        Feature::ExtraEdits,
+        Feature::EditDropped,
+        Feature::EditDoubled,
+        Feature::EditVowel,
+        Feature::EditTransposition,
+        Feature::EditKeyboard,
+        Feature::EditDroppedH,
+        Feature::EditPhonetic,
+        Feature::EditSuffix,
+        Feature::EditOther,
+        Feature::Romanisation,
+        Feature::NeighbourFits,
+        Feature::InStory,
+        Feature::TitleFits,
+        Feature::CountryInStory,
+        Feature::DistinctiveOrganisation,
+        Feature::CommonWord,
+        Feature::CandidatePerson,
+    ];
+
+    /// The feature's name in the weight table and the evidence dump.
+    pub fn name(self) -> &'static str {
+        match self {
+            Feature::Bias => "bias",
+            Feature::Prominence => "prominence",
+            Feature::ExtraEdits => "extra_edits",
+            Feature::EditDropped => "edit_dropped",
+            Feature::EditDoubled => "edit_doubled",
+            Feature::EditVowel => "edit_vowel",
+            Feature::EditTransposition => "edit_transposition",
+            Feature::EditKeyboard => "edit_keyboard",
+            Feature::EditDroppedH => "edit_dropped_h",
+            Feature::EditPhonetic => "edit_phonetic",
+            Feature::EditSuffix => "edit_suffix",
+            Feature::EditOther => "edit_other",
+            Feature::Romanisation => "romanisation",
+            Feature::NeighbourFits => "neighbour_fits",
+            Feature::InStory => "in_story",
+            Feature::TitleFits => "title_fits",
+            Feature::CountryInStory => "country_in_story",
+            Feature::DistinctiveOrganisation => "distinctive_organisation",
+            Feature::CommonWord => "common_word",
+            Feature::CandidatePerson => "candidate_person",
+        }
+    }
+}
+
+/// How the written word differs from the candidate's word: the class of its edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditClass {
+    Dropped,
+    Doubled,
+    Vowel,
+    Transposition,
+    Keyboard,
+    DroppedH,
+    Phonetic,
+    Suffix,
+    Other,
+}
+
+/// Longest ending a suffix slip adds ("Gerasimov" + "is").
+pub const MAX_SUFFIX: usize = 3;
+
+/// The rows of a QWERTY keyboard, for which letters are neighbours.
+const KEYBOARD_ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+/// Letter pairs that spell one sound in names (either way round).
+const PHONETIC_PAIRS: [(char, char); 7] = [
+    ('f', 'v'),
+    ('c', 'k'),
+    ('k', 'q'),
+    ('s', 'z'),
+    ('i', 'y'),
+    ('c', 's'),
+    ('j', 'y'),
+];
+
+/// Letter groups that spell one sound in names (either way round).
+const PHONETIC_GROUPS: [(&str, &str); 3] = [("ks", "x"), ("ph", "f"), ("ck", "k")];
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Whether `a` and `b` touch on a QWERTY keyboard (same row, or the row above or
+/// below, at most one key across).
+fn keyboard_neighbours(a: char, b: char) -> bool {
+    let place = |c: char| {
+        KEYBOARD_ROWS
+            .iter()
+            .enumerate()
+            .find_map(|(row, keys)| keys.find(c).map(|col| (row as i32, col as i32)))
+    };
+    match (place(a), place(b)) {
+        (Some((ra, ca)), Some((rb, cb))) => {
+            let (dr, dc) = ((ra - rb).abs(), cb - ca);
+            // Rows are staggered: the keys below k are m and (,), above it i and o.
+            (dr == 0 && dc.abs() == 1)
+                || (dr == 1 && (dc == 0 || dc == if ra < rb { -1 } else { 1 }))
+        }
+        _ => false,
+    }
+}
+
+fn phonetic_pair(a: char, b: char) -> bool {
+    PHONETIC_PAIRS
+        .iter()
+        .any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
+}
+
+impl EditClass {
+    /// The class of the edits from `kb_word` to `written` (both folded).
+    pub fn of(written: &str, kb_word: &str) -> EditClass {
+        let w: Vec<char> = written.chars().collect();
+        let k: Vec<char> = kb_word.chars().collect();
+        if w.len() > k.len() && w.starts_with(&k) && w.len() - k.len() <= MAX_SUFFIX {
+            return EditClass::Suffix;
+        }
+        if w.len() == k.len() {
+            let diff: Vec<usize> = (0..w.len()).filter(|&i| w[i] != k[i]).collect();
+            match diff.as_slice() {
+                [i] => {
+                    let (a, b) = (w[*i], k[*i]);
+                    return if phonetic_pair(a, b) {
+                        EditClass::Phonetic
+                    } else if is_vowel(a) && is_vowel(b) {
+                        EditClass::Vowel
+                    } else if keyboard_neighbours(a, b) {
+                        EditClass::Keyboard
+                    } else {
+                        EditClass::Other
+                    };
+                }
+                [i, j] if *j == i + 1 && w[*i] == k[*j] && w[*j] == k[*i] => {
+                    return EditClass::Transposition;
+                }
+                _ => {}
+            }
+        }
+        if w.len().abs_diff(k.len()) == 1 {
+            let (long, short) = if w.len() > k.len() {
+                (&w, &k)
+            } else {
+                (&k, &w)
+            };
+            let i = (0..short.len())
+                .find(|&i| long[i] != short[i])
+                .unwrap_or(short.len());
+            if long[..i] == short[..i] && long[i + 1..] == short[i..] {
+                let c = long[i];
+                let doubled = (i > 0 && long[i - 1] == c) || long.get(i + 1) == Some(&c);
+                return if doubled {
+                    EditClass::Doubled
+                } else if c == 'h'
+                    && i > 0
+                    && matches!(long[i - 1], 'k' | 'z' | 's' | 'c' | 't' | 'g')
+                {
+                    EditClass::DroppedH
+                } else if is_vowel(c) {
+                    EditClass::Vowel
+                } else if long == &k {
+                    EditClass::Dropped
+                } else {
+                    EditClass::Other
+                };
+            }
+        }
+        let phonetic = PHONETIC_GROUPS
+            .iter()
+            .any(|&(x, y)| written.replace(x, y) == kb_word.replace(x, y) && written != kb_word);
+        if phonetic {
+            EditClass::Phonetic
+        } else {
+            EditClass::Other
+        }
+    }
+
+    fn feature(self) -> Feature {
+        match self {
+            EditClass::Dropped => Feature::EditDropped,
+            EditClass::Doubled => Feature::EditDoubled,
+            EditClass::Vowel => Feature::EditVowel,
+            EditClass::Transposition => Feature::EditTransposition,
+            EditClass::Keyboard => Feature::EditKeyboard,
+            EditClass::DroppedH => Feature::EditDroppedH,
+            EditClass::Phonetic => Feature::EditPhonetic,
+            EditClass::Suffix => Feature::EditSuffix,
+            EditClass::Other => Feature::EditOther,
+        }
+    }
+}
+
+/// Everything the decision knows about one (written word, candidate entity) pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Damerau–Levenshtein edits between the word and the candidate's word.
+    pub edits: usize,
+    pub edit_class: EditClass,
+    /// The candidate's country's romanisation rules produce the written form.
+    pub romanisation: bool,
+    /// The candidate's other name part stands beside the word.
+    pub neighbour_fits: bool,
+    /// The story names the candidate elsewhere.
+    pub in_story: bool,
+    /// A title before the name fits the candidate's role.
+    pub title_fits: bool,
+    /// The story names something of the candidate's country.
+    pub country_in_story: bool,
+    /// The candidate is a one-word, uncommon organisation name.
+    pub distinctive_organisation: bool,
+    /// The written word is a common English word.
+    pub common_word: bool,
+    /// The candidate's prominence, 0–1.
+    pub prominence: f32,
+    pub category: Category,
+}
+
+impl Evidence {
+    /// The value of `feature` in this record.
+    pub fn value(&self, feature: Feature) -> f32 {
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        match feature {
+            Feature::Bias => 1.0,
+            Feature::Prominence => self.prominence,
+            Feature::ExtraEdits => self.edits.saturating_sub(1) as f32,
+            Feature::EditDropped
+            | Feature::EditDoubled
+            | Feature::EditVowel
+            | Feature::EditTransposition
+            | Feature::EditKeyboard
+            | Feature::EditDroppedH
+            | Feature::EditPhonetic
+            | Feature::EditSuffix
+            | Feature::EditOther => flag(self.edit_class.feature() == feature),
+            Feature::Romanisation => flag(self.romanisation),
+            Feature::NeighbourFits => flag(self.neighbour_fits),
+            Feature::InStory => flag(self.in_story),
+            Feature::TitleFits => flag(self.title_fits),
+            Feature::CountryInStory => flag(self.country_in_story),
+            Feature::DistinctiveOrganisation => flag(self.distinctive_organisation),
+            Feature::CommonWord => flag(self.common_word),
+            Feature::CandidatePerson => flag(self.category == Category::Person),
+        }
+    }
+
+    /// The log-odds that the word is a slip of the candidate, less the threshold:
+    /// above zero is a finding.
+    pub fn margin(&self) -> f32 {
+        let weights = weights();
+        Feature::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, &f)| weights[i] * self.value(f))
+            .sum()
+    }
+}
+
+/// The weight table as compiled in: `feature<TAB>weight<TAB>why`, `#` comments.
+const WEIGHT_TABLE: &str = include_str!("../../../data/slip-weights.tsv");
+
+/// Parses a weight table into one weight per [`Feature::ALL`], or says what is wrong.
+fn parse_weights(table: &str) -> Result<[f32; Feature::ALL.len()], String> {
+    let mut out = [None; Feature::ALL.len()];
+    for line in table.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(name), Some(weight), Some(why)) = (fields.next(), fields.next(), fields.next())
+        else {
+            return Err(format!("not name, weight, why: {line}"));
+        };
+        let index = Feature::ALL
+            .iter()
+            .position(|f| f.name() == name)
+            .ok_or_else(|| format!("no feature {name}"))?;
+        if why.trim().is_empty() {
+            return Err(format!("{name} has no reason"));
+        }
+        if out[index].is_some() {
+            return Err(format!("{name} twice"));
+        }
+        out[index] = Some(weight.parse::<f32>().map_err(|e| format!("{name}: {e}"))?);
+    }
+    let mut weights = [0.0; Feature::ALL.len()];
+    for (i, w) in out.into_iter().enumerate() {
+        weights[i] = w.ok_or_else(|| format!("no weight for {}", Feature::ALL[i].name()))?;
+    }
+    Ok(weights)
+}
+
+/// The compiled-in weights (a bad table fails the tests, so never here in a build
+/// that passed them).
+fn weights() -> &'static [f32; Feature::ALL.len()] {
+    static WEIGHTS: OnceLock<[f32; Feature::ALL.len()]> = OnceLock::new();
+    WEIGHTS.get_or_init(|| parse_weights(WEIGHT_TABLE).expect("data/slip-weights.tsv"))
+}
+
+/// Margin (log-odds over the threshold) below which a finding says the word *may be* a
+/// misspelling rather than that it looks like one: about 3 to 1 on the threshold's
+/// odds.
+pub const SURE_MARGIN: f32 = 1.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(edit_class: EditClass) -> Evidence {
+        Evidence {
+            edits: 1,
+            edit_class,
+            romanisation: false,
+            neighbour_fits: false,
+            in_story: false,
+            title_fits: false,
+            country_in_story: false,
+            distinctive_organisation: false,
+            common_word: false,
+            prominence: 0.4,
+            category: Category::Person,
+        }
+    }
+
+    #[test]
+    fn the_weight_table_names_every_feature_once_with_a_reason() {
+        let weights = parse_weights(WEIGHT_TABLE).unwrap();
+        assert_eq!(weights.len(), Feature::ALL.len());
+        assert!(parse_weights("bias\t1\n").is_err(), "no reason");
+        assert!(parse_weights("bias\t1\twhy\n").is_err(), "features missing");
+    }
+
+    #[test]
+    fn feature_names_are_distinct() {
+        let mut names: Vec<&str> = Feature::ALL.iter().map(|f| f.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Feature::ALL.len());
+    }
+
+    #[test]
+    fn edits_are_classed_by_how_hands_and_ears_slip() {
+        for (written, kb, class) in [
+            ("gerrasimov", "gerasimov", EditClass::Doubled),
+            ("hezbolah", "hezbollah", EditClass::Doubled),
+            ("blinkin", "blinken", EditClass::Vowel),
+            ("ptuin", "putin", EditClass::Transposition),
+            ("putim", "putin", EditClass::Keyboard),
+            ("kadirov", "kadyrov", EditClass::Phonetic),
+            ("zakarova", "zakharova", EditClass::DroppedH),
+            ("deripasca", "deripaska", EditClass::Phonetic),
+            ("aleksandr", "alexandr", EditClass::Phonetic),
+            ("gerasimovis", "gerasimov", EditClass::Suffix),
+            ("reuter", "reuters", EditClass::Dropped),
+            ("pudn", "putin", EditClass::Other),
+        ] {
+            assert_eq!(EditClass::of(written, kb), class, "{written} for {kb}");
+        }
+    }
+
+    #[test]
+    fn each_piece_of_context_raises_the_odds() {
+        let bare = evidence(EditClass::Vowel);
+        for raised in [
+            Evidence {
+                neighbour_fits: true,
+                ..bare.clone()
+            },
+            Evidence {
+                in_story: true,
+                ..bare.clone()
+            },
+        ] {
+            assert!(raised.margin() > bare.margin(), "{raised:?}");
+        }
+    }
+
+    #[test]
+    fn a_romanisation_lowers_the_odds_but_is_weighed_like_any_evidence() {
+        let slip = Evidence {
+            neighbour_fits: true,
+            in_story: true,
+            ..evidence(EditClass::Phonetic)
+        };
+        let romanised = Evidence {
+            romanisation: true,
+            ..slip.clone()
+        };
+        assert!(romanised.margin() < slip.margin());
+        assert!(romanised.margin().is_finite());
+    }
+}
