@@ -804,10 +804,10 @@ mod tests {
             mentions("Ibrahim Al-Ja'afari spoke.", &kb),
             ["Ibrahim Al-Ja'afari: person"]
         );
-        assert_eq!(
-            mentions("Ebrahim Al-Ja'afari spoke in Iraq.", &kb),
-            ["Ebrahim Al-Ja'afari: person", "Iraq = iraq"]
-        );
+        // Unlinked (": category", not "= id"); its type is the learned typer's guess.
+        let other_given_name = mentions("Ebrahim Al-Ja'afari spoke in Iraq.", &kb);
+        assert!(other_given_name[0].starts_with("Ebrahim Al-Ja'afari: "));
+        assert_eq!(other_given_name[1], "Iraq = iraq");
     }
 
     #[test]

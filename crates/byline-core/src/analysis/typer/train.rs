@@ -3,7 +3,7 @@
 //! Run by `examples/train_typer.rs`; kept in the library so the features the model
 //! is trained on are the very ones [`super::classify`] computes.
 
-use super::{best, Label, BUCKETS, LABELS};
+use super::{best, Label, LABELS};
 
 /// One training span: its features and its gold label.
 #[derive(Debug, Clone)]
@@ -26,13 +26,16 @@ impl Rng {
 }
 
 /// Trains for `epochs` passes over `examples` in a seeded order and returns the
-/// averaged weights (`BUCKETS × LABELS`, bucket-major). Averaging (each weight's mean
+/// averaged weights (`2^bits × LABELS`, bucket-major, each feature in the bucket of its
+/// hash's low `bits`). Averaging (each weight's mean
 /// over every step) is what makes a perceptron generalise; it is computed lazily
 /// from the summed, step-stamped updates.
-pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<f64> {
-    let mut weights = vec![0i64; BUCKETS * LABELS];
+pub fn train(examples: &[Example], epochs: usize, seed: u64, bits: u32) -> Vec<f64> {
+    let buckets = 1usize << bits;
+    let bucket = |f: u32| f as usize & (buckets - 1);
+    let mut weights = vec![0i64; buckets * LABELS];
     // Σ step × update per weight: the average is weights − stamped / steps.
-    let mut stamped = vec![0i64; BUCKETS * LABELS];
+    let mut stamped = vec![0i64; buckets * LABELS];
     let mut step: i64 = 1;
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(seed);
@@ -47,15 +50,15 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<f64> {
             let mut scores = [0i64; LABELS];
             for &f in &example.features {
                 for (label, score) in scores.iter_mut().enumerate() {
-                    *score += weights[f as usize * LABELS + label];
+                    *score += weights[bucket(f) * LABELS + label];
                 }
             }
             let scores32 = scores.map(|s| s.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32);
             let guess = best(&scores32);
             if guess != example.label {
                 for &f in &example.features {
-                    let good = f as usize * LABELS + example.label.index();
-                    let bad = f as usize * LABELS + guess.index();
+                    let good = bucket(f) * LABELS + example.label.index();
+                    let bad = bucket(f) * LABELS + guess.index();
                     weights[good] += 1;
                     stamped[good] += step;
                     weights[bad] -= 1;
@@ -72,18 +75,24 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64) -> Vec<f64> {
         .collect()
 }
 
-/// The weights as little-endian `i16`, scaled so the largest magnitude is 32,767: the
-/// embedded format [`super::scores`] reads.
-pub fn quantise(weights: &[f64]) -> Vec<u8> {
-    let largest = weights.iter().fold(0.0f64, |m, w| m.max(w.abs()));
-    let scale = if largest > 0.0 {
-        f64::from(i16::MAX) / largest
-    } else {
-        0.0
-    };
+/// The weights as signed bytes, the embedded format [`super::scores`] reads: scaled
+/// so that the `clip` quantile of the non-zero weights' magnitudes is 127, the few
+/// larger ones clipped to ±127. `train_typer` uses 1 (the largest weight is 127, as
+/// the `i16` format was scaled): clipping lower gives the many small weights finer
+/// steps, but `train_typer --sweep` measured it costing accuracy, not saving it.
+pub fn quantise(weights: &[f64], clip: f64) -> Vec<u8> {
+    let mut magnitudes: Vec<f64> = weights
+        .iter()
+        .map(|w| w.abs())
+        .filter(|&w| w > 0.0)
+        .collect();
+    magnitudes.sort_by(f64::total_cmp);
+    let at = ((magnitudes.len() as f64 * clip).ceil() as usize).min(magnitudes.len());
+    let bound = at.checked_sub(1).map_or(0.0, |i| magnitudes[i]);
+    let scale = if bound > 0.0 { 127.0 / bound } else { 0.0 };
     weights
         .iter()
-        .flat_map(|w| ((w * scale).round() as i16).to_le_bytes())
+        .map(|w| (w * scale).round().clamp(-127.0, 127.0) as i8 as u8)
         .collect()
 }
 
@@ -107,12 +116,25 @@ mod tests {
                 label: Label::NotName,
             },
         ];
-        let a = quantise(&train(&examples, 5, 1));
-        let b = quantise(&train(&examples, 5, 1));
+        let a = quantise(&train(&examples, 5, 1, 4), 1.0);
+        let b = quantise(&train(&examples, 5, 1, 4), 1.0);
         assert_eq!(a, b);
+        assert_eq!(a.len(), 16 * LABELS);
         for example in &examples {
             let scores = super::super::scores(&a, &example.features);
             assert_eq!(best(&scores), example.label);
         }
+    }
+
+    #[test]
+    fn quantising_clips_at_the_quantile_and_keeps_signs() {
+        let weights = [0.0, 1.0, -2.0, 4.0, 100.0];
+        // The 0.75 quantile of 1, 2, 4, 100 is 4: 4 → 127, 100 clipped to 127.
+        let bytes = quantise(&weights, 0.75);
+        let values: Vec<i8> = bytes.iter().map(|&b| b as i8).collect();
+        assert_eq!(values, [0, 32, -64, 127, 127]);
+        let all = quantise(&weights, 1.0);
+        assert_eq!(all[4] as i8, 127);
+        assert_eq!(all[3] as i8, 5);
     }
 }
