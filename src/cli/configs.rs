@@ -156,6 +156,7 @@ impl<'a> Resolver<'a> {
                     format: None,
                     story_date: self.story_date.or(config.story_date),
                     checks: config.checks.clone(),
+                    ..AnalysisOptions::default()
                 },
                 fail_on: config.fail_on,
             })

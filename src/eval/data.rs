@@ -20,7 +20,7 @@ pub struct Article {
 }
 
 /// A gold entity span, in byte offsets of its document's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct NerSpan {
     pub start: usize,
     pub end: usize,
@@ -28,10 +28,11 @@ pub struct NerSpan {
     pub kind: String,
 }
 
-/// One annotated document.
-#[derive(Debug, Clone)]
+/// One annotated document (also read from the JSON lines `train_typer` writes).
+#[derive(Debug, Clone, Deserialize)]
 pub struct NerDocument {
     pub id: String,
+    #[serde(default)]
     pub source: String,
     pub text: String,
     pub spans: Vec<NerSpan>,

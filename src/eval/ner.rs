@@ -205,7 +205,50 @@ fn static_category(kind: &str) -> Option<&'static str> {
     CATEGORIES.iter().copied().find(|c| *c == kind)
 }
 
+/// One highlight to score: a byte span of the document, its re3d category (`None`
+/// for a highlight with no re3d type) and where a person's title written before it
+/// starts.
+#[derive(Debug, Clone)]
+pub struct Predicted {
+    pub start: usize,
+    pub end: usize,
+    pub category: Option<&'static str>,
+    pub title_start: Option<usize>,
+}
+
+/// Byline's highlights of one document.
+pub fn byline_predictions(kb: &Kb, text: &str, options: &AnalysisOptions) -> Vec<Predicted> {
+    analyze(text, kb, options)
+        .mentions
+        .iter()
+        .map(|m| {
+            let category = re3d_category(m.category, &m.entity_type);
+            Predicted {
+                start: m.span.start,
+                end: m.span.end,
+                category,
+                title_start: m
+                    .title
+                    .as_ref()
+                    .filter(|_| m.category == Category::Person)
+                    .map(|t| t.start),
+            }
+        })
+        .collect()
+}
+
 pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
+    evaluate_predictions(documents, |doc| {
+        byline_predictions(kb, &doc.text, &AnalysisOptions::default())
+    })
+}
+
+/// Scores any highlighter's output (`predict` gives one document's highlights) the
+/// way [`evaluate`] scores Byline's, so other systems are compared on equal terms.
+pub fn evaluate_predictions(
+    documents: &[NerDocument],
+    mut predict: impl FnMut(&NerDocument) -> Vec<Predicted>,
+) -> NerReport {
     let mut report = NerReport {
         documents: documents.len(),
         ..NerReport::default()
@@ -235,27 +278,25 @@ pub fn evaluate(kb: &Kb, documents: &[NerDocument]) -> NerReport {
         }
         let gold_spans: HashSet<(usize, usize)> = gold.iter().map(|&(s, e, _)| (s, e)).collect();
         report.ceiling.add(&gold_spans);
-        let analysis = analyze(text, kb, &AnalysisOptions::default());
-        let mut predicted: Vec<(usize, usize, Option<&'static str>)> = analysis
-            .mentions
+        let mut predicted: Vec<(usize, usize, Option<&'static str>)> = predict(doc)
             .iter()
             .map(|m| {
-                let (s, e) = trim_span(text, m.span.start, m.span.end);
+                let (s, e) = trim_span(text, m.start, m.end);
                 // re3d writes a person's title into the span ("Foreign Secretary Boris
                 // Johnson") as often as not; Byline keeps it beside the name as the
                 // mention's title. Either convention counts as the same mention.
-                let (s, e) = match &m.title {
-                    Some(title) if m.category == Category::Person => {
-                        let titled = trim_span(text, title.start, m.span.end);
+                let (s, e) = match m.title_start {
+                    Some(title) => {
+                        let titled = trim_span(text, title, m.end);
                         if gold_spans.contains(&titled) {
                             titled
                         } else {
                             (s, e)
                         }
                     }
-                    _ => (s, e),
+                    None => (s, e),
                 };
-                (s, e, re3d_category(m.category, &m.entity_type))
+                (s, e, m.category)
             })
             .filter(|&(s, e, _)| gold_spans.contains(&(s, e)) || !ignored.contains(&(s, e)))
             .collect();

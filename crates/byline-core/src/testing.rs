@@ -83,7 +83,22 @@ pub fn suggestions(code: Code, text: &str, kb: &Kb) -> Vec<String> {
 /// "written text = KB id" for a linked one, else "written text: category" ("Valery
 /// Gerasimov = gerasimov", "Abu Karim: person").
 pub fn mentions(text: &str, kb: &Kb) -> Vec<String> {
-    let analysis = analyze(text, kb, &AnalysisOptions::default());
+    mentions_with(text, kb, &AnalysisOptions::default())
+}
+
+/// [`mentions`] with unknown names typed by the cue rules alone: for tests of what
+/// follows typing (weak mentions, linking) that the typer's answer on a small test KB,
+/// without the default KB's name words, is not the subject of.
+pub fn mentions_typed_by_rules(text: &str, kb: &Kb) -> Vec<String> {
+    let options = AnalysisOptions {
+        typing: crate::analysis::mentions::Typing::Rules,
+        ..AnalysisOptions::default()
+    };
+    mentions_with(text, kb, &options)
+}
+
+fn mentions_with(text: &str, kb: &Kb, options: &AnalysisOptions) -> Vec<String> {
+    let analysis = analyze(text, kb, options);
     analysis
         .mentions
         .iter()

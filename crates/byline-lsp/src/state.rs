@@ -277,6 +277,7 @@ impl ServerState {
             format: Some(doc.format),
             story_date: self.date_option(doc).date,
             checks,
+            ..AnalysisOptions::default()
         }
     }
 

@@ -33,13 +33,25 @@ struct BlockPart {
 #[derive(Debug, Default)]
 pub struct BlockCache {
     parts: HashMap<Box<str>, Arc<BlockPart>>,
+    /// How the kept parts' unknown names were typed: a part is reused only under the
+    /// same typing.
+    typing: mentions::Typing,
 }
 
 impl BlockCache {
     /// The tokens and raw mentions of `prose`, block by block, in text order: equal
     /// to [`tokens::tokenize`] then [`mentions::recognize`] run on each block alone.
     /// Keeps only the blocks of this document for the next call.
-    pub fn recognize(&mut self, prose: &Prose, kb: &Kb) -> (Vec<Token>, Vec<RawMention>) {
+    pub fn recognize(
+        &mut self,
+        prose: &Prose,
+        kb: &Kb,
+        typing: mentions::Typing,
+    ) -> (Vec<Token>, Vec<RawMention>) {
+        if typing != self.typing {
+            self.parts.clear();
+            self.typing = typing;
+        }
         let mut kept: HashMap<Box<str>, Arc<BlockPart>> =
             HashMap::with_capacity_and_hasher(prose.blocks.len(), Default::default());
         let mut tokens = Vec::new();
@@ -51,7 +63,7 @@ impl BlockCache {
                 .or_else(|| self.parts.get(key.as_str()))
             {
                 Some(part) => Arc::clone(part),
-                None => Arc::new(analyse_block(&key, block.len(), kb)),
+                None => Arc::new(analyse_block(&key, block.len(), kb, typing)),
             };
             let first_token = tokens.len();
             tokens.extend(part.tokens.iter().map(|t| Token {
@@ -88,20 +100,21 @@ fn block_key(masked: &str, block: &Range<usize>) -> String {
 
 /// Tokens and raw mentions of the block whose key is `key` (its text is
 /// `key[..len]`), as a document of one block.
-fn analyse_block(key: &str, len: usize, kb: &Kb) -> BlockPart {
+fn analyse_block(key: &str, len: usize, kb: &Kb, typing: mentions::Typing) -> BlockPart {
     let alone = Prose {
         masked: key.to_string(),
         blocks: std::iter::once(0..len).collect(),
         story_date: None,
     };
     let tokens = tokens::tokenize(&alone);
-    let mentions = mentions::recognize(&tokens, &alone.masked, kb);
+    let mentions = mentions::recognize_with(&tokens, &alone.masked, kb, typing);
     BlockPart { tokens, mentions }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::mentions::Typing;
     use crate::prose::{extract, Format};
     use crate::testing::entities::{GERASIMOV, IRNA};
 
@@ -124,7 +137,7 @@ mod tests {
                     (IRNA) said.\n\nGerasimov left. Colonel Karim Nasr stayed.";
         let prose = extract(text, Format::PlainText);
         assert_eq!(prose.blocks.len(), 3);
-        let blocks = BlockCache::default().recognize(&prose, &kb);
+        let blocks = BlockCache::default().recognize(&prose, &kb, Typing::Learned);
         assert_eq!(shown(&blocks), shown(&whole(&prose, &kb)));
     }
 
@@ -144,12 +157,12 @@ mod tests {
         let moved = "A new first paragraph.\n\nGeneral Valery Gerasimov spoke.\n\nThen he left.";
         let mut cache = BlockCache::default();
         let first_prose = extract(first, Format::PlainText);
-        cache.recognize(&first_prose, &kb);
+        cache.recognize(&first_prose, &kb, Typing::Learned);
         let key = keys(&first_prose)[0].clone();
         let before = Arc::clone(&cache.parts[key.as_str()]);
         let prose = extract(moved, Format::PlainText);
         assert_eq!(keys(&prose)[1], key);
-        let reused = cache.recognize(&prose, &kb);
+        let reused = cache.recognize(&prose, &kb, Typing::Learned);
         assert!(Arc::ptr_eq(&before, &cache.parts[key.as_str()]));
         // Spans and token indices are the moved block's.
         assert_eq!(shown(&reused), shown(&whole(&prose, &kb)));
@@ -163,10 +176,14 @@ mod tests {
     fn the_cache_keeps_only_the_blocks_of_the_last_document() {
         let kb = crate::testing::kb(&[GERASIMOV, IRNA]);
         let mut cache = BlockCache::default();
-        cache.recognize(&extract("One.\n\nTwo.\n\nThree.", Format::PlainText), &kb);
+        cache.recognize(
+            &extract("One.\n\nTwo.\n\nThree.", Format::PlainText),
+            &kb,
+            Typing::Learned,
+        );
         assert_eq!(cache.parts.len(), 3);
         let last = extract("Two.\n\nFour.\n\nTwo.\n\nThree.", Format::PlainText);
-        cache.recognize(&last, &kb);
+        cache.recognize(&last, &kb, Typing::Learned);
         let mut kept: Vec<&str> = cache.parts.keys().map(|k| &**k).collect();
         kept.sort();
         let mut expected = keys(&last);
@@ -187,12 +204,12 @@ mod tests {
         );
         // The same block text before other text is another key, analysed afresh.
         let mut cache = BlockCache::default();
-        cache.recognize(&prose, &kb);
+        cache.recognize(&prose, &kb, Typing::Learned);
         let other = extract(
             "The Islamic Republic News Agency (IRNA\n\nsaid.",
             Format::PlainText,
         );
-        let found = cache.recognize(&other, &kb);
+        let found = cache.recognize(&other, &kb, Typing::Learned);
         assert_eq!(shown(&found), shown(&whole(&other, &kb)));
         assert_eq!(keys(&other)[0], "The Islamic Republic News Agency (IRNA\n");
         assert!(!cache.parts.contains_key(keys(&prose)[0].as_str()));

@@ -15,6 +15,7 @@ pub mod ranking;
 pub mod romanisation;
 pub mod suppress;
 pub mod tokens;
+pub mod typer;
 
 use std::ops::Range;
 
@@ -72,6 +73,10 @@ pub struct AnalysisOptions {
     /// Overrides the front-matter date.
     pub story_date: Option<PartialDate>,
     pub checks: CheckSettings,
+    /// How names the KB does not link are typed: the learned typer (the default), or
+    /// the cue rules alone, for measuring what the typer changes (`examples/ner_score.rs
+    /// --rules`).
+    pub typing: mentions::Typing,
 }
 
 /// A short, serialisable reference to a KB entity.
@@ -128,7 +133,7 @@ impl Prepared {
     ) -> Prepared {
         let format = options.format.unwrap_or(Format::PlainText);
         let prose = prose::extract(text, format);
-        let (tokens, raw) = blocks.recognize(&prose, kb);
+        let (tokens, raw) = blocks.recognize(&prose, kb, options.typing);
         let linked = linking::link(raw, &tokens, &prose.masked, kb);
         let story_date = options.story_date.or_else(|| {
             prose

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::{CheckContext, Code, Diagnostic, Severity};
-use byline_kb::normalize::transliteration_key;
+use byline_kb::normalize::{transliteration_key, without_article_prefix};
 use byline_kb::Category;
 
 struct Spelling {
@@ -24,6 +24,14 @@ fn similar(a: &str, b: &str) -> bool {
     if a == b {
         return false;
     }
+    // A model or a number ("DC-3s", "DC-9s") is no spelling of a name.
+    if a.chars().chain(b.chars()).any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // News writes "al-Zarqawi" and then "Zarqawi": the article comes and goes.
+    if without_article_prefix(a) == without_article_prefix(b) {
+        return false;
+    }
     // A plural or possessive is another word, not another spelling (Motor, Motors).
     if a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) {
         return false;
@@ -32,6 +40,59 @@ fn similar(a: &str, b: &str) -> bool {
     shorter >= 5
         && (strsim::damerau_levenshtein(a, b) <= 1
             || transliteration_key(a) == transliteration_key(b))
+}
+
+/// How far apart, in bytes, two spellings may be for the words between them to name
+/// one as the other's alternative: a clause, not a paragraph.
+const ALTERNATIVE_REACH: usize = 120;
+
+/// Words that, between two spellings of a name, say the story gives both on purpose:
+/// "Sachy or Sachi", "Chupong, also spelt Choopong", "alternatively spelled",
+/// "a.k.a.", "known as", "née".
+const ALTERNATIVE_WORDS: &[&str] = &[
+    "or",
+    "also",
+    "alternatively",
+    "aka",
+    "a.k.a",
+    "spelt",
+    "spelled",
+    "spelling",
+    "written",
+    "known",
+    "transliterated",
+    "romanised",
+    "romanized",
+    "nee",
+    "née",
+    "formerly",
+];
+
+/// Whether the story itself names the two spellings as alternatives: some occurrence of
+/// one is followed closely, in the same sentence, by one of the other with an
+/// alternative's word between them ("X or Y", "X, also spelt Y") or inside a
+/// parenthesis opened after the first ("Velislav's Bible (Latin Velislai …)"). Such a
+/// story is not inconsistent: it tells the reader both spellings.
+fn named_as_alternatives(text: &str, a: &[Range<usize>], b: &[Range<usize>]) -> bool {
+    let pairs = a.iter().flat_map(|x| b.iter().map(move |y| (x, y)));
+    pairs.into_iter().any(|(x, y)| {
+        let (first, second) = if x.start < y.start { (x, y) } else { (y, x) };
+        if first.end > second.start || second.start - first.end > ALTERNATIVE_REACH {
+            return false;
+        }
+        let between = &text[first.end..second.start];
+        if between.contains('\n') || between.contains(". ") || between.contains(['!', '?', ';']) {
+            return false; // another sentence
+        }
+        let open_parenthesis = between
+            .rfind('(')
+            .is_some_and(|open| !between[open..].contains(')'));
+        open_parenthesis
+            || between
+                .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+                .map(|w| w.trim_matches('.').to_lowercase())
+                .any(|w| ALTERNATIVE_WORDS.contains(&w.as_str()))
+    })
 }
 
 pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnostic> {
@@ -69,6 +130,7 @@ pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnos
             if !same_person
                 || a.cluster == b.cluster && a.last == b.last
                 || !similar(&a.last, &b.last)
+                || named_as_alternatives(cx.text, &a.spans, &b.spans)
             {
                 continue;
             }
@@ -105,7 +167,7 @@ pub fn check(cx: &CheckContext, already_flagged: &[Range<usize>]) -> Vec<Diagnos
 
 #[cfg(test)]
 mod tests {
-    use super::similar;
+    use super::{named_as_alternatives, similar};
     use crate::analysis::{analyze, AnalysisOptions, CheckSettings, Code};
     use crate::testing::entities::{person, GERASIMOV, SHOIGU};
     use crate::testing::{findings, findings_with, kb, mentions};
@@ -121,6 +183,86 @@ mod tests {
         assert!(!similar("motor", "motors"));
         assert!(similar("mansouri", "mansuri"));
         assert!(similar("abdallah", "abdalah"));
+    }
+
+    #[test]
+    fn a_model_number_or_a_dropped_article_is_not_another_spelling() {
+        assert!(!similar("dc-3s", "dc-9s"));
+        assert!(!similar("al-zarqawi", "zarqawi"));
+        assert!(similar("al-mansouri", "al-mansuri"));
+    }
+
+    /// Byte spans of every occurrence of `word` in `text`.
+    fn spans(text: &str, word: &str) -> Vec<std::ops::Range<usize>> {
+        text.match_indices(word)
+            .map(|(at, w)| at..at + w.len())
+            .collect()
+    }
+
+    #[test]
+    fn spellings_the_story_names_as_alternatives_are_told_apart_from_slips() {
+        for (text, a, b) in [
+            ("He is known as Sachy or Sachi in films.", "Sachy", "Sachi"),
+            (
+                "Dan Chupong, also spelt Choopong, starred.",
+                "Chupong",
+                "Choopong",
+            ),
+            (
+                "Dan Chupong (the name is alternatively spelled Choopong) starred.",
+                "Chupong",
+                "Choopong",
+            ),
+            (
+                "Velislav's Bible (Latin Velislai biblia picta) survives.",
+                "Velislav",
+                "Velislai",
+            ),
+        ] {
+            assert!(
+                named_as_alternatives(text, &spans(text, a), &spans(text, b)),
+                "{text}"
+            );
+        }
+        for (text, a, b) in [
+            // Two sentences, or no word of an alternative between them.
+            (
+                "Colonel Tom Harlan spoke. Or Colonel Tom Harlen did.",
+                "Harlan",
+                "Harlen",
+            ),
+            (
+                "Colonel Tom Harlan met Colonel Tom Harlen.",
+                "Harlan",
+                "Harlen",
+            ),
+            // The parenthesis closed before the second spelling.
+            ("Tom Harlan (a colonel) met Tom Harlen.", "Harlan", "Harlen"),
+        ] {
+            assert!(
+                !named_as_alternatives(text, &spans(text, a), &spans(text, b)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_spellings_given_as_alternatives_are_no_finding() {
+        let kb = empty();
+        assert!(findings(
+            "Colonel Tom Harlan, also spelt Harlen, spoke. Colonel Tom Harlan left.",
+            &kb
+        )
+        .is_empty());
+        assert!(findings("Colonel Tom Harlan or Harlen spoke on Monday.", &kb).is_empty());
+        // Further apart, they are a slip again.
+        assert_eq!(
+            findings(
+                "Colonel Tom Harlan spoke. Later Colonel Tom Harlen said. Harlan left.",
+                &kb
+            ),
+            ["inconsistent-spelling: Harlen"]
+        );
     }
 
     #[test]

@@ -115,8 +115,14 @@ fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
     })
 }
 
+/// True when `written` is `kb_word` with a few letters added at the end
+/// ("Gerasimovis"): a slip of the hand even without a given name next to it.
+pub(crate) fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
+    EditClass::of(written, kb_word) == EditClass::Suffix
+}
+
 /// `word` with two neighbouring letters swapped, each way.
-fn transpositions(word: &str) -> Vec<String> {
+pub(crate) fn transpositions(word: &str) -> Vec<String> {
     let w: Vec<char> = word.chars().collect();
     (0..w.len().saturating_sub(1))
         .filter(|&i| w[i] != w[i + 1])
@@ -269,11 +275,25 @@ pub struct SlipEvidence {
     pub margin: f32,
 }
 
-/// Veto: a nationality is never the intended name ("America" is not a slip of
-/// "American"), and in a name typed as an organisation ("Reutets news agency") only an
-/// organisation's name can be, in one typed as a place only a place's.
-fn never_intended(entity: &byline_kb::Entity, only: Option<Category>) -> bool {
-    entity.category() == Category::Other || only.is_some_and(|c| entity.category() != c)
+/// The KB name words the search weighs for the folded word `folded`: within one edit
+/// of a word of up to five letters, two of a longer one, or a suffix slip of one.
+/// Shared with recognition, which keeps the cue rules' type of an unknown name when
+/// the typer's would keep the name from this search (`mentions::hides_a_slip`).
+pub(crate) fn near_name_words(kb: &Kb, folded: &str) -> byline_kb::NearTokens {
+    let distance = if folded.chars().count() <= 5 { 1 } else { 2 };
+    kb.tokens_near(folded, distance, MAX_SUFFIX)
+}
+
+/// Whether the search looks for a slip of an entity of `target` in a mention typed
+/// `mention`. Vetoes: a nationality is never the intended name ("America" is not a slip
+/// of "American"), and in a name typed as an organisation ("Reutets news agency") only
+/// an organisation's name can be, in one typed as a place only a place's.
+pub(crate) fn searches(mention: Category, target: Category) -> bool {
+    target != Category::Other
+        && match mention {
+            Category::Organization | Category::Location => target == mention,
+            Category::Person | Category::Other => true,
+        }
 }
 
 /// Veto: a form the house bans for the candidate ("Qadhafi") has its own finding,
@@ -451,11 +471,10 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 out.push((ti, found.clone()));
                 continue;
             }
-            let distance = if length <= 5 { 1 } else { 2 };
             let mut near = cache
                 .near
                 .entry(token.folded.clone())
-                .or_insert_with(|| kb.tokens_near(&token.folded, distance, MAX_SUFFIX))
+                .or_insert_with(|| near_name_words(kb, &token.folded))
                 .clone();
             // The Levenshtein search counts two letters swapped as two edits, which is
             // past the bound for a short word: look the swaps up directly.
@@ -477,7 +496,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 let edit_class = EditClass::of(&token.folded, &kb_word);
                 for TokenPosting { entity, part } in near_postings {
                     let e = kb.entity(entity);
-                    if never_intended(e, only) || banned_form(e, &token.folded) {
+                    if !searches(mention.category, e.category()) || banned_form(e, &token.folded) {
                         continue;
                     }
                     let neighbour_fits = match part {

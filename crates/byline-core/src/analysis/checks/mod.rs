@@ -5,7 +5,7 @@ mod banned_form;
 mod implausible_slips;
 mod inconsistent_spelling;
 mod memo;
-mod misspelled_name;
+pub(crate) mod misspelled_name;
 mod offices;
 mod slip_decision;
 mod titles;
