@@ -356,40 +356,43 @@ impl OfficeHolders {
         // Role titles repeat across the KB ("Minister of Defence", "Member of
         // Parliament"): each distinct one is read into offices once, and only the
         // offices of checked kinds are kept.
-        // `scan`, not `iter`: the entities are decoded for the scan only, so a server
-        // does not keep the whole KB decoded after its first title check.
+        // `scan_where`, not `iter`: the entities are decoded for the scan only, so a
+        // server does not keep the whole KB decoded after its first title check, and
+        // only the persons with a dated role are decoded at all (`evidence_span` needs
+        // a start or an end; the rest of the KB is skimmed).
         let mut read: HashMap<String, Vec<Office>> = HashMap::new();
-        kb.scan(|id, entity| {
-            if entity.category() != Category::Person {
-                return;
-            }
-            for (index, role) in entity.roles.iter().enumerate() {
-                let Some((from, to)) = evidence_span(entity, role) else {
-                    continue;
-                };
-                let offices = read.entry(role.title.clone()).or_insert_with(|| {
-                    offices_of(&role.title)
-                        .into_iter()
-                        .filter(|office| office.kind.checked())
-                        .collect()
-                });
-                if offices.is_empty() {
-                    continue;
+        kb.scan_where(
+            Category::Person,
+            |head| head.dated_roles > 0,
+            |id, entity| {
+                for (index, role) in entity.roles.iter().enumerate() {
+                    let Some((from, to)) = evidence_span(entity, role) else {
+                        continue;
+                    };
+                    let offices = read.entry(role.title.clone()).or_insert_with(|| {
+                        offices_of(&role.title)
+                            .into_iter()
+                            .filter(|office| office.kind.checked())
+                            .collect()
+                    });
+                    if offices.is_empty() {
+                        continue;
+                    }
+                    for office in scoped(kb, entity, role, offices.clone()) {
+                        by_kind
+                            .entry(office.kind.clone())
+                            .or_default()
+                            .push(Tenure {
+                                id,
+                                role: index,
+                                office,
+                                from,
+                                to,
+                            });
+                    }
                 }
-                for office in scoped(kb, entity, role, offices.clone()) {
-                    by_kind
-                        .entry(office.kind.clone())
-                        .or_default()
-                        .push(Tenure {
-                            id,
-                            role: index,
-                            office,
-                            from,
-                            to,
-                        });
-                }
-            }
-        });
+            },
+        );
         OfficeHolders(by_kind)
     }
 }
