@@ -36,6 +36,10 @@ pub use packed::Head as EntityHead;
 use deletions::DeletionIndex;
 use index::{EntityPosting, NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
 
+/// A value derived from a whole KB (`Kb::derived`), built once by whichever thread
+/// asks first.
+type DerivedCell = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
+
 /// An entity's handle: layer in the high 8 bits, index within the layer below.
 pub type EntityId = u32;
 
@@ -386,8 +390,10 @@ pub struct Kb {
     /// `tokens_near` answers, shared by every analysis with this KB: a batch repeats its
     /// unknown names across files, and the server re-analyses mostly unchanged text.
     near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
-    /// Indexes a caller derives from the whole KB (`Kb::derived`), one per type.
-    derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Indexes a caller derives from the whole KB (`Kb::derived`), one cell per type:
+    /// the map's lock is held only to find the cell, and the cell's `OnceLock` makes a
+    /// second thread wait for the first one's build instead of building its own.
+    derived: Mutex<HashMap<TypeId, DerivedCell>>,
     /// Spellings of given names and surnames (`Kb::name_forms`); the default KB's
     /// table, none for a KB of house files alone.
     name_forms: Option<NameForms>,
@@ -741,22 +747,24 @@ impl Kb {
     /// The value of type `T` derived from this KB, built by `build` on its first use and
     /// shared after. An analysis that needs an index over every entity (the title
     /// checks' office → holders) then scans the KB once for its life rather than once
-    /// per story or per title; the KB is immutable, so the value never goes stale. Two
-    /// threads that race build it twice and keep the first stored.
+    /// per story or per title; the KB is immutable, so the value never goes stale.
+    /// Threads that ask at once share one build: the others wait for it (`byline check`
+    /// of a folder used to build the office index once per worker thread). `build` must
+    /// not ask for a value of its own type.
     pub fn derived<T: Any + Send + Sync>(&self, build: impl FnOnce(&Kb) -> T) -> Arc<T> {
-        let lock = || self.derived.lock().unwrap_or_else(|e| e.into_inner());
-        let as_t = |value: Arc<dyn Any + Send + Sync>| {
-            value
-                .downcast::<T>()
-                .unwrap_or_else(|_| unreachable!("stored under its own TypeId"))
-        };
-        if let Some(found) = lock().get(&TypeId::of::<T>()) {
-            return as_t(Arc::clone(found));
-        }
-        // Built outside the lock: the first build scans the whole KB.
-        let built: Arc<dyn Any + Send + Sync> = Arc::new(build(self));
-        let stored = Arc::clone(lock().entry(TypeId::of::<T>()).or_insert(built));
-        as_t(stored)
+        let cell = Arc::clone(
+            self.derived
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(TypeId::of::<T>())
+                .or_default(),
+        );
+        // Built outside the map's lock: the first build scans the whole KB, and a build
+        // may derive a value of another type.
+        let value = cell.get_or_init(|| Arc::new(build(self)));
+        Arc::clone(value)
+            .downcast::<T>()
+            .unwrap_or_else(|_| unreachable!("stored under its own TypeId"))
     }
 
     /// Forgets the cached `tokens_near` answers (for benchmarks of a cold KB).
@@ -844,6 +852,28 @@ mod tests {
         // Another KB builds its own.
         assert_eq!(*Kb::empty().derived(count), 0);
         assert_eq!(builds.get(), 2);
+    }
+
+    #[test]
+    fn threads_that_ask_at_once_share_one_build_of_a_derived_value() {
+        let kb = Kb::empty();
+        let builds = std::sync::atomic::AtomicUsize::new(0);
+        let started = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    started.wait();
+                    kb.derived(|_| {
+                        builds.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        // Long enough for the other threads to ask meanwhile.
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                        7u8
+                    })
+                });
+            }
+        });
+        assert_eq!(builds.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(*kb.derived(|_| 0u8), 7);
     }
 
     #[test]
