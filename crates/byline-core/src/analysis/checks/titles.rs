@@ -32,6 +32,7 @@ use crate::text::words::word_strs;
 use byline_kb::normalize::fold;
 use byline_kb::{Category, Entity, EntityId, Kb, PartialDate, Role};
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 #[cfg(test)]
 #[path = "titles_office_tests.rs"]
@@ -193,7 +194,27 @@ fn names_a_country(kb: &Kb, words: &[String]) -> bool {
 /// organisation names when the office is a body's, and a place that names no country
 /// made a body ("President of the Sakha Republic" is not Russia's president).
 fn role_offices(kb: &Kb, entity: &Entity, role: &Role) -> Vec<Office> {
-    scoped(kb, entity, role, offices_of(&role.title))
+    scoped(kb, entity, role, role_title_offices(kb, &role.title))
+}
+
+/// The offices each KB role title names (`offices_of`, a pure function of the title),
+/// read once per KB and title: the title check reads every role of every titled person
+/// at every analysis, and a keystroke in the server re-read them all (855 readings a
+/// keystroke, 40 % of its instructions, on the 5,050-word story of
+/// `benches/lsp_latency.py`). Only KB role titles are kept, so the map is bounded by
+/// the KB.
+#[derive(Default)]
+struct RoleTitleOffices(Mutex<HashMap<String, Vec<Office>>>);
+
+fn role_title_offices(kb: &Kb, title: &str) -> Vec<Office> {
+    let cache = kb.derived(|_| RoleTitleOffices::default());
+    let lock = || cache.0.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(found) = lock().get(title) {
+        return found.clone();
+    }
+    let offices = offices_of(title);
+    lock().insert(title.to_string(), offices.clone());
+    offices
 }
 
 /// `offices`, read from the role's title, with their scope filled as `role_offices`
