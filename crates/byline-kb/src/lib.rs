@@ -213,15 +213,6 @@ impl Layer {
         keep: impl Fn(EntityHead) -> bool,
         visit: impl FnOnce(&Entity),
     ) {
-        let head_of = |entity: &Entity| EntityHead {
-            category: entity.category(),
-            roles: entity.roles.len(),
-            dated_roles: entity
-                .roles
-                .iter()
-                .filter(|r| !r.start.is_empty() || !r.end.is_empty())
-                .count(),
-        };
         let wanted = |head: EntityHead| head.category == category && keep(head);
         if let Store::Compiled {
             json,
@@ -240,7 +231,7 @@ impl Layer {
             }
         }
         self.with_entity(index, |entity| {
-            if wanted(head_of(entity)) {
+            if wanted(EntityHead::of(entity)) {
                 visit(entity)
             }
         })

@@ -239,6 +239,21 @@ pub struct Head {
     pub dated_roles: usize,
 }
 
+impl Head {
+    /// The head of an entity already decoded.
+    pub fn of(entity: &Entity) -> Head {
+        Head {
+            category: entity.category(),
+            roles: entity.roles.len(),
+            dated_roles: entity
+                .roles
+                .iter()
+                .filter(|r| !r.start.is_empty() || !r.end.is_empty())
+                .count(),
+        }
+    }
+}
+
 /// The category of the entity packed in `bytes`, read by hand from its third field
 /// (the first two are strings), or None when the bytes are not laid out so. Cheaper
 /// than any parse: a scan for the persons with roles (the title checks' office index)
@@ -481,16 +496,9 @@ mod tests {
         assert_eq!(read(&bytes[start..], &table).as_ref(), Some(&plain));
         // The head, read without decoding, agrees with the decoded entities.
         for (bytes, entity) in [(&bytes[..start], &entity), (&bytes[start..], &plain)] {
-            let head = Head {
-                category: entity.category(),
-                roles: entity.roles.len(),
-                dated_roles: entity
-                    .roles
-                    .iter()
-                    .filter(|r| !r.start.is_empty() || !r.end.is_empty())
-                    .count(),
-            };
+            let head = Head::of(entity);
             assert_eq!(super::head(bytes, &table, |_| true), Some(head));
+            assert_eq!(head.dated_roles, entity.roles.len());
             let category_only = Head {
                 roles: 0,
                 dated_roles: 0,
