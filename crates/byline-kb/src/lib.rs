@@ -31,9 +31,14 @@ pub use date::PartialDate;
 pub use load::KbError;
 pub use model::{AliasKind, AliasRecord, Category, Entity, Role};
 pub use name_forms::NameForms;
+pub use packed::Head as EntityHead;
 
 use deletions::DeletionIndex;
 use index::{EntityPosting, NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
+
+/// A value derived from a whole KB (`Kb::derived`), built once by whichever thread
+/// asks first.
+type DerivedCell = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
 
 /// An entity's handle: layer in the high 8 bits, index within the layer below.
 pub type EntityId = u32;
@@ -197,6 +202,41 @@ impl Layer {
         }
     }
 
+    /// Like `with_entity`, but visits only an entity of `category` whose head `keep`
+    /// accepts, read from the packed bytes without decoding the entity when it is not
+    /// decoded yet (damaged bytes are decoded as `with_entity` does, and their
+    /// stand-in is tested).
+    fn with_entity_if(
+        &self,
+        index: u32,
+        category: Category,
+        keep: impl Fn(EntityHead) -> bool,
+        visit: impl FnOnce(&Entity),
+    ) {
+        let wanted = |head: EntityHead| head.category == category && keep(head);
+        if let Store::Compiled {
+            json,
+            offsets,
+            table,
+            decoded,
+        } = &self.store
+        {
+            if decoded[index as usize].get().is_none() {
+                let i = index as usize;
+                let bytes = &json[offsets[i] as usize..offsets[i + 1] as usize];
+                let head = packed::head(bytes, table, |c| c == category);
+                if head.is_some_and(|head| !wanted(head)) {
+                    return;
+                }
+            }
+        }
+        self.with_entity(index, |entity| {
+            if wanted(EntityHead::of(entity)) {
+                visit(entity)
+            }
+        })
+    }
+
     fn entity(&self, index: u32) -> &Entity {
         match &self.store {
             Store::Owned(entities) => &entities[index as usize],
@@ -341,8 +381,10 @@ pub struct Kb {
     /// `tokens_near` answers, shared by every analysis with this KB: a batch repeats its
     /// unknown names across files, and the server re-analyses mostly unchanged text.
     near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
-    /// Indexes a caller derives from the whole KB (`Kb::derived`), one per type.
-    derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Indexes a caller derives from the whole KB (`Kb::derived`), one cell per type:
+    /// the map's lock is held only to find the cell, and the cell's `OnceLock` makes a
+    /// second thread wait for the first one's build instead of building its own.
+    derived: Mutex<HashMap<TypeId, DerivedCell>>,
     /// Spellings of given names and surnames (`Kb::name_forms`); the default KB's
     /// table, none for a KB of house files alone.
     name_forms: Option<NameForms>,
@@ -538,6 +580,27 @@ impl Kb {
         }
     }
 
+    /// Like [`Kb::scan`], but visits only the entities of `category` whose head (their
+    /// numbers of roles and of dated roles) `keep` accepts, and reads a compiled
+    /// entity's head without decoding it (its category by hand, its roles only for
+    /// `category`): an index of the persons with dated roles skips the rest of the KB
+    /// for the cost of reading a few bytes of each entity.
+    pub fn scan_where(
+        &self,
+        category: Category,
+        keep: impl Fn(EntityHead) -> bool,
+        mut visit: impl FnMut(EntityId, &Entity),
+    ) {
+        for (l, layer) in self.layers.iter().enumerate() {
+            for i in 0..layer.len() as u32 {
+                let id = make_id(l, i);
+                if !self.hidden.contains(&id) {
+                    layer.with_entity_if(i, category, &keep, |entity| visit(id, entity));
+                }
+            }
+        }
+    }
+
     pub fn origin(&self, id: EntityId) -> &str {
         &self.layers[(id >> LAYER_SHIFT) as usize].origin
     }
@@ -675,22 +738,24 @@ impl Kb {
     /// The value of type `T` derived from this KB, built by `build` on its first use and
     /// shared after. An analysis that needs an index over every entity (the title
     /// checks' office → holders) then scans the KB once for its life rather than once
-    /// per story or per title; the KB is immutable, so the value never goes stale. Two
-    /// threads that race build it twice and keep the first stored.
+    /// per story or per title; the KB is immutable, so the value never goes stale.
+    /// Threads that ask at once share one build: the others wait for it (`byline check`
+    /// of a folder used to build the office index once per worker thread). `build` must
+    /// not ask for a value of its own type.
     pub fn derived<T: Any + Send + Sync>(&self, build: impl FnOnce(&Kb) -> T) -> Arc<T> {
-        let lock = || self.derived.lock().unwrap_or_else(|e| e.into_inner());
-        let as_t = |value: Arc<dyn Any + Send + Sync>| {
-            value
-                .downcast::<T>()
-                .unwrap_or_else(|_| unreachable!("stored under its own TypeId"))
-        };
-        if let Some(found) = lock().get(&TypeId::of::<T>()) {
-            return as_t(Arc::clone(found));
-        }
-        // Built outside the lock: the first build scans the whole KB.
-        let built: Arc<dyn Any + Send + Sync> = Arc::new(build(self));
-        let stored = Arc::clone(lock().entry(TypeId::of::<T>()).or_insert(built));
-        as_t(stored)
+        let cell = Arc::clone(
+            self.derived
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(TypeId::of::<T>())
+                .or_default(),
+        );
+        // Built outside the map's lock: the first build scans the whole KB, and a build
+        // may derive a value of another type.
+        let value = cell.get_or_init(|| Arc::new(build(self)));
+        Arc::clone(value)
+            .downcast::<T>()
+            .unwrap_or_else(|_| unreachable!("stored under its own TypeId"))
     }
 
     /// Forgets the cached `tokens_near` answers (for benchmarks of a cold KB).
@@ -778,6 +843,28 @@ mod tests {
         // Another KB builds its own.
         assert_eq!(*Kb::empty().derived(count), 0);
         assert_eq!(builds.get(), 2);
+    }
+
+    #[test]
+    fn threads_that_ask_at_once_share_one_build_of_a_derived_value() {
+        let kb = Kb::empty();
+        let builds = std::sync::atomic::AtomicUsize::new(0);
+        let started = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    started.wait();
+                    kb.derived(|_| {
+                        builds.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        // Long enough for the other threads to ask meanwhile.
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                        7u8
+                    })
+                });
+            }
+        });
+        assert_eq!(builds.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(*kb.derived(|_| 0u8), 7);
     }
 
     #[test]
@@ -888,6 +975,61 @@ mod tests {
         let mut seen = 0;
         kb.scan(|_, _| seen += 1);
         assert_eq!((seen, decoded(&kb)), (2, 1));
+    }
+
+    #[test]
+    fn a_filtered_scan_visits_what_its_head_filter_keeps_and_decodes_nothing() {
+        let mut minister = person("q2", "Sergei Shoigu", "minister");
+        minister.roles = vec![Role {
+            title: "Minister of Defence".into(),
+            start: "2012-11-06".into(),
+            ..Role::default()
+        }];
+        let mut place = person("q3", "Rostov", "city");
+        place.kind = Category::Location;
+        place.roles = minister.roles.clone();
+        let entities = vec![person("q1", "Valery Gerasimov", "general"), minister, place];
+        let mut builder = KbBuilder::new();
+        builder.add("src", entities.clone());
+        let mut owned = KbBuilder::new();
+        owned.add("src", entities);
+        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let compiled = KbBuilder::new()
+            .with_compiled("default", bytes)
+            .unwrap()
+            .build();
+        for kb in [&compiled, &owned.build()] {
+            let mut names = Vec::new();
+            kb.scan_where(
+                Category::Person,
+                |head| head.roles > 0,
+                |_, entity| names.push(entity.name.clone()),
+            );
+            assert_eq!(names, ["Sergei Shoigu"]);
+        }
+        let decoded = match &compiled.layers[0].store {
+            Store::Compiled { decoded, .. } => decoded.iter().filter(|e| e.get().is_some()).count(),
+            Store::Owned(_) => unreachable!("a compiled layer"),
+        };
+        assert_eq!(decoded, 0);
+        // An entity already decoded is filtered by its decoded fields.
+        let id = compiled.find_id("q1").unwrap();
+        assert_eq!(compiled.entity(id).name, "Valery Gerasimov");
+        let mut names = Vec::new();
+        compiled.scan_where(
+            Category::Person,
+            |head| head.roles == 0,
+            |_, e| names.push(e.name.clone()),
+        );
+        assert_eq!(names, ["Valery Gerasimov"]);
+        // Dated roles are counted apart.
+        let mut names = Vec::new();
+        compiled.scan_where(
+            Category::Person,
+            |head| head.dated_roles > 0,
+            |_, e| names.push(e.name.clone()),
+        );
+        assert_eq!(names, ["Sergei Shoigu"]);
     }
 
     #[test]

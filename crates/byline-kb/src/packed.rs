@@ -9,7 +9,8 @@
 //! first used; the table is read in place (its offsets are the only thing built at
 //! load), so loading parses nothing.
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{AliasKind, AliasRecord, Category, Entity, Role};
 
@@ -218,6 +219,149 @@ pub fn write(entity: &Entity, table: &mut StringTableBuilder, out: &mut Vec<u8>)
     serde_json::to_writer(out, &packed).expect("entities serialise");
 }
 
+/// The category named `kind` in the table, or None for a name no category has.
+fn category(kind: &str) -> Option<Category> {
+    Some(match kind {
+        "person" => Category::Person,
+        "organization" => Category::Organization,
+        "location" => Category::Location,
+        "other" => Category::Other,
+        _ => return None,
+    })
+}
+
+/// What a scan can filter on before decoding an entity: its category, how many roles
+/// it has and how many of them have a start or an end date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    pub category: Category,
+    pub roles: usize,
+    pub dated_roles: usize,
+}
+
+impl Head {
+    /// The head of an entity already decoded.
+    pub fn of(entity: &Entity) -> Head {
+        Head {
+            category: entity.category(),
+            roles: entity.roles.len(),
+            dated_roles: entity
+                .roles
+                .iter()
+                .filter(|r| !r.start.is_empty() || !r.end.is_empty())
+                .count(),
+        }
+    }
+}
+
+/// The category of the entity packed in `bytes`, read by hand from its third field
+/// (the first two are strings), or None when the bytes are not laid out so. Cheaper
+/// than any parse: a scan for the persons with roles (the title checks' office index)
+/// reads it for each of the 70,000 entities of the default KB and parses the rest of
+/// an entity only when it is a person.
+fn category_at(bytes: &[u8], table: &StringTable) -> Option<Category> {
+    let mut at = 0;
+    let expect = |byte: u8, at: &mut usize| -> Option<()> {
+        (bytes.get(*at) == Some(&byte)).then(|| *at += 1)
+    };
+    expect(b'[', &mut at)?;
+    for _ in 0..2 {
+        expect(b'"', &mut at)?;
+        loop {
+            match bytes.get(at)? {
+                b'\\' => at += 2,
+                b'"' => break,
+                _ => at += 1,
+            }
+        }
+        at += 1;
+        expect(b',', &mut at)?;
+    }
+    let digits = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let kind: u32 = std::str::from_utf8(&bytes[at..at + digits])
+        .ok()?
+        .parse()
+        .ok()?;
+    category(table.get(kind)?)
+}
+
+/// The head of the entity packed in `bytes`, read without allocating (every other field
+/// is skipped), or None when the bytes or the kind's table index are damaged; with
+/// `roles_of` false for its category, its roles are not counted (left 0), and only
+/// its category is read. A scan for the persons with dated roles otherwise decoded all
+/// 70,000 entities of the default KB, 45 % of a `byline check` of 1 MB of news.
+pub fn head(
+    bytes: &[u8],
+    table: &StringTable,
+    roles_of: impl Fn(Category) -> bool,
+) -> Option<Head> {
+    /// The length of the roles (field 16) and how many have a start or an end, other
+    /// fields ignored.
+    struct RolesVisitor;
+    impl<'de> Visitor<'de> for RolesVisitor {
+        type Value = (usize, usize);
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a packed entity")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(usize, usize), A::Error> {
+            let short = || de::Error::custom("a packed entity with too few fields");
+            for _ in 0..16 {
+                seq.next_element::<IgnoredAny>()?.ok_or_else(short)?;
+            }
+            let roles: Vec<RoleDates> = seq.next_element()?.ok_or_else(short)?;
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            let dated = roles.iter().filter(|r| r.3 || r.4).count();
+            Ok((roles.len(), dated))
+        }
+    }
+    let category = category_at(bytes, table)?;
+    if !roles_of(category) {
+        return Some(Head {
+            category,
+            roles: 0,
+            dated_roles: 0,
+        });
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let (roles, dated_roles) = deserializer.deserialize_seq(RolesVisitor).ok()?;
+    deserializer.end().ok()?;
+    Some(Head {
+        category,
+        roles,
+        dated_roles,
+    })
+}
+
+/// A packed role read for whether its start (3) and end (4) are written.
+#[derive(Deserialize)]
+struct RoleDates(
+    IgnoredAny,
+    IgnoredAny,
+    IgnoredAny,
+    #[serde(deserialize_with = "non_empty")] bool,
+    #[serde(deserialize_with = "non_empty")] bool,
+    IgnoredAny,
+    IgnoredAny,
+);
+
+/// Whether a string field is non-empty, read without keeping it.
+fn non_empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    struct NonEmpty;
+    impl Visitor<'_> for NonEmpty {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<bool, E> {
+            Ok(!s.is_empty())
+        }
+    }
+    deserializer.deserialize_str(NonEmpty)
+}
+
 /// The entity packed in `bytes`, or None when the bytes or a table index are damaged.
 pub fn read(bytes: &[u8], table: &StringTable) -> Option<Entity> {
     let PackedEntity(
@@ -241,13 +385,7 @@ pub fn read(bytes: &[u8], table: &StringTable) -> Option<Entity> {
         alias_kinds,
     ) = serde_json::from_slice(bytes).ok()?;
     let text = |index: u32| table.get(index).map(str::to_string);
-    let kind = match table.get(kind)? {
-        "person" => Category::Person,
-        "organization" => Category::Organization,
-        "location" => Category::Location,
-        "other" => Category::Other,
-        _ => return None,
-    };
+    let kind = category(table.get(kind)?)?;
     let roles = roles
         .into_iter()
         .map(
@@ -354,8 +492,20 @@ mod tests {
         let start = bytes.len();
         write(&plain, &mut table, &mut bytes);
         let table = table_of(table);
-        assert_eq!(read(&bytes[..start], &table), Some(entity));
-        assert_eq!(read(&bytes[start..], &table), Some(plain));
+        assert_eq!(read(&bytes[..start], &table).as_ref(), Some(&entity));
+        assert_eq!(read(&bytes[start..], &table).as_ref(), Some(&plain));
+        // The head, read without decoding, agrees with the decoded entities.
+        for (bytes, entity) in [(&bytes[..start], &entity), (&bytes[start..], &plain)] {
+            let head = Head::of(entity);
+            assert_eq!(super::head(bytes, &table, |_| true), Some(head));
+            assert_eq!(head.dated_roles, entity.roles.len());
+            let category_only = Head {
+                roles: 0,
+                dated_roles: 0,
+                ..head
+            };
+            assert_eq!(super::head(bytes, &table, |_| false), Some(category_only));
+        }
     }
 
     #[test]
@@ -392,6 +542,10 @@ mod tests {
         assert_eq!(read(b"[1,2", &table), None);
         let out_of_range = br#"["x","",99,0,"X",[],[],"",0,"","","",null,0,0,[],[]]"#;
         assert_eq!(read(out_of_range, &table), None);
+        let all = |_| true;
+        assert_eq!(head(b"[1,2", &table, all), None);
+        assert_eq!(head(br#"["x","",0,0,"X"]"#, &table, all), None);
+        assert_eq!(head(out_of_range, &table, all), None);
     }
 
     #[test]

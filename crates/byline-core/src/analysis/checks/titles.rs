@@ -32,6 +32,7 @@ use crate::text::words::word_strs;
 use byline_kb::normalize::fold;
 use byline_kb::{Category, Entity, EntityId, Kb, PartialDate, Role};
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 #[cfg(test)]
 #[path = "titles_office_tests.rs"]
@@ -193,7 +194,27 @@ fn names_a_country(kb: &Kb, words: &[String]) -> bool {
 /// organisation names when the office is a body's, and a place that names no country
 /// made a body ("President of the Sakha Republic" is not Russia's president).
 fn role_offices(kb: &Kb, entity: &Entity, role: &Role) -> Vec<Office> {
-    scoped(kb, entity, role, offices_of(&role.title))
+    scoped(kb, entity, role, role_title_offices(kb, &role.title))
+}
+
+/// The offices each KB role title names (`offices_of`, a pure function of the title),
+/// read once per KB and title: the title check reads every role of every titled person
+/// at every analysis, and a keystroke in the server re-read them all (855 readings a
+/// keystroke, 40 % of its instructions, on the 5,050-word story of
+/// `benches/lsp_latency.py`). Only KB role titles are kept, so the map is bounded by
+/// the KB.
+#[derive(Default)]
+struct RoleTitleOffices(Mutex<HashMap<String, Vec<Office>>>);
+
+fn role_title_offices(kb: &Kb, title: &str) -> Vec<Office> {
+    let cache = kb.derived(|_| RoleTitleOffices::default());
+    let lock = || cache.0.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(found) = lock().get(title) {
+        return found.clone();
+    }
+    let offices = offices_of(title);
+    lock().insert(title.to_string(), offices.clone());
+    offices
 }
 
 /// `offices`, read from the role's title, with their scope filled as `role_offices`
@@ -356,40 +377,43 @@ impl OfficeHolders {
         // Role titles repeat across the KB ("Minister of Defence", "Member of
         // Parliament"): each distinct one is read into offices once, and only the
         // offices of checked kinds are kept.
-        // `scan`, not `iter`: the entities are decoded for the scan only, so a server
-        // does not keep the whole KB decoded after its first title check.
+        // `scan_where`, not `iter`: the entities are decoded for the scan only, so a
+        // server does not keep the whole KB decoded after its first title check, and
+        // only the persons with a dated role are decoded at all (`evidence_span` needs
+        // a start or an end; the rest of the KB is skimmed).
         let mut read: HashMap<String, Vec<Office>> = HashMap::new();
-        kb.scan(|id, entity| {
-            if entity.category() != Category::Person {
-                return;
-            }
-            for (index, role) in entity.roles.iter().enumerate() {
-                let Some((from, to)) = evidence_span(entity, role) else {
-                    continue;
-                };
-                let offices = read.entry(role.title.clone()).or_insert_with(|| {
-                    offices_of(&role.title)
-                        .into_iter()
-                        .filter(|office| office.kind.checked())
-                        .collect()
-                });
-                if offices.is_empty() {
-                    continue;
+        kb.scan_where(
+            Category::Person,
+            |head| head.dated_roles > 0,
+            |id, entity| {
+                for (index, role) in entity.roles.iter().enumerate() {
+                    let Some((from, to)) = evidence_span(entity, role) else {
+                        continue;
+                    };
+                    let offices = read.entry(role.title.clone()).or_insert_with(|| {
+                        offices_of(&role.title)
+                            .into_iter()
+                            .filter(|office| office.kind.checked())
+                            .collect()
+                    });
+                    if offices.is_empty() {
+                        continue;
+                    }
+                    for office in scoped(kb, entity, role, offices.clone()) {
+                        by_kind
+                            .entry(office.kind.clone())
+                            .or_default()
+                            .push(Tenure {
+                                id,
+                                role: index,
+                                office,
+                                from,
+                                to,
+                            });
+                    }
                 }
-                for office in scoped(kb, entity, role, offices.clone()) {
-                    by_kind
-                        .entry(office.kind.clone())
-                        .or_default()
-                        .push(Tenure {
-                            id,
-                            role: index,
-                            office,
-                            from,
-                            to,
-                        });
-                }
-            }
-        });
+            },
+        );
         OfficeHolders(by_kind)
     }
 }
