@@ -223,6 +223,22 @@ impl<T: Packed> PostingMap<T> {
             .map_or_else(Vec::new, |i| self.list(i))
     }
 
+    /// Whether `key` has a non-empty list, read without decoding it (the checks ask
+    /// this of most capitalized words of a story and need no posting).
+    pub fn has(&self, key: &str) -> bool {
+        self.map.get(key.as_bytes()).is_some_and(|index| {
+            let i = index as usize;
+            match &self.store {
+                PostingStore::Owned { offsets, .. } => offsets[i] < offsets[i + 1],
+                // As `list_into` reads it: a damaged list reads as empty.
+                PostingStore::Compiled { postings, offsets } => {
+                    let (start, end) = (u32_at(offsets, i), u32_at(offsets, i + 1));
+                    start < end && end * T::SIZE <= postings.len()
+                }
+            }
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.map.len()
     }
@@ -551,6 +567,11 @@ impl TokenIndex {
     /// The postings of an exact token.
     pub fn get(&self, key: &str) -> Vec<TokenPosting> {
         self.postings.get(key)
+    }
+
+    /// Whether an exact token has postings (`get` without building the list).
+    pub fn has(&self, key: &str) -> bool {
+        self.postings.has(key)
     }
 
     pub fn len(&self) -> usize {

@@ -27,6 +27,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 pub use date::PartialDate;
 pub use load::KbError;
 pub use model::{AliasKind, AliasRecord, Category, Entity, Role};
@@ -108,16 +110,18 @@ struct Layer {
     /// A deletion index of depth 1 over `name_words`: the words one edit from a slip
     /// in a few lookups. Compiled layers carry it; a parsed layer builds it on first use.
     name_word_deletions: OnceLock<DeletionIndex>,
-    acronyms: HashMap<String, Vec<u32>>,
+    /// Acronyms as written. Fx hashing, as `lowercase_starts`: the recogniser asks
+    /// both at every word of a story, and SipHash cost more than the answer.
+    acronyms: FxHashMap<String, Vec<u32>>,
     /// First words of the names written with a lowercase first word ("al-Shabaab",
     /// "von der Leyen" as a surname): only these can start a name at a lowercase word
     /// of a story, so the recogniser asks the name index at no other lowercase word.
-    lowercase_starts: HashSet<String>,
+    lowercase_starts: FxHashSet<String>,
 }
 
 /// The first words of `names`' keys some form writes in lowercase (see
 /// `Layer::lowercase_starts`).
-fn lowercase_starts(names: &NameIndex) -> HashSet<String> {
+fn lowercase_starts(names: &NameIndex) -> FxHashSet<String> {
     names
         .keys_with_prefix("", usize::MAX)
         .into_iter()
@@ -144,7 +148,7 @@ impl Layer {
             .into_inner();
         let name_words = fst::Set::new(Cow::Owned(name_words)).expect("just built");
         let mut ids = HashMap::with_capacity(entities.len());
-        let mut acronyms: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut acronyms: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (index, entity) in entities.iter().enumerate() {
             ids.insert(entity.id.clone(), index as u32);
             for acronym in &entity.acronyms {
@@ -330,7 +334,7 @@ impl Layer {
             .map_err(|e| format!("bad name-word index: {e}"))?;
         let name_word_deletions =
             DeletionIndex::read(&mut reader, name_words.len(), NAME_WORD_DELETION_DEPTH)?;
-        let lowercase_starts: HashSet<String> =
+        let lowercase_starts: FxHashSet<String> =
             serde_json::from_slice(reader.next_section()?).map_err(|e| e.to_string())?;
         let count = offsets.len().saturating_sub(1);
         Ok(Layer {
@@ -717,6 +721,17 @@ impl Kb {
             .collect()
     }
 
+    /// Whether `token` has postings: `!token_postings(token).is_empty()` without
+    /// building the list. Only a KB whose later layer hides an entity needs the list
+    /// (a hidden entity's posting does not count).
+    pub fn has_token(&self, token: &str) -> bool {
+        if self.hidden.is_empty() {
+            self.layers.iter().any(|layer| layer.tokens.has(token))
+        } else {
+            !self.token_postings(token).is_empty()
+        }
+    }
+
     /// KB name tokens near `token` (see `TokenIndex::near`), merged over layers.
     /// Answers are cached for the life of the KB.
     pub fn tokens_near(&self, token: &str, distance: u32, max_suffix: usize) -> NearTokens {
@@ -879,6 +894,46 @@ mod tests {
         assert_eq!(kb.entity(targets[0].entity).description, "new");
         assert_eq!(kb.origin(targets[0].entity), "house.toml");
         assert_eq!(kb.acronym("AE"), vec![targets[0].entity]);
+    }
+
+    /// `has_token` answers as `token_postings` does, compiled or parsed, and a token
+    /// whose only entity a later layer hides (under another name) has none.
+    #[test]
+    fn has_token_agrees_with_token_postings() {
+        let mut place = person("q3", "Rostov", "city");
+        place.kind = Category::Location;
+        let entities = vec![
+            person("q1", "Valery Gerasimov", "general"),
+            person("q2", "Sergei Shoigu", "minister"),
+            place,
+        ];
+        let mut builder = KbBuilder::new();
+        builder.add("src", entities.clone());
+        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let compiled = KbBuilder::new().with_compiled("c", bytes).unwrap().build();
+        let mut builder = KbBuilder::new();
+        builder.add("src", entities);
+        let parsed = builder.build();
+        let mut builder = KbBuilder::new().with_compiled("c", bytes).unwrap();
+        builder.add("house", vec![person("q1", "Valery Other", "renamed")]);
+        let hiding = builder.build();
+        for kb in [&compiled, &parsed, &hiding] {
+            for token in [
+                "gerasimov",
+                "valery",
+                "shoigu",
+                "rostov",
+                "gerasimo",
+                "x",
+                "",
+            ] {
+                let listed = !kb.token_postings(token).is_empty();
+                assert_eq!(kb.has_token(token), listed, "{token}");
+            }
+        }
+        assert!(compiled.has_token("gerasimov") && parsed.has_token("gerasimov"));
+        assert!(!hiding.has_token("gerasimov"));
+        assert!(hiding.has_token("other"));
     }
 
     #[test]

@@ -142,8 +142,11 @@ const MAX_NAME_TOKENS: usize = 16;
 fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawMention> {
     let token = &tokens[i];
     let word = &text[token.span.clone()];
-    let acronym_targets = kb.acronym(word.trim_end_matches('.'));
-    let acronym_targets = if acronym_targets.is_empty() {
+    let trimmed = word.trim_end_matches('.');
+    let acronym_targets = kb.acronym(trimmed);
+    // Asked again as written only when that differs (a second identical lookup for
+    // every word of a story).
+    let acronym_targets = if acronym_targets.is_empty() && trimmed.len() != word.len() {
         kb.acronym(word)
     } else {
         acronym_targets
@@ -699,7 +702,7 @@ fn hides_a_slip(
     tokens[name].iter().any(|t| {
         let searched = t.capitalized
             && t.folded.chars().count() >= 4
-            && kb.token_postings(&t.folded).is_empty()
+            && !kb.has_token(&t.folded)
             && !is_common_folded_word(&t.folded);
         searched
             && (near_name_words(kb, &t.folded)

@@ -111,7 +111,7 @@ fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
     ["s", "es"].iter().any(|suffix| {
         folded
             .strip_suffix(suffix)
-            .is_some_and(|stem| stem.chars().count() >= 3 && !kb.token_postings(stem).is_empty())
+            .is_some_and(|stem| stem.chars().count() >= 3 && kb.has_token(stem))
     })
 }
 
@@ -804,8 +804,8 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             || token.all_caps
             || length < 4
             || !token.folded.chars().all(char::is_alphabetic)
-            || !kb.token_postings(&token.folded).is_empty()
             || in_linked_mention(ti)
+            || kb.has_token(&token.folded)
         {
             continue;
         }
