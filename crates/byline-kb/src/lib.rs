@@ -895,6 +895,13 @@ mod tests {
         assert_eq!(kb.origin(targets[0].entity), "house.toml");
         assert_eq!(kb.acronym("AE"), vec![targets[0].entity]);
     }
+    /// The compiled form of `entities` as one layer's bytes, kept for the test's life,
+    /// so a test can load it as a compiled layer beside its parsed twin.
+    fn compiled_bytes(entities: Vec<Entity>) -> &'static [u8] {
+        let mut builder = KbBuilder::new();
+        builder.add("src", entities);
+        Box::leak(builder.compile().into_boxed_slice())
+    }
 
     /// `has_token` answers as `token_postings` does, compiled or parsed, and a token
     /// whose only entity a later layer hides (under another name) has none.
@@ -907,9 +914,7 @@ mod tests {
             person("q2", "Sergei Shoigu", "minister"),
             place,
         ];
-        let mut builder = KbBuilder::new();
-        builder.add("src", entities.clone());
-        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let bytes = compiled_bytes(entities.clone());
         let compiled = KbBuilder::new().with_compiled("c", bytes).unwrap().build();
         let mut builder = KbBuilder::new();
         builder.add("src", entities);
@@ -945,9 +950,7 @@ mod tests {
         let mut builder = KbBuilder::new();
         builder.add("src", vec![agency]);
         let parsed = builder.build();
-        let mut builder = KbBuilder::new();
-        builder.add("src", vec![parsed.iter().next().unwrap().1.clone()]);
-        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let bytes = compiled_bytes(vec![parsed.iter().next().unwrap().1.clone()]);
         let compiled = KbBuilder::new().with_compiled("c", bytes).unwrap().build();
         for kb in [&parsed, &compiled] {
             for word in ["syrian", "democratic", "forces", "democratique"] {
@@ -996,15 +999,10 @@ mod tests {
     /// after its first title check. `scan` visits every entity and keeps none.
     #[test]
     fn a_scan_visits_every_compiled_entity_and_keeps_none_decoded() {
-        let mut builder = KbBuilder::new();
-        builder.add(
-            "src",
-            vec![
-                person("q1", "Valery Gerasimov", "general"),
-                person("q2", "Sergei Shoigu", "minister"),
-            ],
-        );
-        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let bytes = compiled_bytes(vec![
+            person("q1", "Valery Gerasimov", "general"),
+            person("q2", "Sergei Shoigu", "minister"),
+        ]);
         let kb = KbBuilder::new()
             .with_compiled("default", bytes)
             .unwrap()
@@ -1089,16 +1087,11 @@ mod tests {
 
     #[test]
     fn compiled_layer_answers_like_the_parsed_one() {
-        let mut builder = KbBuilder::new();
-        builder.add(
-            "src",
-            vec![
-                person("q1", "Valery Gerasimov", "general"),
-                person("q2", "Sergei Shoigu", "minister"),
-                person("q3", "Bashar al-Assad", "president"),
-            ],
-        );
-        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let bytes = compiled_bytes(vec![
+            person("q1", "Valery Gerasimov", "general"),
+            person("q2", "Sergei Shoigu", "minister"),
+            person("q3", "Bashar al-Assad", "president"),
+        ]);
         let kb = KbBuilder::new()
             .with_compiled("default", bytes)
             .unwrap()

@@ -1011,20 +1011,10 @@ mod tests {
         let kb = kb(&[SHOIGU]);
         let entity = kb.find_id("shoigu").expect("in the test KB");
         let evidence = Evidence {
-            edits: 1,
-            edit_class: EditClass::Phonetic,
             romanisation: true,
             neighbour_fits: true,
-            in_story: false,
-            title_fits: false,
-            country_in_story: false,
-            distinctive_organisation: false,
-            common_word: false,
-            unvetted_alias: false,
-            prominent_place: false,
-            ends_differ_only: false,
             prominence: 0.6,
-            category: byline_kb::Category::Person,
+            ..Evidence::plain(EditClass::Phonetic)
         };
         let candidate = Candidate {
             entity,

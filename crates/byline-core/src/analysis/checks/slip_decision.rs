@@ -394,11 +394,10 @@ fn weights() -> &'static [f32; Feature::ALL.len()] {
 /// odds.
 pub const SURE_MARGIN: f32 = 1.0;
 
+/// Evidence for tests: one edit of the given class and nothing else for or against.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn evidence(edit_class: EditClass) -> Evidence {
+impl Evidence {
+    pub(crate) fn plain(edit_class: EditClass) -> Self {
         Evidence {
             edits: 1,
             edit_class,
@@ -416,6 +415,11 @@ mod tests {
             category: Category::Person,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn the_weight_table_names_every_feature_once_with_a_reason() {
@@ -455,7 +459,7 @@ mod tests {
 
     #[test]
     fn each_piece_of_context_raises_the_odds() {
-        let bare = evidence(EditClass::Vowel);
+        let bare = Evidence::plain(EditClass::Vowel);
         for raised in [
             Evidence {
                 neighbour_fits: true,
@@ -475,7 +479,7 @@ mod tests {
         let slip = Evidence {
             neighbour_fits: true,
             in_story: true,
-            ..evidence(EditClass::Phonetic)
+            ..Evidence::plain(EditClass::Phonetic)
         };
         let romanised = Evidence {
             romanisation: true,
