@@ -743,3 +743,4 @@ def describe(members: list[dict], etype: str, iso: str, country_name: dict[str, 
 
 if __name__ == "__main__":
     main()
+    sys.exit(kb.finish("armed_groups"))

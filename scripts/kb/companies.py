@@ -65,7 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import kbcommon  # noqa: E402
 from towns import (  # noqa: E402
-    KB, REPO, WORLD_OUTPUT, fold, keys, kb_entities, letters, read_english_words, read_kb,
+    KB, REPO, fold, kb_entities, kb_keys, keys, letters, read_english_words,
     toml_string, words,
 )
 
@@ -77,7 +77,6 @@ OUTPUT = "companies-20-indices.toml"
 # Below the organisations' default (0.4): an index company is a weaker prior than a news
 # agency or a ministry; companies-brands.toml raises the ones news names most.
 PROMINENCE = 0.3
-BRANDS = "companies-brands.toml"
 DEFAULT_SOURCES = REPO.parent / "shared/data/kb-sources"
 COUNTRIES_FILE = DEFAULT_SOURCES / "world-countries/countries.json"  # --sources DIR moves it
 US_STATES = [
@@ -329,29 +328,22 @@ class Forms:
 SHORT_WORD = "short-english-word"
 
 
+def own_ids(companies: dict[str, dict]) -> set[str]:
+    """The ids this stage writes: its companies' and their key people's."""
+    ids = set(companies)
+    for company in companies.values():
+        for entry in company["entries"]:
+            for person, _ in key_people((entry.get("metadata") or {}).get("key_people", "")):
+                ids.add("person-" + slug(person))
+    return ids
+
+
 def main() -> int:
     indices = installed_indices()
     english = read_english_words()
     sources = (Path(sys.argv[sys.argv.index("--sources") + 1]) if "--sources" in sys.argv
                else DEFAULT_SOURCES)
     countries = Countries(sources / "world-countries/countries.json")
-    kb_forms: set[str] = set()
-    kb_person_names: set[str] = set()
-    kb_organisations: set[tuple[str, str]] = set()  # (folded name, country)
-    # The KB before this stage: the towns of the world come after it
-    # (scripts/kb/import_all.sh, kbcommon.STAGES).
-    for entity in kb_entities({OUTPUT, BRANDS, WORLD_OUTPUT}):
-        if entity.get("kind") == "organization":
-            kb_organisations.add((fold(entity["name"]), entity.get("country", "")))
-        for form in [entity.get("name", "")] + entity.get("aliases", []) + entity.get("acronyms", []):
-            kb_forms.update(keys(form))
-        if entity.get("kind") == "person":
-            kb_person_names.add(fold(entity.get("name", "")))
-
-    # The KB's persons' name words, as the town files read them (towns.read_kb).
-    _, person_words, _ = read_kb(skip={OUTPUT, BRANDS, WORLD_OUTPUT})
-    forms = Forms(kb_entities({OUTPUT, BRANDS, WORLD_OUTPUT}), kbcommon.english_words(),
-                  english, person_words)
     refused: dict[str, list[str]] = {}
 
     # Merge index entries of one company.
@@ -375,6 +367,29 @@ def main() -> int:
                 link.setdefault(h, found)
             companies[found]["entries"].append(entry)
             companies[found]["indices"].add(INDEX_NAMES.get(index_name, index_name))
+
+    # The KB before this stage (kbcommon.STAGES: OFAC and the towns come after it and
+    # read its file), without the entities that have an id this stage writes: those are
+    # the same company or person, amended by a curated file that loads after this one
+    # (newsmakers-business.toml gives AMD an alias and Elon Musk a newer post). Counted
+    # as rivals, they made a re-run drop 33 companies and their key people.
+    skip = kbcommon.excluded_names("companies")
+    own = own_ids(companies)
+    before = [e for e in kb_entities(skip) if e["id"] not in own]
+    kb_forms: set[str] = set()
+    kb_person_names: set[str] = set()
+    kb_organisations: set[tuple[str, str]] = set()  # (folded name, country)
+    for entity in before:
+        if entity.get("kind") == "organization":
+            kb_organisations.add((fold(entity["name"]), entity.get("country", "")))
+        for form in [entity.get("name", "")] + entity.get("aliases", []) + entity.get("acronyms", []):
+            kb_forms.update(keys(form))
+        if entity.get("kind") == "person":
+            kb_person_names.add(fold(entity.get("name", "")))
+
+    # The KB's persons' name words, as the town files read them (towns.read_kb).
+    _, person_words, _ = kb_keys(before)
+    forms = Forms(before, kbcommon.english_words(), english, person_words)
 
     # Tickers held by one company only.
     ticker_owners: dict[str, set[str]] = {}
@@ -501,7 +516,7 @@ def main() -> int:
     parsed = tomllib.loads(text)
     ids = [e["id"] for e in parsed["entity"]]
     assert len(ids) == len(set(ids)), "duplicate ids"
-    (KB / "curated" / OUTPUT).write_text(text, encoding="utf-8")
+    kbcommon.emit(f"curated/{OUTPUT}", text)
     for key, value in counts.items():
         print(f"{key}: {value}", file=sys.stderr)
     print(f"names that are common English words ({len(word_names)}): {', '.join(word_names)}",
@@ -542,4 +557,4 @@ HEADER = """\
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main() or kbcommon.finish("companies"))

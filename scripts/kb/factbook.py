@@ -1160,3 +1160,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    sys.exit(kb.finish("factbook"))

@@ -20,7 +20,9 @@
 #
 # Each stage reads the KB as build.rs compiles it, without its own files and those of
 # the stages after it, so a re-run on unchanged sources reproduces every file byte for
-# byte (`git status kb/` shows nothing). Writes kb/generated/, kb/script-generated/ and
+# byte (`git status kb/` shows nothing); every script takes `--check` (write nothing, exit 1
+# naming each committed file that differs), which crates/byline-kb-import/tests/reimport.rs
+# runs for every stage. Writes kb/generated/, kb/script-generated/ and
 # the generated files of kb/curated/; reports go to target/kb-reports/.
 #
 # Usage (from anywhere): bash scripts/kb/import_all.sh [SOURCES]

@@ -76,6 +76,39 @@ ENTITY_KEYS = [
 ROLE_KEYS = ["title", "organization", "country", "start", "end", "source", "as_of"]
 
 
+# The kinds of spelling an alias may be (`alias_kinds`, docs/kb-format.md), in the order
+# a desk trusts them: an alias several sources give takes the first.
+KIND_ORDER = ["official", "exonym", "romanisation", "other-language", "historic", "unvetted"]
+# A sanctions or terrorist list's type of an alternate name and the kind of spelling it
+# makes an alias: "fka" (formerly known as) a historic name, "nka" (now known as) the
+# official one, "aka" unvetted -- such lists gather the spellings documents use, to
+# screen against, not the ones a desk accepts (OFAC's strong/weak quality is not in the
+# snapshot). Canada's listing (MISP galaxy) and the Factbook give only "also known as".
+ALT_KINDS = {"nka": "official", "fka": "historic", "aka": "unvetted"}
+
+
+def alias_kind_records(aliases: list[str], origins: dict[str, list[tuple[str, str]]]) -> list[dict]:
+    """`alias_kinds` records of an entity's aliases. `origins`: alias -> the (kind,
+    source) pairs of the lists that gave it; the alias takes the first kind in KIND_ORDER
+    and the first source that gave that kind. One record per kind and source, in
+    KIND_ORDER and then first-seen source order; an empty source is left out (the
+    entity's own source then stands for it)."""
+    by_record: dict[tuple[str, str], list[str]] = {}
+    for alias in aliases:
+        pairs = origins.get(alias, [])
+        if not pairs:
+            continue
+        kind = min((k for k, _ in pairs), key=KIND_ORDER.index)
+        source = next(src for k, src in pairs if k == kind)
+        by_record.setdefault((kind, source), []).append(alias)
+    records = []
+    for (kind, source), names in sorted(by_record.items(), key=lambda item: KIND_ORDER.index(item[0][0])):
+        record = {"kind": kind, "source": source, "aliases": names} if source else \
+            {"kind": kind, "aliases": names}
+        records.append(record)
+    return records
+
+
 def sources_dir(argv: list[str]) -> Path:
     """`--sources DIR` from the command line, else ../shared/data/kb-sources."""
     if "--sources" in argv:
@@ -92,6 +125,15 @@ def _excluded(stage: str | None) -> set[str]:
         return set()
     later = STAGES[STAGES.index(stage):]
     return {path for s in later for path in OUTPUTS[s] + COMPANIONS.get(s, [])}
+
+
+def excluded_names(stage: str) -> set[str]:
+    """The file names (no folder) a stage must not read: its own files, its companions'
+    and every later stage's. For the scripts that read the KB by file name
+    (towns.kb_entities): companies.py once left out only its own files and so read
+    OFAC's and the conflict-zone towns' outputs, which are made after it and from it, so
+    no re-run could reproduce it."""
+    return {Path(path).name for path in _excluded(stage)}
 
 
 def _load_toml(path: Path) -> list[dict]:
@@ -286,11 +328,38 @@ def clean(entity: dict) -> dict:
     return out
 
 
-def write_jsonl(rel: str, entities: list[dict]) -> Path:
+# `--check` on a stage's command line: write no KB file, compare each with what this run
+# makes instead (`emit`), and exit 1 naming the stale ones (`finish`). The committed
+# files of the stages before are its input, as on a real run, so each stage is checked
+# alone and in any order (crates/byline-kb-import/tests/reimport.rs runs them all).
+CHECK = "--check" in sys.argv[1:]
+_STALE: list[str] = []
+
+
+def emit(rel: str, text: str) -> Path:
+    """Writes kb/REL, or under `--check` records it as stale when it differs."""
     path = KB / rel
-    lines = [json.dumps(clean(e), ensure_ascii=False, separators=(",", ":")) for e in entities]
-    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    if not CHECK:
+        path.write_text(text, encoding="utf-8")
+    elif not path.is_file() or path.read_text(encoding="utf-8") != text:
+        _STALE.append(f"kb/{rel}")
     return path
+
+
+def finish(script: str) -> int:
+    """The exit status of a stage: 1 under `--check` when a committed file is stale."""
+    if _STALE:
+        print(f"stale (re-run python3 scripts/kb/{script}.py and the stages after it): "
+              + ", ".join(_STALE), file=sys.stderr)
+        return 1
+    if CHECK:
+        print(f"{script}: every committed file reproduced", file=sys.stderr)
+    return 0
+
+
+def write_jsonl(rel: str, entities: list[dict]) -> Path:
+    lines = [json.dumps(clean(e), ensure_ascii=False, separators=(",", ":")) for e in entities]
+    return emit(rel, "".join(line + "\n" for line in lines))
 
 
 def toml_str(value: str) -> str:
@@ -319,16 +388,18 @@ def write_toml(rel: str, header: str, meta: dict | None, entities: list[dict]) -
             for line in entity["_comment"].splitlines():
                 parts.append(f"# {line}\n")
         for k, v in e.items():
-            if k == "roles":
+            if k in ("roles", "alias_kinds"):
                 continue
             parts.append(f"{k} = {_toml_value(v)}\n")
+        for record in e.get("alias_kinds", []):
+            parts.append("\n[[entity.alias_kinds]]\n")
+            for rk, rv in record.items():
+                parts.append(f"{rk} = {_toml_value(rv)}\n")
         for role in e.get("roles", []):
             parts.append("\n[[entity.roles]]\n")
             for rk, rv in role.items():
                 parts.append(f"{rk} = {toml_str(rv)}\n")
-    path = KB / rel
-    path.write_text("".join(parts), encoding="utf-8")
-    return path
+    return emit(rel, "".join(parts))
 
 
 def slug(text: str) -> str:

@@ -83,12 +83,12 @@ def main(argv: list[str]) -> int:
     words = person_words(k.load_kb(None))
     kept, total = groups(sources / "rigour" / "person_names.txt", words)
     text = HEADER + "".join(", ".join(forms) + "\n" for forms in kept)
-    (k.KB / OUTPUT).write_text(text, encoding="utf-8")
+    k.emit(OUTPUT, text)
     forms = sum(len(g) for g in kept)
     print(f"name forms: {len(kept)} of {total} groups touch the {len(words)} name words "
           f"of KB persons; {forms} Latin-script forms, {len(text.encode()):,} bytes",
           file=sys.stderr)
-    return 0
+    return k.finish("name_forms")
 
 
 if __name__ == "__main__":

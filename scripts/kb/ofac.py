@@ -89,15 +89,6 @@ LEGAL_FORM_WORDS = {"S", "SA", "SAS", "SAL", "SARL", "SRL", "SL", "SC", "SPR", "
                     "DE", "LTDA", "EU"} | (LEGAL_FORMS - {"TV"})
 
 
-# The list's type of an alternate name (alt.csv's third column) and the kind of spelling
-# it makes an alias (`alias_kinds`): "fka" (formerly known as) is a historic name, "nka"
-# (now known as) the entity's official name, "aka" unvetted -- this snapshot does not
-# carry OFAC's strong/weak quality, and the list gathers the spellings documents use,
-# to screen against, not the ones a desk accepts.
-ALT_KINDS = {"nka": "official", "fka": "historic", "aka": "unvetted"}
-KIND_ORDER = ["official", "exonym", "romanisation", "other-language", "historic", "unvetted"]
-
-
 def without_legal_form_comma(raw: str) -> str:
     """ "KKVY BUCERIAS, S.A. DE C.V." -> "KKVY BUCERIAS S.A. DE C.V.": a company's name,
     not "SURNAME, Given", when what follows the comma starts with a legal form; any other
@@ -137,16 +128,11 @@ def parse(src: Path) -> tuple[dict[int, list[str]], dict[int, set[str]], dict[st
 
 def alias_kinds(aliases: list[str], origins: dict[str, set[str]]) -> list[dict]:
     """`alias_kinds` records of an entity's aliases: each alias takes the kind of the list
-    type its names were given under (ALT_KINDS; of several, the first in KIND_ORDER).
-    `origins`: alias -> the types of the raw names it was made from. One record per kind,
-    in KIND_ORDER; the source is the entity's."""
-    by_kind: dict[str, list[str]] = {}
-    for alias in aliases:
-        kinds = {ALT_KINDS[t] for t in origins.get(alias, set()) if t in ALT_KINDS}
-        if kinds:
-            kind = min(kinds, key=KIND_ORDER.index)
-            by_kind.setdefault(kind, []).append(alias)
-    return [{"kind": k, "aliases": by_kind[k]} for k in KIND_ORDER if k in by_kind]
+    type its names were given under (kbcommon.ALT_KINDS). `origins`: alias -> the types
+    of the raw names it was made from. The source is the entity's."""
+    return kb.alias_kind_records(aliases, {
+        alias: [(kb.ALT_KINDS[t], "") for t in sorted(types) if t in kb.ALT_KINDS]
+        for alias, types in origins.items()})
 
 
 def surname_case(surname: str) -> str:
@@ -306,3 +292,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    sys.exit(kb.finish("ofac"))

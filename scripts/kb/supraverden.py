@@ -437,3 +437,4 @@ def describe(r: dict, name: str, family: str, where: str) -> str:
 
 if __name__ == "__main__":
     main()
+    sys.exit(kb.finish("supraverden"))

@@ -327,10 +327,15 @@ def read_kb(skip: set[str] | None = None,
     """Keys of every KB form (name, alias, acronym), keys of the words of persons'
     names, and the ids of the KB's entities, and of `extra` entities (a file just made,
     not yet written). The town files are left out unless `skip` says otherwise."""
+    return kb_keys(kb_entities(TOWN_OUTPUTS if skip is None else skip) + (extra or []))
+
+
+def kb_keys(entities: list[dict]) -> tuple[set[str], set[str], set[str]]:
+    """`read_kb`'s three sets of the given entities."""
     forms: set[str] = set()
     person_words: set[str] = set()
     ids: set[str] = set()
-    for entity in kb_entities(TOWN_OUTPUTS if skip is None else skip) + (extra or []):
+    for entity in entities:
         ids.add(entity["id"])
         surface = [entity.get("name", "")] + list(entity.get("aliases", []))
         for form in surface + list(entity.get("acronyms", [])):
