@@ -183,6 +183,35 @@ fn hover_on_interfax_xinhua_irna_and_the_irgc_says_who_they_are() {
     }
 }
 
+/// The national legislatures and chambers of the CIA World Factbook
+/// (kb/script-generated/legislatures-factbook.jsonl, scripts/kb/factbook.py `legislatures`):
+/// a world desk writes "Knesset" or "State Duma" bare, and each is a government body of
+/// its country with the Factbook as source and date, and no identifier (it gives none).
+#[test]
+fn national_legislatures_are_known_by_the_names_news_writes() {
+    for (written, country) in [
+        ("knesset", "IL"),
+        ("verkhovna rada", "UA"),
+        ("bundestag", "DE"),
+        ("state duma", "RU"),
+        ("lok sabha", "IN"),
+        ("national assembly of pakistan", "PK"),
+        ("house of commons of the united kingdom", "GB"),
+    ] {
+        let targets = kb().names_get(written);
+        let entity = targets
+            .iter()
+            .map(|t| kb().entity(t.entity))
+            .find(|e| e.entity_type == "government-body")
+            .unwrap_or_else(|| panic!("{written}: no government body"));
+        assert_eq!(entity.country, country, "{written}");
+        assert!(entity.source.starts_with("CIA World Factbook"), "{written}");
+        assert_eq!(entity.as_of, "2026-01", "{written}");
+        assert!(entity.wikidata.is_empty(), "{written}: an identifier");
+    }
+    assert!(count_types(&["government-body"]) >= 440);
+}
+
 /// Which of the five posts a curated current role is, by its title.
 fn post_of(title: &str) -> Option<&'static str> {
     let t = title.to_lowercase();

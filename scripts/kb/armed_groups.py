@@ -364,9 +364,14 @@ def parse_ofac(src: Path) -> dict[int, dict]:
         if lower * 2 > len(names):  # persons: "SURNAME, Given"
             continue
         acr = [n for n in names if looks_like_acronym(n) and initials_match(n, names)]
+        types: dict[str, set[str]] = defaultdict(set)
+        for _, alt_type, n in alts[ent]:
+            if n not in acr:
+                types[title_case(n, set(acr))].add(alt_type.lower())
         ofac[ent] = {"node": ("ofac", ent), "ref": ent, "raw": names, "acronyms": acr,
                      "countries": countries.get(ent, set()),
-                     "names": [title_case(n, set(acr)) for n in names if n not in acr]}
+                     "names": [title_case(n, set(acr)) for n in names if n not in acr],
+                     "types": types}
     return ofac
 
 
@@ -586,8 +591,24 @@ def main() -> None:
     def order(root):
         return (root[0] != "kb", str(root[1]))
 
+    def origins_of(members: list[dict]) -> dict[str, list[tuple[str, str]]]:
+        """name key -> the (kind, source) pairs of the lists that give the name: OFAC's
+        by its alternate-name type (kbcommon.ALT_KINDS), Canada's listing and the
+        Factbook as "also known as" (unvetted)."""
+        found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for r in members:
+            for n in r["names"]:
+                if r["node"][0] == "ofac":
+                    pairs = [(kb.ALT_KINDS[t], OFAC_SOURCE) for t in sorted(r["types"].get(n, ()))
+                             if t in kb.ALT_KINDS]
+                else:
+                    pairs = [("unvetted", MISP_SOURCE if r["node"][0] == "misp" else FACTBOOK_SOURCE)]
+                found[name_key(n)] += [p for p in pairs if p not in found[name_key(n)]]
+        return found
+
     for root in sorted(groups, key=order):
         members = sorted(groups[root], key=lambda r: ("misp factbook ofac".split().index(r["node"][0]), str(r["node"][1])))
+        origins = origins_of(members)
         e = entities[root[1]] if root[0] == "kb" else None
         if e is not None and e.get("type") != "armed-group":
             report["listed groups the KB has as another kind of body (left as the KB has them)"].append(
@@ -647,7 +668,9 @@ def main() -> None:
             report["merged into KB armed groups"].append(f"{e['id']} ({e['name']}) <- {label}")
             if names or acronyms:
                 amendments.append({"id": e["id"], "kind": e["kind"], "type": e["type"], "name": e["name"],
-                                   "aliases": names, "acronyms": acronyms, "source": source, "as_of": as_of})
+                                   "aliases": names, "acronyms": acronyms, "source": source, "as_of": as_of,
+                                   "alias_kinds": kb.alias_kind_records(
+                                       names, {n: origins[name_key(n)] for n in names})})
             continue
         if kb.hides_slip(display, entities):
             report["groups left out: their name would hide a slip of a KB name"].append(f"{display} ({label})")
@@ -669,8 +692,10 @@ def main() -> None:
         if eid in used_ids:
             eid = f"{eid}-{kb.slug(str(members[0]['node'][1]))}"
         used_ids.add(eid)
+        aliases = [n for n in names if name_key(n) != name_key(display)]
         new.append({"id": eid, "kind": "organization", "type": etype, "name": display,
-                    "aliases": [n for n in names if name_key(n) != name_key(display)],
+                    "aliases": aliases,
+                    "alias_kinds": kb.alias_kind_records(aliases, {n: origins[name_key(n)] for n in aliases}),
                     "acronyms": acronyms, "country": iso, "source": source, "as_of": as_of,
                     "description": describe(members, etype, iso, country_name)})
         report["new groups"].append(f"{eid}: {label}")

@@ -56,6 +56,7 @@ OUTPUTS = {
         "curated/world-leaders-factbook.toml",
         "script-generated/capitals-factbook.jsonl",
         "curated/demonyms-factbook.toml",
+        "script-generated/legislatures-factbook.jsonl",
     ],
     "companies": ["curated/companies-20-indices.toml"],
     "ofac": [
