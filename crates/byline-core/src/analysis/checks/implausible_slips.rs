@@ -98,12 +98,15 @@ fn place_by_foreign_alias(miss: &NearMiss) -> bool {
 
 /// An acronym is written in capitals: "Nano" (the iPod) is not a slip of "NATO".
 fn acronym_in_lowercase(miss: &NearMiss) -> bool {
-    !miss.all_caps
-        && miss
-            .entity
-            .acronyms
-            .iter()
-            .any(|acronym| fold(acronym) == miss.kb_word)
+    !miss.all_caps && is_acronym_of(miss.entity, miss.kb_word)
+}
+
+/// Whether the folded `kb_word` is one of `entity`'s acronyms.
+pub(super) fn is_acronym_of(entity: &Entity, kb_word: &str) -> bool {
+    entity
+        .acronyms
+        .iter()
+        .any(|acronym| fold(acronym) == kb_word)
 }
 
 /// Two edits and a different first letter, with no given name beside it to say so,
