@@ -60,9 +60,10 @@ def solve(a, b):
     return [m[i][n] / m[i][i] if abs(m[i][i]) > 1e-12 else 0.0 for i in range(n)]
 
 
-def fit(names, groups, l2, prior, iterations=50):
+def fit(names, groups, l2, prior, iterations=50, free=None):
     """Newton's method for logistic regression over (x, positives, negatives), each
-    weight but the bias pulled towards its `prior` by an L2 penalty."""
+    weight but the bias pulled towards its `prior` by an L2 penalty. With `free` (a set
+    of names), only those weights move; the others stay at their `prior`."""
     n = len(names)
     w = list(prior)
     bias = names.index("bias")
@@ -87,6 +88,14 @@ def fit(names, groups, l2, prior, iterations=50):
                 grad[i] -= l2 * (w[i] - prior[i])
                 hess[i][i] += l2
             hess[i][i] += 1e-9
+        if free is not None:
+            for i in range(n):
+                if names[i] not in free:
+                    grad[i] = 0.0
+                    hess[i] = [0.0] * n
+                    for j in range(n):
+                        hess[j][i] = 0.0
+                    hess[i][i] = 1.0
         step = solve(hess, grad)
         w = [wi + si for wi, si in zip(w, step)]
         if max(abs(s) for s in step) < 1e-6:
@@ -169,6 +178,10 @@ def main():
                     "(default: zero, plain L2); the rules the unit tests encode live there")
     ap.add_argument("--threshold", type=float, default=0.5,
                     help="probability a pair needs to be reported (default 0.5)")
+    ap.add_argument("--only", help="comma-separated features to fit; every other weight "
+                    "(the bias too, unless named) keeps its table value, as does the "
+                    "threshold: for new evidence beside hand-set weights the unit tests "
+                    "encode")
     ap.add_argument("--write", action="store_true", help="rewrite the weight table")
     ap.add_argument("--out", help="write the fitted table here instead of over the "
                     "compiled-in one (implies --write)")
@@ -184,6 +197,9 @@ def main():
     current = [table[n] for n in names]
     report("current", current, rows)
     groups = grouped(rows, "fit")
+    free = set(args.only.split(",")) if args.only else None
+    if free and free - set(names):
+        sys.exit(f"no such features: {sorted(free - set(names))}")
     if args.prior:
         prior_table = {}
         for line in open(args.prior, encoding="utf-8"):
@@ -191,13 +207,16 @@ def main():
                 name, weight, _ = line.split("\t", 2)
                 prior_table[name] = float(weight)
         prior = [prior_table.get(n, 0.0) for n in names]
+    elif free:
+        prior = [table[n] if n not in free else 0.0 for n in names]
     else:
         prior = [0.0] * len(names)
-    w = fit(names, groups, args.l2, prior)
+    w = fit(names, groups, args.l2, prior, free=free)
     # A feature never set on the fit half keeps its current weight.
     seen = [any(x[i] != 0 for x, _, _ in groups) for i in range(len(names))]
     w = [wi if s or not FIXED_IF_UNSEEN else c for wi, s, c in zip(w, seen, current)]
-    w[names.index("bias")] -= math.log(args.threshold / (1 - args.threshold))
+    if not free or "bias" in free:
+        w[names.index("bias")] -= math.log(args.threshold / (1 - args.threshold))
     report("fitted", w, rows)
     for n, wi, s in zip(names, w, seen):
         print(f"  {n:<26}{wi:8.3f}" + ("" if s else "  (unseen: kept)"))

@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use byline_kb::Category;
+use byline_kb::{Category, Kb};
 
 /// One piece of evidence the decision weighs, named as in the weight table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,11 +70,19 @@ pub enum Feature {
     /// country, a capital or a big city (prominence 0.6 or more): few real places are
     /// one letter from those, and a reader expects a place there ("in Damscus").
     ProminentPlace,
+    /// The written word is someone else's given name or surname: a name list attests it
+    /// (a form of the candidate's own rigour name group, "Kadirov" for Kadyrov, aside),
+    /// so it may be meant as written. See [`other_name_band`]. Not where the word is
+    /// named as a place for a prominent one (`ProminentPlace`).
+    AttestedName,
+    /// The written word is a name the US census or SSA counts as common (2,500 holders
+    /// or 5,000 births and more): more people it may stand for than a rare one.
+    CommonName,
 }
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 22] = [
+    pub const ALL: [Feature; 24] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -97,6 +105,8 @@ impl Feature {
         Feature::CandidatePerson,
         Feature::UnvettedAlias,
         Feature::ProminentPlace,
+        Feature::AttestedName,
+        Feature::CommonName,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -124,6 +134,8 @@ impl Feature {
             Feature::CandidatePerson => "candidate_person",
             Feature::UnvettedAlias => "unvetted_alias",
             Feature::ProminentPlace => "prominent_place",
+            Feature::AttestedName => "attested_name",
+            Feature::CommonName => "common_name",
         }
     }
 }
@@ -301,6 +313,9 @@ pub struct Evidence {
     /// One of the word and the candidate's word is the other with letters added at
     /// the end ("America", "Americas"): not weighed, but a veto for places.
     pub ends_differ_only: bool,
+    /// Whether the written word is another name a list attests: 0 no, 1 attested,
+    /// 2 common ([`other_name_band`]).
+    pub name_band: u8,
     /// The candidate's prominence, 0–1.
     pub prominence: f32,
     pub category: Category,
@@ -333,6 +348,10 @@ impl Evidence {
             Feature::CandidatePerson => flag(self.category == Category::Person),
             Feature::UnvettedAlias => flag(self.unvetted_alias),
             Feature::ProminentPlace => flag(self.prominent_place),
+            // Where a place is named ("in Moskow") a person's name is not what is
+            // meant, so the lists say nothing there.
+            Feature::AttestedName => flag(self.name_band >= 1 && !self.prominent_place),
+            Feature::CommonName => flag(self.name_band >= 2 && !self.prominent_place),
         }
     }
 
@@ -389,6 +408,82 @@ fn weights() -> &'static [f32; Feature::ALL.len()] {
     WEIGHTS.get_or_init(|| parse_weights(WEIGHT_TABLE).expect("data/slip-weights.tsv"))
 }
 
+/// The name list as compiled in: a Bloom filter, written by
+/// `scripts/build_name_list.py`, of the folded given names and surnames that rigour,
+/// `@cspell/dict-people-names`, the US census (1990, 2010) and SSA lists attest, kept
+/// where one edit from a KB person's name word. A word list would be a megabyte; the
+/// filter is 135 kB and reads about 2 % of unlisted words as listed, never the reverse.
+const NAME_LIST: &[u8] = include_bytes!("../../../data/name-list.bloom");
+
+/// A Bloom filter as `scripts/build_name_list.py` writes it: `BYLBLOOM`, the hash
+/// count (u32 LE), the bit count (u64 LE), the bits (bit `p` is bit `p % 8` of byte
+/// `p / 8`).
+struct Bloom<'a> {
+    hashes: u64,
+    bits: u64,
+    table: &'a [u8],
+}
+
+impl<'a> Bloom<'a> {
+    fn parse(bytes: &'a [u8]) -> Result<Self, String> {
+        let rest = bytes
+            .strip_prefix(b"BYLBLOOM")
+            .ok_or("not a byline Bloom filter")?;
+        if rest.len() < 12 {
+            return Err("header cut short".into());
+        }
+        let hashes = u32::from_le_bytes(rest[..4].try_into().expect("4 bytes")) as u64;
+        let bits = u64::from_le_bytes(rest[4..12].try_into().expect("8 bytes"));
+        let table = &rest[12..];
+        if bits == 0 || bits.div_ceil(8) != table.len() as u64 {
+            return Err(format!("{bits} bits in {} bytes", table.len()));
+        }
+        Ok(Bloom {
+            hashes,
+            bits,
+            table,
+        })
+    }
+
+    /// Whether `key` was put in (or is one of the false positives).
+    fn contains(&self, key: &str) -> bool {
+        // FNV-1a, then splitmix64's finaliser for the second hash of double hashing:
+        // the generator's arithmetic, bit for bit.
+        let h1 = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        let mut h2 = (h1 ^ (h1 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h2 = (h2 ^ (h2 >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h2 = (h2 ^ (h2 >> 31)) | 1;
+        (0..self.hashes).all(|i| {
+            let p = h1.wrapping_add(i.wrapping_mul(h2)) % self.bits;
+            self.table[(p / 8) as usize] & (1 << (p % 8)) != 0
+        })
+    }
+}
+
+/// The compiled-in name list (a bad file fails the tests, so never here in a build
+/// that passed them).
+fn name_list() -> &'static Bloom<'static> {
+    static LIST: OnceLock<Bloom<'static>> = OnceLock::new();
+    LIST.get_or_init(|| Bloom::parse(NAME_LIST).expect("data/name-list.bloom"))
+}
+
+/// How strongly the name lists say the folded `written` word is *someone else's*
+/// given name or surname rather than a slip of `kb_word`: 0 not listed, 1 listed,
+/// 2 listed and common in the US counts. A form of `kb_word`'s own rigour name group
+/// ("Kadirov" for Kadyrov) is a spelling of the same name, not another: 0.
+pub fn other_name_band(kb: &Kb, written: &str, kb_word: &str) -> u8 {
+    let list = name_list();
+    if !list.contains(written) || kb.same_name_forms(written, kb_word) {
+        0
+    } else if list.contains(&format!("{written}\t2")) {
+        2
+    } else {
+        1
+    }
+}
+
 /// Margin (log-odds over the threshold) below which a finding says the word *may be* a
 /// misspelling rather than that it looks like one: about 3 to 1 on the threshold's
 /// odds.
@@ -411,6 +506,7 @@ impl Evidence {
             unvetted_alias: false,
             prominent_place: false,
             ends_differ_only: false,
+            name_band: 0,
             prominence: 0.4,
             category: Category::Person,
         }
@@ -472,6 +568,58 @@ mod tests {
         ] {
             assert!(raised.margin() > bare.margin(), "{raised:?}");
         }
+    }
+
+    #[test]
+    fn the_name_list_holds_attested_names_near_kb_people_and_not_slips() {
+        let list = name_list();
+        // One edit from a KB person's name word, and a name people hold: Kadirov
+        // (Kadyrov), Dmitriev (Dmitriyev).
+        for word in ["kadirov", "dmitriev"] {
+            assert!(list.contains(word), "{word}");
+        }
+        // Slips that nobody is named: "Kagama" (Kagame), "Gutteres" (Guterres).
+        for word in ["kagama", "gutteres", "belusov"] {
+            assert!(!list.contains(word), "{word}");
+        }
+        assert!(Bloom::parse(b"BYLBLOOM").is_err());
+        assert!(Bloom::parse(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn a_listed_name_is_another_persons_unless_of_the_candidates_group() {
+        let kb = Kb::empty();
+        // With no name groups, a listed name is another person's.
+        assert_eq!(other_name_band(&kb, "dmitriev", "dmitriyev"), 1);
+        assert_eq!(other_name_band(&kb, "kagama", "kagame"), 0);
+    }
+
+    #[test]
+    fn another_persons_name_lowers_the_odds_and_a_common_one_no_less() {
+        let slip = Evidence {
+            in_story: true,
+            ..Evidence::plain(EditClass::Vowel)
+        };
+        let listed = Evidence {
+            name_band: 1,
+            ..slip.clone()
+        };
+        let common = Evidence {
+            name_band: 2,
+            ..slip.clone()
+        };
+        assert!(listed.margin() < slip.margin());
+        assert!(common.margin() <= listed.margin());
+        // "Troops in Moskow": Moskow is a surname, but a place is meant there.
+        let place = Evidence {
+            prominent_place: true,
+            ..Evidence::plain(EditClass::Phonetic)
+        };
+        let listed_place = Evidence {
+            name_band: 2,
+            ..place.clone()
+        };
+        assert_eq!(listed_place.margin(), place.margin());
     }
 
     #[test]
