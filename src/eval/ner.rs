@@ -144,6 +144,9 @@ pub struct Miss {
     pub text: String,
     pub gold: Option<&'static str>,
     pub predicted: Option<&'static str>,
+    /// Whether a highlight covers exactly this span: a gold miss with `predicted`
+    /// `None` is a highlight typed `other` when true and no highlight when false.
+    pub highlighted: bool,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -324,6 +327,7 @@ pub fn evaluate_predictions(
                     text: text[s..e].to_string(),
                     gold: Some(c),
                     predicted: got,
+                    highlighted: predicted_spans.contains(&(s, e)),
                 });
             }
             let u = report.untyped_by_category.get_mut(c).expect("category");
@@ -347,6 +351,7 @@ pub fn evaluate_predictions(
                     text: text[s..e].to_string(),
                     gold: None,
                     predicted: c,
+                    highlighted: true,
                 });
             }
         }

@@ -422,8 +422,15 @@ fn examples(doc: &Doc, kb: &Kb, out: &mut Vec<Example>) {
             tokens[p].block == tokens[s].block && cues::is_person_title(&tokens[p].folded)
         });
         let rule = type_chunk(&tokens, text, kb, name.clone(), has_title);
+        let chunk = typer::Chunk {
+            tokens: &tokens,
+            text,
+            name,
+            has_title,
+            rule,
+        };
         out.push(Example {
-            features: typer::features(&tokens, text, kb, name, has_title, rule),
+            features: typer::features(kb, &chunk),
             label,
         });
     }
@@ -435,15 +442,15 @@ fn examples(doc: &Doc, kb: &Kb, out: &mut Vec<Example>) {
         let end = tokens[raw.tokens.end - 1].span.end;
         let touches = doc.spans.iter().any(|g| g.start < end && start < g.end);
         if !touches {
+            let chunk = typer::Chunk {
+                tokens: &tokens,
+                text,
+                name: raw.tokens.clone(),
+                has_title: raw.title.is_some(),
+                rule: raw.category,
+            };
             out.push(Example {
-                features: typer::features(
-                    &tokens,
-                    text,
-                    kb,
-                    raw.tokens.clone(),
-                    raw.title.is_some(),
-                    raw.category,
-                ),
+                features: typer::features(kb, &chunk),
                 label: Label::NotName,
             });
         }

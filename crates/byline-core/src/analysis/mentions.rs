@@ -66,6 +66,11 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
     let mut kb_matches = KbMatches::new(tokens, text, kb);
     while i < tokens.len() {
         if let Some(found) = kb_matches.take(i) {
+            if let Some(longer) = kb_word_in_longer_name(tokens, text, kb, &found) {
+                i = longer.tokens.end;
+                mentions.push(longer);
+                continue;
+            }
             let mut found = found;
             found.title = pending_title.take().filter(|t| t.end == i);
             i = found.tokens.end;
@@ -99,6 +104,62 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
     }
     link_defined_acronyms(tokens, text, &mut mentions);
     mentions
+}
+
+/// "Italian Socialist Party", "Iraqi Security Forces", "Kyoto University", "Kahului
+/// Airport", "Indian Ocean": a nationality or a place the KB knows, followed by
+/// capitalised words up to an organisation or place word, is one organisation's or
+/// place's name, not a KB name beside a shorter unknown one (or beside a common word,
+/// which alone is no name). `found` is the KB mention at the start.
+fn kb_word_in_longer_name(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    found: &RawMention,
+) -> Option<RawMention> {
+    let at = found.tokens.start;
+    let qualifier = found.tokens.len() == 1
+        && !found.candidates.is_empty()
+        && found.candidates.iter().all(|&id| {
+            let entity = kb.entity(id);
+            match entity.category() {
+                Category::Other => entity.entity_type == "nationality",
+                category => category == Category::Location,
+            }
+        });
+    if !qualifier {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < tokens.len()
+        && starts_name(&tokens[end])
+        && tokens[end].block == tokens[at].block
+        && !tokens[end].sentence_start
+        // Spaces only: a line break ends a headline ("Talks on Ukraine\nBoris …").
+        && text[tokens[end - 1].span.end..tokens[end].span.start]
+            .chars()
+            .all(|c| c == ' ')
+    {
+        end += 1;
+    }
+    // The name ends with its last organisation or place word: "Iraqi Army General
+    // Najm" is the army, then a title before a person.
+    let last = (at + 1..end)
+        .rev()
+        .find(|&k| has_org_word(tokens, k..k + 1) || cues::is_location_word(&tokens[k].folded))?;
+    let category = if has_org_word(tokens, last..last + 1) {
+        Category::Organization
+    } else {
+        Category::Location
+    };
+    Some(RawMention {
+        tokens: at..last + 1,
+        origin: MentionOrigin::Unknown,
+        category,
+        candidates: Vec::new(),
+        title: None,
+        weak: false,
+    })
 }
 
 /// The KB mention starting at each token, looked up once: an unknown chunk asks whether
@@ -552,8 +613,14 @@ fn unknown_chunk_at(
         // rules' type lets it search (it skips places, and searches only organisations
         // for an organisation), the rules' type stands.
         Typing::Learned => {
-            match typer::classify(tokens, text, kb, name.clone(), title.is_some(), rule).category()
-            {
+            let chunk = typer::Chunk {
+                tokens,
+                text,
+                name: name.clone(),
+                has_title: title.is_some(),
+                rule,
+            };
+            match typer::classify(kb, &chunk).category() {
                 Some(typed) if hides_a_slip(tokens, kb, name.clone(), rule, typed) => (rule, false),
                 Some(category) => (category, false),
                 // "Not a name" is for ordinary words in capitals ("Weapon Systems"): a

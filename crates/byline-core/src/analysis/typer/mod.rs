@@ -117,21 +117,26 @@ pub fn best(scores: &[i32; LABELS]) -> Label {
     Label::ALL[best]
 }
 
-/// The label of the unknown chunk `name`. `rule` is the rule-based category, which
-/// the model weighs with everything else and which stands when no weights are built in.
-pub fn classify(
-    tokens: &[Token],
-    text: &str,
-    kb: &Kb,
-    name: Range<usize>,
-    has_title: bool,
-    rule: Category,
-) -> Label {
+/// A chunk to type: the name's token indices in the analysed tokens and text, whether
+/// a title stands before it, and the rule-based category. One value for [`classify`] at
+/// run time and [`features`] in training, so both read the chunk the same way.
+#[derive(Debug, Clone)]
+pub struct Chunk<'a> {
+    pub tokens: &'a [Token],
+    pub text: &'a str,
+    pub name: Range<usize>,
+    pub has_title: bool,
+    /// The rules' category, which the model weighs with everything else and which
+    /// stands when no weights are built in.
+    pub rule: Category,
+}
+
+/// The label of the unknown chunk.
+pub fn classify(kb: &Kb, chunk: &Chunk) -> Label {
     if WEIGHTS.is_empty() {
-        return Label::of_category(rule);
+        return Label::of_category(chunk.rule);
     }
-    let features = features(tokens, text, kb, name, has_title, rule);
-    best(&scores(WEIGHTS, &features))
+    best(&scores(WEIGHTS, &features(kb, chunk)))
 }
 
 /// FNV-1a over a template name and a value: one feature's bucket.
@@ -242,15 +247,16 @@ pub fn title_case_sentence(tokens: &[Token], name: Range<usize>) -> bool {
 /// usually is, and a bound on the time a very common name word costs.
 const MAX_POSTINGS: usize = 24;
 
-/// The hashed features of the chunk `name` (token indices) in `text`.
-pub fn features(
-    tokens: &[Token],
-    text: &str,
-    kb: &Kb,
-    name: Range<usize>,
-    has_title: bool,
-    rule: Category,
-) -> Vec<u32> {
+/// The hashed features of `chunk`.
+pub fn features(kb: &Kb, chunk: &Chunk) -> Vec<u32> {
+    let Chunk {
+        tokens,
+        text,
+        ref name,
+        has_title,
+        rule,
+    } = *chunk;
+    let name = name.clone();
     let mut out = Vec::with_capacity(48 + 24 * name.len());
     let mut add = |template: &str, value: &str| out.push(hash(template, value));
     let words = &tokens[name.clone()];
@@ -437,6 +443,43 @@ mod tests {
             &tokens_of("Talks With Harlan Group End"),
             2..4
         ));
+    }
+
+    #[test]
+    fn a_chunks_title_and_rule_are_among_its_features() {
+        let tokens = tokens_of("Officials said Harlan Group met on Monday.");
+        let kb = Kb::empty();
+        let chunk = Chunk {
+            tokens: &tokens,
+            text: "Officials said Harlan Group met on Monday.",
+            name: 2..4,
+            has_title: false,
+            rule: Category::Organization,
+        };
+        let plain = features(&kb, &chunk);
+        let titled = features(
+            &kb,
+            &Chunk {
+                has_title: true,
+                ..chunk.clone()
+            },
+        );
+        let as_person = features(
+            &kb,
+            &Chunk {
+                rule: Category::Person,
+                ..chunk.clone()
+            },
+        );
+        assert_eq!(plain, features(&kb, &chunk));
+        assert!(plain.contains(&hash("title", "n")) && titled.contains(&hash("title", "y")));
+        assert!(plain.contains(&hash("rule", "org")) && as_person.contains(&hash("rule", "per")));
+        assert!(plain.contains(&hash("w", "harlan")) && plain.contains(&hash("lw", "group")));
+        assert_eq!(
+            classify(&kb, &chunk),
+            best(&scores(WEIGHTS, &plain)),
+            "classify scores the chunk's features"
+        );
     }
 
     #[test]
