@@ -139,7 +139,7 @@ pub(crate) fn transpositions(word: &str) -> Vec<String> {
 }
 
 /// Whether tokens `a` and `b` are written with only spaces between them.
-fn joined(cx: &CheckContext, a: usize, b: usize) -> bool {
+pub(super) fn joined(cx: &CheckContext, a: usize, b: usize) -> bool {
     let (x, y) = (&cx.tokens[a], &cx.tokens[b]);
     x.block == y.block
         && cx.text[x.span.end..y.span.start]

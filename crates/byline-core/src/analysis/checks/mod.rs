@@ -2,6 +2,7 @@
 //! returns diagnostics; `run` applies the user's settings (on/off, severity).
 
 mod banned_form;
+mod form_slips;
 mod implausible_slips;
 mod inconsistent_spelling;
 mod memo;
@@ -196,6 +197,7 @@ pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> 
         diagnostics.extend(
             misspelled_name::check(context)
                 .into_iter()
+                .chain(form_slips::check(context))
                 .map(|d| Diagnostic { severity, ..d }),
         );
     }
