@@ -350,7 +350,19 @@ impl Evidence {
             Feature::ProminentPlace => flag(self.prominent_place),
             // Where a place is named ("in Moskow") a person's name is not what is
             // meant, so the lists say nothing there.
-            Feature::AttestedName => flag(self.name_band >= 1 && !self.prominent_place),
+            // Beside a newsmaker's other name part ("Boris Jonhson") a *rare* listed
+            // name says little: the full name is the newsmaker's, a stranger with both
+            // names is less likely than a slip, and the census lists hold typos of
+            // common surnames. A common one ("John Jennings") still counts, and so does
+            // any beside the names of the less known ("Christopher Walken" is no slip
+            // of a Christopher Waller few write about).
+            Feature::AttestedName => flag(
+                self.name_band >= 1
+                    && !self.prominent_place
+                    && !(self.neighbour_fits
+                        && self.name_band == 1
+                        && self.prominence >= super::misspelled_name::NEWSMAKER),
+            ),
             Feature::CommonName => flag(self.name_band >= 2 && !self.prominent_place),
         }
     }
@@ -592,6 +604,39 @@ mod tests {
         // With no name groups, a listed name is another person's.
         assert_eq!(other_name_band(&kb, "dmitriev", "dmitriyev"), 1);
         assert_eq!(other_name_band(&kb, "kagama", "kagame"), 0);
+    }
+
+    #[test]
+    fn a_rare_listed_name_beside_a_newsmakers_other_name_part_is_still_a_slip() {
+        // "Boris Jonhson": the lists hold typos of common surnames; the full name is
+        // a newsmaker's.
+        let slip = Evidence {
+            neighbour_fits: true,
+            prominence: 0.9,
+            ..Evidence::plain(EditClass::Transposition)
+        };
+        let obscure = Evidence {
+            prominence: 0.3,
+            ..slip.clone()
+        };
+        assert!(
+            Evidence {
+                name_band: 1,
+                ..obscure.clone()
+            }
+            .margin()
+                < obscure.margin()
+        );
+        let rare = Evidence {
+            name_band: 1,
+            ..slip.clone()
+        };
+        let common = Evidence {
+            name_band: 2,
+            ..slip.clone()
+        };
+        assert_eq!(rare.margin(), slip.margin());
+        assert!(common.margin() < slip.margin());
     }
 
     #[test]
