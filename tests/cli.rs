@@ -1458,6 +1458,14 @@ fn a_finding_far_into_one_long_line_is_shown_cut_with_its_true_column() {
 // --- issue 21: `byline kb lookup` answers a name the KB has, and only that ----------
 
 #[test]
+fn kb_lookup_answers_with_the_entity_so_named_before_one_with_the_word_in_an_alias() {
+    // "Hamas" answered first with Saidullah Khan, an OFAC person one of whose aliases is
+    // "Saidullah Hamas", and only then with the armed group.
+    let text = stdout(&byline(&["kb", "lookup", "Hamas"]));
+    assert!(text.starts_with("**Hamas** · organization"), "{text}");
+}
+
+#[test]
 fn kb_lookup_of_a_name_the_kb_lacks_says_so_and_lists_the_nearest() {
     // "Tim Cook" (before the newsmakers layer) answered with the card of Nîmes, a far
     // fuzzy match shown as if it were the name asked for.

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Fatal;
 use byline_core::card;
-use byline_kb::index::{key_of, name_tokens};
+use byline_kb::index::{key_of, name_tokens, FormKind};
 use byline_kb::{EntityId, Kb, PartialDate};
 
 #[derive(Subcommand)]
@@ -319,15 +319,52 @@ pub struct Found {
     pub nearest: Vec<EntityId>,
 }
 
+/// How an entity answers a lookup, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ExactRank {
+    /// The query is its name (or acronym).
+    Name,
+    /// The query is one of its aliases.
+    Alias,
+    /// The query is its surname, or a form a house KB bans.
+    Surname,
+}
+
 /// Entities whose name is `query`; when there are none, the nearest names.
 pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Found {
     let tokens = name_tokens(query);
-    let mut exact: Vec<EntityId> = kb.acronym(query.trim());
-    for target in kb.names_get(&key_of(&tokens)) {
-        if !exact.contains(&target.entity) {
-            exact.push(target.entity);
+    let key = key_of(&tokens);
+    let mut exact: Vec<(EntityId, ExactRank)> = kb
+        .acronym(query.trim())
+        .into_iter()
+        .map(|id| (id, ExactRank::Name))
+        .collect();
+    for target in kb.names_get(&key) {
+        let rank = match target.form {
+            FormKind::Full if key_of(&name_tokens(&kb.entity(target.entity).name)) == key => {
+                ExactRank::Name
+            }
+            FormKind::Full => ExactRank::Alias,
+            FormKind::Surname | FormKind::Banned => ExactRank::Surname,
+        };
+        match exact.iter_mut().find(|(id, _)| *id == target.entity) {
+            Some((_, best)) => *best = (*best).min(rank),
+            None => exact.push((target.entity, rank)),
         }
     }
+    // What the query names before what it is only another name or a surname of, the
+    // prominent first: "Hamas" is the armed group before Saidullah Khan, one of whose
+    // OFAC aliases is "Saidullah Hamas".
+    exact.sort_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then(
+                kb.entity(b.0)
+                    .prominence()
+                    .total_cmp(&kb.entity(a.0).prominence()),
+            )
+            .then(a.0.cmp(&b.0))
+    });
+    let mut exact: Vec<EntityId> = exact.into_iter().map(|(id, _)| id).collect();
     exact.truncate(limit);
     if !exact.is_empty() {
         return Found {
