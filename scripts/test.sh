@@ -7,6 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A clean checkout builds everything once: incremental caches (~1.3 GB) buy nothing there,
+# and full debug info in every test binary (each links the 51 MB KB) filled a CI disk
+# (stop 26: "No space left on device"). Line tables keep backtraces readable.
+if [ -n "${CI:-}" ]; then
+  export CARGO_INCREMENTAL=0
+  export CARGO_PROFILE_DEV_DEBUG=line-tables-only
+fi
+
 echo "== format and lint"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
