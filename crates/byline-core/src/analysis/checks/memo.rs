@@ -1,12 +1,14 @@
 //! What the checks may remember from one analysis of a document to the next.
 //!
 //! Only answers that are functions of their key, the KB and — for the slip search —
-//! the story's set of KB entities go in here; the incremental analysis keeps one
-//! [`Memo`] per document and KB, so a keystroke does not redo a search whose inputs it
-//! did not change. A check that starts reading something new must put it in the key.
+//! the story's set of KB entities go in here (the separator slips' answers are
+//! functions of the written run alone); the incremental analysis keeps one [`Memo`]
+//! per document and KB, so a keystroke does not redo a search whose inputs it did not
+//! change. A check that starts reading something new must put it in the key.
 
 use std::cell::RefCell;
 
+use super::form_slips::SeparatorCache;
 use super::misspelled_name::SlipCache;
 
 /// Remembered answers; see the module comment.
@@ -14,12 +16,15 @@ use super::misspelled_name::SlipCache;
 pub struct Memo {
     /// `misspelled-name`'s one cache (it owns what goes in and when it is stale).
     pub(super) slips: RefCell<SlipCache>,
+    /// `form_slips.rs`'s KB answers for runs of written words.
+    pub(super) separators: RefCell<SeparatorCache>,
 }
 
 impl Memo {
     /// Forgets what has grown past its bound, so a long session stays bounded.
     pub fn bound(&self) {
         self.slips.borrow_mut().bound();
+        self.separators.borrow_mut().bound();
     }
 }
 
@@ -124,5 +129,22 @@ mod tests {
         let runs = with_one_memo(&[alone, named, alone], &kb);
         let counts: Vec<usize> = runs.iter().map(|a| a.diagnostics.len()).collect();
         assert_eq!(counts, [0, 1, 0]);
+    }
+
+    #[test]
+    fn a_remembered_separator_answer_still_asks_the_story_whether_it_points_at_the_person() {
+        let kb = kb(&[crate::testing::entities::person(
+            "desantis",
+            "Ron DeSantis",
+            "politician",
+            "US",
+        )]);
+        let elsewhere = "A painter won. De Santis spoke.";
+        let named = "Ron DeSantis won. De Santis spoke.";
+        let runs = with_one_memo(&[elsewhere, named, elsewhere], &kb);
+        let counts: Vec<usize> = runs.iter().map(|a| a.diagnostics.len()).collect();
+        assert_eq!(counts, [0, 1, 0]);
+        let fresh = analyze(named, &kb, &AnalysisOptions::default());
+        assert_eq!(runs[1].diagnostics, fresh.diagnostics);
     }
 }
