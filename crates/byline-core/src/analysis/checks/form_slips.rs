@@ -18,8 +18,9 @@
 //! [`person_fits`]): a run of words that happens to join into a surname is as often
 //! someone else's name.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::misspelled_name::joined;
 use super::{CheckContext, Code, Diagnostic, Severity};
@@ -204,12 +205,15 @@ fn person_fits(cx: &CheckContext, run: &Range<usize>, entity: EntityId, key: &st
 
 /// What the KB says of one run of written words, whatever the story around it: the
 /// respacings of the run that some entity records, each with the entities whose
-/// accepted spelling it is. Kept in [`super::Memo`] so a keystroke looks the KB up only
+/// accepted spelling it is. Kept in [`super::Memo`] ([`FormSlipCache`]) so a keystroke looks the KB up only
 /// for runs it changed: with up to a dozen respacings a word, a 5,000-word story asks
 /// the name index some 15,000 times (17.9 ms a keystroke, against 5 ms, before this).
+/// Also kept: the words of an entity's accepted spellings that fold to a written word
+/// ([`recorded_words_of`]), asked for every word of every linked mention.
 #[derive(Debug, Default)]
-pub struct SeparatorCache {
+pub struct FormSlipCache {
     runs: HashMap<RunKey, Vec<Respacing>>,
+    recorded: HashMap<(EntityId, String), Vec<String>>,
 }
 
 /// A run as the KB sees it: its folded words joined by spaces, and the folded word
@@ -225,13 +229,16 @@ struct Respacing {
     targets: Vec<(EntityId, String)>,
 }
 
-impl SeparatorCache {
-    /// Entries past which the map starts again, so a long session stays bounded.
+impl FormSlipCache {
+    /// Entries past which a map starts again, so a long session stays bounded.
     pub(super) const LIMIT: usize = 50_000;
 
     pub(super) fn bound(&mut self) {
         if self.runs.len() > Self::LIMIT {
             self.runs.clear();
+        }
+        if self.recorded.len() > Self::LIMIT {
+            self.recorded.clear();
         }
     }
 }
@@ -242,7 +249,7 @@ impl SeparatorCache {
 /// is not tried.
 fn separator_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
-    let mut cache = cx.memo.separators.borrow_mut();
+    let mut cache = cx.memo.form_slips.borrow_mut();
     let mut next_free = 0;
     for start in 0..cx.tokens.len() {
         let first = &cx.tokens[start];
@@ -455,12 +462,19 @@ fn inner_capital_slip(cx: &CheckContext, ti: usize, entity: EntityId) -> Option<
         return None;
     }
     let written = &cx.text[token.span.clone()];
-    let e = cx.kb.entity(entity);
-    let recorded: Vec<&str> = e
-        .accepted_spellings()
-        .flat_map(byline_kb::words::word_strs)
-        .filter(|w| fold(w) == token.folded)
-        .collect();
+    let mut cache = cx.memo.form_slips.borrow_mut();
+    let recorded = cache
+        .recorded
+        .entry((entity, token.folded.clone()))
+        .or_insert_with(|| recorded_words_of(cx.kb.entity(entity), &token.folded));
+    let fewer = inner_capitals(written);
+    let slip = !recorded.is_empty()
+        && recorded
+            .iter()
+            .all(|w| *w != written && inner_capitals(w) > fewer);
+    if !slip {
+        return None;
+    }
     // A name of one word that is an acronym ("Ansa" for ANSA, "Fifa") is held to the
     // acronym rule: written as a word, it reads as one in house style.
     let alone = cx.tokens_in(&mention_span(cx, ti)).len() == 1;
@@ -472,12 +486,18 @@ fn inner_capital_slip(cx: &CheckContext, ti: usize, entity: EntityId) -> Option<
     {
         return None;
     }
-    let fewer = inner_capitals(written);
-    let slip = !recorded.is_empty()
-        && recorded
-            .iter()
-            .all(|w| *w != written && inner_capitals(w) > fewer);
-    slip.then(|| recorded[0].to_string())
+    Some(recorded[0].clone())
+}
+
+/// The words of `entity`'s accepted spellings that fold to `folded`, as sources write
+/// them.
+fn recorded_words_of(entity: &Entity, folded: &str) -> Vec<String> {
+    entity
+        .accepted_spellings()
+        .flat_map(byline_kb::words::word_strs)
+        .filter(|w| fold(w) == folded)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Token `ti` as the KB acronym it spells in the wrong case ("Irgc" for IRGC): three

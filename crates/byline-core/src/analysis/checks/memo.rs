@@ -8,7 +8,7 @@
 
 use std::cell::RefCell;
 
-use super::form_slips::SeparatorCache;
+use super::form_slips::FormSlipCache;
 use super::misspelled_name::SlipCache;
 
 /// Remembered answers; see the module comment.
@@ -16,15 +16,15 @@ use super::misspelled_name::SlipCache;
 pub struct Memo {
     /// `misspelled-name`'s one cache (it owns what goes in and when it is stale).
     pub(super) slips: RefCell<SlipCache>,
-    /// `form_slips.rs`'s KB answers for runs of written words.
-    pub(super) separators: RefCell<SeparatorCache>,
+    /// `form_slips.rs`'s KB answers for runs of written words and linked words.
+    pub(super) form_slips: RefCell<FormSlipCache>,
 }
 
 impl Memo {
     /// Forgets what has grown past its bound, so a long session stays bounded.
     pub fn bound(&self) {
         self.slips.borrow_mut().bound();
-        self.separators.borrow_mut().bound();
+        self.form_slips.borrow_mut().bound();
     }
 }
 
