@@ -59,6 +59,30 @@ fn every_generated_file_loads_and_ids_are_unique() {
     );
 }
 
+/// Issue 18: every alias `byline kb import` writes says what kind of spelling its
+/// source says it is (`unstated` where the source does not say), so the misspelling
+/// check never has to guess whether a desk accepts it.
+#[test]
+fn every_generated_alias_has_a_kind_and_a_source() {
+    let mut aliases = 0;
+    for path in generated_files() {
+        for entity in load_file(&path).unwrap() {
+            for alias in &entity.aliases {
+                aliases += 1;
+                let records: Vec<_> = entity.alias_records(alias).collect();
+                assert!(
+                    !records.is_empty(),
+                    "{}: alias {alias:?} of {} has no kind",
+                    path.display(),
+                    entity.id
+                );
+                assert!(records.iter().all(|(_, source)| !source.is_empty()));
+            }
+        }
+    }
+    assert!(aliases > 10_000, "{aliases} aliases");
+}
+
 #[test]
 fn generated_kb_has_the_promised_coverage() {
     let mut persons_with_dated_role = 0;
