@@ -884,6 +884,13 @@ def parties(src: Path, entities: dict[str, dict], report: list[str]):
                 org_by_key[kb.key(f)].append(e)
         for a in e.get("acronyms", []):
             acronym_owner[a].add(e["id"])
+    # A party named like another country's national legislature, which the Factbook
+    # gives that country alone ("National People's Congress": China's legislature, and
+    # a Zimbabwean party of 2022 in the Zimbabwe entry) is left out: the bare name in
+    # news is the legislature, and the party would take it from it (the legislature
+    # stage gives no body a name another KB entity has).
+    legislature_names = legislature_countries(with_bare_forms(legislative_bodies(load_factbook(src)),
+                                                              entities))
     raw = []
     for c in sorted(load_factbook(src), key=lambda c: (c["iso"], c["gec"])):
         iso = c["iso"]
@@ -944,6 +951,11 @@ def parties(src: Path, entities: dict[str, dict], report: list[str]):
         bait = kb.slip_bait(name, src)
         if bait:
             skipped.append(f"{iso} {name!r}: a one-word name {bait}")
+            continue
+        body_of = legislature_names.get(kb.key(name), set())
+        if len(body_of) == 1 and iso not in body_of:
+            skipped.append(f"{iso} {name!r}: the name of {names.get(next(iter(body_of)), '')}'s national "
+                           "legislature (the Factbook's legislative branch)")
             continue
         clash = [e for e in any_by_key.get(kb.key(name), []) if e.get("kind") != "organization"]
         if clash:
@@ -1122,6 +1134,31 @@ def legislative_bodies(fb: list[dict]) -> list[dict]:
     return out
 
 
+def with_bare_forms(bodies: list[dict], entities: dict[str, dict]) -> list[dict]:
+    """`bodies` with each form that starts with its country's demonym also written
+    without it: "German Bundestag" is also the "Bundestag" (kb/generated/demonyms.jsonl)."""
+    demonyms: dict[str, set[str]] = defaultdict(set)
+    for e in entities.values():
+        if e.get("type") == "nationality" and e.get("country"):
+            demonyms[e["country"]].update(kb.fold(f) for f in [e["name"], *e.get("aliases", [])])
+    for body in bodies:
+        for form in list(body["forms"]):
+            first, _, rest = form.partition(" ")
+            if rest and kb.fold(first) in demonyms[body["iso"]] and rest not in body["forms"]:
+                body["forms"].append(rest)
+    return bodies
+
+
+def legislature_countries(bodies: list[dict]) -> dict[str, set[str]]:
+    """Name key -> the countries whose national legislature or chamber the Factbook
+    calls so."""
+    countries_of: dict[str, set[str]] = defaultdict(set)
+    for body in bodies:
+        for form in body["forms"]:
+            countries_of[kb.key(form)].add(body["iso"])
+    return countries_of
+
+
 def legislatures(src: Path, entities: dict[str, dict], names: dict[str, str], report: list[str],
                  made: list[dict]) -> list[dict]:
     """National legislatures and chambers of the Factbook (type `government-body`, with
@@ -1135,22 +1172,8 @@ def legislatures(src: Path, entities: dict[str, dict], names: dict[str, str], re
     "FORM of COUNTRY" after the Factbook's English name ("Parliament of Israel"). No
     identifier is given: the Factbook has none. `made`: the entities this stage writes
     besides (its persons, parties and capitals), which count as the KB's."""
-    bodies = legislative_bodies(load_factbook(src))
-    # "German Bundestag" is also the "Bundestag": a form that starts with the country's
-    # demonym (kb/generated/demonyms.jsonl) is also written without it.
-    demonyms: dict[str, set[str]] = defaultdict(set)
-    for e in entities.values():
-        if e.get("type") == "nationality" and e.get("country"):
-            demonyms[e["country"]].update(kb.fold(f) for f in [e["name"], *e.get("aliases", [])])
-    for body in bodies:
-        for form in list(body["forms"]):
-            first, _, rest = form.partition(" ")
-            if rest and kb.fold(first) in demonyms[body["iso"]] and rest not in body["forms"]:
-                body["forms"].append(rest)
-    countries_of: dict[str, set[str]] = defaultdict(set)
-    for body in bodies:
-        for form in body["forms"]:
-            countries_of[kb.key(form)].add(body["iso"])
+    bodies = with_bare_forms(legislative_bodies(load_factbook(src)), entities)
+    countries_of = legislature_countries(bodies)
     by_key: dict[str, list[dict]] = defaultdict(list)
     for e in [*entities.values(), *made]:
         for form in [e.get("name", ""), *e.get("aliases", []), *e.get("acronyms", [])]:

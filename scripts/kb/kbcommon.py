@@ -79,7 +79,8 @@ ROLE_KEYS = ["title", "organization", "country", "start", "end", "source", "as_o
 
 # The kinds of spelling an alias may be (`alias_kinds`, docs/kb-format.md), in the order
 # a desk trusts them: an alias several sources give takes the first.
-KIND_ORDER = ["official", "exonym", "romanisation", "other-language", "historic", "unvetted"]
+KIND_ORDER = ["official", "exonym", "romanisation", "other-language", "historic", "nickname", "unstated",
+              "unvetted"]
 # A sanctions or terrorist list's type of an alternate name and the kind of spelling it
 # makes an alias: "fka" (formerly known as) a historic name, "nka" (now known as) the
 # official one, "aka" unvetted -- such lists gather the spellings documents use, to

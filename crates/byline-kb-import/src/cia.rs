@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde_json::Value;
 
 use super::countries::CountryTable;
-use super::people::{name_rank, Registry, RoleDraft};
+use super::people::{name_rank, NameOrigin, Registry, RoleDraft};
 use super::source::{read_json, Manifest, Result};
 use super::text::{slug, squash_spaces, strip_honorifics, title_case_capitals};
 use super::titles::{classify, head_of_bare_title};
@@ -38,8 +38,9 @@ const REGION_CODES: &[(&str, &str)] = &[("Hong Kong", "HK"), ("Macau", "MO")];
 pub struct CiaPerson {
     /// The name with capitalised surnames recased: "Ajilon Nasiu".
     pub name: String,
-    /// Other names the CIA gives ("a.k.a. Kent Feng").
-    pub aliases: Vec<String>,
+    /// Other names the CIA gives ("a.k.a. Kent Feng"; a nickname with the surname),
+    /// each with its origin.
+    pub aliases: Vec<(String, NameOrigin)>,
     /// Folded surname words ("nasiu").
     pub surname: Vec<String>,
     /// First letter of the given name, folded.
@@ -64,7 +65,7 @@ impl CiaPerson {
         while let Some(open) = name.rfind(" (").filter(|_| name.ends_with(')')) {
             let inner = name[open + 2..name.len() - 1].trim().to_string();
             if let Some(aka) = inner.strip_prefix("a.k.a.") {
-                aliases.push(title_case_capitals(aka.trim()));
+                aliases.push((title_case_capitals(aka.trim()), NameOrigin::CiaAka));
             }
             name.truncate(open);
         }
@@ -96,9 +97,9 @@ impl CiaPerson {
         };
         let surname_written = title_case_capitals(surname.trim());
         for nickname in nicknames.iter().filter(|n| !n.is_empty()) {
-            aliases.push(format!(
-                "{} {surname_written}",
-                title_case_capitals(nickname)
+            aliases.push((
+                format!("{} {surname_written}", title_case_capitals(nickname)),
+                NameOrigin::CiaNickname,
             ));
         }
         CiaPerson {
@@ -126,7 +127,7 @@ impl CiaPerson {
         if reordered != written {
             keys.push(reordered.join(" "));
         }
-        for alias in &self.aliases {
+        for (alias, _) in &self.aliases {
             let key = name_tokens(alias).join(" ");
             if !keys.contains(&key) {
                 keys.push(key);
@@ -492,9 +493,9 @@ pub fn merge(registry: &mut Registry, persons: Vec<CiaPerson>) -> MergeCounts {
             }
         };
         let person = registry.person(&id, "");
-        person.offer_name(&cia.name, name_rank::CIA);
-        for alias in &cia.aliases {
-            person.offer_name(alias, name_rank::CIA);
+        person.offer_name(&cia.name, name_rank::CIA, NameOrigin::CiaName);
+        for (alias, origin) in &cia.aliases {
+            person.offer_name(alias, name_rank::CIA, *origin);
         }
         for (title, national) in &cia.titles {
             person.add_role(role(title, *national, &cia.country));
@@ -510,7 +511,7 @@ mod tests {
 
     fn known(registry: &mut Registry, id: &str, name: &str, title: &str, start: &str, end: &str) {
         let p = registry.person(id, id);
-        p.offer_name(name, 0);
+        p.offer_name(name, 0, NameOrigin::WikidataLabel);
         p.add_role(RoleDraft {
             role: Role {
                 title: title.into(),
@@ -545,7 +546,10 @@ mod tests {
         let p = CiaPerson::from_name("FENG Shih-kuan (a.k.a. Kent FENG)", None, None, "TW");
         assert_eq!(
             (p.name.as_str(), p.aliases.as_slice()),
-            ("Feng Shih-kuan", ["Kent Feng".to_string()].as_slice())
+            (
+                "Feng Shih-kuan",
+                [("Kent Feng".to_string(), NameOrigin::CiaAka)].as_slice()
+            )
         );
         let p = CiaPerson::from_name(
             "Oluyemi \"Yemi\" OSINBAJO",
@@ -555,7 +559,10 @@ mod tests {
         );
         assert_eq!(
             (p.name.as_str(), p.aliases.as_slice()),
-            ("Oluyemi Osinbajo", ["Yemi Osinbajo".to_string()].as_slice())
+            (
+                "Oluyemi Osinbajo",
+                [("Yemi Osinbajo".to_string(), NameOrigin::CiaNickname)].as_slice()
+            )
         );
         let p = CiaPerson::from_name("Judge Paula-Mae WEEKES", None, None, "TT");
         assert_eq!(p.name, "Paula-Mae Weekes");
@@ -620,7 +627,7 @@ mod tests {
     fn word_breaks_and_romanisations_do_not_prevent_a_match() {
         let mut registry = Registry::default();
         let p = registry.person("Q56226", "Q56226");
-        p.offer_name("Kim Jong-un", 0);
+        p.offer_name("Kim Jong-un", 0, NameOrigin::WikidataLabel);
         p.add_role(RoleDraft {
             role: Role {
                 title: "Supreme Leader".into(),

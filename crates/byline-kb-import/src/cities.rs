@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use super::countries::CountryTable;
+use super::kinds::group_alias_records;
 use super::source::{read_json, Manifest, Result};
 use super::text::{is_common_word, is_latin, letter_count, romanize_cyrillic, thousands};
 use byline_kb::normalize::{fold, without_arabic_article};
@@ -232,7 +233,7 @@ pub fn alias_kinds(
     } else {
         HashSet::new()
     };
-    let mut records: Vec<AliasRecord> = Vec::new();
+    let mut kinded = Vec::with_capacity(aliases.len());
     for alias in aliases {
         let key = fold(alias);
         let marked = city
@@ -248,19 +249,9 @@ pub fn alias_kinds(
         } else {
             (AliasKind::Unvetted, ALTERNATE_NAMES)
         };
-        match records
-            .iter_mut()
-            .find(|r| r.kind == kind && r.source == source)
-        {
-            Some(record) => record.aliases.push(alias.clone()),
-            None => records.push(AliasRecord {
-                kind,
-                source: source.into(),
-                aliases: vec![alias.clone()],
-            }),
-        }
+        kinded.push((alias.as_str(), kind, source));
     }
-    records
+    group_alias_records(kinded)
 }
 
 /// Cities below this population whose name is a common English word ("Reading",

@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 
-use super::people::{name_rank, Registry, RoleDraft};
+use super::people::{name_rank, NameOrigin, Registry, RoleDraft};
 use super::source::{read_yaml, Manifest, Result};
 use super::text::{date, date_after, is_qid, squash_spaces};
 use super::titles::{Class, HEAD_OF_STATE};
@@ -222,27 +222,35 @@ fn person_id(member: &Member) -> Option<(String, String)> {
 /// The spellings of a member's name: the official full name, and first (or nickname)
 /// and last.
 fn names(name: &Name) -> Vec<String> {
+    spellings(name).into_iter().map(|(n, _)| n).collect()
+}
+
+/// `names`, each with its origin: the nickname is the one the `nickname` field gives.
+fn spellings(name: &Name) -> Vec<(String, NameOrigin)> {
     let mut out = Vec::new();
     if let Some(full) = &name.official_full {
-        out.push(squash_spaces(full));
+        out.push((squash_spaces(full), NameOrigin::CongressName));
     }
     let suffix = name
         .suffix
         .as_deref()
         .map(|s| format!(" {s}"))
         .unwrap_or_default();
-    out.push(squash_spaces(&format!(
-        "{} {}{suffix}",
-        name.first, name.last
-    )));
+    out.push((
+        squash_spaces(&format!("{} {}{suffix}", name.first, name.last)),
+        NameOrigin::CongressName,
+    ));
     if let Some(middle) = &name.middle {
-        out.push(squash_spaces(&format!(
-            "{} {middle} {}{suffix}",
-            name.first, name.last
-        )));
+        out.push((
+            squash_spaces(&format!("{} {middle} {}{suffix}", name.first, name.last)),
+            NameOrigin::CongressName,
+        ));
     }
     if let Some(nickname) = &name.nickname {
-        out.push(squash_spaces(&format!("{nickname} {}{suffix}", name.last)));
+        out.push((
+            squash_spaces(&format!("{nickname} {}{suffix}", name.last)),
+            NameOrigin::CongressNickname,
+        ));
     }
     out
 }
@@ -305,8 +313,8 @@ fn add_member(registry: &mut Registry, member: &Member, source: &str, as_of: &st
         }
     }
     let person = registry.person(&id, &wikidata);
-    for name in names(&member.name) {
-        person.offer_name(&name, name_rank::CONGRESS);
+    for (name, origin) in spellings(&member.name) {
+        person.offer_name(&name, name_rank::CONGRESS, origin);
     }
     person.offer_born(member.bio.birthday.as_deref().and_then(date), 2);
     for (term, _) in merge_terms(&member.terms) {

@@ -9,10 +9,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Deserialize;
 
+use super::kinds::group_alias_records;
 use super::source::{read_json, read_yaml, Manifest, Result};
 use super::text::{is_common_word, is_latin, letter_count};
 use byline_kb::normalize::fold;
-use byline_kb::{Category, Entity};
+use byline_kb::{AliasKind, AliasRecord, Category, Entity};
 
 pub const WORLD_COUNTRIES: &str = "world-countries/countries.json";
 pub const COUNTRYNAMES: &str = "countrynames/data.yaml";
@@ -375,6 +376,35 @@ fn capital_phrase(capitals: &[String]) -> String {
     }
 }
 
+/// The sources a country's `alias_kinds` credit.
+const OFFICIAL_NAME: &str = "world-countries: the official or native name";
+const TRANSLATION: &str = "world-countries: a translation (by language)";
+const ALT_SPELLING: &str = "world-countries: alternative spellings";
+
+/// What kind of spelling each alias of a country is, by what world-countries says of
+/// it: its official name or a native name (common or official, per language) is
+/// `Official`; a name its translations give for a language is `OtherLanguage` (the
+/// countrynames variants are kept only when a translation attests them); an entry of
+/// its `altSpellings`, which says nothing of what it is ("Deutschland", "Holland"),
+/// is `Unstated`.
+fn country_alias_kinds(info: &CountryInfo, aliases: &[String]) -> Vec<AliasRecord> {
+    let official: HashSet<String> = std::iter::once(&info.official)
+        .chain(&info.native)
+        .map(|n| fold(n))
+        .collect();
+    group_alias_records(aliases.iter().map(|alias| {
+        let key = fold(alias);
+        let (kind, source) = if official.contains(&key) {
+            (AliasKind::Official, OFFICIAL_NAME)
+        } else if info.translations.contains(&key) {
+            (AliasKind::OtherLanguage, TRANSLATION)
+        } else {
+            (AliasKind::Unstated, ALT_SPELLING)
+        };
+        (alias.as_str(), kind, source)
+    }))
+}
+
 /// The country entities: one per world-countries entry.
 pub fn country_entities(table: &CountryTable, city_names: &HashSet<String>) -> Vec<Entity> {
     let demonyms = table.demonym_keys();
@@ -405,6 +435,7 @@ pub fn country_entities(table: &CountryTable, city_names: &HashSet<String>) -> V
         for variant in countrynames_variants(table, info, &taken, &demonyms, city_names) {
             add(&variant, &mut aliases, &mut taken);
         }
+        let alias_kinds = country_alias_kinds(info, &aliases);
         let mut description = format!(
             "{}{}.",
             location_phrase(info),
@@ -419,6 +450,7 @@ pub fn country_entities(table: &CountryTable, city_names: &HashSet<String>) -> V
             entity_type: "country".into(),
             name: info.common.clone(),
             aliases,
+            alias_kinds,
             description,
             country: info.iso2.clone(),
             prominence: Some(if info.independent == Some(false) {

@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Deserialize;
 
 use super::countries::CountryTable;
-use super::people::{name_rank, Registry, RoleDraft};
+use super::people::{name_rank, NameOrigin, Registry, RoleDraft};
 use super::source::{read_json, CsvRow, CsvTable, ImportError, Manifest, Result};
 use super::text::{
     date, date_with_precision, is_latin, is_qid, squash_spaces, strip_disambiguator,
@@ -353,7 +353,11 @@ impl<'a> Importer<'a> {
             return;
         }
         let person = registry.person(qid, qid);
-        person.offer_name(row.get("person"), name_rank::WIKIDATA_LABEL);
+        person.offer_name(
+            row.get("person"),
+            name_rank::WIKIDATA_LABEL,
+            NameOrigin::WikidataLabel,
+        );
         person.offer_born(date(row.get("DOB")), 1);
         person.offer_died(date(row.get("DOD")), 1);
         person.add_role(RoleDraft {
@@ -384,7 +388,11 @@ impl<'a> Importer<'a> {
             }
             // Only people who hold a role end up in the KB; a bio row alone adds nothing.
             let person = registry.person(qid, qid);
-            person.offer_name(row.get("name"), name_rank::OTHER_LABEL);
+            person.offer_name(
+                row.get("name"),
+                name_rank::OTHER_LABEL,
+                NameOrigin::WikidataLabel,
+            );
             person.offer_born(date_with_precision(row.get("dob"), row.get("dobp")), 0);
             person.offer_died(date_with_precision(row.get("dod"), row.get("dodp")), 0);
         }
@@ -437,16 +445,18 @@ impl<'a> Importer<'a> {
             let scraped = optional_csv(self.manifest, repo, &scraped_file)?;
             // Wikidata's statements are the roles; the scraped list (a Wikipedia page)
             // stands in only when the repo has no Wikidata file for the post.
-            let (table, source, rank) = match (&wikidata, &scraped) {
+            let (table, source, rank, origin) = match (&wikidata, &scraped) {
                 (Some(t), _) => (
                     t,
                     source_of(repo, &wikidata_file, WIKIDATA_CC0),
                     name_rank::OTHER_LABEL,
+                    NameOrigin::WikidataLabel,
                 ),
                 (None, Some(t)) => (
                     t,
                     source_of(repo, &scraped_file, WIKIPEDIA),
                     name_rank::SCRAPED,
+                    NameOrigin::WikipediaPage,
                 ),
                 (None, None) => continue,
             };
@@ -456,7 +466,7 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 let person = registry.person(qid, qid);
-                person.offer_name(row.get("itemLabel"), rank);
+                person.offer_name(row.get("itemLabel"), rank, origin);
                 person.add_role(RoleDraft {
                     role: Role {
                         title: title.clone(),
@@ -477,7 +487,11 @@ impl<'a> Importer<'a> {
                 if let Some(scraped) = &scraped {
                     for row in scraped.rows() {
                         if let Some(person) = registry.get_mut(row.get("item")) {
-                            person.offer_name(row.get("itemLabel"), name_rank::SCRAPED);
+                            person.offer_name(
+                                row.get("itemLabel"),
+                                name_rank::SCRAPED,
+                                NameOrigin::WikipediaPage,
+                            );
                         }
                     }
                 }
@@ -509,7 +523,7 @@ impl<'a> Importer<'a> {
             if let (Some(person), Some(spelling)) =
                 (registry.get_mut(qid), official_variant(written, label))
             {
-                person.offer_name(&spelling, name_rank::SCRAPED);
+                person.offer_name(&spelling, name_rank::SCRAPED, NameOrigin::OfficialSite);
             }
         }
         Ok(())
@@ -547,7 +561,7 @@ impl<'a> Importer<'a> {
             let place = self.place(row.get("country"));
             let head = self.heads.get(position).copied();
             let person = registry.person(qid, qid);
-            person.offer_name(row.get(holder_column), rank);
+            person.offer_name(row.get(holder_column), rank, NameOrigin::WikidataLabel);
             person.add_role(RoleDraft {
                 role: Role {
                     title: title.to_string(),
@@ -590,13 +604,19 @@ impl<'a> Importer<'a> {
                 self.holder_row(&row, &list, positions.qid_of(title), class, registry);
             }
         }
-        for (file, licence, rank) in [
+        for (file, licence, rank, origin) in [
             (
                 "sources/foreign/wikidata.csv",
                 WIKIDATA_CC0,
                 name_rank::WIKIDATA_LIST,
+                NameOrigin::WikidataLabel,
             ),
-            ("sources/foreign/scraped.csv", WIKIPEDIA, name_rank::SCRAPED),
+            (
+                "sources/foreign/scraped.csv",
+                WIKIPEDIA,
+                name_rank::SCRAPED,
+                NameOrigin::WikipediaPage,
+            ),
         ] {
             let Some(table) = optional_csv(self.manifest, WORLD, file)? else {
                 continue;
@@ -612,10 +632,10 @@ impl<'a> Importer<'a> {
                 // The scraped list repeats the Wikidata one: only a minister it alone
                 // names gets a role from it.
                 if licence == WIKIPEDIA && person.has_role_in(&place.iso2, place.place.as_deref()) {
-                    person.offer_name(row.get("name"), rank);
+                    person.offer_name(row.get("name"), rank, origin);
                     continue;
                 }
-                person.offer_name(row.get("name"), rank);
+                person.offer_name(row.get("name"), rank, origin);
                 let position = row.get("position");
                 person.add_role(RoleDraft {
                     role: Role {

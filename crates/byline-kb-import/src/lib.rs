@@ -20,6 +20,7 @@ pub mod cities;
 pub mod congress;
 pub mod countries;
 pub mod every_politician;
+pub mod kinds;
 pub mod misp;
 pub mod people;
 pub mod source;

@@ -13,13 +13,16 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::countries::CountryTable;
+use super::kinds::group_alias_records;
 use super::source::{read_json, Manifest, Result};
 use super::text::{slug, squash_spaces};
 use byline_kb::normalize::fold;
-use byline_kb::{Category, Entity};
+use byline_kb::{AliasKind, Category, Entity};
 
 pub const AGENCIES: &str = "misp-galaxy/intelligence-agencies.json";
 pub const SOURCE: &str = "MISP galaxy intelligence-agencies (CC0)";
+/// The source the agencies' aliases credit.
+const SYNONYMS: &str = "MISP galaxy intelligence-agencies: synonyms";
 
 #[derive(Debug, Deserialize)]
 struct Cluster {
@@ -181,12 +184,20 @@ pub fn entities(manifest: &Manifest, countries: &CountryTable) -> Result<Vec<Ent
         if let Some(other) = aliases.first() {
             description.push_str(&format!(" Also known as {other}."));
         }
+        // The galaxy lists synonyms without saying what they are (a native name, a
+        // former one, a translation): `Unstated`.
+        let alias_kinds = group_alias_records(
+            aliases
+                .iter()
+                .map(|a| (a.as_str(), AliasKind::Unstated, SYNONYMS)),
+        );
         out.push(Entity {
             id,
             kind: Category::Organization,
             entity_type: "intelligence-agency".into(),
             name,
             aliases,
+            alias_kinds,
             acronyms,
             description,
             country: if country_name.is_some() {

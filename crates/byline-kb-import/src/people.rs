@@ -2,13 +2,14 @@
 //! source gives one), then turned into KB entities: the type and prominence of the
 //! most important role, and a short description written from the facts alone.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::countries::CountryTable;
+use super::kinds::group_alias_records;
 use super::text::{date_key, is_latin, is_qid, letter_count, squash_spaces, strip_disambiguator};
 use super::titles::{type_phrase, Class};
 use byline_kb::normalize::fold;
-use byline_kb::{Category, Entity, Role};
+use byline_kb::{AliasKind, AliasRecord, Category, Entity, Role};
 
 /// How much a source's spelling of a name is trusted as the display name: lower wins.
 pub mod name_rank {
@@ -24,6 +25,64 @@ pub mod name_rank {
     pub const SCRAPED: u8 = 5;
     /// CIA World Leaders (names written with capitalised surnames).
     pub const CIA: u8 = 6;
+}
+
+/// Where a spelling of a person's name comes from, and so the kind of alias it makes
+/// (`alias_kinds`, issue 18): only what the source says of it. No list here names the
+/// language of a name, so a label is never called an exonym or another language's
+/// form because of its letters; what the source does not classify is `Unstated`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameOrigin {
+    /// A Wikidata label in an every-politician list (the lists name no language).
+    WikidataLabel,
+    /// A linked name as a Wikipedia page an every-politician scraper read writes it.
+    WikipediaPage,
+    /// The spelling on a government's own cabinet page (every-politician's `official`
+    /// scraper): the official name.
+    OfficialSite,
+    /// Congress's official full name, or its first, middle and last name fields.
+    CongressName,
+    /// Congress's `nickname` field with the last name ("Rick Crawford").
+    CongressNickname,
+    /// The name as CIA World Leaders writes it (surname capitals aside).
+    CiaName,
+    /// A name CIA World Leaders gives after "a.k.a." ("Kent Feng"): another name, of no
+    /// stated kind.
+    CiaAka,
+    /// The name CIA World Leaders puts in quotes or brackets, with the surname
+    /// ("Yemi Osinbajo").
+    CiaNickname,
+}
+
+impl NameOrigin {
+    pub fn kind(self) -> AliasKind {
+        match self {
+            NameOrigin::OfficialSite | NameOrigin::CongressName => AliasKind::Official,
+            NameOrigin::CongressNickname | NameOrigin::CiaNickname => AliasKind::Nickname,
+            NameOrigin::WikidataLabel
+            | NameOrigin::WikipediaPage
+            | NameOrigin::CiaName
+            | NameOrigin::CiaAka => AliasKind::Unstated,
+        }
+    }
+
+    /// The source an alias of this origin credits (`AliasRecord::source`).
+    pub fn source(self) -> &'static str {
+        match self {
+            NameOrigin::WikidataLabel => "every-politician: a Wikidata label (no language given)",
+            NameOrigin::WikipediaPage => "every-politician: a Wikipedia page's spelling",
+            NameOrigin::OfficialSite => "every-politician: the government's cabinet page",
+            NameOrigin::CongressName => {
+                "congress-legislators: the official full name, or first, middle and last name"
+            }
+            NameOrigin::CongressNickname => "congress-legislators: the nickname field",
+            NameOrigin::CiaName => "CIA World Leaders (2019-06)",
+            NameOrigin::CiaAka => "CIA World Leaders (2019-06): a.k.a.",
+            NameOrigin::CiaNickname => {
+                "CIA World Leaders (2019-06): the name in quotes or brackets"
+            }
+        }
+    }
 }
 
 /// A role before it becomes part of an entity, with what is needed to merge it.
@@ -42,8 +101,8 @@ pub struct RoleDraft {
 pub struct PersonDraft {
     pub id: String,
     pub wikidata: String,
-    /// (rank, order of arrival, name).
-    names: Vec<(u8, usize, String)>,
+    /// (rank, order of arrival, name, where it comes from).
+    names: Vec<(u8, usize, String, NameOrigin)>,
     born: Option<(u8, String)>,
     died: Option<(u8, String)>,
     pub roles: Vec<RoleDraft>,
@@ -52,13 +111,13 @@ pub struct PersonDraft {
 impl PersonDraft {
     /// Offers a spelling of the name; the best-ranked Latin-script one becomes the
     /// display name, the others aliases.
-    pub fn offer_name(&mut self, name: &str, rank: u8) {
+    pub fn offer_name(&mut self, name: &str, rank: u8, origin: NameOrigin) {
         let name = squash_spaces(&strip_disambiguator(name));
         if name.is_empty() || is_qid(&name) || !name.chars().any(char::is_alphabetic) {
             return;
         }
         let order = self.names.len();
-        self.names.push((rank, order, name));
+        self.names.push((rank, order, name, origin));
     }
 
     /// Sets the birth date unless a better-ranked source already gave one.
@@ -109,9 +168,20 @@ impl PersonDraft {
 
     /// Every spelling of the name, display name first.
     pub fn names(&self) -> Vec<&str> {
-        let mut names: Vec<&(u8, usize, String)> = self.names.iter().collect();
-        names.sort_by_key(|(rank, order, name)| (!is_latin(name), *rank, *order));
-        names.into_iter().map(|(_, _, n)| n.as_str()).collect()
+        self.names_with_origins()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// Every spelling of the name with where it comes from, display name first.
+    fn names_with_origins(&self) -> Vec<(&str, NameOrigin)> {
+        let mut names: Vec<&(u8, usize, String, NameOrigin)> = self.names.iter().collect();
+        names.sort_by_key(|(rank, order, name, _)| (!is_latin(name), *rank, *order));
+        names
+            .into_iter()
+            .map(|(_, _, n, origin)| (n.as_str(), *origin))
+            .collect()
     }
 
     /// Whether the person holds a role in this country (or unrecognised place).
@@ -170,30 +240,54 @@ const NOBLE_TITLES: &[&str] = &[
 ];
 
 /// Aliases from the other spellings: distinct once folded, two words or more (a lone
-/// word would act as a bare surname), and the part before a nobility title.
-fn aliases(name: &str, others: &[&str]) -> Vec<String> {
-    let mut seen: HashSet<String> = HashSet::from([fold(name)]);
-    let mut candidates: Vec<String> = Vec::new();
-    for form in std::iter::once(name).chain(others.iter().copied()) {
+/// word would act as a bare surname), and the part before a nobility title (of the
+/// origin of the spelling it is cut from). Each alias keeps the most trusted origin
+/// of the spellings that fold to it (`AliasKind` order), the first of them on a tie.
+fn aliases(name: (&str, NameOrigin), others: &[(&str, NameOrigin)]) -> Vec<(String, NameOrigin)> {
+    let mut candidates: Vec<(String, NameOrigin)> = Vec::new();
+    for (form, origin) in std::iter::once(name).chain(others.iter().copied()) {
         if let Some((before, after)) = form.split_once(", ") {
             let first = fold(after.split_whitespace().next().unwrap_or(""));
             if NOBLE_TITLES.contains(&first.as_str()) {
-                candidates.push(before.to_string());
+                candidates.push((before.to_string(), origin));
             }
         }
-        if form != name {
-            candidates.push(form.to_string());
+        if form != name.0 {
+            candidates.push((form.to_string(), origin));
         }
     }
-    let mut out: Vec<String> = candidates
-        .into_iter()
-        .filter(|a| {
-            a.split_whitespace().count() >= 2 && letter_count(a) >= 4 && !short_last_word(a)
-        })
-        .filter(|a| seen.insert(fold(a)))
-        .collect();
-    out.sort_by_key(|a| (fold(a), a.clone()));
+    let name_key = fold(name.0);
+    let mut out: Vec<(String, NameOrigin)> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (alias, origin) in candidates {
+        let usable = alias.split_whitespace().count() >= 2
+            && letter_count(&alias) >= 4
+            && !short_last_word(&alias);
+        let key = fold(&alias);
+        if !usable || key == name_key {
+            continue;
+        }
+        match by_key.get(&key) {
+            Some(&i) if origin.kind() < out[i].1.kind() => out[i].1 = origin,
+            Some(_) => {}
+            None => {
+                by_key.insert(key, out.len());
+                out.push((alias, origin));
+            }
+        }
+    }
+    out.sort_by_key(|(a, _)| (fold(a), a.clone()));
     out
+}
+
+/// The `alias_kinds` records of aliases whose origins are known.
+fn alias_records(aliases: &[(String, NameOrigin)]) -> Vec<AliasRecord> {
+    let mut kinded: Vec<(&str, AliasKind, &str)> = aliases
+        .iter()
+        .map(|(alias, origin)| (alias.as_str(), origin.kind(), origin.source()))
+        .collect();
+    kinded.sort_by_key(|&(_, kind, _)| kind);
+    group_alias_records(kinded)
 }
 
 /// Whether the last word of a spelling has one or two letters ("Kim Jong Un"): the
@@ -308,8 +402,12 @@ fn describe(
 
 /// The entity of a person, or `None` when no source gave a usable name or role.
 pub fn finish(person: PersonDraft, countries: &CountryTable) -> Option<Entity> {
-    let names: Vec<String> = person.names().into_iter().map(str::to_string).collect();
-    let name = names.first()?.clone();
+    let names = person.names_with_origins();
+    let (name, _) = *names.first()?;
+    let aliases = aliases(names[0], &names[1..]);
+    let alias_kinds = alias_records(&aliases);
+    let aliases = aliases.into_iter().map(|(a, _)| a).collect();
+    let name = name.to_string();
     let mut roles = person.roles;
     if roles.is_empty() {
         return None;
@@ -359,10 +457,8 @@ pub fn finish(person: PersonDraft, countries: &CountryTable) -> Option<Entity> {
         wikidata: person.wikidata,
         kind: Category::Person,
         entity_type: main.class.entity_type.to_string(),
-        aliases: aliases(
-            &name,
-            &names[1..].iter().map(String::as_str).collect::<Vec<_>>(),
-        ),
+        aliases,
+        alias_kinds,
         name,
         description,
         country,
@@ -439,10 +535,10 @@ mod tests {
     #[test]
     fn latin_label_wins_and_other_spellings_become_aliases() {
         let mut p = PersonDraft::default();
-        p.offer_name("Мохаммад Багери", 0);
-        p.offer_name("Mohammad Bagheri (general)", 1);
-        p.offer_name("Mohammad BAQERI", 6);
-        p.offer_name("Q18511806", 0);
+        p.offer_name("Мохаммад Багери", 0, NameOrigin::WikidataLabel);
+        p.offer_name("Mohammad Bagheri (general)", 1, NameOrigin::WikidataLabel);
+        p.offer_name("Mohammad BAQERI", 6, NameOrigin::CiaName);
+        p.offer_name("Q18511806", 0, NameOrigin::WikidataLabel);
         assert_eq!(
             p.names(),
             ["Mohammad Bagheri", "Mohammad BAQERI", "Мохаммад Багери"]
@@ -456,7 +552,7 @@ mod tests {
             id: "Q18511806".into(),
             ..PersonDraft::default()
         };
-        p.offer_name("Mohammad Bagheri", 0);
+        p.offer_name("Mohammad Bagheri", 0, NameOrigin::WikidataLabel);
         p.add_role(role(
             "Chief of the General Staff",
             "2016-06-28",
@@ -480,16 +576,62 @@ mod tests {
 
     #[test]
     fn noble_titles_yield_the_plain_name_as_alias() {
+        let label = NameOrigin::WikidataLabel;
+        let plain = |name: &str, others: &[&str]| -> Vec<String> {
+            let others: Vec<(&str, NameOrigin)> = others.iter().map(|o| (*o, label)).collect();
+            aliases((name, label), &others)
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        };
         assert_eq!(
-            aliases("Mark Malloch Brown, Baron Malloch-Brown", &[]),
+            plain("Mark Malloch Brown, Baron Malloch-Brown", &[]),
             ["Mark Malloch Brown"]
         );
-        assert!(aliases("Ali Khamenei", &["Khamenei"]).is_empty());
+        assert!(plain("Ali Khamenei", &["Khamenei"]).is_empty());
         // A two-letter last word would act as the surname `Un` and match "UN".
-        assert!(aliases("Kim Jong-un", &["Kim Jong Un"]).is_empty());
+        assert!(plain("Kim Jong-un", &["Kim Jong Un"]).is_empty());
         assert_eq!(
-            aliases("Randy Weber", &["Randy K. Weber Sr."]),
+            plain("Randy Weber", &["Randy K. Weber Sr."]),
             ["Randy K. Weber Sr."]
         );
+    }
+
+    /// Issue 18: every alias of an imported person says what kind of spelling its
+    /// source says it is, and a spelling several sources give takes the most trusted.
+    #[test]
+    fn every_alias_carries_the_kind_its_source_gives() {
+        let mut p = PersonDraft {
+            id: "Q1".into(),
+            ..PersonDraft::default()
+        };
+        p.offer_name("Eric A. Crawford", 2, NameOrigin::CongressName);
+        p.offer_name("Rick Crawford", 2, NameOrigin::CongressNickname);
+        p.offer_name("Eric Alan Crawford", 0, NameOrigin::WikidataLabel);
+        p.offer_name("Eric Crawford", 5, NameOrigin::WikipediaPage);
+        p.offer_name("Eric CRAWFORD", 6, NameOrigin::CongressName);
+        p.offer_name("Rick Crawford", 6, NameOrigin::CiaAka);
+        p.add_role(role("Minister of Defence", "2005", "2009", Some("Q2")));
+        let entity = finish(p, &CountryTable::default()).unwrap();
+        assert_eq!(entity.name, "Eric Alan Crawford");
+        let kind = |alias: &str| entity.alias_records(alias).collect::<Vec<_>>();
+        assert_eq!(
+            kind("Eric A. Crawford"),
+            [(AliasKind::Official, NameOrigin::CongressName.source())]
+        );
+        // Wikipedia's "Eric Crawford" and Congress's "Eric CRAWFORD" fold alike: official.
+        assert_eq!(
+            kind("Eric Crawford"),
+            [(AliasKind::Official, NameOrigin::CongressName.source())]
+        );
+        assert_eq!(
+            kind("Rick Crawford"),
+            [(AliasKind::Nickname, NameOrigin::CongressNickname.source())]
+        );
+        assert_eq!(entity.aliases.len(), 3);
+        assert!(entity
+            .aliases
+            .iter()
+            .all(|a| entity.alias_kind(a).is_some()));
     }
 }

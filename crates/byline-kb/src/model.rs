@@ -111,6 +111,16 @@ pub enum AliasKind {
     OtherLanguage,
     /// A former name or spelling ("Peking", "Bombay").
     Historic,
+    /// A familiar form of the name a source records as one: Congress's `nickname` field
+    /// ("Rick Crawford" for Eric A. Crawford), the name CIA World Leaders puts in quotes
+    /// or brackets ("Yemi Osinbajo").
+    Nickname,
+    /// A name a source records for the entity without saying what kind of spelling it
+    /// is: a Wikidata label in a list that names no language, a spelling a Wikipedia
+    /// page writes, one of world-countries' alternative spellings. The source vouches
+    /// that the entity is called so, only not how, so a desk accepts it; the kind says
+    /// that nobody classified it rather than leaving the alias without a record.
+    Unstated,
     /// A spelling from a list nobody vetted — GeoNames' alternate names hold
     /// misspellings ("Bejing" for Beijing, "Tbilsi" for Tbilisi). It still finds the
     /// entity in a story, but a desk does not accept it as a correct spelling.
@@ -119,12 +129,14 @@ pub enum AliasKind {
 
 impl AliasKind {
     /// Every kind, in the order `Entity::alias_kind` prefers them.
-    pub const ALL: [AliasKind; 6] = [
+    pub const ALL: [AliasKind; 8] = [
         AliasKind::Official,
         AliasKind::Exonym,
         AliasKind::Romanisation,
         AliasKind::OtherLanguage,
         AliasKind::Historic,
+        AliasKind::Nickname,
+        AliasKind::Unstated,
         AliasKind::Unvetted,
     ];
 
@@ -135,6 +147,8 @@ impl AliasKind {
             AliasKind::Romanisation => "romanisation",
             AliasKind::OtherLanguage => "other-language",
             AliasKind::Historic => "historic",
+            AliasKind::Nickname => "nickname",
+            AliasKind::Unstated => "unstated",
             AliasKind::Unvetted => "unvetted",
         }
     }
