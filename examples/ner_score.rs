@@ -4,12 +4,16 @@
 //!
 //! ```text
 //! cargo run --release --example ner_score -- (--re3d DIR | --gold FILE.jsonl) \
-//!     [--predictions FILE.jsonl] [--name SET] [--rules] [--errors FILE.jsonl]
+//!     [--predictions FILE.jsonl] [--name SET] [--rules] [--errors FILE.jsonl] \
+//!     [--others FILE.jsonl]
 //! ```
 //!
 //! `--rules` scores Byline with the unknown names typed by the cue rules alone, not the
 //! learned typer: the figures before the typer. `--errors` writes every gold span
 //! missed and every wrong highlight, one JSON line each, for reading what goes wrong.
+//! `--others` writes the unlinked mentions counted in `unlinked_typed_other` (a gold
+//! person, organisation or place's exact span typed `other`), one JSON line each, for
+//! `scripts/typer/other_mentions.py`.
 //!
 //! Predictions are JSON lines `{"id": …, "spans": [{"start": …, "end": …, "label": …}]}`
 //! in byte offsets, `label` one of Person, Organisation, Location, Nationality or null
@@ -65,6 +69,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut re3d, mut gold, mut predictions, mut name) = (None, None, None, None);
     let mut errors: Option<PathBuf> = None;
+    let mut others: Option<PathBuf> = None;
     let mut options = AnalysisOptions::default();
     while let Some(arg) = args.next() {
         if arg == "--rules" {
@@ -78,6 +83,7 @@ fn main() {
             "--predictions" => predictions = Some(PathBuf::from(value)),
             "--name" => name = Some(value),
             "--errors" => errors = Some(PathBuf::from(value)),
+            "--others" => others = Some(PathBuf::from(value)),
             other => panic!("unknown option {other}"),
         }
     }
@@ -137,6 +143,7 @@ fn main() {
     // or location exactly: how many of them it calls `other`.
     let mut unlinked = 0;
     let mut unlinked_other = 0;
+    let mut other_lines = String::new();
     if predictions.is_none() {
         for doc in &documents {
             let named: HashMap<(usize, usize), &str> = doc
@@ -148,10 +155,23 @@ fn main() {
             for m in analyze(&doc.text, &kb, &options).mentions {
                 if m.entity.is_none() && named.contains_key(&(m.span.start, m.span.end)) {
                     unlinked += 1;
-                    unlinked_other += usize::from(m.category == Category::Other);
+                    if m.category == Category::Other {
+                        unlinked_other += 1;
+                        let line = json!({
+                            "document": doc.id,
+                            "text": &doc.text[m.span.clone()],
+                            "gold": named[&(m.span.start, m.span.end)],
+                            "before": doc.text[..m.span.start].split_whitespace().last(),
+                            "after": doc.text[m.span.end..].split_whitespace().next(),
+                        });
+                        other_lines.push_str(&format!("{line}\n"));
+                    }
                 }
             }
         }
+    }
+    if let Some(path) = &others {
+        std::fs::write(path, &other_lines).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
     if let Some(path) = &errors {
         let lines: String = report
