@@ -976,6 +976,18 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             .map(|t| t.folded.as_str())
             .collect();
         let k = ti - run.start;
+        // The cheap tests first: for an English or recorded word, another word of the
+        // run that a KB name has, to support it; then the spellings the slip could
+        // stand for. Recorded words are many (every linked name's words, unlinked
+        // elsewhere), so they are tested before the run is copied into a cache key.
+        let supported = || {
+            words.iter().enumerate().any(|(i, w)| {
+                i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w)
+            })
+        };
+        if recorded && !supported() {
+            continue;
+        }
         let key = (words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), k);
         if let Some(found) = cache.phrases.get(&key) {
             if let Some((entity, variant)) = found.clone() {
@@ -983,14 +995,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             }
             continue;
         }
-        // The cheap tests first: spellings the slip could stand for, and for an English
-        // word another word of the run that a KB name has, to support it.
-        let supported = || {
-            words.iter().enumerate().any(|(i, w)| {
-                i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w)
-            })
-        };
-        let variants = if strict && !supported() {
+        let variants = if english && !supported() {
             Vec::new()
         } else {
             slip_spellings(kb, &token.folded, strict)
@@ -1605,7 +1610,10 @@ mod tests {
         let rego = place("rego", "Rego Park", "city", "US");
         let remo = place("remo", "Remo", "city", "IT");
         let kb = crate::testing::kb(&[rego, remo]);
-        assert_eq!(slips("The band split, and Remo Park went on alone.", &kb), Vec::<String>::new());
+        assert_eq!(
+            slips("The band split, and Remo Park went on alone.", &kb),
+            Vec::<String>::new()
+        );
         assert!(findings("The minister spoke to Kyoto News Network reporters.", &kb).is_empty());
     }
 
