@@ -178,6 +178,29 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
+/// Whether three letters `w` are `k` with its first letter moved to the end or its
+/// last to the front: one letter moved two places ("rui" for "iru", "Beruit" for
+/// Beirut), a swap across a letter that the hand makes as often as a neighbour's.
+fn moved_two_places(w: &[char], k: &[char]) -> bool {
+    (w[0] == k[1] && w[1] == k[2] && w[2] == k[0]) || (w[0] == k[2] && w[1] == k[0] && w[2] == k[1])
+}
+
+/// Endings that spell one final sound in names (either way round): "Lammie" for
+/// Lammy. ("Halevey" for Halevy is one vowel added, an edit of its own class.)
+const ENDING_ALTERNATIONS: [(&str, &str); 1] = [("ie", "y")];
+
+/// Whether `written` and `kb_word` differ only in an ending of
+/// [`ENDING_ALTERNATIONS`], on a stem of three letters or more.
+fn ending_alternation(written: &str, kb_word: &str) -> bool {
+    ENDING_ALTERNATIONS.iter().any(|&(x, y)| {
+        [(x, y), (y, x)].iter().any(|&(from, to)| {
+            written.strip_suffix(from).is_some_and(|stem| {
+                stem.chars().count() >= 3 && kb_word.strip_suffix(to) == Some(stem)
+            })
+        })
+    })
+}
+
 /// Whether `a` and `b` touch on a QWERTY keyboard (same row, or the row above or
 /// below, at most one key across).
 fn keyboard_neighbours(a: char, b: char) -> bool {
@@ -230,8 +253,14 @@ impl EditClass {
                 [i, j] if *j == i + 1 && w[*i] == k[*j] && w[*j] == k[*i] => {
                     return EditClass::Transposition;
                 }
+                [i, _, j] if *j == i + 2 && moved_two_places(&w[*i..=*j], &k[*i..=*j]) => {
+                    return EditClass::Transposition;
+                }
                 _ => {}
             }
+        }
+        if ending_alternation(written, kb_word) {
+            return EditClass::Phonetic;
         }
         if w.len().abs_diff(k.len()) == 1 {
             let (long, short) = if w.len() > k.len() {
@@ -268,6 +297,17 @@ impl EditClass {
             EditClass::Phonetic
         } else {
             EditClass::Other
+        }
+    }
+
+    /// The edits the decision counts for this class between `written` and `kb_word`:
+    /// one sound spelled another way ("Interfaks", "Lammie") and one letter moved
+    /// ("Beruit") are one slip of the hand or ear, though Damerau–Levenshtein counts
+    /// two.
+    pub fn edits(self, written: &str, kb_word: &str) -> usize {
+        match self {
+            EditClass::Phonetic | EditClass::Transposition => 1,
+            _ => strsim::damerau_levenshtein(written, kb_word),
         }
     }
 
@@ -562,6 +602,26 @@ mod tests {
             ("pudn", "putin", EditClass::Other),
         ] {
             assert_eq!(EditClass::of(written, kb), class, "{written} for {kb}");
+        }
+    }
+
+    #[test]
+    fn a_letter_moved_two_places_and_an_ending_spelled_another_way_are_one_slip() {
+        for (written, kb, class) in [
+            ("beruit", "beirut", EditClass::Transposition),
+            ("beuirt", "beirut", EditClass::Transposition),
+            ("lammie", "lammy", EditClass::Phonetic),
+            ("lammy", "lammie", EditClass::Phonetic),
+            // "ey" for "y" is one vowel added, already one edit
+            ("halevey", "halevy", EditClass::Vowel),
+            // three letters changed that are no rotation, and an ending on a short stem
+            ("beurit", "beirut", EditClass::Other),
+            ("aie", "ay", EditClass::Other),
+        ] {
+            assert_eq!(EditClass::of(written, kb), class, "{written} for {kb}");
+            if class != EditClass::Other {
+                assert_eq!(class.edits(written, kb), 1, "{written} for {kb}");
+            }
         }
     }
 
