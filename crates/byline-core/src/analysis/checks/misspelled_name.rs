@@ -215,12 +215,15 @@ pub(super) struct SlipKey {
 
 /// The check's one cache, kept across analyses of one document (in [`super::Memo`]):
 /// the fuzzy KB search per word (a function of the KB), the scored candidates per
-/// [`SlipKey`] (valid while the story names the same KB entities), and the
-/// multi-word name search per run of words.
+/// [`SlipKey`] (valid while the story names the same KB entities), the keys whose
+/// word is never searched (a function of the key and the KB: a recorded word without
+/// a name beside it, a plural, a common word alone), and the multi-word name search per
+/// run of words.
 #[derive(Debug, Default)]
 pub struct SlipCache {
     near: HashMap<String, Vec<(String, Vec<TokenPosting>)>>,
     words: HashMap<SlipKey, Vec<Candidate>>,
+    passed_over: HashSet<SlipKey>,
     /// The story's KB entities, sorted, that `words` was filled under.
     story: Vec<EntityId>,
     phrases: HashMap<PhraseKey, Option<(EntityId, String)>>,
@@ -237,6 +240,9 @@ impl SlipCache {
         }
         if self.words.len() > Self::LIMIT {
             self.words.clear();
+        }
+        if self.passed_over.len() > Self::LIMIT {
+            self.passed_over.clear();
         }
         if self.phrases.len() > Self::LIMIT {
             self.phrases.clear();
@@ -504,24 +510,6 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
             if length < 4 || !token.capitalized {
                 continue; // too short to judge
             }
-            // A spelling a source records is never a slip. A linked mention is tried
-            // too: the linker finds a name through an unvetted alias ("Bejing") and
-            // through the romanisation rules ("Hassan Rouhanni"), and neither makes
-            // the written form one that a source records.
-            let postings = kb.token_postings(&token.folded);
-            let recorded = !postings.is_empty() && is_recorded_word(kb, &postings, &token.folded);
-            // A short word in capitals is an acronym: only another acronym with two
-            // letters swapped can be meant ("UNCHR" for UNHCR), not a name near it;
-            // and of four letters, swapped ones are as often another real acronym
-            // ("NASA" beside the news agency ANSA).
-            let acronym = token.all_caps && length <= 5;
-            if acronym && (recorded || length < 5) {
-                continue;
-            }
-            if is_plural_of_known_word(kb, &token.folded) {
-                continue; // "Syrians", "Iraqis": a plural, not a slip
-            }
-            let common_word = is_common_folded_word(&token.folded);
             // The words right beside it, even across a mention boundary ("Vladimir"
             // the city before "Putn").
             let previous = previous_name_word(cx, ti, token_range.start);
@@ -531,25 +519,6 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                     && cx.tokens[ti + 1].capitalized
                     && !cx.tokens[ti + 1].sentence_start))
                 .then(|| cx.tokens[ti + 1].folded.as_str());
-            let has_part = |word: Option<&str>, wanted: NamePart| {
-                word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
-            };
-            if common_word
-                && !has_part(previous, NamePart::Given)
-                && !has_part(next, NamePart::Surname)
-            {
-                continue; // `common_word_alone` would veto every candidate: skip the search
-            }
-            // A word the KB records is tried only in a full name whose other part is
-            // a KB person's, and which the KB does not record as one name itself
-            // (`recorded_word_beside_a_stranger` vetoes the rest).
-            if recorded
-                && (!(has_part(previous, NamePart::Given) || has_part(next, NamePart::Surname))
-                    || recorded_together(&postings, kb, previous)
-                    || recorded_together(&postings, kb, next))
-            {
-                continue;
-            }
             // A word standing alone where a place is named (typed as a place, or untyped
             // after a place cue: "in Damscus") and long enough that few real places are
             // one letter from it: a word of a longer name ("Santa" of Santa Cruz,
@@ -573,8 +542,52 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 linked_alone,
                 titles: titles.iter().map(|t| t.to_string()).collect(),
             };
+            if cache.passed_over.contains(&key) {
+                continue;
+            }
             if let Some(found) = cache.words.get(&key) {
                 out.push((ti, found.clone()));
+                continue;
+            }
+            // A spelling a source records is never a slip. A linked mention is tried
+            // too: the linker finds a name through an unvetted alias ("Bejing") and
+            // through the romanisation rules ("Hassan Rouhanni"), and neither makes
+            // the written form one that a source records.
+            let postings = kb.token_postings(&token.folded);
+            let recorded = !postings.is_empty() && is_recorded_word(kb, &postings, &token.folded);
+            // A short word in capitals is an acronym: only another acronym with two
+            // letters swapped can be meant ("UNCHR" for UNHCR), not a name near it;
+            // and of four letters, swapped ones are as often another real acronym
+            // ("NASA" beside the news agency ANSA).
+            let acronym = token.all_caps && length <= 5;
+            if acronym && (recorded || length < 5) {
+                cache.passed_over.insert(key);
+                continue;
+            }
+            if is_plural_of_known_word(kb, &token.folded) {
+                cache.passed_over.insert(key);
+                continue; // "Syrians", "Iraqis": a plural, not a slip
+            }
+            let common_word = is_common_folded_word(&token.folded);
+            let has_part = |word: Option<&str>, wanted: NamePart| {
+                word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
+            };
+            if common_word
+                && !has_part(previous, NamePart::Given)
+                && !has_part(next, NamePart::Surname)
+            {
+                cache.passed_over.insert(key);
+                continue; // `common_word_alone` would veto every candidate: skip the search
+            }
+            // A word the KB records is tried only in a full name whose other part is
+            // a KB person's, and which the KB does not record as one name itself
+            // (`recorded_word_beside_a_stranger` vetoes the rest).
+            if recorded
+                && (!(has_part(previous, NamePart::Given) || has_part(next, NamePart::Surname))
+                    || recorded_together(&postings, kb, previous)
+                    || recorded_together(&postings, kb, next))
+            {
+                cache.passed_over.insert(key);
                 continue;
             }
             let mut near = cache
