@@ -53,7 +53,7 @@ pub fn complete(kb: &Kb, positions: &Positions, offset: usize) -> Vec<Completion
                 )
                 .find(|form| key_of(&name_tokens(form)) == key)
                 .unwrap_or_else(|| entity.name.clone());
-            if !seen.insert((label.clone(), target.entity)) || items.len() >= MAX_ITEMS {
+            if !seen.insert((label.clone(), target.entity)) {
                 continue;
             }
             items.push(CompletionItem {
@@ -84,5 +84,9 @@ pub fn complete(kb: &Kb, positions: &Positions, offset: usize) -> Vec<Completion
             });
         }
     }
+    // The most prominent first, then in name order (the sort is stable), and only then
+    // cut: cut in name order, "Gera" offered fifty towns and parties before Gerasimov.
+    items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+    items.truncate(MAX_ITEMS);
     items
 }
