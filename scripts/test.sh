@@ -46,6 +46,9 @@ echo "== title checks: precision on the title evaluation set (tests/fixtures/tit
 # they are"); the floors sit within 2 points, so a check that starts guessing fails CI.
 python3 scripts/title_eval.py target/release/byline --no-linking --min-precision title-mismatch=0.98 --min-precision outdated-title=0.97 | sed -n '5,8p'
 
+echo "== KB import scripts: unit tests (scripts/kb/test_*.py)"
+python3 -m unittest discover -s scripts/kb -p 'test_*.py' 2>&1 | tail -1
+
 echo "== end-to-end tests (LSP over stdio with pytest-lsp; SARIF schema; HTML in headless Chromium)"
 # The HTML report is opened in Debian's chromium; Playwright drives it, downloading nothing.
 if ! command -v chromium >/dev/null; then

@@ -392,6 +392,35 @@ def office_key(title: str, country_names: set[str]) -> str:
     return aliases.get(t, t)
 
 
+# Kinds of body whose offices are not a country's: a party's or a company's "President".
+NON_STATE_BODIES = {"company", "party", "armed-group", "newspaper", "news-agency", "broadcaster",
+                    "outlet", "intergovernmental", "un-body"}
+
+
+def mark_non_state_roles(entities: dict[str, dict]) -> None:
+    """Marks each person's role held in a KB body of a NON_STATE_BODIES kind, so that
+    role_office does not read it as a national office."""
+    kinds: dict[str, str] = {}
+    for e in entities.values():
+        if e.get("kind") == "organization":
+            for form in [e["name"], *e.get("aliases", [])]:
+                kinds.setdefault(kb.key(form), e.get("type", ""))
+    for e in entities.values():
+        for r in e.get("roles", []):
+            if kinds.get(kb.key(r.get("organization", ""))) in NON_STATE_BODIES:
+                r["_non_state"] = True
+
+
+def role_office(role: dict, country_names: set[str]) -> str:
+    """The national office a KB role holds, or "" for an office of a party, company or
+    other non-state body (mark_non_state_roles): the "President" of Ecuador's Citizen
+    Revolution party is not Ecuador's president, and reading her as one once replaced the
+    country's president in the KB."""
+    if role.get("_non_state"):
+        return ""
+    return office_key(role.get("title", ""), country_names)
+
+
 class Persons:
     """The KB's persons, indexed by country and by name key."""
 
@@ -533,7 +562,7 @@ def match_person(persons: Persons, iso: str, full_keys: list[list[str]], surname
             continue
         roles = [r for r in e.get("roles", [])
                  if not r.get("end") and r.get("country", e.get("country")) == iso
-                 and office_key(r.get("title", ""), country_names) == office]
+                 and role_office(r, country_names) == office]
         if not roles:
             continue
         same_start = bool(start) and any(dates_agree(r.get("start", ""), start) for r in roles)
@@ -557,7 +586,7 @@ def match_person(persons: Persons, iso: str, full_keys: list[list[str]], surname
 
     def holds(e):
         return any(not r.get("end") and r.get("start") and r.get("country", e.get("country")) == iso
-                   and office_key(r.get("title", ""), country_names) == office
+                   and role_office(r, country_names) == office
                    for r in e.get("roles", []))
     # The best rule's matches; a name match that does not hold the office (open, dated)
     # yields to a match that does (the KB's CIA World Leaders duplicate of a person
@@ -577,7 +606,7 @@ def choose(found: list[dict], office: str, iso: str, country_names: set[str]) ->
     """Among several matches, the one holding the office open, else a curated one, else
     the one with a Wikidata QID, else the first by id."""
     def rank(e):
-        holds = any(not r.get("end") and office_key(r.get("title", ""), country_names) == office
+        holds = any(not r.get("end") and role_office(r, country_names) == office
                     for r in e.get("roles", []))
         curated = any(f.startswith("curated/") for f in [e["_file"], *e.get("_amended_by", [])])
         return (not holds, not curated, not e.get("wikidata"), e["id"])
@@ -684,7 +713,7 @@ def leaders(src: Path, entities: dict[str, dict], report: list[str]):
                     for r in e.get("roles", []):
                         if r.get("end") or r.get("country", e.get("country")) != iso:
                             continue
-                        if office_key(r.get("title", ""), ckeys[iso]) != office:
+                        if role_office(r, ckeys[iso]) != office:
                             continue
                         if r.get("start") and start and r["start"] > start:
                             later.append((e, r))
@@ -740,7 +769,7 @@ def leaders(src: Path, entities: dict[str, dict], report: list[str]):
                     continue
                 matches.append(f"{iso} {kind} {display} -> {person['id']} {person['name']} [{how}]")
                 held = [r for r in person.get("roles", [])
-                        if office_key(r.get("title", ""), ckeys[iso]) == office
+                        if role_office(r, ckeys[iso]) == office
                         and r.get("country", person.get("country")) == iso]
                 same = [r for r in held if r.get("start", "") == start]
                 open_dated = [r for r in held if not r.get("end") and r.get("start")]
@@ -1232,6 +1261,7 @@ def changed(amendment: dict, person: dict) -> bool:
 def main() -> None:
     src = kb.sources_dir(sys.argv)
     entities = kb.load_kb(STAGE)
+    mark_non_state_roles(entities)
     report: list[str] = []
     (new, amendments, status, conflicts, stale, disagreements, matches, dupes, un,
      names, refined) = leaders(src, entities, report)

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Unit tests of the Factbook stage's reading of KB roles (run by scripts/test.sh:
+`python3 -m unittest discover -s scripts/kb -p 'test_*.py'`)."""
+
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import factbook  # noqa: E402
+
+ECUADOR = {"ecuador", "republic of ecuador"}
+
+
+def person(*roles: dict) -> dict:
+    return {"kind": "person", "name": "Someone", "roles": list(roles)}
+
+
+class RoleOffice(unittest.TestCase):
+    def test_a_party_presidency_is_not_the_countrys_presidency(self):
+        entities = {
+            "party": {"kind": "organization", "type": "party", "name": "Citizen Revolution Movement",
+                      "aliases": ["Citizen Revolution"]},
+            "leader": person({"title": "President", "organization": "Citizen Revolution", "country": "EC"}),
+        }
+        factbook.mark_non_state_roles(entities)
+        self.assertEqual(factbook.role_office(entities["leader"]["roles"][0], ECUADOR), "")
+
+    def test_a_company_presidency_is_not_the_countrys_presidency(self):
+        entities = {
+            "firm": {"kind": "organization", "type": "company", "name": "Petrobras"},
+            "chief": person({"title": "President", "organization": "Petrobras"}),
+        }
+        factbook.mark_non_state_roles(entities)
+        self.assertEqual(factbook.role_office(entities["chief"]["roles"][0], {"brazil"}), "")
+
+    def test_an_office_in_a_state_body_stays_the_national_office(self):
+        entities = {
+            "presidency": {"kind": "organization", "type": "government-body",
+                           "name": "Presidency of the French Republic"},
+            "head": person({"title": "President", "organization": "Presidency of the French Republic"}),
+        }
+        factbook.mark_non_state_roles(entities)
+        self.assertEqual(factbook.role_office(entities["head"]["roles"][0], {"france"}), "president")
+
+    def test_a_role_in_a_body_the_kb_does_not_know_stays_an_office(self):
+        entities = {"head": person({"title": "President of Ecuador", "organization": "Carondelet Palace"})}
+        factbook.mark_non_state_roles(entities)
+        self.assertEqual(factbook.role_office(entities["head"]["roles"][0], ECUADOR), "president")
+
+
+if __name__ == "__main__":
+    unittest.main()
