@@ -322,10 +322,10 @@ pub struct Found {
 /// How an entity answers a lookup, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum ExactRank {
-    /// The query is its name (or acronym).
-    Name,
-    /// The query is one of its aliases.
-    Alias,
+    /// The query is its name, one of its aliases, or its acronym. Name and alias rank
+    /// together, the prominent first: "Odessa" is the name of a town in Texas and the
+    /// English name of Odesa, a city of a million, which a desk means far more often.
+    Named,
     /// The query is its surname, or a form a house KB bans.
     Surname,
 }
@@ -337,14 +337,11 @@ pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Found {
     let mut exact: Vec<(EntityId, ExactRank)> = kb
         .acronym(query.trim())
         .into_iter()
-        .map(|id| (id, ExactRank::Name))
+        .map(|id| (id, ExactRank::Named))
         .collect();
     for target in kb.names_get(&key) {
         let rank = match target.form {
-            FormKind::Full if key_of(&name_tokens(&kb.entity(target.entity).name)) == key => {
-                ExactRank::Name
-            }
-            FormKind::Full => ExactRank::Alias,
+            FormKind::Full => ExactRank::Named,
             FormKind::Surname | FormKind::Banned => ExactRank::Surname,
         };
         match exact.iter_mut().find(|(id, _)| *id == target.entity) {
