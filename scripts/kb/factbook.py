@@ -294,6 +294,29 @@ def display_name(written: str) -> str:
     return " ".join(out)
 
 
+# Countries whose people carry a father's and a mother's surname, in that order, and are
+# written in the news by the first alone: the Factbook's "Daniel Noboa Azin" is "Daniel
+# Noboa", and `kb lookup "Daniel Noboa"` found nobody.
+SPANISH_NAMING = {"AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "ES", "GT", "HN", "MX", "NI",
+                  "PA", "PE", "PR", "PY", "SV", "UY", "VE"}
+SHORT_FORM_SOURCE = ("the Factbook's name without the mother's surname, as Spanish names "
+                     "are written in the news (not recorded by a source)")
+
+
+def without_maternal_surname(display: str, iso: str) -> str:
+    """'Bernardo Arévalo de León' -> 'Bernardo Arévalo' in a SPANISH_NAMING country; ""
+    when the name has no second surname to drop (fewer than three words)."""
+    if iso not in SPANISH_NAMING:
+        return ""
+    words = display.split()
+    if len(words) < 3:
+        return ""
+    words = words[:-1]
+    while len(words) > 2 and words[-1].lower() in LOWER_PARTICLES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _capitalise(low: str) -> str:
     """Capitals at the start, after a hyphen, and after a one-letter prefix and an
     apostrophe ("o'neill" -> "O'Neill", but "muli'aka'aka" -> "Muli'aka'aka")."""
@@ -759,12 +782,18 @@ def leaders(src: Path, entities: dict[str, dict], report: list[str]):
                         # with the title, as the Factbook writes it.
                         aliases = [display, *aliases]
                         name = f"{title} {display}"
+                    short = without_maternal_surname(display, iso)
+                    aliases = [a for a in [*aliases, *([short] if short else [])]
+                               if kb.key(a) != kb.key(name)]
                     new[pid] = {
                         "id": pid, "kind": "person", "type": etype, "name": name,
-                        "aliases": [a for a in aliases if kb.key(a) != kb.key(name)],
+                        "aliases": aliases,
                         "description": describe(title, names[iso], start, end),
                         "country": iso, "source": SOURCE, "as_of": AS_OF, "roles": [role],
                     }
+                    if short and short in aliases:
+                        new[pid]["alias_kinds"] = [{"kind": "unvetted", "source": SHORT_FORM_SOURCE,
+                                                    "aliases": [short]}]
                     status[(iso, kind)].append(f"new: {display}" + ("" if start else " (no date)"))
                     continue
                 matches.append(f"{iso} {kind} {display} -> {person['id']} {person['name']} [{how}]")

@@ -49,5 +49,16 @@ class RoleOffice(unittest.TestCase):
         self.assertEqual(factbook.role_office(entities["head"]["roles"][0], ECUADOR), "president")
 
 
+class ShortForms(unittest.TestCase):
+    def test_a_spanish_name_is_also_written_without_the_mothers_surname(self):
+        self.assertEqual(factbook.without_maternal_surname("Daniel Noboa Azin", "EC"), "Daniel Noboa")
+        self.assertEqual(factbook.without_maternal_surname("Bernardo Arévalo de León", "GT"),
+                         "Bernardo Arévalo")
+
+    def test_other_names_keep_every_word(self):
+        self.assertEqual(factbook.without_maternal_surname("John Dramani Mahama", "GH"), "")
+        self.assertEqual(factbook.without_maternal_surname("Gabriel Boric", "CL"), "")
+
+
 if __name__ == "__main__":
     unittest.main()
