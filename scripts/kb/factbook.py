@@ -434,12 +434,25 @@ def mark_non_state_roles(entities: dict[str, dict]) -> None:
                 r["_non_state"] = True
 
 
+# Words of the bodies whose offices are a country's own: "Presidency of the French
+# Republic", "Government of National Unity", "Executive Office of the President",
+# "Sovereignty Council of Sudan", "Executive Yuan", "Islamic Emirate of Afghanistan".
+STATE_BODY = re.compile(r"presiden|government|cabinet|chancel|council of ministers|prime minister"
+                        r"|state council|sovereign|royal|monarch|crown|head of state"
+                        r"|executive office|federal council|emirate|republic|kingdom|yuan",
+                        re.IGNORECASE)
+
+
 def role_office(role: dict, country_names: set[str]) -> str:
-    """The national office a KB role holds, or "" for an office of a party, company or
-    other non-state body (mark_non_state_roles): the "President" of Ecuador's Citizen
-    Revolution party is not Ecuador's president, and reading her as one once replaced the
-    country's president in the KB."""
-    if role.get("_non_state"):
+    """The national office a KB role holds, or "" for an office of another body: a party
+    or a company (mark_non_state_roles), or any body whose name is neither a state body's
+    (STATE_BODY) nor the country's. The "President" of Ecuador's Citizen Revolution
+    party once replaced the country's president in the KB; the Bundesbank's president
+    and the European Court of Human Rights' kept Germany's and Slovenia's presidents
+    from being confirmed in office."""
+    body = role.get("organization", "")
+    if role.get("_non_state") or (body and not STATE_BODY.search(body)
+                                  and kb.key(body) not in country_names):
         return ""
     return office_key(role.get("title", ""), country_names)
 

@@ -43,10 +43,18 @@ class RoleOffice(unittest.TestCase):
         factbook.mark_non_state_roles(entities)
         self.assertEqual(factbook.role_office(entities["head"]["roles"][0], {"france"}), "president")
 
-    def test_a_role_in_a_body_the_kb_does_not_know_stays_an_office(self):
-        entities = {"head": person({"title": "President of Ecuador", "organization": "Carondelet Palace"})}
-        factbook.mark_non_state_roles(entities)
-        self.assertEqual(factbook.role_office(entities["head"]["roles"][0], ECUADOR), "president")
+
+    def test_a_central_bank_or_court_presidency_is_not_the_countrys_presidency(self):
+        banker = person({"title": "President", "organization": "Deutsche Bundesbank", "country": "DE"})
+        judge = person({"title": "President", "organization": "European Court of Human Rights"})
+        factbook.mark_non_state_roles({"banker": banker, "judge": judge})
+        self.assertEqual(factbook.role_office(banker["roles"][0], {"germany"}), "")
+        self.assertEqual(factbook.role_office(judge["roles"][0], {"slovenia"}), "")
+
+    def test_a_state_body_not_in_the_kb_stays_the_national_office(self):
+        premier = person({"title": "Premier", "organization": "Executive Yuan", "country": "TW"})
+        factbook.mark_non_state_roles({"premier": premier})
+        self.assertEqual(factbook.role_office(premier["roles"][0], {"taiwan"}), "prime minister")
 
 
 class ShortForms(unittest.TestCase):
