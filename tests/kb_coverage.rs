@@ -394,5 +394,8 @@ fn default_kb_has_two_thousand_curated_newsmakers_each_with_a_cited_source() {
         .filter(|e| e.source.is_empty() || e.as_of.is_empty())
         .map(|e| e.id.as_str())
         .collect();
-    assert!(unsourced.is_empty(), "without a source or date: {unsourced:?}");
+    assert!(
+        unsourced.is_empty(),
+        "without a source or date: {unsourced:?}"
+    );
 }
