@@ -26,6 +26,9 @@ writes:
   name that would hide a slip of a KB name ("... Independents": kbcommon.hides_slip). An abbreviation is kept only
   where it has three letters or more, one party alone uses it, no KB entity has it, and
   it is not an English word;
+* kb/script-generated/divisions-factbook.jsonl — first-level administrative divisions
+  (states, provinces, oblasts, governorates: "Texas", "Sichuan", "Bayern (Bavaria)"),
+  type `province`, left out by the towns' collision rule (`divisions`);
 * target/kb-reports/factbook.md — matches, conflicts with newer KB records, UN members
   without a current dated head of state or government, parties skipped.
 
@@ -1060,6 +1063,141 @@ def parties(src: Path, entities: dict[str, dict], report: list[str]):
 # Capitals and demonyms: compared with the KB, reported only
 # ---------------------------------------------------------------------------
 
+# Words of a division list that are not division names.
+DIVISION_NOISE = re.compile(r"\b(?:note|see|and|the|singular|plural|regions?|provinces?|states?|districts?)\b", re.I)
+
+
+def division_names(text: str) -> list[tuple[str, list[str]]]:
+    """The divisions a Factbook "Administrative divisions" text lists, each with the
+    other names it gives ("Bayern (Bavaria)", "Crimea or Avtonomna Respublika Krym"):
+    the list follows the counts ("50 states and 1 district*; Alabama, ...") or a
+    heading per kind ("provinces: Anhui, Fujian, ...")."""
+    text = strip_tags(text)
+    text = re.split(r"\bnote(?: \d+)?:", text)[0]
+    if ":" in text:
+        lists = [re.sub(r"\(see [^)]*\)", "", chunk)
+                 for chunk in re.split(r"(?:^|\s)[a-z][a-z -]*:\s", text)[1:]]
+    else:
+        lists = [text.split(";", 1)[1]] if ";" in text and re.match(r"^\s*\d", text) else [text]
+    out = []
+    for chunk in lists:
+        for item in split_outside_brackets(chunk):
+            item = item.replace("*", "").strip().strip("'").strip()
+            if not item or not item[0].isupper() or re.search(r"\d", item):
+                continue
+            others = [o.strip() for o in re.findall(r"[(\[]([^)\]]*)[)\]]", item)]
+            name = re.sub(r"[(\[][^)\]]*[)\]]", "", item).strip()
+            if " or " in name:
+                name, *more = [p.strip() for p in name.split(" or ")]
+                others = more + others
+            if not is_division_name(name) or DIVISION_NOISE.fullmatch(name):
+                continue
+            out.append((name, [o for o in others if is_division_name(o)]))
+    return out
+
+
+def split_outside_brackets(text: str) -> list[str]:
+    """Items of a list split at commas and semicolons outside parentheses and brackets
+    ("Ammochostos (Famagusta, Gazimagusa)" is one item)."""
+    items, depth, current = [], 0, []
+    for ch in text:
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch in ",;" and depth <= 0:
+            items.append("".join(current))
+            current, depth = [], 0
+        else:
+            current.append(ch)
+    return [*items, "".join(current)]
+
+
+# Lowercase words a division's name may hold ("Salah ad Din", "Mato Grosso do Sul").
+NAME_PARTICLES = {"and", "of", "the", "de", "del", "do", "da", "dos", "das", "la", "las", "los",
+                  "y", "e", "i", "et", "ad", "al", "an", "as", "az", "ar", "el", "en", "na", "di"}
+
+
+def is_division_name(text: str) -> bool:
+    """A name, not a remark ("Morocco also claims ...") or a fragment: capitalised, no
+    digits or brackets, at most six words, every lowercase word a particle."""
+    words = text.split()
+    return (bool(words) and text[0].isupper() and len(words) <= 6
+            and not re.search(r"[\d()\[\]]", text)
+            and all(w[0].isupper() or w.lower() in NAME_PARTICLES or not w[0].isalpha()
+                    for w in words))
+
+
+# A country whose first-level list is longer names municipalities or districts
+# (Slovenia's 212, the United Kingdom's 220 counties and unitary authorities), too small
+# for a desk and too many to keep clear of town names; states, provinces and oblasts
+# (Russia's 83) stay.
+MAX_DIVISIONS = 100
+
+# Parenthesised labels of a division list that name a language, not a division.
+LANGUAGE_LABELS = {"arabic", "kurdish", "english", "french", "spanish", "portuguese", "russian",
+                   "dutch", "german", "italian", "chinese", "turkish", "persian", "greek", "local"}
+
+
+def divisions(src: Path, entities: dict[str, dict], names: dict[str, str],
+              report: list[str], added: list[dict]) -> list[dict]:
+    """First-level administrative divisions the Factbook lists (states, provinces,
+    oblasts, governorates), for a country the KB knows: "Texas", "Sichuan", "Bavaria".
+    The towns' collision rule applies: a division whose name (or other name) is another
+    KB entity's name or alias — its capital city, a country, "Georgia" — an English word
+    or a word of a KB person's name is left out, as is a name two countries list."""
+    taken: set[str] = set()
+    person_words: set[str] = set()
+    # The cities of 100,000+ of the source, also those a later stage (towns.py) adds:
+    # Kherson the city, not the oblast, is what a story means.
+    for city in json.loads((src / "geonames/cities-pop100k.json").read_text(encoding="utf-8")):
+        taken.add(kb.key(city["name"]))
+    for e in [*entities.values(), *added]:
+        for f in [e["name"], *e.get("aliases", [])]:
+            taken.add(kb.key(f))
+            if e.get("kind") == "person":
+                person_words.update(kb.key(f).split())
+    english = kb.english_words()
+    left_out: Counter = Counter()
+    found: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)
+    for c in sorted(load_factbook(src), key=lambda c: c["iso"]):
+        if c["iso"] not in names:
+            continue
+        listed = c["data"].get("Government", {}).get("Administrative divisions", {})
+        text = listed.get("text", "") if isinstance(listed, dict) else ""
+        listing = division_names(text)
+        if len(listing) > MAX_DIVISIONS:
+            left_out["a country listing municipalities"] += len(listing)
+            continue
+        for name, others in listing:
+            found[kb.key(name)].append((c["iso"], name, others))
+    out = []
+    for k, listings in sorted(found.items()):
+        if len({iso for iso, _, _ in listings}) > 1:
+            left_out["listed by two countries"] += 1
+            continue
+        iso, name, others = listings[0]
+        words = k.split()
+        why = ("short" if len(k.replace(" ", "")) < 4 else
+               "another KB entity's name" if k in taken or f"{k} city" in taken else
+               "an English word" if k in english else
+               "a word of a KB person's name" if len(words) == 1 and k in person_words else "")
+        if why:
+            left_out[why] += 1
+            continue
+        aliases = [o for o in dict.fromkeys(others)
+                   if kb.key(o) not in taken and kb.key(o) not in LANGUAGE_LABELS
+                   and kb.key(o) not in english and kb.key(o) != k
+                   and not (len(kb.key(o).split()) == 1 and kb.key(o) in person_words)]
+        entity = {"id": f"division-{iso.lower()}-{kb.slug(name)}", "kind": "location",
+                  "type": "province", "name": name,
+                  "description": f"First-level administrative division of {names[iso]}, as listed by the CIA World Factbook.",
+                  "country": iso, "source": SOURCE, "as_of": AS_OF}
+        if aliases:
+            entity["aliases"] = aliases
+        out.append(entity)
+    report.extend(["", "## Administrative divisions", "",
+                   f"- added: {len(out)}; left out: {dict(sorted(left_out.items()))}"])
+    return sorted(out, key=lambda e: e["id"])
+
+
 def capitals_and_demonyms(src: Path, entities: dict[str, dict]):
     """Capitals and demonyms of UN members that the KB lacks.
 
@@ -1311,6 +1449,8 @@ def main() -> None:
     capitals, demonym_amendments, places = capitals_and_demonyms(src, entities)
     bodies = legislatures(src, entities, names, report,
                           [*new.values(), *party_out.values(), *capitals])
+    regions = divisions(src, entities, names, report,
+                        [*new.values(), *party_out.values(), *capitals, *bodies])
 
     people = [new[k] for k in sorted(new)]
     kb.write_jsonl(kb.OUTPUTS[STAGE][0], people)
@@ -1326,6 +1466,7 @@ def main() -> None:
     kb.write_jsonl(kb.OUTPUTS[STAGE][3], capitals)
     kb.write_toml(kb.OUTPUTS[STAGE][4], PLACES_HEADER, None, demonym_amendments)
     kb.write_jsonl(kb.OUTPUTS[STAGE][5], bodies)
+    kb.write_jsonl(kb.OUTPUTS[STAGE][6], regions)
 
     # Coverage of the UN members, on the KB as build.rs will compile it.
     final = kb.load_kb(None)

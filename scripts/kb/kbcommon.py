@@ -57,6 +57,7 @@ OUTPUTS = {
         "script-generated/capitals-factbook.jsonl",
         "curated/demonyms-factbook.toml",
         "script-generated/legislatures-factbook.jsonl",
+        "script-generated/divisions-factbook.jsonl",
     ],
     "companies": ["curated/companies-20-indices.toml"],
     "ofac": [

@@ -68,5 +68,27 @@ class ShortForms(unittest.TestCase):
         self.assertEqual(factbook.without_maternal_surname("Gabriel Boric", "CL"), "")
 
 
+class Divisions(unittest.TestCase):
+    def test_a_list_after_its_counts_is_read_with_other_names(self):
+        text = ("16 states (<em>Laender</em>); Baden-Wuerttemberg, Bayern (Bavaria), "
+                "Berlin, Hessen (Hesse)")
+        self.assertEqual(factbook.division_names(text),
+                         [("Baden-Wuerttemberg", []), ("Bayern", ["Bavaria"]), ("Berlin", []),
+                          ("Hessen", ["Hesse"])])
+
+    def test_lists_under_headings_are_read_and_marks_dropped(self):
+        text = ("23 provinces and 5 autonomous regions <br><br><strong>provinces:</strong> "
+                "Anhui, Fujian; (see note on Taiwan) <br><br><strong>autonomous regions:"
+                "</strong> Guangxi, Xizang (Tibet) <br><br><strong>municipalities:</strong> Chongqing")
+        self.assertEqual([n for n, _ in factbook.division_names(text)],
+                         ["Anhui", "Fujian", "Guangxi", "Xizang", "Chongqing"])
+
+    def test_an_or_gives_another_name(self):
+        text = "24 provinces; Cherkasy, Crimea or Avtonomna Respublika Krym* (Simferopol), Kyiv**"
+        self.assertEqual(factbook.division_names(text),
+                         [("Cherkasy", []), ("Crimea", ["Avtonomna Respublika Krym", "Simferopol"]),
+                          ("Kyiv", [])])
+
+
 if __name__ == "__main__":
     unittest.main()
