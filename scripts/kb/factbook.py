@@ -1131,6 +1131,14 @@ def is_division_name(text: str) -> bool:
 # (Russia's 83) stay.
 MAX_DIVISIONS = 100
 
+# Countries whose states a story names without the country ("Texas", "Bavaria",
+# "Sichuan", "Punjab"): their divisions get a region's prominence (0.5). Every other
+# division gets a town's (0.25), so that, like a town, it is linked from one word only
+# in a story about its country (crates/byline-core/src/analysis/linking.rs,
+# `needs_the_storys_country`): "Durango" beside Chrysler's models is a car, not the
+# Mexican state.
+NAMED_ALONE = {"US", "CA", "AU", "IN", "CN", "DE"}
+
 # Parenthesised labels of a division list that name a language, not a division.
 LANGUAGE_LABELS = {"arabic", "kurdish", "english", "french", "spanish", "portuguese", "russian",
                    "dutch", "german", "italian", "chinese", "turkish", "persian", "greek", "local"}
@@ -1188,6 +1196,7 @@ def divisions(src: Path, entities: dict[str, dict], names: dict[str, str],
                    and not (len(kb.key(o).split()) == 1 and kb.key(o) in person_words)]
         entity = {"id": f"division-{iso.lower()}-{kb.slug(name)}", "kind": "location",
                   "type": "province", "name": name,
+                  "prominence": 0.5 if iso in NAMED_ALONE else 0.25,
                   "description": f"First-level administrative division of {names[iso]}, as listed by the CIA World Factbook.",
                   "country": iso, "source": SOURCE, "as_of": AS_OF}
         if aliases:

@@ -173,10 +173,12 @@ fn folded_words(tokens: &[Token], mention: &RawMention) -> String {
 const TOWN: f32 = 0.3;
 
 /// A town: thousands of them share a name with a town of another country, a surname or
-/// a word of another name ("Barra", "Madaya" of Myanmar, "Kettering University").
+/// a word of another name ("Barra", "Madaya" of Myanmar, "Kettering University"). A
+/// province with a town's prominence counts as one: the Factbook's divisions outside
+/// the countries whose states news names alone ("Durango" beside Chrysler's models).
 fn is_town(entity: &byline_kb::Entity) -> bool {
     entity.category() == Category::Location
-        && entity.entity_type == "city"
+        && matches!(entity.entity_type.as_str(), "city" | "province")
         && entity.prominence() < TOWN
 }
 
