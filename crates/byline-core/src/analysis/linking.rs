@@ -3,9 +3,11 @@
 //! first full mention.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::entity_memo::PerEntity;
 use super::mentions::{MentionOrigin, RawMention};
 use super::romanisation::Script;
 use super::tokens::Token;
@@ -291,6 +293,25 @@ fn surname_keys(
         .collect()
 }
 
+/// The keys, in the script of the person's country, of every surname of every name of
+/// a person (`Script::key`), derived once per KB: a common given name in a story about
+/// a country of another script asks for them for each of its many KB bearers at every
+/// keystroke.
+struct SurnameScriptKeys(Vec<Option<String>>);
+
+fn surname_script_keys(kb: &Kb, id: EntityId) -> Arc<SurnameScriptKeys> {
+    PerEntity::get(kb, id, |entity| {
+        let script = Script::of(&entity.country);
+        SurnameScriptKeys(
+            entity
+                .surface_forms()
+                .flat_map(surnames_of)
+                .map(|surname| script.key(&name_tokens(&surname).join(" ")))
+                .collect(),
+        )
+    })
+}
+
 /// A person named in full in a romanisation the KB does not list ("Ibrahim
 /// Al-Ja'afari" for Ibrahim al-Jaafari): the given name as the KB writes it, and the
 /// surname another romanisation of theirs in the script of their country. None for a
@@ -328,10 +349,7 @@ fn person_by_romanised_name(
                 Script::Other => &written_keys[1],
                 Script::Latin => return false,
             };
-            entity
-                .surface_forms()
-                .flat_map(surnames_of)
-                .any(|kb_surname| script.key(&name_tokens(&kb_surname).join(" ")) == *written)
+            surname_script_keys(kb, id).0.contains(written)
         })
         .collect();
     fitting.sort_unstable();

@@ -6,6 +6,7 @@
 pub mod blocks;
 pub mod checks;
 pub mod cues;
+pub mod entity_memo;
 pub mod fixes;
 pub mod incremental;
 pub mod linking;

@@ -27,6 +27,7 @@ use super::offices::{
     office_of, offices_of, same_office, same_role_office, Fit, Kind, Office, Scope,
 };
 use super::{CheckContext, Code, Diagnostic, Severity};
+use crate::analysis::entity_memo::PerEntity;
 use crate::analysis::Mention;
 use crate::text::words::word_strs;
 use byline_kb::normalize::fold;
@@ -128,6 +129,17 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The name words of every name of an entity (`entity_names`), derived once per KB: a
+/// body that scopes a title is asked for at every keystroke, and a UN body has names in
+/// eight languages.
+struct EntityNameWords(Vec<Vec<String>>);
+
+fn entity_names_of(kb: &Kb, id: EntityId) -> Vec<Vec<String>> {
+    PerEntity::get(kb, id, |e| EntityNameWords(entity_names(e)))
+        .0
+        .clone()
+}
+
 fn entity_names(entity: &Entity) -> Vec<Vec<String>> {
     entity
         .surface_forms()
@@ -155,14 +167,14 @@ fn scope_of(kb: &Kb, text: &str, mention: &Mention) -> (Scope, bool) {
                     scope.country = country(entity)
                 }
                 Category::Location => {
-                    scope.place = entity_names(entity);
+                    scope.place = entity_names_of(kb, id);
                     scope.country = country(entity);
                 }
                 Category::Other if entity.entity_type == "nationality" => {
                     scope.country = country(entity)
                 }
                 Category::Organization => {
-                    scope.body = entity_names(entity);
+                    scope.body = entity_names_of(kb, id);
                     scope.country = country(entity);
                 }
                 _ => {}
