@@ -1,34 +1,49 @@
-//! Facts the analysis derives from one KB entity alone, computed once per KB.
+//! Facts the analysis derives from one KB entity (or one KB string) alone, computed
+//! once per KB.
 //!
 //! A keystroke re-runs linking and the checks over the whole story (`incremental`), and
-//! some of them derive the same thing from the same entity every time: the folded words
-//! of every name of an organisation that scopes a title (a UN body has names in eight
-//! languages), the script keys of every surname of each person a romanised name may be.
-//! Folding and transliterating those names was a sixth of a keystroke on the 5,050-word
-//! story of `benches/lsp_latency.py`. The KB is immutable, so a value never goes stale;
-//! the map holds only the entities asked about, so it is bounded by the KB.
+//! some of them derive the same thing from the same KB data every time: the offices a
+//! role title names, the folded words of every name of an organisation that scopes a
+//! title (a UN body has names in eight languages), the script keys of every surname of
+//! each person a romanised name may be. The KB is immutable, so a value never goes
+//! stale; a map holds only the keys asked about, so it is bounded by the KB.
 
+use std::borrow::Borrow;
+use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
 use byline_kb::{Entity, EntityId, Kb};
 use rustc_hash::FxHashMap as HashMap;
 
-/// The values of one kind `V` derived per entity of a KB (one map per `V`: give each
-/// use its own type).
-pub struct PerEntity<V>(Mutex<HashMap<EntityId, Arc<V>>>);
+/// The values of one kind `V` derived per key `K` of a KB (one map per `(K, V)`: give
+/// each use its own value type).
+pub struct KbMemo<K, V>(Mutex<HashMap<K, Arc<V>>>);
 
-impl<V: Send + Sync + 'static> PerEntity<V> {
-    /// The value for entity `id`, from `derive` the first time this KB is asked.
-    pub fn get(kb: &Kb, id: EntityId, derive: impl FnOnce(&Entity) -> V) -> Arc<V> {
-        let memo = kb.derived(|_| PerEntity::<V>(Mutex::new(HashMap::default())));
+impl<K: Hash + Eq + Send + 'static, V: Send + Sync + 'static> KbMemo<K, V> {
+    /// The value for `key`, from `derive` the first time this KB is asked.
+    pub fn get<Q>(kb: &Kb, key: &Q, derive: impl FnOnce() -> V) -> Arc<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        let memo = kb.derived(|_| KbMemo::<K, V>(Mutex::new(HashMap::default())));
         let lock = || memo.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = lock().get(&id) {
+        if let Some(found) = lock().get(key) {
             return Arc::clone(found);
         }
-        let value = Arc::new(derive(kb.entity(id)));
-        lock().insert(id, Arc::clone(&value));
+        let value = Arc::new(derive());
+        lock().insert(key.to_owned(), Arc::clone(&value));
         value
     }
+}
+
+/// The value of kind `V` for entity `id`, from `derive` the first time this KB is asked.
+pub fn per_entity<V: Send + Sync + 'static>(
+    kb: &Kb,
+    id: EntityId,
+    derive: impl FnOnce(&Entity) -> V,
+) -> Arc<V> {
+    KbMemo::<EntityId, V>::get(kb, &id, || derive(kb.entity(id)))
 }
 
 #[cfg(test)]
@@ -49,8 +64,8 @@ mod tests {
             calls.set(calls.get() + 1);
             NameLength(e.name.len())
         };
-        let first = PerEntity::get(&kb, id, derive);
-        let second = PerEntity::get(&kb, id, derive);
+        let first = per_entity(&kb, id, derive);
+        let second = per_entity(&kb, id, derive);
         assert_eq!(calls.get(), 1);
         assert_eq!(first.0, second.0);
         assert_eq!(first.0, "Moscow".len());

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::entity_memo::PerEntity;
+use super::entity_memo::per_entity;
 use super::mentions::{MentionOrigin, RawMention};
 use super::romanisation::Script;
 use super::tokens::Token;
@@ -300,7 +300,7 @@ fn surname_keys(
 struct SurnameScriptKeys(Vec<Option<String>>);
 
 fn surname_script_keys(kb: &Kb, id: EntityId) -> Arc<SurnameScriptKeys> {
-    PerEntity::get(kb, id, |entity| {
+    per_entity(kb, id, |entity| {
         let script = Script::of(&entity.country);
         SurnameScriptKeys(
             entity

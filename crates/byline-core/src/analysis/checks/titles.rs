@@ -27,13 +27,12 @@ use super::offices::{
     office_of, offices_of, same_office, same_role_office, Fit, Kind, Office, Scope,
 };
 use super::{CheckContext, Code, Diagnostic, Severity};
-use crate::analysis::entity_memo::PerEntity;
+use crate::analysis::entity_memo::{per_entity, KbMemo};
 use crate::analysis::Mention;
 use crate::text::words::word_strs;
 use byline_kb::normalize::fold;
 use byline_kb::{Category, Entity, EntityId, Kb, PartialDate, Role};
 use std::collections::HashMap;
-use std::sync::Mutex;
 
 #[cfg(test)]
 #[path = "titles_office_tests.rs"]
@@ -135,7 +134,7 @@ fn name_words(name: &str) -> Vec<String> {
 struct EntityNameWords(Vec<Vec<String>>);
 
 fn entity_names_of(kb: &Kb, id: EntityId) -> Vec<Vec<String>> {
-    PerEntity::get(kb, id, |e| EntityNameWords(entity_names(e)))
+    per_entity(kb, id, |e| EntityNameWords(entity_names(e)))
         .0
         .clone()
 }
@@ -215,18 +214,12 @@ fn role_offices(kb: &Kb, entity: &Entity, role: &Role) -> Vec<Office> {
 /// keystroke, 40 % of its instructions, on the 5,050-word story of
 /// `benches/lsp_latency.py`). Only KB role titles are kept, so the map is bounded by
 /// the KB.
-#[derive(Default)]
-struct RoleTitleOffices(Mutex<HashMap<String, Vec<Office>>>);
+struct RoleTitleOffices(Vec<Office>);
 
 fn role_title_offices(kb: &Kb, title: &str) -> Vec<Office> {
-    let cache = kb.derived(|_| RoleTitleOffices::default());
-    let lock = || cache.0.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(found) = lock().get(title) {
-        return found.clone();
-    }
-    let offices = offices_of(title);
-    lock().insert(title.to_string(), offices.clone());
-    offices
+    KbMemo::<String, RoleTitleOffices>::get(kb, title, || RoleTitleOffices(offices_of(title)))
+        .0
+        .clone()
 }
 
 /// `offices`, read from the role's title, with their scope filled as `role_offices`
