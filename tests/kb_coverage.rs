@@ -130,6 +130,38 @@ fn sitting_leader(country: &str) -> Option<&'static Entity> {
     })
 }
 
+/// Issue 18: the current head of state or government of every UN member, dated. A
+/// leader counts when an open role with a start date is confirmed as of the Factbook's
+/// data (2026-01) or later, so a predecessor whose imported role was never closed does
+/// not. Haiti's presidency is vacant (the Factbook: "President (vacant)"); its prime
+/// minister is the dated leader there.
+#[test]
+fn every_un_member_has_a_sitting_leader_with_a_dated_role_confirmed_in_2026() {
+    let members: Vec<&Entity> = kb()
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| e.entity_type == "country" && e.description.contains("UN member state"))
+        .collect();
+    let confirmed_leader = |country: &str| {
+        kb().iter().map(|(_, e)| e).any(|e| {
+            e.country == country
+                && matches!(
+                    e.entity_type.as_str(),
+                    "head-of-government" | "head-of-state"
+                )
+                && e.roles.iter().any(|r| {
+                    !r.start.is_empty() && r.end.is_empty() && e.role_as_of(r) >= "2026-01"
+                })
+        })
+    };
+    let missing: Vec<&str> = members
+        .iter()
+        .map(|e| e.country.as_str())
+        .filter(|c| !confirmed_leader(c))
+        .collect();
+    assert!(missing.is_empty(), "no dated sitting leader: {missing:?}");
+}
+
 #[test]
 fn hover_on_each_g20_leader_shows_the_role_with_its_start_date_and_source() {
     let g20 = [
