@@ -6,12 +6,14 @@
 //! story's countries, the story's other mentions — before we say anything.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::implausible_slips::{self, is_acronym_of, NearMiss};
 use super::slip_decision::{EditClass, Evidence, Feature, MAX_SUFFIX, SURE_MARGIN};
 use super::{CheckContext, Code, Diagnostic, Severity};
+use crate::analysis::entity_memo::per_entity;
 use crate::analysis::linking::title_fits;
 use crate::analysis::romanisation;
 use crate::text::words::word_strs;
@@ -45,31 +47,42 @@ fn matches_case(suggestion: &str, written: &str) -> String {
 
 /// The words of a person's names before the surname ("george", "lee", "hsien",
 /// "susilo", "bambang"), initials left out.
-fn given_names(kb: &Kb, entity: EntityId) -> HashSet<String> {
-    let mut out = HashSet::default();
-    for form in kb.entity(entity).surface_forms() {
-        let Some(surname) = surname_of(form) else {
-            continue;
-        };
-        let surname_words = word_strs(&surname).count();
-        let words: Vec<&str> = word_strs(form).collect();
-        for word in &words[..words.len().saturating_sub(surname_words)] {
-            let folded = fold(word);
-            if folded.chars().count() >= 2 {
-                out.insert(folded);
+/// The folded given names of `entity`'s names (every word before the surname), derived
+/// once per KB: the slip search asks them of each candidate of each word.
+fn given_names(kb: &Kb, entity: EntityId) -> Arc<GivenNames> {
+    per_entity(kb, entity, |e| {
+        let mut out = HashSet::default();
+        for form in e.surface_forms() {
+            let Some(surname) = surname_of(form) else {
+                continue;
+            };
+            let surname_words = word_strs(&surname).count();
+            let words: Vec<&str> = word_strs(form).collect();
+            for word in &words[..words.len().saturating_sub(surname_words)] {
+                let folded = fold(word);
+                if folded.chars().count() >= 2 {
+                    out.insert(folded);
+                }
             }
         }
-    }
-    out
+        GivenNames(out)
+    })
 }
 
-fn surnames(kb: &Kb, entity: EntityId) -> HashSet<String> {
-    kb.entity(entity)
-        .surface_forms()
-        .flat_map(surnames_of)
-        .map(|s| fold(&s))
-        .collect()
+/// The folded surnames of `entity`'s names, derived once per KB.
+fn surnames(kb: &Kb, entity: EntityId) -> Arc<Surnames> {
+    per_entity(kb, entity, |e| {
+        Surnames(
+            e.surface_forms()
+                .flat_map(surnames_of)
+                .map(|s| fold(&s))
+                .collect(),
+        )
+    })
 }
+
+struct GivenNames(HashSet<String>);
+struct Surnames(HashSet<String>);
 
 /// Whether `folded` is, for `entity`, a word only of aliases no source vouches for
 /// (GeoNames' unvetted "Bejing" for Beijing, "Tbilsi" for Tbilisi): in an unvetted
@@ -614,6 +627,20 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 if kb_word == token.folded {
                     continue; // the unvetted alias itself
                 }
+                // The entities this mention may name come first: the edit's class is
+                // worked out only for a word some of them spell.
+                let near_postings: Vec<TokenPosting> = near_postings
+                    .into_iter()
+                    .filter(|p| {
+                        let e = kb.entity(p.entity);
+                        searches(mention.category, e.category())
+                            && !banned_form(e, &token.folded)
+                            && (!acronym || is_acronym_of(e, &kb_word))
+                    })
+                    .collect();
+                if near_postings.is_empty() {
+                    continue;
+                }
                 let edit_class = EditClass::of(&token.folded, &kb_word);
                 // One sound spelled another way ("Interfaks" for Interfax, "Lammie" for
                 // Lammy) and one letter moved ("Beruit") are one slip, though the edit
@@ -621,12 +648,6 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 let edits = edit_class.edits(&token.folded, &kb_word);
                 for TokenPosting { entity, part } in near_postings {
                     let e = kb.entity(entity);
-                    if !searches(mention.category, e.category())
-                        || banned_form(e, &token.folded)
-                        || (acronym && !is_acronym_of(e, &kb_word))
-                    {
-                        continue;
-                    }
                     let neighbour_fits = match part {
                         // The neighbour is the other part of the name, not the word
                         // itself: "Amin Asmin" is no slip of Muhammad Amin because an
@@ -634,10 +655,10 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         NamePart::Surname => previous.is_some_and(|p| {
                             p != kb_word
                                 && !crate::analysis::cues::is_kunya_particle(p)
-                                && given_names(kb, entity).contains(p)
+                                && given_names(kb, entity).0.contains(p)
                         }),
                         NamePart::Given => {
-                            next.is_some_and(|n| n != kb_word && surnames(kb, entity).contains(n))
+                            next.is_some_and(|n| n != kb_word && surnames(kb, entity).0.contains(n))
                         }
                         NamePart::Whole => false,
                     };
@@ -701,7 +722,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                     // title ("Minister Kaya Kallas") does not.
                     let stranger_before = part == NamePart::Given
                         && previous.is_some_and(|p| {
-                            !given_names(kb, entity).contains(p)
+                            !given_names(kb, entity).0.contains(p)
                                 && !crate::analysis::cues::is_person_title(p)
                         });
                     if common_word_alone(&evidence)
