@@ -371,8 +371,8 @@ pub fn lookup(kb: &Kb, query: &str, limit: usize) -> Found {
     }
     let mut scores: HashMap<EntityId, f32> = HashMap::new();
     for token in &tokens {
-        for (kb_token, postings) in kb.tokens_near(token, 2, 3) {
-            let similarity = strsim::normalized_damerau_levenshtein(token, &kb_token) as f32;
+        for (kb_token, postings) in kb.tokens_near(token, 2, 3).iter() {
+            let similarity = strsim::normalized_damerau_levenshtein(token, kb_token) as f32;
             for posting in postings {
                 let entry = scores.entry(posting.entity).or_default();
                 *entry += similarity;

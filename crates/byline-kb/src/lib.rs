@@ -395,7 +395,10 @@ pub struct Kb {
 }
 
 /// KB name tokens near a query, with their postings (see `Kb::tokens_near`).
-pub type NearTokens = Vec<(String, Vec<TokenPosting>)>;
+///
+/// Shared (`Arc`): the cache hands the same answer to every analysis that asks, and a
+/// story asks for each of its capitalised words.
+pub type NearTokens = Arc<Vec<(String, Vec<TokenPosting>)>>;
 
 /// Entries kept in `Kb::near_cache` before it starts over (bounds its memory).
 const NEAR_CACHE_LIMIT: usize = 50_000;
@@ -738,7 +741,7 @@ impl Kb {
         let key = (token.to_string(), distance, max_suffix);
         let lock = || self.near_cache.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(found) = lock().get(&key) {
-            return found.clone();
+            return Arc::clone(found);
         }
         // Searched outside the lock, so parallel analyses do not wait on each other.
         let found = self.tokens_near_uncached(token, distance, max_suffix);
@@ -746,7 +749,7 @@ impl Kb {
         if cache.len() >= NEAR_CACHE_LIMIT {
             cache.clear();
         }
-        cache.insert(key, found.clone());
+        cache.insert(key, Arc::clone(&found));
         found
     }
 
@@ -791,7 +794,7 @@ impl Kb {
                     .extend(self.lift(l, postings));
             }
         }
-        merged.into_iter().filter(|(_, p)| !p.is_empty()).collect()
+        Arc::new(merged.into_iter().filter(|(_, p)| !p.is_empty()).collect())
     }
 
     /// Entities with this acronym, matched case-sensitively ("IRNA", not "irna").

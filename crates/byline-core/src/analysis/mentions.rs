@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::checks::misspelled_name::{is_suffix_slip, near_name_words, searches, transpositions};
+use super::checks::misspelled_name::{
+    is_suffix_slip, near_name_words, searches, swaps_past_the_search,
+};
 use super::cues;
 use super::tokens::Token;
 use super::typer;
@@ -854,7 +856,7 @@ fn hides_a_slip(
                         || is_suffix_slip(&t.folded, near))
                         && hidden(postings)
                 })
-                || transpositions(&t.folded)
+                || swaps_past_the_search(&t.folded)
                     .iter()
                     .any(|swapped| hidden(&kb.token_postings(swapped))))
     })

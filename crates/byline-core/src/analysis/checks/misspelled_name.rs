@@ -234,7 +234,7 @@ pub(super) struct SlipKey {
 /// run of words.
 #[derive(Debug, Default)]
 pub struct SlipCache {
-    near: HashMap<String, Vec<(String, Vec<TokenPosting>)>>,
+    near: HashMap<String, byline_kb::NearTokens>,
     words: HashMap<SlipKey, Vec<Candidate>>,
     passed_over: HashSet<SlipKey>,
     /// The story's KB entities, sorted, that `words` was filled under.
@@ -311,8 +311,28 @@ pub struct SlipEvidence {
 /// Shared with recognition, which keeps the cue rules' type of an unknown name when
 /// the typer's would keep the name from this search (`mentions::hides_a_slip`).
 pub(crate) fn near_name_words(kb: &Kb, folded: &str) -> byline_kb::NearTokens {
-    let distance = if folded.chars().count() <= 5 { 1 } else { 2 };
-    kb.tokens_near(folded, distance, MAX_SUFFIX)
+    kb.tokens_near(folded, search_distance(folded), MAX_SUFFIX)
+}
+
+/// The Levenshtein distance the slip search allows a word: one edit up to five letters,
+/// two beyond.
+fn search_distance(folded: &str) -> u32 {
+    if folded.chars().count() <= 5 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The words with two neighbouring letters of `folded` swapped that [`near_name_words`]
+/// does not already find: Levenshtein counts a swap as two edits, so only a word searched
+/// at one edit needs them looked up on their own.
+pub(crate) fn swaps_past_the_search(folded: &str) -> Vec<String> {
+    if search_distance(folded) >= 2 {
+        Vec::new()
+    } else {
+        transpositions(folded)
+    }
 }
 
 /// Whether the search looks for a slip of an entity of `target` in a mention typed
@@ -603,24 +623,28 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 cache.passed_over.insert(key);
                 continue;
             }
-            let mut near = cache
-                .near
-                .entry(token.folded.clone())
-                .or_insert_with(|| near_name_words(kb, &token.folded))
-                .clone();
+            let searched = Arc::clone(
+                cache
+                    .near
+                    .entry(token.folded.clone())
+                    .or_insert_with(|| near_name_words(kb, &token.folded)),
+            );
             // The Levenshtein search counts two letters swapped as two edits, which is
             // past the bound for a short word: look the swaps up directly.
-            for swapped in transpositions(&token.folded) {
-                if !near.iter().any(|(w, _)| *w == swapped) {
+            let mut swaps = Vec::new();
+            for swapped in swaps_past_the_search(&token.folded) {
+                if !searched.iter().any(|(w, _)| *w == swapped) {
                     let postings = kb.token_postings(&swapped);
                     if !postings.is_empty() {
-                        near.push((swapped, postings));
+                        swaps.push((swapped, postings));
                     }
                 }
             }
-            if acronym {
-                near.retain(|(w, _)| is_transposition(&token.folded, w));
-            }
+            let near = searched
+                .iter()
+                .chain(&swaps)
+                .filter(|(w, _)| !acronym || is_transposition(&token.folded, w))
+                .map(|(w, postings)| (w.clone(), postings.clone()));
             let written = &cx.text[token.span.clone()];
             let mut candidates = Vec::new();
             for (kb_word, near_postings) in near {
