@@ -72,8 +72,10 @@ fn recorded_form_of_the_name(kb: &Kb, miss: &NearMiss) -> bool {
 /// al-Jaafari, "Dae’sh" for Da'esh) is the same spelling with its marks written
 /// another way — an ayn, a break — not a slip of the hand.
 fn only_marks_differ(miss: &NearMiss) -> bool {
-    let letters = |w: &str| -> String { w.chars().filter(|c| c.is_alphanumeric()).collect() };
-    letters(miss.written) == letters(miss.kb_word)
+    miss.written
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .eq(miss.kb_word.chars().filter(|c| c.is_alphanumeric()))
 }
 
 /// "Bob Corker", "Rick Wagoner": a given name that is not the candidate's, right before

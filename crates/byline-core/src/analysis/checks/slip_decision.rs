@@ -290,9 +290,12 @@ impl EditClass {
                 };
             }
         }
-        let phonetic = PHONETIC_GROUPS
-            .iter()
-            .any(|&(x, y)| written.replace(x, y) == kb_word.replace(x, y) && written != kb_word);
+        // A group neither word spells leaves both as they are, and they differ.
+        let phonetic = PHONETIC_GROUPS.iter().any(|&(x, y)| {
+            (written.contains(x) || kb_word.contains(x))
+                && written.replace(x, y) == kb_word.replace(x, y)
+                && written != kb_word
+        });
         if phonetic {
             EditClass::Phonetic
         } else {
