@@ -1081,28 +1081,48 @@ def division_names(text: str) -> list[tuple[str, list[str]]]:
         lists = [text.split(";", 1)[1]] if ";" in text and re.match(r"^\s*\d", text) else [text]
     out = []
     for chunk in lists:
-        for item in split_outside_brackets(chunk):
+        for item in division_items(chunk):
             item = item.replace("*", "").strip().strip("'").strip()
             if not item or not item[0].isupper() or re.search(r"\d", item):
                 continue
-            others = [o.strip() for o in re.findall(r"[(\[]([^)\]]*)[)\]]", item)]
+            others = [o.strip() for o in re.findall(r"[(\[]([^)\]]*)[)\]]", item)
+                      if o.strip().lower() not in LANGUAGE_LABELS]
             name = re.sub(r"[(\[][^)\]]*[)\]]", "", item).strip()
+            # One division in several languages: "Cataluña (Castilian), Catalunya
+            # (Catalan), Catalonha (Aranese) [Catalonia]" (see `division_items`).
+            name, *more = [p.strip() for p in split_outside_brackets(name) if p.strip()] or [""]
             if " or " in name:
-                name, *more = [p.strip() for p in name.split(" or ")]
-                others = more + others
+                name, *also = [p.strip() for p in name.split(" or ")]
+                more = also + more
+            others = more + others
             if not is_division_name(name) or DIVISION_NOISE.fullmatch(name):
                 continue
             out.append((name, [o for o in others if is_division_name(o)]))
     return out
 
 
-def split_outside_brackets(text: str) -> list[str]:
-    """Items of a list split at commas and semicolons outside parentheses and brackets
-    ("Ammochostos (Famagusta, Gazimagusa)" is one item)."""
+def division_items(chunk: str) -> list[str]:
+    """The items of a division list: split at semicolons and commas outside brackets,
+    except that the names of one division in several languages, every one labelled with
+    its language and separated by commas inside a semicolon-separated list, stay one item
+    ("...; Cataluña (Castilian), Catalunya (Catalan), Catalonha (Aranese) [Catalonia];
+    ..." is Catalonia, not three divisions of which "Castilian" is another name)."""
+    items = []
+    for part in split_outside_brackets(chunk, ";"):
+        names = split_outside_brackets(part, ",")
+        labelled = [n for n in names if any(
+            label.strip().lower() in LANGUAGE_LABELS for label in re.findall(r"\(([^)]*)\)", n))]
+        items.extend([part] if len(names) > 1 and len(labelled) == len(names) else names)
+    return items
+
+
+def split_outside_brackets(text: str, separators: str = ",;") -> list[str]:
+    """Items of a list split at `separators` (commas and semicolons) outside parentheses
+    and brackets ("Ammochostos (Famagusta, Gazimagusa)" is one item)."""
     items, depth, current = [], 0, []
     for ch in text:
         depth += ch in "([" and 1 or ch in ")]" and -1 or 0
-        if ch in ",;" and depth <= 0:
+        if ch in separators and depth <= 0:
             items.append("".join(current))
             current, depth = [], 0
         else:
@@ -1141,7 +1161,20 @@ NAMED_ALONE = {"US", "CA", "AU", "IN", "CN", "DE"}
 
 # Parenthesised labels of a division list that name a language, not a division.
 LANGUAGE_LABELS = {"arabic", "kurdish", "english", "french", "spanish", "portuguese", "russian",
-                   "dutch", "german", "italian", "chinese", "turkish", "persian", "greek", "local"}
+                   "dutch", "german", "italian", "chinese", "turkish", "persian", "greek", "local",
+                   # Spain's co-official languages and others the lists label names with
+                   "castilian", "catalan", "aranese", "valencian", "basque", "galician",
+                   "welsh", "gaelic", "irish", "romansh", "flemish", "ukrainian", "swedish",
+                   "finnish", "albanian", "serbian", "croatian", "bosnian", "hungarian",
+                   "romanian", "polish", "maltese", "malay", "hindi", "urdu", "berber",
+                   "tamazight", "swahili", "sami", "danish", "norwegian", "icelandic",
+                   "faroese", "greenlandic", "estonian", "latvian", "lithuanian", "slovene",
+                   "slovak", "czech", "bulgarian", "macedonian", "armenian", "georgian",
+                   "azerbaijani", "kazakh", "uzbek", "tajik", "pashto", "dari", "bengali",
+                   "tamil", "sinhala", "nepali", "thai", "lao", "khmer", "vietnamese",
+                   "indonesian", "tagalog", "filipino", "japanese", "korean", "mongolian",
+                   "hebrew", "amharic", "somali", "afrikaans", "zulu", "xhosa", "sotho",
+                   "tswana", "malagasy", "creole"}
 
 
 def divisions(src: Path, entities: dict[str, dict], names: dict[str, str],

@@ -89,6 +89,22 @@ class Divisions(unittest.TestCase):
                          [("Cherkasy", []), ("Crimea", ["Avtonomna Respublika Krym", "Simferopol"]),
                           ("Kyiv", [])])
 
+    def test_one_divisions_names_in_several_languages_are_one_division(self):
+        text = ("17 autonomous communities; Aragon; Cataluña (Castilian), Catalunya (Catalan), "
+                "Catalonha (Aranese) [Catalonia]; Navarra (Castilian), Nafarroa (Basque) [Navarre]")
+        self.assertEqual(factbook.division_names(text),
+                         [("Aragon", []), ("Cataluña", ["Catalunya", "Catalonha", "Catalonia"]),
+                          ("Navarra", ["Nafarroa", "Navarre"])])
+
+    def test_a_comma_list_with_some_names_labelled_by_language_stays_a_list(self):
+        text = ("5 autonomous regions <br><br><strong>autonomous regions:</strong> "
+                "Friuli Venezia Giulia, Sardegna (Sardinia), Trentino-Alto Adige "
+                "(Trentino-South Tyrol) or Trentino-Suedtirol (German), Valle d'Aosta "
+                "(Aosta Valley) or Vallée d'Aoste (French)")
+        self.assertEqual([n for n, _ in factbook.division_names(text)],
+                         # (Valle d'Aosta: "d'Aosta" is no particle `is_division_name` knows)
+                         ["Friuli Venezia Giulia", "Sardegna", "Trentino-Alto Adige"])
+
 
 if __name__ == "__main__":
     unittest.main()
