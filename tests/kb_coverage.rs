@@ -187,6 +187,37 @@ fn hover_on_each_g20_leader_shows_the_role_with_its_start_date_and_source() {
     }
 }
 
+/// Issue 18's "Why": names a new user looked up and found unknown. Each now finds the
+/// entity news means, with a source.
+#[test]
+fn the_names_issue_18_found_unknown_are_known() {
+    for (written, expected) in [
+        ("human rights watch", "Human Rights Watch"),
+        ("doctors without borders", "Médecins Sans Frontières"),
+        (
+            "red cross",
+            "International Red Cross and Red Crescent Movement",
+        ),
+        ("amnesty international", "Amnesty International"),
+        ("turkey", "Türkiye"),
+        ("england", "England"),
+        ("wales", "Wales"),
+        ("u.s. senate", "Senate of the United States"),
+    ] {
+        let found: Vec<&str> = kb()
+            .names_get(written)
+            .into_iter()
+            .map(|t| kb().entity(t.entity))
+            .filter(|e| !e.source.is_empty())
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(found.contains(&expected), "{written}: {found:?}");
+    }
+    for acronym in ["HRW", "MSF", "ICRC"] {
+        assert!(!kb().acronym(acronym).is_empty(), "{acronym}");
+    }
+}
+
 #[test]
 fn hover_on_interfax_xinhua_irna_and_the_irgc_says_who_they_are() {
     for (written, expected) in [

@@ -1351,6 +1351,16 @@ PLACES_HEADER = """# Demonyms from the CIA World Factbook (factbook.json @8662a8
 LEGISLATIVE_BODIES = [("legislature", "Legislative branch", "legislature name"),
                       ("upper chamber", "Legislative branch - upper chamber", "chamber name"),
                       ("lower chamber", "Legislative branch - lower chamber", "chamber name")]
+# The names news writes for a legislature the Factbook names generically ("Congress",
+# "Senate": many countries have one, so the stage names it "Senate of the United
+# States"): AP and Reuters style, written by hand; a form another KB entity has is left
+# out by the same rule as the Factbook's own.
+NEWS_FORMS = {
+    ("US", "legislature"): ["United States Congress", "US Congress", "U.S. Congress"],
+    ("US", "upper chamber"): ["United States Senate", "US Senate", "U.S. Senate"],
+    ("US", "lower chamber"): ["United States House of Representatives", "US House of Representatives",
+                              "U.S. House of Representatives", "U.S. House"],
+}
 # Country names written with "the" ("the House of Commons of the United Kingdom").
 THE_COUNTRY = re.compile(r"\b(?:United|Republic|Islands|Kingdom|States|Netherlands|Philippines|"
                          r"Bahamas|Gambia|Maldives|Comoros|Seychelles|Emirates|Federated|DR)\b")
@@ -1464,8 +1474,9 @@ def legislatures(src: Path, entities: dict[str, dict], names: dict[str, str], re
         seats = f"{body['seats']} seats; " if body["seats"] else ""
         what = (f"{body['structure'].capitalize()} legislature" if body["role"] == "legislature" and body["structure"]
                 else "Legislature" if body["role"] == "legislature" else body["role"].capitalize())
+        news = [f for f in NEWS_FORMS.get((iso, body["role"]), []) if not by_key.get(kb.key(f))]
         out.append({"id": eid, "kind": "organization", "type": "government-body", "name": name,
-                    "aliases": usable[1:],
+                    "aliases": usable[1:] + news,
                     "description": f"{what} of {country} ({seats}the Factbook's name: {' / '.join(body['forms'])}).",
                     "country": iso, "parent": ids.get((iso, "legislature"), "") if body["role"] != "legislature" else "",
                     "source": f"{SOURCE}, legislative branch", "as_of": AS_OF})
