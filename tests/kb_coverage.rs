@@ -94,13 +94,17 @@ fn default_kb_has_seventy_thousand_entities_thirty_thousand_places_and_thirty_th
     );
 }
 
-#[test]
-fn every_un_member_state_has_a_demonym() {
-    let members: Vec<&Entity> = kb()
-        .iter()
+/// The 193 UN member states (world-countries marks them in the description).
+fn un_member_states() -> Vec<&'static Entity> {
+    kb().iter()
         .map(|(_, e)| e)
         .filter(|e| e.entity_type == "country" && e.description.contains("UN member state"))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn every_un_member_state_has_a_demonym() {
+    let members = un_member_states();
     assert_eq!(members.len(), 193);
     let demonym_countries: HashSet<&str> = kb()
         .iter()
@@ -137,11 +141,7 @@ fn sitting_leader(country: &str) -> Option<&'static Entity> {
 /// minister is the dated leader there.
 #[test]
 fn every_un_member_has_a_sitting_leader_with_a_dated_role_confirmed_in_2026() {
-    let members: Vec<&Entity> = kb()
-        .iter()
-        .map(|(_, e)| e)
-        .filter(|e| e.entity_type == "country" && e.description.contains("UN member state"))
-        .collect();
+    let members = un_member_states();
     let confirmed_leader = |country: &str| {
         kb().iter().map(|(_, e)| e).any(|e| {
             e.country == country
