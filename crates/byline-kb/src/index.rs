@@ -332,6 +332,39 @@ pub fn name_tokens(name: &str) -> Vec<String> {
     word_strs(name).map(fold).collect()
 }
 
+/// `name` with each run of dotted initials written as one word without the dots ("J.D.
+/// Vance" -> "JD Vance", "J.K. Rowling" -> "JK Rowling"), as news often writes them;
+/// `None` when it has no such run. A lone initial ("George W. Bush") is left as it is.
+pub fn with_initials_undotted(name: &str) -> Option<String> {
+    let initials = |word: &str| {
+        let letters: Vec<char> = word.chars().filter(|&c| c != '.').collect();
+        letters.len() >= 2
+            && word.chars().count() == 2 * letters.len()
+            && word.chars().enumerate().all(|(i, c)| {
+                if i % 2 == 0 {
+                    c.is_uppercase()
+                } else {
+                    c == '.'
+                }
+            })
+    };
+    let words: Vec<&str> = word_strs(name).collect();
+    if !words.iter().any(|w| initials(w)) {
+        return None;
+    }
+    let plain: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if initials(w) {
+                w.replace('.', "")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    Some(plain.join(" "))
+}
+
 /// Generational suffixes that end a name ("Joseph R. Biden Jr.", "William Clay Ford
 /// Jr."): the surname is the word before them, never the suffix.
 const GENERATIONAL_SUFFIXES: &[&str] = &["Jr", "Sr", "jr", "sr", "JR", "SR"];
@@ -417,6 +450,17 @@ impl PostingMap<NameTarget> {
                     caps: caps_mask(form),
                 });
                 if entity.category() == Category::Person {
+                    // "J.D. Vance" is also written "JD Vance".
+                    if let Some(plain) = with_initials_undotted(form) {
+                        keyed
+                            .entry(key_of(&name_tokens(&plain)))
+                            .or_default()
+                            .push(NameTarget {
+                                entity: id,
+                                form: FormKind::Full,
+                                caps: caps_mask(&plain),
+                            });
+                    }
                     for surname in surnames_of(form) {
                         let key = key_of(&name_tokens(&surname));
                         keyed.entry(key).or_default().push(NameTarget {
@@ -687,6 +731,24 @@ mod tests {
             }
         }
         row[b.len()]
+    }
+
+    #[test]
+    fn dotted_initials_are_also_indexed_as_one_word() {
+        assert_eq!(
+            with_initials_undotted("J.D. Vance").as_deref(),
+            Some("JD Vance")
+        );
+        assert_eq!(
+            with_initials_undotted("J.K. Rowling").as_deref(),
+            Some("JK Rowling")
+        );
+        assert_eq!(with_initials_undotted("George W. Bush"), None);
+        assert_eq!(
+            with_initials_undotted("U.N. envoy"),
+            Some("UN envoy".into())
+        );
+        assert_eq!(with_initials_undotted("Vladimir Putin"), None);
     }
 
     fn index_of(keys: &[String]) -> TokenIndex {
