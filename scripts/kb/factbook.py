@@ -1246,7 +1246,8 @@ def capitals_and_demonyms(src: Path, entities: dict[str, dict]):
     A capital the KB has no place of that name (or of the other name the Factbook gives
     in parentheses, spaces aside) in that country is added (type `capital`), unless
     its name is an English word or another KB entity's name ("Victoria", Seychelles;
-    "San Marino"). A demonym (the Factbook's adjective) the KB's nationality lacks is
+    "San Marino"). A demonym (the Factbook's adjective, and the regular plural of its
+    noun: "Syrians") the KB's nationality lacks is
     added to it as another name, unless it is a country's name ("Luxembourg"), shorter
     than four letters, another KB entity's name, or given to two countries ("Korean"). Returns (new capitals,
     demonym amendments, report lines)."""
@@ -1304,6 +1305,22 @@ def capitals_and_demonyms(src: Path, entities: dict[str, dict]):
                 lines.append(f"{iso}: demonym {part!r} not added (a country's or another KB entity's name, or short)")
                 continue
             new_names.append(part)
+        # The plural noun the Factbook gives ("Syrian(s)", "Filipino(s)"): "Syrians" is
+        # the nationality, as the singular is. Only the regular "(s)"/"(es)" plurals;
+        # "Frenchman(men)" and "Swiss (singular and plural)" are left as they are.
+        noun = nat.get("noun", {}).get("text", "") if isinstance(nat, dict) else ""
+        for item in re.split(r";|,", strip_tags(noun)):
+            m = re.fullmatch(r"\s*([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)\((e?s)\)\s*", item)
+            if not m or iso not in nationality:
+                continue
+            plural = m[1] + m[2]
+            k = kb.key(plural)
+            if k in adjectives[iso] or plural in new_names:
+                continue
+            if len(k) < 4 or any(k in ck for ck in ckeys.values()) or any_key.get(k):
+                lines.append(f"{iso}: plural {plural!r} not added (a country's or another KB entity's name, or short)")
+                continue
+            new_names.append(plural)
         if new_names:
             proposed.append((iso, new_names))
     used = Counter(kb.key(n) for _, ns in proposed for n in ns)
