@@ -336,17 +336,13 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 /// Vance" -> "JD Vance", "J.K. Rowling" -> "JK Rowling"), as news often writes them;
 /// `None` when it has no such run. A lone initial ("George W. Bush") is left as it is.
 pub fn with_initials_undotted(name: &str) -> Option<String> {
+    // Two or more capitals, each followed by its dot: "J.D.", "J.K.".
     let initials = |word: &str| {
-        let letters: Vec<char> = word.chars().filter(|&c| c != '.').collect();
-        letters.len() >= 2
-            && word.chars().count() == 2 * letters.len()
-            && word.chars().enumerate().all(|(i, c)| {
-                if i % 2 == 0 {
-                    c.is_uppercase()
-                } else {
-                    c == '.'
-                }
-            })
+        let chars: Vec<char> = word.chars().collect();
+        chars.len() >= 4
+            && chars
+                .chunks(2)
+                .all(|pair| matches!(pair, [c, '.'] if c.is_uppercase()))
     };
     let words: Vec<&str> = word_strs(name).collect();
     if !words.iter().any(|w| initials(w)) {

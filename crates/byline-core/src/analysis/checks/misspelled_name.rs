@@ -643,33 +643,34 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
             let near = searched
                 .iter()
                 .chain(&swaps)
-                .filter(|(w, _)| !acronym || is_transposition(&token.folded, w))
-                .map(|(w, postings)| (w.clone(), postings.clone()));
+                .filter(|(w, _)| !acronym || is_transposition(&token.folded, w));
             let written = &cx.text[token.span.clone()];
             let mut candidates = Vec::new();
             for (kb_word, near_postings) in near {
+                let kb_word = kb_word.as_str();
                 if kb_word == token.folded {
                     continue; // the unvetted alias itself
                 }
                 // The entities this mention may name come first: the edit's class is
                 // worked out only for a word some of them spell.
                 let near_postings: Vec<TokenPosting> = near_postings
-                    .into_iter()
+                    .iter()
+                    .copied()
                     .filter(|p| {
                         let e = kb.entity(p.entity);
                         searches(mention.category, e.category())
                             && !banned_form(e, &token.folded)
-                            && (!acronym || is_acronym_of(e, &kb_word))
+                            && (!acronym || is_acronym_of(e, kb_word))
                     })
                     .collect();
                 if near_postings.is_empty() {
                     continue;
                 }
-                let edit_class = EditClass::of(&token.folded, &kb_word);
+                let edit_class = EditClass::of(&token.folded, kb_word);
                 // One sound spelled another way ("Interfaks" for Interfax, "Lammie" for
                 // Lammy) and one letter moved ("Beruit") are one slip, though the edit
                 // distance counts two.
-                let edits = edit_class.edits(&token.folded, &kb_word);
+                let edits = edit_class.edits(&token.folded, kb_word);
                 for TokenPosting { entity, part } in near_postings {
                     let e = kb.entity(entity);
                     let neighbour_fits = match part {
@@ -689,7 +690,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                     let miss = NearMiss {
                         written: &token.folded,
                         all_caps: token.all_caps,
-                        kb_word: &kb_word,
+                        kb_word,
                         part,
                         entity: e,
                         edits,
@@ -705,7 +706,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         edit_class,
                         romanisation: romanisation::is_romanisation(
                             &token.folded,
-                            &kb_word,
+                            kb_word,
                             &e.country,
                         ),
                         neighbour_fits,
@@ -717,18 +718,18 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                             && distinctive_as_company(e, in_story(entity))
                             && (edits <= 1 || edit_class == EditClass::Suffix)
                             && (kb_word.chars().count() >= 5 || acronym)
-                            && !is_common_folded_word(&kb_word)
+                            && !is_common_folded_word(kb_word)
                             // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
-                            && (acronym || !is_acronym_of(e, &kb_word)),
+                            && (acronym || !is_acronym_of(e, kb_word)),
                         common_word,
                         unvetted_alias: postings.iter().any(|p| p.entity == entity)
                             && only_unvetted_spelling(e, &token.folded),
                         name_band: super::slip_decision::other_name_band(
                             kb,
                             &token.folded,
-                            &kb_word,
+                            kb_word,
                         ),
-                        ends_differ_only: token.folded.starts_with(kb_word.as_str())
+                        ends_differ_only: token.folded.starts_with(kb_word)
                             || kb_word.starts_with(token.folded.as_str()),
                         prominent_place: named_as_place
                             && e.category() == Category::Location
@@ -765,7 +766,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                     {
                         continue;
                     }
-                    if let Some(form) = written_form(kb, entity, &kb_word) {
+                    if let Some(form) = written_form(kb, entity, kb_word) {
                         let margin = evidence.margin();
                         candidates.push(Candidate {
                             entity,
