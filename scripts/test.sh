@@ -37,6 +37,11 @@ if grep -q -a -e BYLINE_TEST_PANIC -e BYLINE_TEST_ABORT_FIX_WRITE target/release
 fi
 
 echo "== Rust tests"
+# The KB stage checks (tests/reimport.rs) read Debian's wamerican for short English words.
+if [ ! -e /usr/share/dict/american-english ]; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq wamerican >/dev/null
+fi
 # --all-features: the fuzz corpus replays (`fuzzing`) and the fault-injection tests
 # (`test-hooks`) run too; the debug binary built for them serves the e2e panic test.
 cargo test --workspace --all-features --quiet

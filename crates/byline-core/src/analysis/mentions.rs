@@ -147,11 +147,18 @@ fn kb_word_in_longer_name(
         end += 1;
     }
     // The name ends with its last organisation or place word: "Iraqi Army General
-    // Najm" is the army, then a title before a person.
+    // Najm" is the army, then a title before a person. An organisation word that is
+    // also a title's ("Army" of "Army General") ends the name when no name follows it
+    // ("The Norwegian Army marched") or another title does ("Iraqi Army General").
+    let org_word = |k: usize| {
+        has_org_word(tokens, k..k + 1)
+            || (cues::is_organization_word(&tokens[k].folded)
+                && (k + 1 == end || cues::is_person_title(&tokens[k + 1].folded)))
+    };
     let last = (at + 1..end)
         .rev()
-        .find(|&k| has_org_word(tokens, k..k + 1) || cues::is_location_word(&tokens[k].folded))?;
-    let category = if has_org_word(tokens, last..last + 1) {
+        .find(|&k| org_word(k) || cues::is_location_word(&tokens[k].folded))?;
+    let category = if org_word(last) {
         Category::Organization
     } else {
         Category::Location
@@ -258,6 +265,12 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         if form == FormKind::Surname && len == 1 && is_date_month(tokens, i) {
             continue; // "from May 15-24": a month, not Theresa May
         }
+        if form == FormKind::Full
+            && len == 1
+            && place_word_in_persons_name(tokens, text, kb, i, &fitting)
+        {
+            continue; // "Joseph Lyons", "Sidney Yates": a person, not Lyon or Sydney
+        }
         let chosen: Vec<EntityId> = fitting
             .iter()
             .filter(|t| t.form == form)
@@ -277,6 +290,9 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
             title: None,
             weak: false,
         });
+    }
+    if let Some(found) = person_with_middle_initials(tokens, text, kb, i) {
+        return Some(found);
     }
     if let Some(found) = place_or_body_after_article(word, kb, i) {
         return Some(found);
@@ -371,6 +387,175 @@ fn is_weak_single_word(token: &Token, targets: &[NameTarget], kb: &Kb) -> bool {
             .all(|t| kb.entity(t.entity).category() == Category::Person)
 }
 
+/// Whether token `k` is an initial: one capital letter and its period ("A.").
+fn is_initial(tokens: &[Token], text: &str, k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        t.capitalized && t.folded.chars().count() == 1 && text[t.span.end..].starts_with('.')
+    })
+}
+
+/// "William A. Wheeler", "George H. W. Bush": a KB person's full name written with
+/// middle initials the KB does not write. The initials must agree with the middle
+/// names of the person's longest recorded name, when one has them ("William Almon
+/// Wheeler"): "William B. Wheeler" is someone else.
+fn person_with_middle_initials(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    i: usize,
+) -> Option<RawMention> {
+    let given = &tokens[i];
+    let one_letter = given.folded.chars().nth(1).is_none();
+    if one_letter || !given.capitalized || given.all_caps || !is_initial(tokens, text, i + 1) {
+        return None;
+    }
+    let initials = (i + 1..tokens.len().min(i + 4))
+        .take_while(|&k| is_initial(tokens, text, k) && tokens[k].block == given.block)
+        .count();
+    let rest = i + 1 + initials;
+    if tokens
+        .get(rest)
+        .is_none_or(|t| !t.capitalized || t.block != given.block)
+    {
+        return None;
+    }
+    let run = std::iter::once(given.folded.as_str()).chain(
+        tokens[rest..]
+            .iter()
+            .take_while(|t| t.block == given.block)
+            .take(MAX_NAME_TOKENS - 1)
+            .map(|t| t.folded.as_str()),
+    );
+    let letters: Vec<char> = tokens[i + 1..rest]
+        .iter()
+        .filter_map(|t| t.folded.chars().next())
+        .collect();
+    let (len, chosen) = kb
+        .name_prefix_matches(run)
+        .into_iter()
+        .filter(|(len, _)| *len >= 2)
+        .filter_map(|(len, targets)| {
+            let chosen: Vec<EntityId> = targets
+                .iter()
+                .filter(|t| t.form == FormKind::Full)
+                .filter(|t| case_fits(&tokens[rest..rest + len - 1], t.caps >> 1))
+                .map(|t| t.entity)
+                .filter(|&id| {
+                    let entity = kb.entity(id);
+                    entity.category() == Category::Person && middle_initials_agree(entity, &letters)
+                })
+                .collect();
+            (!chosen.is_empty()).then_some((len, chosen))
+        })
+        .last()?;
+    Some(RawMention {
+        tokens: i..rest + len - 1,
+        origin: MentionOrigin::KbName,
+        category: Category::Person,
+        candidates: dedup(chosen),
+        title: None,
+        weak: false,
+    })
+}
+
+/// Whether `letters`, a name's middle initials in order, start the middle names of the
+/// longest name `entity` is recorded under (true when no name has middle names).
+fn middle_initials_agree(entity: &byline_kb::Entity, letters: &[char]) -> bool {
+    let longest = std::iter::once(&entity.name)
+        .chain(&entity.aliases)
+        .map(|n| byline_kb::words::word_strs(n).collect::<Vec<_>>())
+        .max_by_key(|words| words.len())
+        .unwrap_or_default();
+    if longest.len() < 3 {
+        return true;
+    }
+    let middle: Vec<char> = longest[1..longest.len() - 1]
+        .iter()
+        .filter_map(|w| byline_kb::normalize::fold(w).chars().next())
+        .collect();
+    letters.iter().all(|c| middle.contains(c))
+}
+
+/// "Joseph Lyons", "Alexander Hamilton", "Trent Lott", "Sidney Yates": a one-word
+/// place name (of every candidate it names in full) that is a surname after a given name, or a given
+/// name before a surname or an initial, is a word of a person's name the KB may not
+/// know. Given names and surnames are the KB's: a word that opens more KB persons'
+/// names than it ends, and names no place or body itself (so not "Jordan" before a
+/// city); a surname is a word that ends a KB person's name or an unknown capitalised
+/// word that is no English word ("Colen").
+fn place_word_in_persons_name(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    i: usize,
+    targets: &[NameTarget],
+) -> bool {
+    use byline_kb::index::NamePart;
+    let spaced = |a: &Token, b: &Token| {
+        a.block == b.block
+            && !b.sentence_start
+            && text[a.span.end..b.span.start].chars().all(|c| c == ' ')
+    };
+    // The cheap tests first: this runs at every one-word place in a story.
+    let capitalised_beside = i
+        .checked_sub(1)
+        .is_some_and(|b| tokens[b].capitalized && spaced(&tokens[b], &tokens[i]))
+        || tokens
+            .get(i + 1)
+            .is_some_and(|next| next.capitalized && spaced(&tokens[i], next));
+    if !capitalised_beside || tokens[i].all_caps {
+        return false;
+    }
+    let places = targets
+        .iter()
+        .filter(|t| t.form == FormKind::Full)
+        .all(|t| kb.entity(t.entity).category() == Category::Location);
+    if !places {
+        return false;
+    }
+    let parts = |folded: &str| {
+        kb.token_postings(folded)
+            .iter()
+            .fold([0usize; 3], |mut n, p| {
+                n[p.part as usize] += 1;
+                n
+            })
+    };
+    let given_name = |t: &Token| {
+        t.capitalized && !t.all_caps && {
+            let [given, surname, whole] = parts(&t.folded);
+            given > 0 && given >= surname && whole == 0
+        }
+    };
+    let after_given = i.checked_sub(1).is_some_and(|b| {
+        let previous = &tokens[b];
+        spaced(previous, &tokens[i])
+            && given_name(previous)
+            && !cues::is_person_title(&previous.folded)
+    });
+    let before_surname = || {
+        tokens.get(i + 1).is_some_and(|next| {
+            next.capitalized
+                && !next.all_caps
+                && spaced(&tokens[i], next)
+                && parts(&tokens[i].folded)[NamePart::Given as usize] > 0
+                && (is_initial(tokens, text, i + 1) || {
+                    let [_, surname, whole] = parts(&next.folded);
+                    surname > 0
+                        // "Colen", not "E17" or "St" ("London St Pancras")
+                        || (whole == 0
+                            && next.folded.chars().count() >= 3
+                            && next.folded.chars().all(char::is_alphabetic)
+                            && !is_common_folded_word(&next.folded)
+                            && !cues::is_not_name(&next.folded)
+                            && !cues::is_location_word(&next.folded)
+                            && !has_org_word(tokens, i + 1..i + 2))
+                })
+        })
+    };
+    after_given || before_surname()
+}
+
 /// A month name with a day number beside it ("May 15", "6 June").
 fn is_date_month(tokens: &[Token], i: usize) -> bool {
     let number =
@@ -403,6 +588,13 @@ fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>
         .checked_sub(1)
         .map(|b| &tokens[b])
         .is_some_and(|previous| {
+            let initial = previous.capitalized
+                && previous.folded.chars().count() == 1
+                && text[previous.span.end..].starts_with('.');
+            if initial {
+                // "William A. Wheeler": a middle initial is always a name word.
+                return joined(previous, first) && !first.sentence_start;
+            }
             joined(previous, first)
                 && !first.sentence_start
                 && previous.capitalized
@@ -1142,6 +1334,68 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_place_beside_a_given_name_or_surname_is_a_persons_name() {
+        let kb = kb(&[
+            place("lyon", "Lyon", "city", "FR").aliases(&["Lyons"]),
+            place("sydney", "Sydney", "city", "AU").aliases(&["Sidney"]),
+            place("london", "London", "capital", "GB"),
+            person("joseph-smith", "Joseph Smith", "official", "US"),
+            person("sidney-poitier", "Sidney Poitier", "person", "US"),
+            person("london-breed", "London Breed", "official", "US"),
+            person("sally-yates", "Sally Yates", "official", "US"),
+        ]);
+        // A place after a given name is the surname of a person the KB does not know.
+        assert_eq!(
+            recognized_by_rules("Officials said Joseph Lyons left.", &kb),
+            ["Joseph Lyons: Unknown person"]
+        );
+        // A place that is also a given name, before a surname or an initial, opens one.
+        assert_eq!(
+            recognized_by_rules("Officials said Sidney Yates left.", &kb),
+            ["Sidney Yates: Unknown person"]
+        );
+        assert_eq!(
+            recognized_by_rules("Officials said Sidney M. Colen left.", &kb),
+            ["Sidney M. Colen: Unknown person"]
+        );
+        // The place stays a place beside anything else.
+        assert_eq!(
+            recognized_by_rules("Officials in Lyons said.", &kb),
+            ["Lyons: KbName location"]
+        );
+        assert_eq!(
+            recognized_by_rules("Officials said Sidney Airport was calm.", &kb),
+            ["Sidney Airport: Unknown location"]
+        );
+        assert_eq!(
+            recognized_by_rules("Shops in London St Pancras and London E17 shut.", &kb)[..1],
+            ["London: KbName location"]
+        );
+    }
+
+    #[test]
+    fn a_kb_persons_name_with_middle_initials_is_the_person_when_they_agree() {
+        let kb = kb(&[
+            person("william-wheeler", "William Wheeler", "official", "US")
+                .aliases(&["William Almon Wheeler"]),
+            person("george-bush", "George Bush", "head-of-state", "US"),
+        ]);
+        assert_eq!(
+            mentions("Officials said William A. Wheeler left.", &kb),
+            ["William A. Wheeler = william-wheeler"]
+        );
+        assert_eq!(
+            mentions("Officials said George H. W. Bush left.", &kb),
+            ["George H. W. Bush = george-bush"]
+        );
+        // Another middle name is another person, whom the KB does not know.
+        assert_eq!(
+            recognized_by_rules("Officials said William B. Wheeler left.", &kb),
+            ["William B. Wheeler: Unknown person"]
+        );
+    }
+
+    #[test]
     fn a_month_beside_a_day_is_a_date_not_a_surname() {
         let kb = kb(&[THERESA_MAY]);
         assert!(recognized("The talks ran from May 15 to 24.", &kb).is_empty());
@@ -1306,6 +1560,20 @@ mod tests {
         assert_eq!(
             recognized("Officials at the Ministry of Trade and Industry said.", &kb),
             ["Ministry of Trade and Industry: Unknown organization"]
+        );
+    }
+
+    #[test]
+    fn a_title_word_that_names_a_body_ends_the_name_when_no_name_follows() {
+        let kb = kb(&[other("norwegian", "Norwegian", "nationality", "NO")]);
+        assert_eq!(
+            recognized_by_rules("The Norwegian Army marched.", &kb),
+            ["Norwegian Army: Unknown organization"]
+        );
+        // Before a name it is the title's: the army, then an officer.
+        assert_eq!(
+            recognized_by_rules("The Norwegian Army General Karim Nasr spoke.", &kb)[0],
+            "Norwegian Army: Unknown organization"
         );
     }
 
