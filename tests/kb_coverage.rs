@@ -218,6 +218,53 @@ fn the_names_issue_18_found_unknown_are_known() {
     }
 }
 
+/// The entity id each written name links to in `text`.
+fn links_in(text: &str) -> Vec<(String, String)> {
+    use byline_core::analysis::{analyze, AnalysisOptions};
+    let analysis = analyze(text, kb(), &AnalysisOptions::default());
+    analysis
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let entity = m.entity?;
+            Some((
+                text[m.span.clone()].to_string(),
+                kb().entity(entity).id.clone(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn every_us_state_but_those_named_like_a_city_or_country_is_a_place_news_names_alone() {
+    let us_states = kb()
+        .iter()
+        .filter(|(_, e)| e.entity_type == "province" && e.country == "US")
+        .count();
+    // 50 states and the District of Columbia, less Georgia (the country), Washington
+    // (the capital), and New York, Kansas and Oklahoma (whose "… City" is a city).
+    assert!(us_states >= 46, "{us_states} US states");
+    let links = links_in("Farmers in Florida, Maryland, Montana, Vermont and Virginia protested.");
+    for state in ["florida", "maryland", "montana", "vermont", "virginia"] {
+        let id = format!("division-us-{state}");
+        assert!(
+            links.iter().any(|(_, linked)| *linked == id),
+            "{id}: {links:?}"
+        );
+    }
+    // A name India and Pakistan both list: the story's country chooses.
+    let links = links_in("Floods hit Punjab, Pakistan officials said, as Lahore braced.");
+    assert!(
+        links.contains(&("Punjab".into(), "division-pk-punjab".into())),
+        "{links:?}"
+    );
+    let links = links_in("Floods hit Punjab, Indian officials said, as Amritsar braced.");
+    assert!(
+        links.contains(&("Punjab".into(), "division-in-punjab".into())),
+        "{links:?}"
+    );
+}
+
 #[test]
 fn hover_on_interfax_xinhua_irna_and_the_irgc_says_who_they_are() {
     for (written, expected) in [

@@ -1183,16 +1183,30 @@ def divisions(src: Path, entities: dict[str, dict], names: dict[str, str],
     oblasts, governorates), for a country the KB knows: "Texas", "Sichuan", "Bavaria".
     The towns' collision rule applies: a division whose name (or other name) is another
     KB entity's name or alias — its capital city, a country, "Georgia" — an English word
-    or a word of a KB person's name is left out, as is a name two countries list."""
+    or a word of a KB person's name is left out, as is a name two countries list. A
+    division of a country whose divisions news names alone (`NAMED_ALONE`: "Florida",
+    "Montana") gives way only to a KB entity that is no city, and takes a name another
+    country also lists."""
     taken: set[str] = set()
+    # Names only a city that is no capital has: a state news names alone ("Virginia")
+    # still takes them, its prominence ranking it above the city (Virginia, South Africa).
+    taken_by_others: set[str] = set()
+    # A city of the division's own country keeps its name (Hamburg, Delhi, Québec: the
+    # city is what a story means, and its card has its population).
+    city_countries: defaultdict[str, set[str]] = defaultdict(set)
     person_words: set[str] = set()
     # The cities of 100,000+ of the source, also those a later stage (towns.py) adds:
     # Kherson the city, not the oblast, is what a story means.
     for city in json.loads((src / "geonames/cities-pop100k.json").read_text(encoding="utf-8")):
         taken.add(kb.key(city["name"]))
+        city_countries[kb.key(city["name"])].add(city["countrycode"])
     for e in [*entities.values(), *added]:
         for f in [e["name"], *e.get("aliases", [])]:
             taken.add(kb.key(f))
+            if e.get("type") == "city":
+                city_countries[kb.key(f)].add(e.get("country", ""))
+            else:
+                taken_by_others.add(kb.key(f))
             if e.get("kind") == "person":
                 person_words.update(kb.key(f).split())
     english = kb.english_words()
@@ -1211,33 +1225,54 @@ def divisions(src: Path, entities: dict[str, dict], names: dict[str, str],
             found[kb.key(name)].append((c["iso"], name, others))
     out = []
     for k, listings in sorted(found.items()):
-        if len({iso for iso, _, _ in listings}) > 1:
+        # A name two countries list is left out, unless one is a country whose divisions
+        # news names alone ("Florida", also a department of Uruguay; "Punjab", of India
+        # and Pakistan): then each is added, and the story's country and the prominence
+        # below choose between them.
+        alone = [listing for listing in listings if listing[0] in NAMED_ALONE]
+        if len({iso for iso, _, _ in listings}) > 1 and len(alone) != 1:
             left_out["listed by two countries"] += 1
             continue
-        iso, name, others = listings[0]
+        named_alone = bool(alone)
         words = k.split()
+        # A state news names alone is rarely a person's name word ("Montana", "Vermont"),
+        # and is what a lone word means before a city abroad ("Virginia", South Africa).
         why = ("short" if len(k.replace(" ", "")) < 4 else
-               "another KB entity's name" if k in taken or f"{k} city" in taken else
+               "another KB entity's name" if (
+                   (k in taken_by_others or alone[0][0] in city_countries.get(k, ()))
+                   if named_alone else k in taken)
+               or f"{k} city" in taken else
                "an English word" if k in english else
-               "a word of a KB person's name" if len(words) == 1 and k in person_words else "")
+               "a word of a KB person's name" if len(words) == 1 and k in person_words
+               and not named_alone else "")
         if why:
             left_out[why] += 1
             continue
-        aliases = [o for o in dict.fromkeys(others)
-                   if kb.key(o) not in taken and kb.key(o) not in LANGUAGE_LABELS
-                   and kb.key(o) not in english and kb.key(o) != k
-                   and not (len(kb.key(o).split()) == 1 and kb.key(o) in person_words)]
-        entity = {"id": f"division-{iso.lower()}-{kb.slug(name)}", "kind": "location",
-                  "type": "province", "name": name,
-                  "prominence": 0.5 if iso in NAMED_ALONE else 0.25,
-                  "description": f"First-level administrative division of {names[iso]}, as listed by the CIA World Factbook.",
-                  "country": iso, "source": SOURCE, "as_of": AS_OF}
-        if aliases:
-            entity["aliases"] = aliases
-        out.append(entity)
+        first_of_each_country = {iso: (iso, name, others) for iso, name, others in reversed(listings)}
+        for iso, name, others in sorted(first_of_each_country.values()):
+            out.append(division_entity(iso, name, others, names, taken, english, person_words))
     report.extend(["", "## Administrative divisions", "",
                    f"- added: {len(out)}; left out: {dict(sorted(left_out.items()))}"])
     return sorted(out, key=lambda e: e["id"])
+
+
+def division_entity(iso: str, name: str, others: list[str], names: dict[str, str],
+                    taken: set[str], english: set[str], person_words: set[str]) -> dict:
+    """One division's entity, with those of its other names no other entity, language
+    label, English word or word of a person's name takes."""
+    k = kb.key(name)
+    aliases = [o for o in dict.fromkeys(others)
+               if kb.key(o) not in taken and kb.key(o) not in LANGUAGE_LABELS
+               and kb.key(o) not in english and kb.key(o) != k
+               and not (len(kb.key(o).split()) == 1 and kb.key(o) in person_words)]
+    entity = {"id": f"division-{iso.lower()}-{kb.slug(name)}", "kind": "location",
+              "type": "province", "name": name,
+              "prominence": 0.5 if iso in NAMED_ALONE else 0.25,
+              "description": f"First-level administrative division of {names[iso]}, as listed by the CIA World Factbook.",
+              "country": iso, "source": SOURCE, "as_of": AS_OF}
+    if aliases:
+        entity["aliases"] = aliases
+    return entity
 
 
 def capitals_and_demonyms(src: Path, entities: dict[str, dict]):
