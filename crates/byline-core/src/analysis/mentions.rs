@@ -1344,33 +1344,34 @@ mod tests {
             person("london-breed", "London Breed", "official", "US"),
             person("sally-yates", "Sally Yates", "official", "US"),
         ]);
-        // A place after a given name is the surname of a person the KB does not know.
-        assert_eq!(
-            recognized_by_rules("Officials said Joseph Lyons left.", &kb),
-            ["Joseph Lyons: Unknown person"]
-        );
-        // A place that is also a given name, before a surname or an initial, opens one.
-        assert_eq!(
-            recognized_by_rules("Officials said Sidney Yates left.", &kb),
-            ["Sidney Yates: Unknown person"]
-        );
-        assert_eq!(
-            recognized_by_rules("Officials said Sidney M. Colen left.", &kb),
-            ["Sidney M. Colen: Unknown person"]
-        );
-        // The place stays a place beside anything else.
-        assert_eq!(
-            recognized_by_rules("Officials in Lyons said.", &kb),
-            ["Lyons: KbName location"]
-        );
-        assert_eq!(
-            recognized_by_rules("Officials said Sidney Airport was calm.", &kb),
-            ["Sidney Airport: Unknown location"]
-        );
-        assert_eq!(
-            recognized_by_rules("Shops in London St Pancras and London E17 shut.", &kb)[..1],
-            ["London: KbName location"]
-        );
+        for (text, expected) in [
+            // A place after a given name is the surname of a person the KB does not know.
+            (
+                "Officials said Joseph Lyons left.",
+                "Joseph Lyons: Unknown person",
+            ),
+            // A place that is also a given name, before a surname or an initial, opens one.
+            (
+                "Officials said Sidney Yates left.",
+                "Sidney Yates: Unknown person",
+            ),
+            (
+                "Officials said Sidney M. Colen left.",
+                "Sidney M. Colen: Unknown person",
+            ),
+            // The place stays a place beside anything else.
+            ("Officials in Lyons said.", "Lyons: KbName location"),
+            (
+                "Officials said Sidney Airport was calm.",
+                "Sidney Airport: Unknown location",
+            ),
+            (
+                "Shops in London St Pancras and London E17 shut.",
+                "London: KbName location",
+            ),
+        ] {
+            assert_eq!(recognized_by_rules(text, &kb)[0], expected, "{text}");
+        }
     }
 
     #[test]
