@@ -1236,12 +1236,12 @@ def divisions(src: Path, entities: dict[str, dict], names: dict[str, str],
         named_alone = bool(alone)
         words = k.split()
         # A state news names alone is rarely a person's name word ("Montana", "Vermont"),
-        # and is what a lone word means before a city abroad ("Virginia", South Africa).
+        # and is what a lone word means before a city abroad ("Virginia", South Africa)
+        # or a city named after it ("Kansas", not Kansas City).
         why = ("short" if len(k.replace(" ", "")) < 4 else
                "another KB entity's name" if (
                    (k in taken_by_others or alone[0][0] in city_countries.get(k, ()))
-                   if named_alone else k in taken)
-               or f"{k} city" in taken else
+                   if named_alone else (k in taken or f"{k} city" in taken)) else
                "an English word" if k in english else
                "a word of a KB person's name" if len(words) == 1 and k in person_words
                and not named_alone else "")
