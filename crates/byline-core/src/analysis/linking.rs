@@ -48,7 +48,7 @@ impl StoryContext {
                 let entity = kb.entity(*only);
                 // A town named by one word says nothing of the story's countries until
                 // they say it is the town (`needs_the_storys_country`).
-                let lone_town = is_town(entity) && mention.tokens.len() == 1;
+                let lone_town = needs_the_storys_country(kb, *only, mention, tokens);
                 if !entity.country.is_empty()
                     && !lone_town
                     && matches!(entity.category(), Category::Location | Category::Other)
@@ -190,10 +190,24 @@ fn is_town(entity: &byline_kb::Entity) -> bool {
 /// National Coalition" is not Mongolia's), and a town written as one word (the Madaya
 /// of a story about Syria is not the Madaya of Myanmar; "Kettering University" in
 /// Michigan is not the English town). A longer town name ("St. Thomas") is enough.
-fn needs_the_storys_country(kb: &Kb, id: EntityId, mention: &RawMention) -> bool {
+/// So is a one-word city of under a million people whose name is a KB person's surname:
+/// a lone "Kennedy" in a story about Washington is a person, not the Bogotá locality.
+fn needs_the_storys_country(kb: &Kb, id: EntityId, mention: &RawMention, tokens: &[Token]) -> bool {
     let entity = kb.entity(id);
-    entity.entity_type == "party" || (is_town(entity) && mention.tokens.len() == 1)
+    let one_word = mention.tokens.len() == 1;
+    entity.entity_type == "party"
+        || (one_word && is_town(entity))
+        || (one_word
+            && entity.entity_type == "city"
+            && entity.prominence() < BIG_CITY
+            && kb
+                .token_postings(&tokens[mention.tokens.start].folded)
+                .iter()
+                .any(|p| p.part == NamePart::Surname))
 }
+
+/// Prominence of a city of a million people or more (the importer's 0.6; capitals 0.8).
+const BIG_CITY: f32 = 0.6;
 
 /// Places named after the town they are at ("Tabqa Dam"), beside the place words of
 /// `cues::LOCATION_WORDS`: the town's name there is still the town's.
@@ -379,7 +393,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                 .copied()
                 .filter(|&id| {
                     !town_in_a_longer_name(kb, tokens, text, mention, id)
-                        && (!needs_the_storys_country(kb, id, mention)
+                        && (!needs_the_storys_country(kb, id, mention, tokens)
                             || context.countries.contains(&kb.entity(id).country))
                 })
                 .collect();
@@ -746,6 +760,22 @@ mod tests {
         assert_eq!(
             mentions("Officials in Iran said Bagheri spoke.", &kb),
             ["Iran = iran", "Bagheri = mohammad-bagheri"]
+        );
+    }
+
+    #[test]
+    fn a_city_named_like_a_kb_surname_needs_its_country_in_the_story() {
+        let kb = kb(&[
+            place("kennedy", "Kennedy", "city", "CO").prominence(0.3),
+            place("colombia", "Colombia", "country", "CO"),
+            person("john-kennedy", "John Kennedy", "legislator", "US"),
+        ]);
+        // Not the city (the mention keeps the place type the recogniser gave it).
+        let lone = mentions("Kennedy said the bill would pass.", &kb);
+        assert!(lone.iter().all(|m| !m.contains("= kennedy")), "{lone:?}");
+        assert_eq!(
+            mentions("In Colombia, residents of Kennedy protested.", &kb),
+            ["Colombia = colombia", "Kennedy = kennedy"]
         );
     }
 
