@@ -588,10 +588,7 @@ fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>
         .checked_sub(1)
         .map(|b| &tokens[b])
         .is_some_and(|previous| {
-            let initial = previous.capitalized
-                && previous.folded.chars().count() == 1
-                && text[previous.span.end..].starts_with('.');
-            if initial {
+            if is_initial(tokens, text, range.start - 1) {
                 // "William A. Wheeler": a middle initial is always a name word.
                 return joined(previous, first) && !first.sentence_start;
             }
