@@ -101,6 +101,7 @@ pub fn title_fits(title_words: &[&str], entity_type: &str) -> bool {
             "minister" | "secretary" => &["minister", "head-of-government", "official"],
             "senator" | "sen" | "representative" | "rep" => &["legislator"],
             "ambassador" | "envoy" => &["diplomat"],
+            "mayor" | "governor" => &["official", "politician"],
             _ => &[],
         };
         expected.contains(&entity_type)
@@ -705,6 +706,8 @@ mod tests {
         assert!(title_fits(&["foreign", "minister"], "minister"));
         assert!(title_fits(&["prime", "minister"], "head-of-government"));
         assert!(title_fits(&["ambassador"], "diplomat"));
+        assert!(title_fits(&["mayor"], "official"));
+        assert!(title_fits(&["governor"], "politician"));
         assert!(!title_fits(&["general"], "minister"));
         assert!(!title_fits(&["spokesman"], "official"));
         assert!(!title_fits(&[], "head-of-state"));

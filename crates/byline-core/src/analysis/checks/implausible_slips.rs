@@ -38,6 +38,8 @@ pub(super) fn is_implausible(kb: &Kb, miss: &NearMiss) -> bool {
         || acronym_in_lowercase(miss)
         || far_with_another_first_letter(miss)
         || two_edits_from_a_short_word(miss)
+        || digits_the_name_lacks(miss)
+        || feminine_of_a_masculine_surname(miss)
         || miss.kb_word.chars().count() < 4
 }
 
@@ -125,6 +127,32 @@ fn far_with_another_first_letter(miss: &NearMiss) -> bool {
 /// are the suffix slip ("Deanis"), which stays.
 fn two_edits_from_a_short_word(miss: &NearMiss) -> bool {
     miss.edits >= 2 && miss.kb_word.chars().count() <= 4 && !miss.written.starts_with(miss.kb_word)
+}
+
+/// A word with a digit the name lacks is a product, a programme or a code ("Power8",
+/// "A380", "G7"), written so on purpose: no slip of the hand puts a digit in a name.
+fn digits_the_name_lacks(miss: &NearMiss) -> bool {
+    let digits = |word: &str| word.chars().filter(char::is_ascii_digit).count();
+    digits(miss.written) > digits(miss.kb_word)
+}
+
+/// Slavic and Central Asian surnames take "-a" for a woman: "Zhaksylykova",
+/// "Ivanova" or "Kowalska" beside a man's "-ov", "-in" or "-ski" is the surname of
+/// another person (a wife, a daughter, a namesake), not a slip of his.
+fn feminine_of_a_masculine_surname(miss: &NearMiss) -> bool {
+    const MASCULINE: [(&str, &str); 6] = [
+        ("ov", "ova"),
+        ("ev", "eva"),
+        ("in", "ina"),
+        ("yn", "yna"),
+        ("ski", "ska"),
+        ("sky", "skaya"),
+    ];
+    miss.part == NamePart::Surname
+        && miss.entity.category() == Category::Person
+        && MASCULINE
+            .iter()
+            .any(|(his, hers)| miss.kb_word.ends_with(his) && miss.written.ends_with(hers))
 }
 
 #[cfg(test)]
@@ -286,6 +314,53 @@ mod tests {
         // A letter changed is a slip, marks or not.
         let slip = miss(jaafari, "al-jaafary", "al-jaafari", NamePart::Surname);
         assert!(!only_marks_differ(&slip));
+    }
+
+    #[test]
+    fn a_word_with_a_digit_the_name_lacks_is_written_so_on_purpose() {
+        let kb = crate::testing::kb(&[person("power", "Samantha Power", "diplomat", "US")]);
+        let power = entity(&kb, "power");
+        assert!(is_implausible(
+            &kb,
+            &miss(power, "power8", "power", NamePart::Surname)
+        ));
+        assert!(!is_implausible(
+            &kb,
+            &miss(power, "powre", "power", NamePart::Surname)
+        ));
+    }
+
+    #[test]
+    fn a_womans_form_of_a_mans_surname_is_another_persons_name() {
+        let kb = crate::testing::kb(&[
+            person("jaqsylyqov", "Ruslan Jaqsylyqov", "minister", "KZ"),
+            person("kowalski", "Jan Kowalski", "minister", "PL"),
+            person("zakharova", "Maria Zakharova", "official", "RU"),
+        ]);
+        let ruslan = entity(&kb, "jaqsylyqov");
+        let woman = miss(ruslan, "zhaksylykova", "jaqsylyqov", NamePart::Surname);
+        assert!(feminine_of_a_masculine_surname(&woman));
+        let jan = entity(&kb, "kowalski");
+        assert!(feminine_of_a_masculine_surname(&miss(
+            jan,
+            "kowalska",
+            "kowalski",
+            NamePart::Surname
+        )));
+        // His own surname misspelled, and a slip of a woman's surname, stay slips.
+        assert!(!feminine_of_a_masculine_surname(&miss(
+            ruslan,
+            "jaqsylyqv",
+            "jaqsylyqov",
+            NamePart::Surname
+        )));
+        let maria = entity(&kb, "zakharova");
+        assert!(!feminine_of_a_masculine_surname(&miss(
+            maria,
+            "zakarova",
+            "zakharova",
+            NamePart::Surname
+        )));
     }
 
     #[test]

@@ -48,6 +48,7 @@ mod tests {
             named_as_place: false,
             linked_alone: None,
             titles: Vec::new(),
+            written_again: 0,
         }
     }
 

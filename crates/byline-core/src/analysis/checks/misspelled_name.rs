@@ -224,6 +224,8 @@ pub(super) struct SlipKey {
     /// The entity only this mention links, which is no context for it.
     pub linked_alone: Option<EntityId>,
     pub titles: Vec<String>,
+    /// Times the story writes the word so, past the first (to three).
+    pub written_again: u8,
 }
 
 /// The check's one cache, kept across analyses of one document (in [`super::Memo`]):
@@ -410,6 +412,9 @@ fn far_without_strong_context(evidence: &Evidence) -> bool {
     evidence.edits >= 2 && !strong_context && evidence.edit_class != EditClass::Suffix
 }
 
+/// Times past the first that the story writes a word so, beyond which more say no more.
+const WRITTEN_AGAIN_WEIGHED: u8 = 3;
+
 /// Prominence from which a person is a newsmaker whose name a writer may reach for
 /// and get wrong with another real name (0.6 and up in the default KB: curated
 /// leaders, officials and business and sports newsmakers; bulk-imported people 0.4).
@@ -505,6 +510,11 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
     }
     let mut cache = cx.memo.slips.borrow_mut();
     cache.for_story(story_entities.iter().copied());
+    let mut times_written: HashMap<&str, u8> = HashMap::default();
+    for token in cx.tokens.iter().filter(|t| t.capitalized) {
+        let times = times_written.entry(token.folded.as_str()).or_default();
+        *times = times.saturating_add(1);
+    }
     let mut out = Vec::new();
 
     for mention in cx.mentions {
@@ -574,7 +584,13 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 named_as_place,
                 linked_alone,
                 titles: titles.iter().map(|t| t.to_string()).collect(),
+                written_again: times_written
+                    .get(token.folded.as_str())
+                    .map_or(0, |&times| {
+                        times.saturating_sub(1).min(WRITTEN_AGAIN_WEIGHED)
+                    }),
             };
+            let key_written_again = key.written_again;
             if cache.passed_over.contains(&key) {
                 continue;
             }
@@ -737,6 +753,8 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                             && kb_word.chars().next() == token.folded.chars().next(),
                         prominence: e.prominence(),
                         category: e.category(),
+                        letters: length,
+                        written_again: key_written_again,
                     };
                     let fitting_neighbour = match part {
                         NamePart::Surname => previous,
@@ -1193,6 +1211,32 @@ mod tests {
             slips("Valery Gerasimovis spoke.", &kb),
             ["Gerasimovis → Gerasimov"]
         );
+    }
+
+    #[test]
+    fn the_evidence_counts_the_times_the_story_writes_the_word_so() {
+        let kb = kb(&[GERASIMOV]);
+        let written_again = |text: &str| -> Vec<f32> {
+            crate::analysis::slip_evidence(text, &kb, &Default::default())
+                .iter()
+                .map(|pair| {
+                    let (_, value) = pair
+                        .features
+                        .iter()
+                        .find(|(name, _)| *name == "written_again")
+                        .unwrap();
+                    *value
+                })
+                .collect()
+        };
+        assert_eq!(written_again("Valery Gerasimovis spoke."), [0.0]);
+        assert_eq!(
+            written_again("Valery Gerasimovis spoke. Gerasimovis left. Gerasimovis came back."),
+            [2.0, 2.0, 2.0]
+        );
+        // Past three more, more say no more.
+        let five = "Valery Gerasimovis spoke. Gerasimovis left. Gerasimovis came. Gerasimovis sat. Gerasimovis went.";
+        assert!(written_again(five).iter().all(|&v| v == 3.0));
     }
 
     #[test]
