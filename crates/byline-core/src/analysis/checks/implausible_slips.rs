@@ -22,8 +22,9 @@ pub(super) struct NearMiss<'a> {
     pub entity: &'a Entity,
     /// Edits between `written` and `kb_word` (Damerau–Levenshtein).
     pub edits: usize,
-    /// The name word right before the written word, folded.
-    pub previous: Option<&'a str>,
+    /// The name word right before the written word is a KB given name (looked up once
+    /// per word, not per candidate).
+    pub previous_is_given_name: bool,
     /// The candidate's other name part stands beside the word ("Valery Gerasimovis").
     pub neighbour_fits: bool,
 }
@@ -33,7 +34,7 @@ pub(super) fn is_implausible(kb: &Kb, miss: &NearMiss) -> bool {
     given_name_alone(miss)
         || recorded_form_of_the_name(kb, miss)
         || only_marks_differ(miss)
-        || another_persons_full_name(kb, miss)
+        || another_persons_full_name(miss)
         || place_by_foreign_alias(miss)
         || acronym_in_lowercase(miss)
         || far_with_another_first_letter(miss)
@@ -82,14 +83,8 @@ fn only_marks_differ(miss: &NearMiss) -> bool {
 
 /// "Bob Corker", "Rick Wagoner": a given name that is not the candidate's, right before
 /// the word, makes the two words another person's name, not a slip of Carter or Warner.
-fn another_persons_full_name(kb: &Kb, miss: &NearMiss) -> bool {
-    miss.part == NamePart::Surname
-        && !miss.neighbour_fits
-        && miss.previous.is_some_and(|previous| {
-            kb.token_postings(previous)
-                .iter()
-                .any(|p| p.part == NamePart::Given)
-        })
+fn another_persons_full_name(miss: &NearMiss) -> bool {
+    miss.part == NamePart::Surname && !miss.neighbour_fits && miss.previous_is_given_name
 }
 
 /// Places are misspelled against the name a reporter writes, not against one of the
@@ -201,7 +196,7 @@ mod tests {
             part,
             entity,
             edits: strsim::damerau_levenshtein(written, kb_word),
-            previous: None,
+            previous_is_given_name: false,
             neighbour_fits: false,
         }
     }
@@ -224,19 +219,19 @@ mod tests {
         let kb = kb();
         let carter = entity(&kb, "carter");
         let after_bob = NearMiss {
-            previous: Some("bob"),
+            previous_is_given_name: true, // "Bob", a KB given name
             ..miss(carter, "cartier", "carter", NamePart::Surname)
         };
         assert!(is_implausible(&kb, &after_bob));
         // A word the KB knows as no given name says nothing.
         let after_unknown = NearMiss {
-            previous: Some("zbigniew"),
+            previous_is_given_name: false, // "Zbigniew", none
             ..miss(carter, "cartier", "carter", NamePart::Surname)
         };
         assert!(!is_implausible(&kb, &after_unknown));
         // Nor does the candidate's own given name.
         let after_jimmy = NearMiss {
-            previous: Some("jimmy"),
+            previous_is_given_name: true, // "Jimmy", his own
             neighbour_fits: true,
             ..miss(carter, "cartier", "carter", NamePart::Surname)
         };
@@ -280,7 +275,7 @@ mod tests {
         // Unless the given name beside it says so.
         let beside_philip = NearMiss {
             neighbour_fits: true,
-            previous: Some("philip"),
+            previous_is_given_name: true, // "Philip", his own
             ..thales
         };
         assert!(!is_implausible(&kb, &beside_philip));

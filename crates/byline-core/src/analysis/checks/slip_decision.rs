@@ -86,7 +86,8 @@ pub enum Feature {
     /// Times the story writes the word the same way, past the first (to three): a
     /// writer who spells a name so through a story ("Caputto" seven times in a profile
     /// of Hernán Caputto) means someone the KB does not know; a slip of the hand is
-    /// seldom repeated letter for letter.
+    /// seldom repeated letter for letter. Not beside the candidate's other name part:
+    /// "Valery Gerasimovis" on every page is Gerasimov misspelled every time.
     WrittenAgain,
 }
 
@@ -426,6 +427,9 @@ impl Evidence {
             ),
             Feature::CommonName => flag(self.name_band >= 2 && !self.prominent_place),
             Feature::Length => (self.letters.min(LONGEST_WEIGHED) as f32 - 5.0).max(0.0),
+            // Beside the candidate's other name part ("Valery Gerasimovis" through a
+            // story) the repeats are of the candidate's name, misspelled each time.
+            Feature::WrittenAgain if self.neighbour_fits => 0.0,
             Feature::WrittenAgain => f32::from(self.written_again),
         }
     }
@@ -639,12 +643,26 @@ mod tests {
             ..Evidence::plain(EditClass::Suffix)
         };
         assert!(in_context.margin_with(&fitted) > SURE_MARGIN);
-        // The same word written through the story is likelier the writer's name.
-        let written_again = Evidence {
-            written_again: 3,
+        // The same surname written alone through the story is likelier the writer's
+        // name for someone else.
+        let alone = Evidence {
+            neighbour_fits: false,
             ..in_context.clone()
         };
-        assert!(written_again.margin_with(&fitted) < in_context.margin_with(&fitted));
+        let alone_again = Evidence {
+            written_again: 3,
+            ..alone.clone()
+        };
+        assert!(alone_again.margin_with(&fitted) < alone.margin_with(&fitted));
+        // Regression: beside the given name the repeats count nothing ("Valery
+        // Gerasimovis" through a story, the fix test of tests/file_safety.rs).
+        let full_name_again = Evidence {
+            written_again: 3,
+            in_story: false,
+            title_fits: false,
+            ..in_context.clone()
+        };
+        assert!(full_name_again.margin_with(&fitted) > 0.0);
         // "Nethanyahu" alone: long, the h of a digraph added, a newsmaker.
         let long_alone = Evidence {
             prominence: 0.9,
