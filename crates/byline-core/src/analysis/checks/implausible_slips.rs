@@ -22,8 +22,9 @@ pub(super) struct NearMiss<'a> {
     pub entity: &'a Entity,
     /// Edits between `written` and `kb_word` (Damerau–Levenshtein).
     pub edits: usize,
-    /// The name word right before the written word is a KB given name (looked up once
-    /// per word, not per candidate).
+    /// The name word right before the written word is a KB given name. The search looks
+    /// it up once per word, and only for a surname candidate without its own given name
+    /// beside it, the one case that asks (`another_persons_full_name`).
     pub previous_is_given_name: bool,
     /// The candidate's other name part stands beside the word ("Valery Gerasimovis").
     pub neighbour_fits: bool,

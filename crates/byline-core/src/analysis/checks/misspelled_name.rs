@@ -628,9 +628,13 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
             let has_part = |word: Option<&str>, wanted: NamePart| {
                 word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
             };
-            let previous_is_given_name = has_part(previous, NamePart::Given);
-            let next_is_surname = has_part(next, NamePart::Surname);
-            if common_word && !previous_is_given_name && !next_is_surname {
+            // Looked up when first needed (most words are neither common nor recorded
+            // and have no candidate), then once for all the word's candidates.
+            let given_before = std::cell::OnceCell::new();
+            let previous_is_given_name =
+                || *given_before.get_or_init(|| has_part(previous, NamePart::Given));
+            let next_is_surname = || has_part(next, NamePart::Surname);
+            if common_word && !previous_is_given_name() && !next_is_surname() {
                 cache.passed_over.insert(key);
                 continue; // `common_word_alone` would veto every candidate: skip the search
             }
@@ -638,7 +642,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
             // a KB person's, and which the KB does not record as one name itself
             // (`recorded_word_beside_a_stranger` vetoes the rest).
             if recorded
-                && (!(previous_is_given_name || next_is_surname)
+                && (!(previous_is_given_name() || next_is_surname())
                     || recorded_together(&postings, kb, previous)
                     || recorded_together(&postings, kb, next))
             {
@@ -716,7 +720,9 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         part,
                         entity: e,
                         edits,
-                        previous_is_given_name,
+                        previous_is_given_name: part == NamePart::Surname
+                            && !neighbour_fits
+                            && previous_is_given_name(),
                         neighbour_fits,
                     };
                     if implausible_slips::is_implausible(kb, &miss) || (recorded && !neighbour_fits)
