@@ -4,6 +4,10 @@
 
 use std::sync::Arc;
 
+/// The allocator the binary ships with (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use byline_core::analysis::{analyze, AnalysisOptions, Incremental};
 use byline_core::prose::Format;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
