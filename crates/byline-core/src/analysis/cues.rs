@@ -114,6 +114,15 @@ pub fn is_kunya_particle(folded: &str) -> bool {
     KUNYA_PARTICLES.contains(folded)
 }
 
+static SURNAME_PARTICLES: WordList =
+    WordList::new(include_str!("../../data/words/surname-particles.txt"));
+
+/// Whether `word` (as written) is a lowercase particle that begins a European surname
+/// ("van", "von der", "da"): capitalised, "Van" may be the surname itself.
+pub fn is_surname_particle(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase) && SURNAME_PARTICLES.contains(word)
+}
+
 /// English endings ("-ist", "-ism") that derive another word from a name's word.
 static DERIVING_ENDINGS: WordList =
     WordList::new(include_str!("../../data/words/deriving-endings.txt"));

@@ -170,7 +170,8 @@ pub(super) fn joined(cx: &CheckContext, a: usize, b: usize) -> bool {
 }
 
 /// The name word before token `ti`, inside the mention (which starts at `start`) or
-/// right before it, stepping over an initial ("George W. Bush").
+/// right before it, stepping over an initial ("George W. Bush") and a surname's
+/// lowercase particles ("Jonas van Buuren").
 fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Option<&'a str> {
     let mut p = ti.checked_sub(1)?;
     let initial = |i: usize| cx.tokens[i].folded.chars().count() == 1;
@@ -185,6 +186,18 @@ fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Opti
         p -= 1;
     } else if !close(p, ti) {
         return None;
+    }
+    // Past the particles of a surname ("Jonas van Buuren", "Ursula von der Leyen") to
+    // the given name before them.
+    let mut q = p;
+    while crate::analysis::cues::is_surname_particle(&cx.text[cx.tokens[q].span.clone()])
+        && q > 0
+        && close(q - 1, q)
+    {
+        q -= 1;
+    }
+    if q != p && cx.tokens[q].capitalized {
+        p = q;
     }
     let token = &cx.tokens[p];
     let name_word =
@@ -1250,6 +1263,18 @@ mod tests {
         // Past three more, more say no more.
         let five = "Valery Gerasimovis spoke. Gerasimovis left. Gerasimovis came. Gerasimovis sat. Gerasimovis went.";
         assert_eq!(written_again(five), [0.0, 3.0, 3.0, 3.0, 3.0]);
+    }
+
+    #[test]
+    fn the_given_name_before_a_surnames_particles_says_whose_name_it_is() {
+        let kb = kb(&[
+            person("van-buren", "Martin Van Buren", "head-of-state", "US"),
+            person("store", "Jonas Gahr Store", "head-of-government", "NO"),
+        ]);
+        // Jonas is another KB person's given name: Jonas van Buuren is someone else.
+        assert!(slips("Jonas van Buuren spoke.", &kb).is_empty());
+        // Martin is the candidate's own: his surname misspelled.
+        assert_eq!(slips("Martin van Buuren spoke.", &kb), ["Buuren → Buren"]);
     }
 
     #[test]
