@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::entity_memo::per_entity;
 use super::mentions::{MentionOrigin, RawMention};
 use super::romanisation::Script;
+use super::story_countries::StoryCountries;
 use super::tokens::Token;
 use super::{periphrases, ranking};
 use super::{Cluster, Diagnostic, Mention};
@@ -27,10 +28,9 @@ pub struct Linked {
 /// What the story says around its names: the countries it is about and the names in
 /// it.
 struct StoryContext {
-    countries: HashSet<String>,
-    /// How many entities of the story name each of `countries`: a country only the
-    /// name being linked gives is no evidence for it (however often it is written).
-    country_votes: HashMap<String, u32>,
+    /// The countries the story names, with how many entities name each: a country only
+    /// the name being linked gives is no evidence for it (however often it is written).
+    countries: StoryCountries,
     /// Every mention's words, folded and joined by spaces ("apple", "satya nadella").
     names: HashSet<String>,
     /// Whether one of `countries` writes its names in another script than Latin.
@@ -39,8 +39,7 @@ struct StoryContext {
 
 impl StoryContext {
     fn of(raw: &[RawMention], tokens: &[Token], kb: &Kb) -> StoryContext {
-        let mut countries = HashSet::default();
-        let mut country_votes: HashMap<String, u32> = HashMap::default();
+        let mut countries = StoryCountries::default();
         let mut voted: HashSet<EntityId> = HashSet::default();
         let names = raw.iter().map(|m| folded_words(tokens, m)).collect();
         for mention in raw {
@@ -49,23 +48,20 @@ impl StoryContext {
                 // A town named by one word says nothing of the story's countries until
                 // they say it is the town (`needs_the_storys_country`).
                 let lone_town = needs_the_storys_country(kb, *only, mention, tokens);
-                if !entity.country.is_empty()
-                    && !lone_town
+                if !lone_town
                     && matches!(entity.category(), Category::Location | Category::Other)
+                    && voted.insert(*only)
                 {
-                    countries.insert(entity.country.clone());
-                    if voted.insert(*only) {
-                        *country_votes.entry(entity.country.clone()).or_default() += 1;
-                    }
+                    countries.add(&entity.country); // (an empty country is not added)
                 }
             }
         }
         let has_other_script = countries
+            .all()
             .iter()
             .any(|country| Script::of(country) != Script::Latin);
         StoryContext {
             countries,
-            country_votes,
             names,
             has_other_script,
         }
@@ -76,16 +72,10 @@ impl StoryContext {
     /// The story's countries apart from what `mention` itself says: a country only its
     /// own single candidate names is left out.
     fn countries_elsewhere(&self, kb: &Kb, mention: &RawMention) -> Cow<'_, HashSet<String>> {
-        let own = match mention.candidates.as_slice() {
-            [only] => kb.entity(*only).country.as_str(),
-            _ => return Cow::Borrowed(&self.countries),
-        };
-        if self.country_votes.get(own).is_none_or(|votes| *votes > 1) {
-            return Cow::Borrowed(&self.countries);
+        match mention.candidates.as_slice() {
+            [only] => self.countries.without_sole(&kb.entity(*only).country),
+            _ => Cow::Borrowed(self.countries.all()),
         }
-        let mut countries = self.countries.clone();
-        countries.remove(own);
-        Cow::Owned(countries)
     }
 }
 
@@ -118,7 +108,14 @@ fn title_words<'a>(mention: &RawMention, tokens: &'a [Token]) -> Vec<&'a str> {
 
 /// The best of `candidates` by the story's evidence (`ranking`).
 fn best(kb: &Kb, candidates: &[EntityId], context: &StoryContext, titles: &[&str]) -> EntityId {
-    best_of(kb, candidates, &[], &context.countries, context, titles)
+    best_of(
+        kb,
+        candidates,
+        &[],
+        context.countries.all(),
+        context,
+        titles,
+    )
 }
 
 /// The best of `candidates`, named as written, and `other_forms`, reached through
@@ -153,7 +150,7 @@ fn surname_alone_fits(
 ) -> bool {
     let entity = kb.entity(id);
     title_fits(titles, &entity.entity_type)
-        || context.countries.contains(&entity.country)
+        || context.countries.all().contains(&entity.country)
         || (entity.prominence() >= PROMINENT && !is_common_folded_word(surface))
 }
 
@@ -355,7 +352,7 @@ fn person_by_romanised_name(
         .filter(|&id| {
             // The country test first: a common given name has thousands of KB persons.
             let entity = kb.entity(id);
-            if !context.countries.contains(&entity.country) {
+            if !context.countries.all().contains(&entity.country) {
                 return false;
             }
             let script = Script::of(&entity.country);
@@ -395,7 +392,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                 .filter(|&id| {
                     !town_in_a_longer_name(kb, tokens, text, mention, id)
                         && (!needs_the_storys_country(kb, id, mention, tokens)
-                            || context.countries.contains(&kb.entity(id).country))
+                            || context.countries.all().contains(&kb.entity(id).country))
                 })
                 .collect();
             let titles = title_words(mention, tokens);
@@ -476,7 +473,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                 }
             }
             MentionOrigin::Unknown => {
-                if let Some(id) = periphrases::country_for(&surface, &context.countries, kb) {
+                if let Some(id) = periphrases::country_for(&surface, context.countries.all(), kb) {
                     // "The Islamic Republic" in a story about Iran.
                     entity = Some(id);
                 } else if let Some(&c) = unknown_by_text.get(&surface) {

@@ -14,6 +14,7 @@ pub mod mentions;
 pub mod periphrases;
 pub mod ranking;
 pub mod romanisation;
+pub mod story_countries;
 pub mod suppress;
 pub mod tokens;
 pub mod typer;

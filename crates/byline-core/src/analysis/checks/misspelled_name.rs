@@ -17,6 +17,7 @@ use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::entity_memo::per_entity;
 use crate::analysis::linking::title_fits;
 use crate::analysis::romanisation;
+use crate::analysis::story_countries::StoryCountries;
 use crate::text::words::word_strs;
 use byline_kb::index::{surname_of, surnames_of, NamePart, TokenPosting};
 use byline_kb::lexicon::is_common_folded_word;
@@ -511,16 +512,10 @@ fn is_transposition(a: &str, b: &str) -> bool {
 fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
     let kb = cx.kb;
     let story_entities: HashSet<EntityId> = cx.entities_in_story().collect();
-    // Each country of the story's entities, with how many of them it is the country of.
-    let mut entities_of_country: HashMap<&str, usize> = HashMap::default();
+    let mut countries = StoryCountries::default();
     for &id in &story_entities {
-        let country = kb.entity(id).country.as_str();
-        if !country.is_empty() {
-            *entities_of_country.entry(country).or_default() += 1;
-        }
+        countries.add(&kb.entity(id).country);
     }
-    let all_countries: HashSet<String> =
-        entities_of_country.keys().map(|c| c.to_string()).collect();
     let mut mentions_of: HashMap<EntityId, usize> = HashMap::default();
     for id in cx.mentions.iter().filter_map(|m| m.entity) {
         *mentions_of.entry(id).or_default() += 1;
@@ -539,16 +534,9 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
         // may rest on the very word being judged ("Hassan Rouhanni", "Bejing").
         let linked_alone = mention.entity.filter(|id| mentions_of.get(id) == Some(&1));
         // Without that entity, its country is the story's only if another names it.
-        let own_country = linked_alone
-            .map(|alone| kb.entity(alone).country.as_str())
-            .filter(|country| entities_of_country.get(country) == Some(&1));
-        let story_countries = match own_country {
-            None => Cow::Borrowed(&all_countries),
-            Some(own) => {
-                let mut others = all_countries.clone();
-                others.remove(own);
-                Cow::Owned(others)
-            }
+        let story_countries = match linked_alone {
+            None => Cow::Borrowed(countries.all()),
+            Some(alone) => countries.without_sole(&kb.entity(alone).country),
         };
         let in_story = |id: EntityId| story_entities.contains(&id) && Some(id) != linked_alone;
         let only = matches!(
@@ -595,6 +583,11 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 || (unknown && after_place_cue(cx, ti)))
                 && token_range.len() == 1
                 && length >= 6;
+            let written_again = times_written
+                .get(token.folded.as_str())
+                .map_or(0, |&times| {
+                    times.saturating_sub(1).min(WRITTEN_AGAIN_WEIGHED)
+                });
             let key = SlipKey {
                 folded: token.folded.clone(),
                 written: cx.text[token.span.clone()].to_string(),
@@ -604,13 +597,8 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 named_as_place,
                 linked_alone,
                 titles: titles.iter().map(|t| t.to_string()).collect(),
-                written_again: times_written
-                    .get(token.folded.as_str())
-                    .map_or(0, |&times| {
-                        times.saturating_sub(1).min(WRITTEN_AGAIN_WEIGHED)
-                    }),
+                written_again,
             };
-            let key_written_again = key.written_again;
             if cache.passed_over.contains(&key) {
                 continue;
             }
@@ -779,7 +767,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         prominence: e.prominence(),
                         category: e.category(),
                         letters: length,
-                        written_again: key_written_again,
+                        written_again,
                     };
                     let fitting_neighbour = match part {
                         NamePart::Surname => previous,
