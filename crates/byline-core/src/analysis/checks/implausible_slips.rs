@@ -13,6 +13,8 @@ use byline_kb::{Category, Entity, Kb};
 pub(super) struct NearMiss<'a> {
     /// The written word, folded.
     pub written: &'a str,
+    /// The written word as the writer typed it, marks and all.
+    pub as_typed: &'a str,
     /// Whether the word is written in capitals ("NATO").
     pub all_caps: bool,
     /// The KB name word it is near, folded.
@@ -41,6 +43,7 @@ pub(super) fn is_implausible(kb: &Kb, miss: &NearMiss) -> bool {
         || far_with_another_first_letter(miss)
         || two_edits_from_a_short_word(miss)
         || digits_the_name_lacks(miss)
+        || marks_the_name_lacks(miss)
         || feminine_of_a_masculine_surname(miss)
         || miss.kb_word.chars().count() < 4
 }
@@ -132,6 +135,24 @@ fn digits_the_name_lacks(miss: &NearMiss) -> bool {
     digits(miss.written) > digits(miss.kb_word)
 }
 
+/// A word typed with a letter or mark the candidate's recorded names never carry
+/// ("École" beside Cole, "Tōkaidō" beside Tokai, "Lagardère" beside Lagarde, "Muradî"
+/// beside Moradi) was written so on purpose, in the spelling of its own language: a
+/// slip of the hand drops a mark, it does not add one. ("Frontière" for Médecins Sans
+/// Frontières keeps a mark the name has, and stays a slip.)
+fn marks_the_name_lacks(miss: &NearMiss) -> bool {
+    miss.as_typed
+        .chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii())
+        .flat_map(char::to_lowercase)
+        .any(|mark| {
+            !miss
+                .entity
+                .surface_forms()
+                .any(|form| form.chars().flat_map(char::to_lowercase).any(|c| c == mark))
+        })
+}
+
 /// Slavic and Central Asian surnames take "-a" for a woman: "Zhaksylykova",
 /// "Ivanova" or "Kowalska" beside a man's "-ov", "-in" or "-ski" is the surname of
 /// another person (a wife, a daughter, a namesake), not a slip of his.
@@ -192,6 +213,7 @@ mod tests {
     ) -> NearMiss<'a> {
         NearMiss {
             written,
+            as_typed: written,
             all_caps: false,
             kb_word,
             part,
@@ -324,6 +346,33 @@ mod tests {
             &kb,
             &miss(power, "powre", "power", NamePart::Surname)
         ));
+    }
+
+    #[test]
+    fn a_mark_the_name_never_carries_is_typed_on_purpose() {
+        let kb = crate::testing::kb(&[
+            person("lagarde", "Christine Lagarde", "official", "FR"),
+            organisation("msf", "Médecins Sans Frontières", "organization", "FR"),
+        ]);
+        let lagarde = entity(&kb, "lagarde");
+        let accented = NearMiss {
+            as_typed: "Lagardère",
+            ..miss(lagarde, "lagardere", "lagarde", NamePart::Surname)
+        };
+        assert!(marks_the_name_lacks(&accented));
+        assert!(!marks_the_name_lacks(&miss(
+            lagarde,
+            "lagard",
+            "lagarde",
+            NamePart::Surname
+        )));
+        // A mark the name has, in a word missing a letter, is still a slip.
+        let msf = entity(&kb, "msf");
+        let frontiere = NearMiss {
+            as_typed: "Frontière",
+            ..miss(msf, "frontiere", "frontieres", NamePart::Whole)
+        };
+        assert!(!marks_the_name_lacks(&frontiere));
     }
 
     #[test]

@@ -142,6 +142,43 @@ fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
     })
 }
 
+/// Endings that make a place's adjective or its people of the place's name
+/// ("Karelia" + "n", "Iraq" + "i", "Sudan" + "ese").
+static DEMONYM_ENDINGS: crate::text::word_list::WordList =
+    crate::text::word_list::WordList::new(include_str!("../../../data/words/demonym-endings.txt"));
+
+/// The stems a demonym's ending could have made the folded word of: a lone "n"
+/// follows a vowel ("Cuba-n", "Asia-n") and the longer endings a consonant or an "e"
+/// ("Iran-ian", "Europe-an"): "Nissaan" is Nissan misspelled, not an adjective of Nissa.
+fn demonym_stems(folded: &str) -> impl Iterator<Item = &str> {
+    DEMONYM_ENDINGS.words().filter_map(move |ending| {
+        let stem = folded.strip_suffix(ending)?;
+        let last = stem.chars().last()?;
+        let joins = if ending == "n" {
+            is_vowel_letter(last)
+        } else {
+            !is_vowel_letter(last) || last == 'e'
+        };
+        (joins && stem.chars().count() >= 4).then_some(stem)
+    })
+}
+
+/// Veto: the folded word is a one-word KB place's name with a demonym's ending
+/// ("Madeiran", "Valencian"): the place's adjective, not a slip of a name near it
+/// (Francisco Madeira, Valencia the surname). Not a word of a longer place's name:
+/// "General Santos" and "Federal District" leave "Generalic" and "Federalic" slips.
+fn is_derived_from_place_name(kb: &Kb, folded: &str) -> bool {
+    demonym_stems(folded).any(|stem| {
+        kb.token_postings(stem).iter().any(|p| {
+            p.part == NamePart::Whole && kb.entity(p.entity).category() == Category::Location
+        })
+    })
+}
+
+fn is_vowel_letter(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
 /// True when `written` is `kb_word` with a few letters added at the end
 /// ("Gerasimovis"): a slip of the hand even without a given name next to it.
 pub(crate) fn is_suffix_slip(written: &str, kb_word: &str) -> bool {
@@ -621,9 +658,11 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 cache.passed_over.insert(key);
                 continue;
             }
-            if is_plural_of_known_word(kb, &token.folded) {
+            if is_plural_of_known_word(kb, &token.folded)
+                || is_derived_from_place_name(kb, &token.folded)
+            {
                 cache.passed_over.insert(key);
-                continue; // "Syrians", "Iraqis": a plural, not a slip
+                continue; // "Syrians", "Karelian": a plural, a place's adjective
             }
             let common_word = is_common_folded_word(&token.folded);
             let has_part = |word: Option<&str>, wanted: NamePart| {
@@ -716,6 +755,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                     };
                     let miss = NearMiss {
                         written: &token.folded,
+                        as_typed: written,
                         all_caps: token.all_caps,
                         kb_word,
                         part,
@@ -768,6 +808,10 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         category: e.category(),
                         letters: length,
                         written_again,
+                        stranger_beside: !neighbour_fits
+                            && (previous
+                                .is_some_and(|p| !crate::analysis::cues::is_person_title(p))
+                                || next.is_some()),
                     };
                     let fitting_neighbour = match part {
                         NamePart::Surname => previous,
@@ -1104,6 +1148,8 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             })
             .collect();
         let mut best: Option<(usize, EntityId, String)> = None;
+        // "West African" is the adjective of West Africa, not a slip of it.
+        let adjective_of = |variant: &str| demonym_stems(&token.folded).any(|stem| stem == variant);
         for variant in variants {
             for &s in &starts {
                 let mut phrase: Vec<&str> = words[s..].to_vec();
@@ -1121,7 +1167,9 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
                         continue;
                     };
                     let place = kb.entity(target.entity).category() == Category::Location;
-                    if !slip_fits_name(cx, &run, s..s + len, k, strict || place) {
+                    if (place && adjective_of(&variant))
+                        || !slip_fits_name(cx, &run, s..s + len, k, strict || place)
+                    {
                         continue;
                     }
                     if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
@@ -1585,6 +1633,37 @@ mod tests {
         // Letters added to a place's name make another word.
         let america = place("americas", "Americas", "region", "").prominence(0.8);
         assert!(findings("Troops in America waited.", &crate::testing::kb(&[america])).is_empty());
+    }
+
+    #[test]
+    fn a_kb_places_adjective_is_not_a_slip_of_a_name_near_it() {
+        let kb = kb(&[
+            person("madeira", "Francisco Madeira", "politician", "PT"),
+            place("madeira-island", "Madeira", "region", "PT"),
+        ]);
+        assert!(findings(
+            "Francisco Madeira founded the Madeiran branch of the party in Portugal.",
+            &kb
+        )
+        .is_empty());
+        // Letters a hand adds to his name are still a slip.
+        assert_eq!(
+            slips(
+                "Francisco Madeira founded the Madeiraa branch of the party in Portugal.",
+                &kb
+            ),
+            ["Madeiraa → Madeira"]
+        );
+    }
+
+    #[test]
+    fn the_adjective_of_a_many_word_place_is_not_a_slip_of_its_name() {
+        let kb = kb(&[place("west-africa", "West Africa", "region", "").prominence(0.6)]);
+        assert!(findings("The film showed West African dances.", &kb).is_empty());
+        assert_eq!(
+            findings("The film showed West Afrika dances.", &kb),
+            ["misspelled-name: Afrika"]
+        );
     }
 
     #[test]

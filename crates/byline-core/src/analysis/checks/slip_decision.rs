@@ -89,11 +89,16 @@ pub enum Feature {
     /// seldom repeated letter for letter. Not beside the candidate's other name part:
     /// "Valery Gerasimovis" on every page is Gerasimov misspelled every time.
     WrittenAgain,
+    /// A name word stands beside the written one that is not the candidate's other
+    /// name part (a title aside), and the candidate is a person: the two words are
+    /// more often someone else's full name ("Kelli Ali" is no John F. Kelly) than a
+    /// newsmaker's name misspelled beside a stranger's.
+    StrangerBeside,
 }
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 26] = [
+    pub const ALL: [Feature; 27] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -120,6 +125,7 @@ impl Feature {
         Feature::CommonName,
         Feature::Length,
         Feature::WrittenAgain,
+        Feature::StrangerBeside,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -151,6 +157,7 @@ impl Feature {
             Feature::CommonName => "common_name",
             Feature::Length => "length",
             Feature::WrittenAgain => "written_again",
+            Feature::StrangerBeside => "stranger_beside",
         }
     }
 }
@@ -187,17 +194,42 @@ const PHONETIC_PAIRS: [(char, char); 7] = [
 ];
 
 /// Letter groups that spell one sound in names (either way round).
-const PHONETIC_GROUPS: [(&str, &str); 3] = [("ks", "x"), ("ph", "f"), ("ck", "k")];
+const PHONETIC_GROUPS: [(&str, &str); 5] = [
+    ("ks", "x"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("tch", "ch"),
+    ("tz", "z"),
+];
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
-/// Whether three letters `w` are `k` with its first letter moved to the end or its
-/// last to the front: one letter moved two places ("rui" for "iru", "Beruit" for
-/// Beirut), a swap across a letter that the hand makes as often as a neighbour's.
-fn moved_two_places(w: &[char], k: &[char]) -> bool {
-    (w[0] == k[1] && w[1] == k[2] && w[2] == k[0]) || (w[0] == k[2] && w[1] == k[0] && w[2] == k[1])
+/// Whether the letters `w` are `k` with its first letter moved to the end or its last
+/// to the front, over three or four letters: one letter moved two or three places
+/// ("rui" for "iru", "Beruit" for Beirut, "Ghandi" for Gandhi), a slip the hand and
+/// the ear make as often as a swap of neighbours.
+fn one_letter_moved(w: &[char], k: &[char]) -> bool {
+    let n = w.len();
+    (3..=4).contains(&n)
+        && n == k.len()
+        && ((w[..n - 1] == k[1..] && w[n - 1] == k[0])
+            || (w[1..] == k[..n - 1] && w[0] == k[n - 1]))
+}
+
+/// Whether `w` and `k`, differing only at `i`, each double a letter there beside it
+/// ("Kuennsberg" for Kuenssberg): the doubling moved to the wrong letter.
+fn doubling_moved(w: &[char], k: &[char], i: usize) -> bool {
+    let doubled = |x: &[char]| (i > 0 && x[i - 1] == x[i]) || x.get(i + 1) == Some(&x[i]);
+    doubled(w) && doubled(k) && {
+        let undouble = |x: &[char]| {
+            let mut y = x.to_vec();
+            y.remove(i);
+            y
+        };
+        undouble(w) == undouble(k)
+    }
 }
 
 /// Endings that spell one final sound in names (either way round): "Lammie" for
@@ -236,6 +268,21 @@ fn keyboard_neighbours(a: char, b: char) -> bool {
     }
 }
 
+/// Letters whose "h" after them makes a digraph an English spelling of a foreign name
+/// drops or adds: kh, zh, sh, ch, th, gh, and the aspirates of Indian names ("Modhi" for
+/// Modi, "Gandi" for Gandhi, "Butto" for Bhutto, "Jarkhand").
+const H_DIGRAPH_HEADS: [char; 9] = ['k', 'z', 's', 'c', 't', 'g', 'd', 'b', 'j'];
+
+/// Whether `written` and `kb_word` differ only in a [`PHONETIC_GROUPS`] group: a group
+/// neither word spells leaves both as they are, and they differ.
+fn spells_one_sound(written: &str, kb_word: &str) -> bool {
+    PHONETIC_GROUPS.iter().any(|&(x, y)| {
+        (written.contains(x) || kb_word.contains(x))
+            && written.replace(x, y) == kb_word.replace(x, y)
+            && written != kb_word
+    })
+}
+
 fn phonetic_pair(a: char, b: char) -> bool {
     PHONETIC_PAIRS
         .iter()
@@ -259,6 +306,8 @@ impl EditClass {
                         EditClass::Phonetic
                     } else if is_vowel(a) && is_vowel(b) {
                         EditClass::Vowel
+                    } else if doubling_moved(&w, &k, *i) {
+                        EditClass::Doubled
                     } else if keyboard_neighbours(a, b) {
                         EditClass::Keyboard
                     } else {
@@ -268,7 +317,9 @@ impl EditClass {
                 [i, j] if *j == i + 1 && w[*i] == k[*j] && w[*j] == k[*i] => {
                     return EditClass::Transposition;
                 }
-                [i, _, j] if *j == i + 2 && moved_two_places(&w[*i..=*j], &k[*i..=*j]) => {
+                // Past the first letter, which a writer seldom gets wrong ("Maiori" is
+                // no slip of Omairi).
+                [i, .., j] if *i > 0 && one_letter_moved(&w[*i..=*j], &k[*i..=*j]) => {
                     return EditClass::Transposition;
                 }
                 _ => {}
@@ -289,29 +340,20 @@ impl EditClass {
             if long[..i] == short[..i] && long[i + 1..] == short[i..] {
                 let c = long[i];
                 let doubled = (i > 0 && long[i - 1] == c) || long.get(i + 1) == Some(&c);
-                return if doubled {
-                    EditClass::Doubled
-                } else if c == 'h'
-                    && i > 0
-                    && matches!(long[i - 1], 'k' | 'z' | 's' | 'c' | 't' | 'g')
-                {
-                    EditClass::DroppedH
+                if doubled {
+                    return EditClass::Doubled;
+                } else if c == 'h' && i > 0 && H_DIGRAPH_HEADS.contains(&long[i - 1]) {
+                    return EditClass::DroppedH;
                 } else if is_vowel(c) {
-                    EditClass::Vowel
-                } else if long == &k {
-                    EditClass::Dropped
-                } else {
-                    EditClass::Other
-                };
+                    return EditClass::Vowel;
+                } else if long == &k && !spells_one_sound(written, kb_word) {
+                    return EditClass::Dropped;
+                }
+                // A consonant added, or one left out of a group that spells one sound
+                // ("Yermack" for Yermak, "Setchin" for Sechin): the groups below.
             }
         }
-        // A group neither word spells leaves both as they are, and they differ.
-        let phonetic = PHONETIC_GROUPS.iter().any(|&(x, y)| {
-            (written.contains(x) || kb_word.contains(x))
-                && written.replace(x, y) == kb_word.replace(x, y)
-                && written != kb_word
-        });
-        if phonetic {
+        if spells_one_sound(written, kb_word) {
             EditClass::Phonetic
         } else {
             EditClass::Other
@@ -381,6 +423,8 @@ pub struct Evidence {
     pub letters: usize,
     /// Times the story writes the word so, past the first (to three).
     pub written_again: u8,
+    /// A name word beside the written one is neither a title nor the candidate's.
+    pub stranger_beside: bool,
 }
 
 impl Evidence {
@@ -431,6 +475,9 @@ impl Evidence {
             // story) the repeats are of the candidate's name, misspelled each time.
             Feature::WrittenAgain if self.neighbour_fits => 0.0,
             Feature::WrittenAgain => f32::from(self.written_again),
+            Feature::StrangerBeside => {
+                flag(self.stranger_beside && self.category == Category::Person)
+            }
         }
     }
 
@@ -610,6 +657,7 @@ impl Evidence {
             category: Category::Person,
             letters: 6,
             written_again: 0,
+            stranger_beside: false,
         }
     }
 }
@@ -703,16 +751,25 @@ mod tests {
             ("gerasimovis", "gerasimov", EditClass::Suffix),
             ("reuter", "reuters", EditClass::Dropped),
             ("pudn", "putin", EditClass::Other),
+            // names-dev's slips, each once misread as another edit
+            ("yermack", "yermak", EditClass::Phonetic),
+            ("setchin", "sechin", EditClass::Phonetic),
+            ("hertzog", "herzog", EditClass::Phonetic),
+            ("modhi", "modi", EditClass::DroppedH),
+            ("kuennsberg", "kuenssberg", EditClass::Doubled),
         ] {
             assert_eq!(EditClass::of(written, kb), class, "{written} for {kb}");
         }
     }
 
     #[test]
-    fn a_letter_moved_two_places_and_an_ending_spelled_another_way_are_one_slip() {
+    fn a_letter_moved_a_few_places_and_an_ending_spelled_another_way_are_one_slip() {
         for (written, kb, class) in [
             ("beruit", "beirut", EditClass::Transposition),
             ("beuirt", "beirut", EditClass::Transposition),
+            ("ghandi", "gandhi", EditClass::Transposition),
+            // the first letter moved is another name ("Maiori", "Omairi")
+            ("maiori", "omairi", EditClass::Other),
             ("lammie", "lammy", EditClass::Phonetic),
             ("lammy", "lammie", EditClass::Phonetic),
             // "ey" for "y" is one vowel added, already one edit
