@@ -129,15 +129,23 @@ fn is_recorded_word(kb: &Kb, postings: &[TokenPosting], folded: &str) -> bool {
         .any(|p| !only_unvetted_spelling(kb.entity(p.entity), folded))
 }
 
-/// True when `folded` ends in a plural "s" or "es" whose stem the KB knows.
+/// True when `folded` ends in a plural "s" or "es" whose stem the KB knows as a word
+/// of something other than a place's name: people and nationalities are written in the
+/// plural ("the Kennedys", "Syrians"), a place seldom is, and a town's name one letter
+/// short of a word does not make that word its plural ("Hammas" is Hamas misspelled,
+/// not the plural of the Tunisian town of El Hamma; a place's own plurals, "the
+/// Americas", are vetoed with the place's candidates).
 /// A stem ending in "s" takes "es" ("Abbases"): "Abbass" is a doubled letter, not a
 /// plural of Abbas.
 fn is_plural_of_known_word(kb: &Kb, folded: &str) -> bool {
     ["s", "es"].iter().any(|suffix| {
         folded.strip_suffix(suffix).is_some_and(|stem| {
             stem.chars().count() >= 3
-                && kb.has_token(stem)
                 && !(*suffix == "s" && stem.ends_with('s'))
+                && kb
+                    .token_postings(stem)
+                    .iter()
+                    .any(|p| kb.entity(p.entity).category() != Category::Location)
         })
     })
 }
@@ -508,22 +516,28 @@ fn entities_named(postings: &[TokenPosting]) -> usize {
 /// a Peter Wilson in the KB is someone else. Nor is another romanisation of the
 /// candidate's word a slip ("Moammar"), nor a name people of the candidate's own
 /// `country` carry ("Trần Xuân" beside Trần Văn Tuấn): a compatriot's name.
+/// A title that fits the candidate and none of the word's own people
+/// (`title_picks_candidate`: "Chancellor Olaf Schulz", where Martin Schulz was never
+/// chancellor) says whose name it is though a compatriot carries the word; not when
+/// many people do ("Governor Pete Wilson" is no slip of a politician Peter Wilson).
 fn recorded_name_meant_as_written(
     kb: &Kb,
     postings: &[TokenPosting],
     neighbour: Option<&str>,
     country: &str,
     evidence: &Evidence,
+    title_picks_candidate: bool,
 ) -> bool {
     !evidence.neighbour_fits
         || evidence.romanisation
         || evidence.category != Category::Person
         || evidence.prominence < NEWSMAKER
         || entities_named(postings) > SHARED_NAME_ENTITIES
-        || postings.iter().any(|p| {
-            let other = kb.entity(p.entity);
-            other.category() == Category::Person && other.country == country
-        })
+        || (!title_picks_candidate
+            && postings.iter().any(|p| {
+                let other = kb.entity(p.entity);
+                other.category() == Category::Person && other.country == country
+            }))
         || neighbour.is_none_or(|n| entities_named(&kb.token_postings(n)) > COMMON_NAME_ENTITIES)
 }
 
@@ -611,15 +625,16 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
             // after a place cue: "in Damscus") and long enough that few real places are
             // one letter from it: a word of a longer name ("Santa" of Santa Cruz,
             // "Kern" of Kern County) and short words ("Maui", "Yale", "Limo") are
-            // other places far more often than slips of Mali, Malé or Lima.
+            // other places far more often than slips of Mali, Malé or Lima — unless
+            // two of its letters are swapped ("across Kiyv"): a swap is seldom another
+            // real name.
             // A lone unknown word after a place cue is named as a place whatever the
             // typer made of it ("suburbs of Beruit", typed a person's name).
             let unknown = mention.entity.is_none()
                 && matches!(mention.category, Category::Other | Category::Person);
             let named_as_place = (mention.category == Category::Location
                 || (unknown && after_place_cue(cx, ti)))
-                && token_range.len() == 1
-                && length >= 6;
+                && token_range.len() == 1;
             let written_again = times_written
                 .get(token.folded.as_str())
                 .map_or(0, |&times| {
@@ -801,6 +816,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         ends_differ_only: token.folded.starts_with(kb_word)
                             || kb_word.starts_with(token.folded.as_str()),
                         prominent_place: named_as_place
+                            && (length >= 6 || edit_class == EditClass::Transposition)
                             && e.category() == Category::Location
                             && e.prominence() >= PROMINENT_PLACE
                             && kb_word.chars().next() == token.folded.chars().next(),
@@ -836,6 +852,10 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                                     fitting_neighbour,
                                     &e.country,
                                     &evidence,
+                                    evidence.title_fits
+                                        && !postings.iter().any(|p| {
+                                            title_fits(&titles, &kb.entity(p.entity).entity_type)
+                                        }),
                                 )))
                         || another_word_from_a_place_name(&evidence)
                     {
@@ -1520,6 +1540,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_that_fits_only_the_candidate_says_whose_name_a_compatriots_is() {
+        let scholz = person("scholz", "Olaf Scholz", "head-of-government", "DE").prominence(0.9);
+        let schulz = person("schulz", "Martin Schulz", "politician", "DE");
+        let kb = kb(&[scholz, schulz]);
+        assert_eq!(
+            slips("Chancellor Olaf Schulz spoke in Berlin.", &kb),
+            ["Schulz → Scholz"]
+        );
+        // Without the title, a compatriot's surname may be meant as written.
+        assert!(findings("Olaf Schulz spoke in Berlin.", &kb).is_empty());
+    }
+
+    #[test]
     fn a_full_name_the_kb_records_is_not_a_slip_of_another_person() {
         let kallas = person("kallas", "Kaja Kallas", "official", "EE").prominence(0.9);
         let kaya_kallas = person("kaya-kallas", "Kaya Kallas", "person", "EE");
@@ -1667,6 +1700,18 @@ mod tests {
     }
 
     #[test]
+    fn a_short_capitals_swapped_letters_are_a_slip_where_a_place_is_named() {
+        let kyiv = place("kyiv", "Kyiv", "capital", "UA").prominence(0.8);
+        let kb = kb(&[kyiv]);
+        assert_eq!(
+            slips("Air raid sirens sounded across Kiyv for hours.", &kb),
+            ["Kiyv → Kyiv"]
+        );
+        // Another letter in a short word is as often another place.
+        assert!(findings("Air raid sirens sounded across Kyev for hours.", &kb).is_empty());
+    }
+
+    #[test]
     fn an_alias_only_an_unvetted_list_gives_is_a_finding_for_its_entity() {
         let beijing = place("beijing", "Beijing", "capital", "CN")
             .aliases(&["Peking", "Bejing"])
@@ -1697,6 +1742,19 @@ mod tests {
             other("syrian", "Syrian", "nationality", "SY"),
         ]);
         assert!(findings("Officials said Syrians in Syria fled.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_word_one_letter_past_a_towns_name_is_no_plural_of_it() {
+        let kb = kb(&[
+            organisation("hamas", "Hamas", "armed-group", "PS"),
+            place("gaza", "Gaza", "city", "PS"),
+            place("hamma", "Hamma", "city", "TN"),
+        ]);
+        assert_eq!(
+            findings("Hammas said it had received a new proposal in Gaza.", &kb),
+            ["misspelled-name: Hammas"]
+        );
     }
 
     #[test]
