@@ -90,6 +90,14 @@ pub fn is_location_word(folded: &str) -> bool {
     LOCATION_WORDS.contains(folded)
 }
 
+static LANDFORM_WORDS: WordList =
+    WordList::new(include_str!("../../data/words/landform-words.txt"));
+
+/// Whether `folded` ends a landform's or a water body's name ("Falls", "Basin").
+pub fn is_landform_word(folded: &str) -> bool {
+    LANDFORM_WORDS.contains(folded)
+}
+
 /// The months, which name persons too (Theresa May, June Sarpong).
 static MONTHS: WordList = WordList::new(include_str!("../../data/words/months.txt"));
 
@@ -168,6 +176,7 @@ mod tests {
             &DETERMINERS,
             &KUNYA_PARTICLES,
             &DERIVING_ENDINGS,
+            &LANDFORM_WORDS,
             &TITLES_AFTER_TITLES,
             &EMPLOYER_TITLES,
             &WEEKDAYS,

@@ -827,6 +827,11 @@ fn unknown_chunk_at(
             };
             match typer::classify(kb, &chunk).category() {
                 Some(typed) if hides_a_slip(tokens, kb, name.clone(), rule, typed) => (rule, false),
+                // "Latourell Falls", "Klamath Basin": a name of two words or more ending
+                // in a landform's word is a place the typer reads as `other`.
+                Some(Category::Other) if ends_in_landform_word(&tokens[name.clone()]) => {
+                    (Category::Location, false)
+                }
                 Some(category) => (category, false),
                 // "Not a name" is for ordinary words in capitals ("Weapon Systems"): a
                 // chunk with an acronym or a word no English dictionary has ("Tall
@@ -1051,6 +1056,14 @@ fn hides_a_slip(
     })
 }
 
+/// Whether a name of two words or more ends in a landform's word ("Pilot Sound").
+fn ends_in_landform_word(words: &[Token]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|t| t.capitalized && cues::is_landform_word(&t.folded))
+}
+
 /// Whether every word of a chunk is a common English word in lower or title case.
 fn all_ordinary_words(words: &[Token]) -> bool {
     words
@@ -1106,6 +1119,7 @@ pub fn type_chunk(
     if words
         .last()
         .is_some_and(|t| cues::is_location_word(&t.folded))
+        || ends_in_landform_word(words)
     {
         return Category::Location;
     }
@@ -1702,6 +1716,30 @@ mod tests {
         assert!(recognized(running, &kb)
             .iter()
             .any(|m| m.starts_with("Weapon Systems")));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_landforms_word_is_a_place() {
+        let kb = Kb::empty();
+        // The cue rules' type, which stands where the learned typer's would hide a slip
+        // (the default KB case is tests/fixtures/regressions/recognition.toml's).
+        assert_eq!(
+            mentions_typed_by_rules(
+                "The lake lies in the Klamath Basin, near Latourell Falls and the Pliny Range.",
+                &kb
+            ),
+            [
+                "Klamath Basin: location",
+                "Latourell Falls: location",
+                "Pliny Range: location"
+            ]
+        );
+        // One word alone is not a landform's name ("Sound" of a band, "Range" a word).
+        assert!(
+            !mentions_typed_by_rules("Officials said Delta would bid.", &kb)
+                .iter()
+                .any(|m| m.ends_with("location"))
+        );
     }
 
     #[test]
