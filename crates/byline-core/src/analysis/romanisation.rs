@@ -21,7 +21,8 @@ fn bare(folded: &str) -> String {
     text
 }
 
-fn is_vowel(c: char) -> bool {
+/// The five vowel letters (y, a consonant or a vowel by word, apart).
+pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 

@@ -5,9 +5,12 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-/// A compiled-in word list, parsed into a set on first use.
+/// A compiled-in word list, parsed on first use into its entries (for lists walked in
+/// order on a hot path, such as the demonym endings tried on every searched word) and
+/// a set (for lookups).
 pub struct WordList {
     text: &'static str,
+    entries: OnceLock<Vec<&'static str>>,
     set: OnceLock<HashSet<&'static str>>,
 }
 
@@ -16,16 +19,23 @@ impl WordList {
     pub const fn new(text: &'static str) -> WordList {
         WordList {
             text,
+            entries: OnceLock::new(),
             set: OnceLock::new(),
         }
     }
 
     /// The entries, in file order.
-    pub fn words(&self) -> impl Iterator<Item = &'static str> {
-        self.text
-            .lines()
-            .map(|line| line.split('#').next().unwrap_or("").trim())
-            .filter(|entry| !entry.is_empty())
+    pub fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries
+            .get_or_init(|| {
+                self.text
+                    .lines()
+                    .map(|line| line.split('#').next().unwrap_or("").trim())
+                    .filter(|entry| !entry.is_empty())
+                    .collect()
+            })
+            .iter()
+            .copied()
     }
 
     /// Whether `word` is an entry (compared exactly: the lists hold folded words).

@@ -163,9 +163,9 @@ fn demonym_stems(folded: &str) -> impl Iterator<Item = &str> {
         let stem = folded.strip_suffix(ending)?;
         let last = stem.chars().last()?;
         let joins = if ending == "n" {
-            is_vowel_letter(last)
+            romanisation::is_vowel(last)
         } else {
-            !is_vowel_letter(last) || last == 'e'
+            !romanisation::is_vowel(last) || last == 'e'
         };
         (joins && stem.chars().count() >= 4).then_some(stem)
     })
@@ -181,10 +181,6 @@ fn is_derived_from_place_name(kb: &Kb, folded: &str) -> bool {
             p.part == NamePart::Whole && kb.entity(p.entity).category() == Category::Location
         })
     })
-}
-
-fn is_vowel_letter(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
 /// True when `written` is `kb_word` with a few letters added at the end
