@@ -820,10 +820,11 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         category: e.category(),
                         letters: length,
                         written_again,
-                        stranger_beside: !neighbour_fits
-                            && (previous
-                                .is_some_and(|p| !crate::analysis::cues::is_person_title(p))
-                                || next.is_some()),
+                        surname_alone: part == NamePart::Surname
+                            && mention.category == Category::Person
+                            && written_again == 0
+                            && next.is_none()
+                            && previous.is_none_or(crate::analysis::cues::is_person_title),
                     };
                     let fitting_neighbour = match part {
                         NamePart::Surname => previous,
@@ -1290,22 +1291,25 @@ mod tests {
         );
     }
 
+    /// The value of the evidence `feature` for each pair the decision weighs in `text`.
+    fn feature_values(feature: &str, text: &str, kb: &Kb) -> Vec<f32> {
+        crate::analysis::slip_evidence(text, kb, &Default::default())
+            .iter()
+            .map(|pair| {
+                let (_, value) = pair
+                    .features
+                    .iter()
+                    .find(|(name, _)| *name == feature)
+                    .unwrap();
+                *value
+            })
+            .collect()
+    }
+
     #[test]
     fn the_evidence_counts_the_times_the_story_writes_the_word_so() {
         let kb = kb(&[GERASIMOV]);
-        let written_again = |text: &str| -> Vec<f32> {
-            crate::analysis::slip_evidence(text, &kb, &Default::default())
-                .iter()
-                .map(|pair| {
-                    let (_, value) = pair
-                        .features
-                        .iter()
-                        .find(|(name, _)| *name == "written_again")
-                        .unwrap();
-                    *value
-                })
-                .collect()
-        };
+        let written_again = |text: &str| feature_values("written_again", text, &kb);
         assert_eq!(written_again("Valery Gerasimovis spoke."), [0.0]);
         // Beside the given name the repeats count nothing: they are his name misspelled.
         assert_eq!(
@@ -1315,6 +1319,24 @@ mod tests {
         // Past three more, more say no more.
         let five = "Valery Gerasimovis spoke. Gerasimovis left. Gerasimovis came. Gerasimovis sat. Gerasimovis went.";
         assert_eq!(written_again(five), [0.0, 3.0, 3.0, 3.0, 3.0]);
+    }
+
+    #[test]
+    fn a_surname_alone_and_unintroduced_is_evidence_of_a_newsmakers_slip() {
+        let kb = kb(&[GERASIMOV]);
+        let alone = |text: &str| feature_values("surname_alone", text, &kb);
+        assert_eq!(alone("Gerasimovis told reporters on Monday."), [1.0]);
+        // A title before it is how copy names a newsmaker too.
+        assert_eq!(alone("General Gerasimovis told reporters."), [1.0]);
+        // Beside the given name it is his full name, weighed as such.
+        assert_eq!(alone("Valery Gerasimovis told reporters."), [0.0]);
+        // Beside a stranger's name word it is someone else's full name.
+        assert_eq!(alone("Kelli Gerasimovis told reporters."), [0.0]);
+        // Written so again, the story has introduced someone by it.
+        assert_eq!(
+            alone("Gerasimovis told reporters. Gerasimovis left."),
+            [0.0, 0.0]
+        );
     }
 
     #[test]

@@ -89,11 +89,14 @@ pub enum Feature {
     /// seldom repeated letter for letter. Not beside the candidate's other name part:
     /// "Valery Gerasimovis" on every page is Gerasimov misspelled every time.
     WrittenAgain,
-    /// A name word stands beside the written one that is not the candidate's other
-    /// name part (a title aside), and the candidate is a person: the two words are
-    /// more often someone else's full name ("Kelli Ali" is no John F. Kelly) than a
-    /// newsmaker's name misspelled beside a stranger's.
-    StrangerBeside,
+    /// The word stands alone (no name word beside it, a title aside), once in the story,
+    /// typed as a person's name, for the candidate's surname, and the candidate is a
+    /// person: copy names a stranger in full on first reference, and only a newsmaker
+    /// readers know goes by surname alone with no introduction ("Lavrov told
+    /// reporters"), so a lone near miss of a KB person's surname there is likelier that
+    /// newsmaker misspelled. A name word beside it ("Kelli Ali") is more often someone
+    /// else's full name.
+    SurnameAlone,
 }
 
 impl Feature {
@@ -125,7 +128,7 @@ impl Feature {
         Feature::CommonName,
         Feature::Length,
         Feature::WrittenAgain,
-        Feature::StrangerBeside,
+        Feature::SurnameAlone,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -157,7 +160,7 @@ impl Feature {
             Feature::CommonName => "common_name",
             Feature::Length => "length",
             Feature::WrittenAgain => "written_again",
-            Feature::StrangerBeside => "stranger_beside",
+            Feature::SurnameAlone => "surname_alone",
         }
     }
 }
@@ -423,8 +426,8 @@ pub struct Evidence {
     pub letters: usize,
     /// Times the story writes the word so, past the first (to three).
     pub written_again: u8,
-    /// A name word beside the written one is neither a title nor the candidate's.
-    pub stranger_beside: bool,
+    /// The word stands alone, once in the story, for the candidate's surname.
+    pub surname_alone: bool,
 }
 
 impl Evidence {
@@ -475,9 +478,7 @@ impl Evidence {
             // story) the repeats are of the candidate's name, misspelled each time.
             Feature::WrittenAgain if self.neighbour_fits => 0.0,
             Feature::WrittenAgain => f32::from(self.written_again),
-            Feature::StrangerBeside => {
-                flag(self.stranger_beside && self.category == Category::Person)
-            }
+            Feature::SurnameAlone => flag(self.surname_alone && self.category == Category::Person),
         }
     }
 
@@ -657,7 +658,7 @@ impl Evidence {
             category: Category::Person,
             letters: 6,
             written_again: 0,
-            stranger_beside: false,
+            surname_alone: false,
         }
     }
 }
