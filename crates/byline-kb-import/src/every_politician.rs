@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Deserialize;
 
 use super::countries::CountryTable;
-use super::people::{name_rank, NameOrigin, Registry, RoleDraft};
+use super::people::{name_rank, NameOrigin, PersonDraft, Registry, RoleDraft};
 use super::source::{read_json, CsvRow, CsvTable, ImportError, Manifest, Result};
 use super::text::{
     date, date_with_precision, is_latin, is_qid, squash_spaces, strip_disambiguator,
@@ -358,6 +358,7 @@ impl<'a> Importer<'a> {
             name_rank::WIKIDATA_LABEL,
             NameOrigin::WikidataLabel,
         );
+        offer_enwiki_title(person, row.get("enwiki"));
         person.offer_born(date(row.get("DOB")), 1);
         person.offer_died(date(row.get("DOD")), 1);
         person.add_role(RoleDraft {
@@ -393,6 +394,7 @@ impl<'a> Importer<'a> {
                 name_rank::OTHER_LABEL,
                 NameOrigin::WikidataLabel,
             );
+            offer_enwiki_title(person, row.get("enwiki"));
             person.offer_born(date_with_precision(row.get("dob"), row.get("dobp")), 0);
             person.offer_died(date_with_precision(row.get("dod"), row.get("dodp")), 0);
         }
@@ -657,6 +659,21 @@ impl<'a> Importer<'a> {
     }
 }
 
+/// Offers the title of a person's English Wikipedia article (a list's `enwiki` column)
+/// as a spelling of the name. Left out: a title with a comma, which is a peer's style or
+/// a suffix rather than a name ("Geoffrey Dear, Baron Dear"), and a title of one word,
+/// a mononym or nickname ("Braga (politician)") that would take a city's name.
+fn offer_enwiki_title(person: &mut PersonDraft, title: &str) {
+    let name = strip_disambiguator(title);
+    if !name.contains(',') && name.split_whitespace().nth(1).is_some() {
+        person.offer_name(
+            title,
+            name_rank::ENWIKI_TITLE,
+            NameOrigin::EnglishWikipediaTitle,
+        );
+    }
+}
+
 /// Letters after a name on official sites.
 const POST_NOMINALS: &[&str] = &[
     "QC", "KC", "SC", "MP", "MLA", "MHA", "MNA", "OBE", "CBE", "KBE", "MBE", "AO", "AC", "AM",
@@ -723,6 +740,54 @@ mod tests {
             official_variant("ΠΑΝΑΓΙΩΤΗΣ ΘΕΟΔΩΡΙΚΑΚΟΣ", "Τάκης Θεοδωρικάκος"),
             None
         );
+    }
+
+    /// A person whose label is `label`, offered each English Wikipedia title in turn.
+    fn with_enwiki_titles(label: &str, titles: &[&str]) -> byline_kb::Entity {
+        let mut person = PersonDraft::default();
+        person.id = "Q16765753".into();
+        person.offer_name(label, name_rank::WIKIDATA_LABEL, NameOrigin::WikidataLabel);
+        for title in titles {
+            offer_enwiki_title(&mut person, title);
+        }
+        let title = "Premier of Limpopo";
+        person.add_role(RoleDraft {
+            role: Role {
+                title: title.into(),
+                country: "ZA".into(),
+                ..Role::default()
+            },
+            position: None,
+            class: classify(title, None),
+            place: None,
+        });
+        super::super::people::finish(person, &CountryTable::default()).unwrap()
+    }
+
+    #[test]
+    fn the_english_wikipedia_title_is_an_alias_a_desk_accepts() {
+        let entity = with_enwiki_titles("Ngoako Ramathlodi", &["Ngoako Ramatlhodi (politician)"]);
+        assert_eq!(entity.name, "Ngoako Ramathlodi");
+        assert_eq!(entity.aliases, ["Ngoako Ramatlhodi"]);
+        assert!(entity.is_accepted_spelling("Ngoako Ramatlhodi"));
+        assert_eq!(
+            entity
+                .alias_records("Ngoako Ramatlhodi")
+                .collect::<Vec<_>>(),
+            [(
+                byline_kb::AliasKind::Unstated,
+                NameOrigin::EnglishWikipediaTitle.source()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_peers_style_or_a_mononym_title_is_no_alias() {
+        let entity = with_enwiki_titles(
+            "Carlos Eduardo de Souza Braga",
+            &["Geoffrey Dear, Baron Dear", "Braga (politician)", ""],
+        );
+        assert!(entity.aliases.is_empty(), "{:?}", entity.aliases);
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub mod name_rank {
     pub const CONGRESS: u8 = 2;
     /// A label in a biography table or a single-office list.
     pub const OTHER_LABEL: u8 = 3;
+    /// The title of the person's English Wikipedia article: an alias after the labels,
+    /// never the display name (which the lists' labels choose).
+    pub const ENWIKI_TITLE: u8 = 4;
     /// A spelling from an official site or Wikipedia page.
     pub const SCRAPED: u8 = 5;
     /// CIA World Leaders (names written with capitalised surnames).
@@ -37,6 +40,11 @@ pub enum NameOrigin {
     WikidataLabel,
     /// A linked name as a Wikipedia page an every-politician scraper read writes it.
     WikipediaPage,
+    /// The title of the person's English Wikipedia article, as every-politician's lists
+    /// give it (`enwiki`, the Wikidata item's sitelink), disambiguator dropped: the
+    /// spelling English Wikipedia settled on ("Ngoako Ramatlhodi", "Shivraj Singh
+    /// Chouhan") where the label spells the name another way.
+    EnglishWikipediaTitle,
     /// The spelling on a government's own cabinet page (every-politician's `official`
     /// scraper): the official name.
     OfficialSite,
@@ -61,6 +69,7 @@ impl NameOrigin {
             NameOrigin::CongressNickname | NameOrigin::CiaNickname => AliasKind::Nickname,
             NameOrigin::WikidataLabel
             | NameOrigin::WikipediaPage
+            | NameOrigin::EnglishWikipediaTitle
             | NameOrigin::CiaName
             | NameOrigin::CiaAka => AliasKind::Unstated,
         }
@@ -71,6 +80,9 @@ impl NameOrigin {
         match self {
             NameOrigin::WikidataLabel => "every-politician: a Wikidata label (no language given)",
             NameOrigin::WikipediaPage => "every-politician: a Wikipedia page's spelling",
+            NameOrigin::EnglishWikipediaTitle => {
+                "every-politician: the title of the English Wikipedia article"
+            }
             NameOrigin::OfficialSite => "every-politician: the government's cabinet page",
             NameOrigin::CongressName => {
                 "congress-legislators: the official full name, or first, middle and last name"

@@ -807,8 +807,9 @@ mod tests {
     fn the_name_list_holds_attested_names_near_kb_people_and_not_slips() {
         let list = name_list();
         // One edit from a KB person's name word, and a name people hold: Kadirov
-        // (Kadyrov), Dmitriev (Dmitriyev).
-        for word in ["kadirov", "dmitriev"] {
+        // (Kadyrov), Hinten (Hinton). (Not Dmitriev: since the English Wikipedia titles
+        // joined the KB it is a KB word itself, which the list leaves out.)
+        for word in ["kadirov", "hinten"] {
             assert!(list.contains(word), "{word}");
         }
         // Slips that nobody is named: "Kagama" (Kagame), "Gutteres" (Guterres).
@@ -823,7 +824,7 @@ mod tests {
     fn a_listed_name_is_another_persons_unless_of_the_candidates_group() {
         let kb = Kb::empty();
         // With no name groups, a listed name is another person's.
-        assert_eq!(other_name_band(&kb, "dmitriev", "dmitriyev"), 1);
+        assert_eq!(other_name_band(&kb, "hinten", "hinton"), 1);
         assert_eq!(other_name_band(&kb, "kagama", "kagame"), 0);
     }
 
