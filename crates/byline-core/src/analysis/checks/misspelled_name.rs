@@ -820,8 +820,11 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         category: e.category(),
                         letters: length,
                         written_again,
+                        // Read as a person's name: typed so, or a lone word opening a
+                        // sentence that the typer leaves `other` ("Bayru asked…").
                         surname_alone: part == NamePart::Surname
-                            && mention.category == Category::Person
+                            && (mention.category == Category::Person
+                                || (mention.category == Category::Other && token.sentence_start))
                             && written_again == 0
                             && next.is_none()
                             && previous.is_none_or(crate::analysis::cues::is_person_title),
