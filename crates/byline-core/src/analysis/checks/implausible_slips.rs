@@ -44,6 +44,7 @@ pub(super) fn is_implausible(kb: &Kb, miss: &NearMiss) -> bool {
         || two_edits_from_a_short_word(miss)
         || digits_the_name_lacks(miss)
         || marks_the_name_lacks(miss)
+        || joined_to_a_recorded_name(kb, miss)
         || feminine_of_a_masculine_surname(miss)
         || miss.kb_word.chars().count() < 4
 }
@@ -151,6 +152,22 @@ fn marks_the_name_lacks(miss: &NearMiss) -> bool {
                 .surface_forms()
                 .any(|form| form.chars().flat_map(char::to_lowercase).any(|c| c == mark))
         })
+}
+
+/// A word with a capital inside it after a recorded name of four letters or more
+/// ("GoogleOS", "BloombergTV", "ReutersBiz") is that name joined to another word — a
+/// product, a channel, a handle —, written so on purpose: a slip of the hand does not
+/// capitalise a letter inside a name. Names with a capital of their own inside
+/// ("McIlroy", "DeSantis") start with a shorter particle, and stay tried.
+fn joined_to_a_recorded_name(kb: &Kb, miss: &NearMiss) -> bool {
+    let letters: Vec<char> = miss.as_typed.chars().collect();
+    (4..letters.len()).any(|i| {
+        letters[i].is_uppercase()
+            && letters[i - 1].is_lowercase()
+            && !kb
+                .token_postings(&fold(&letters[..i].iter().collect::<String>()))
+                .is_empty()
+    })
 }
 
 /// Slavic and Central Asian surnames take "-a" for a woman: "Zhaksylykova",
@@ -373,6 +390,27 @@ mod tests {
             ..miss(msf, "frontiere", "frontieres", NamePart::Whole)
         };
         assert!(!marks_the_name_lacks(&frontiere));
+    }
+
+    #[test]
+    fn a_recorded_name_joined_to_another_word_is_written_so_on_purpose() {
+        let kb = crate::testing::kb(&[
+            organisation("google", "Google", "company", "US"),
+            person("mcilroy", "Rory McIlroy", "person", "GB"),
+        ]);
+        let google = entity(&kb, "google");
+        let joined = NearMiss {
+            as_typed: "GoogleOS",
+            ..miss(google, "googleos", "google", NamePart::Whole)
+        };
+        assert!(is_implausible(&kb, &joined));
+        // A capital inside a name of its own, after a short particle, is still tried.
+        let mcilroy = entity(&kb, "mcilroy");
+        let slip = NearMiss {
+            as_typed: "McIlory",
+            ..miss(mcilroy, "mcilory", "mcilroy", NamePart::Surname)
+        };
+        assert!(!joined_to_a_recorded_name(&kb, &slip));
     }
 
     #[test]
