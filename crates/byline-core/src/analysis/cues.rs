@@ -98,6 +98,16 @@ pub fn is_landform_word(folded: &str) -> bool {
     LANDFORM_WORDS.contains(folded)
 }
 
+/// Verbs of saying news puts after their subject ("Lavrov told reporters").
+static REPORTING_VERBS: WordList =
+    WordList::new(include_str!("../../data/words/reporting-verbs.txt"));
+
+/// Whether `folded` is a verb of saying ("said", "told"): the lone word before it is
+/// the name of whoever spoke.
+pub fn is_reporting_verb(folded: &str) -> bool {
+    REPORTING_VERBS.contains(folded)
+}
+
 /// The months, which name persons too (Theresa May, June Sarpong).
 static MONTHS: WordList = WordList::new(include_str!("../../data/words/months.txt"));
 
@@ -180,6 +190,7 @@ mod tests {
             &TITLES_AFTER_TITLES,
             &EMPLOYER_TITLES,
             &WEEKDAYS,
+            &REPORTING_VERBS,
         ] {
             for word in list.words() {
                 assert_eq!(fold(word), word, "{word} is not folded");

@@ -820,11 +820,16 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         category: e.category(),
                         letters: length,
                         written_again,
-                        // Read as a person's name: typed so, or a lone word opening a
-                        // sentence that the typer leaves `other` ("Bayru asked…").
+                        // Read as a person's name: typed so, or a lone word the typer
+                        // leaves `other` that opens a sentence ("Bayru asked…") or
+                        // comes before a verb of saying ("…," Nethanyahu said).
                         surname_alone: part == NamePart::Surname
                             && (mention.category == Category::Person
-                                || (mention.category == Category::Other && token.sentence_start))
+                                || (mention.category == Category::Other
+                                    && (token.sentence_start
+                                        || cx.tokens.get(ti + 1).is_some_and(|n| {
+                                            crate::analysis::cues::is_reporting_verb(&n.folded)
+                                        }))))
                             && written_again == 0
                             && next.is_none()
                             && previous.is_none_or(crate::analysis::cues::is_person_title),
@@ -1331,6 +1336,11 @@ mod tests {
         assert_eq!(alone("Gerasimovis told reporters on Monday."), [1.0]);
         // A title before it is how copy names a newsmaker too.
         assert_eq!(alone("General Gerasimovis told reporters."), [1.0]);
+        // Before a verb of saying, a lone word the typer leaves `other` is who spoke.
+        assert_eq!(
+            alone("At the meeting, Gerasimovis told reporters the army was ready."),
+            [1.0]
+        );
         // Beside the given name it is his full name, weighed as such.
         assert_eq!(alone("Valery Gerasimovis told reporters."), [0.0]);
         // Beside a stranger's name word it is someone else's full name.
