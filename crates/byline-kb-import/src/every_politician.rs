@@ -667,7 +667,7 @@ fn offer_enwiki_title(person: &mut PersonDraft, title: &str) {
     let name = strip_disambiguator(title);
     if !name.contains(',') && name.split_whitespace().nth(1).is_some() {
         person.offer_name(
-            title,
+            &name,
             name_rank::ENWIKI_TITLE,
             NameOrigin::EnglishWikipediaTitle,
         );

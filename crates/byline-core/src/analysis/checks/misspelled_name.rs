@@ -468,6 +468,19 @@ fn far_without_strong_context(evidence: &Evidence) -> bool {
     evidence.edits >= 2 && !strong_context && evidence.edit_class != EditClass::Suffix
 }
 
+/// Whether token `ti`, of a mention typed `category`, reads as a person's name: typed
+/// so, or left `other` by the typer where a subject stands — opening a sentence
+/// ("Bayru asked…") or before a verb of saying ("…," Nethanyahu said).
+fn reads_as_a_persons_name(cx: &CheckContext, category: Category, ti: usize) -> bool {
+    category == Category::Person
+        || (category == Category::Other
+            && (cx.tokens[ti].sentence_start
+                || cx
+                    .tokens
+                    .get(ti + 1)
+                    .is_some_and(|next| crate::analysis::cues::is_reporting_verb(&next.folded))))
+}
+
 /// Times past the first that the story writes a word so, beyond which more say no more.
 const WRITTEN_AGAIN_WEIGHED: u8 = 3;
 
@@ -820,16 +833,8 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         category: e.category(),
                         letters: length,
                         written_again,
-                        // Read as a person's name: typed so, or a lone word the typer
-                        // leaves `other` that opens a sentence ("Bayru asked…") or
-                        // comes before a verb of saying ("…," Nethanyahu said).
                         surname_alone: part == NamePart::Surname
-                            && (mention.category == Category::Person
-                                || (mention.category == Category::Other
-                                    && (token.sentence_start
-                                        || cx.tokens.get(ti + 1).is_some_and(|n| {
-                                            crate::analysis::cues::is_reporting_verb(&n.folded)
-                                        }))))
+                            && reads_as_a_persons_name(cx, mention.category, ti)
                             && written_again == 0
                             && next.is_none()
                             && previous.is_none_or(crate::analysis::cues::is_person_title),

@@ -90,14 +90,12 @@ pub enum Feature {
     /// "Valery Gerasimovis" on every page is Gerasimov misspelled every time.
     WrittenAgain,
     /// The word stands alone (no name word beside it, a title aside), once in the story,
-    /// typed as a person's name — or left `other` by the typer where it opens a
-    /// sentence, the subject's place ("Bezoz married…"), or stands before a verb of
-    /// saying ("…," Nethanyahu said) —, for the candidate's surname,
-    /// and the candidate is a person: copy names a stranger in full on first reference, and only a newsmaker
-    /// readers know goes by surname alone with no introduction ("Lavrov told
-    /// reporters"), so a lone near miss of a KB person's surname there is likelier that
-    /// newsmaker misspelled. A name word beside it ("Kelli Ali") is more often someone
-    /// else's full name.
+    /// read as a person's name (`reads_as_a_persons_name` in the check), for the
+    /// candidate's surname, and the candidate is a person: copy names a stranger in
+    /// full on first reference, and only a newsmaker readers know goes by surname alone
+    /// with no introduction ("Lavrov told reporters"), so a lone near miss of a KB
+    /// person's surname there is likelier that newsmaker misspelled. A name word beside
+    /// it ("Kelli Ali") is more often someone else's full name.
     SurnameAlone,
 }
 
