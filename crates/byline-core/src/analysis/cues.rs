@@ -98,6 +98,14 @@ pub fn is_landform_word(folded: &str) -> bool {
     LANDFORM_WORDS.contains(folded)
 }
 
+static PLACE_PREFIX_WORDS: WordList =
+    WordList::new(include_str!("../../data/words/place-prefix-words.txt"));
+
+/// Whether `folded` opens a place's name before another name ("Mount", "Fort").
+pub fn is_place_prefix_word(folded: &str) -> bool {
+    PLACE_PREFIX_WORDS.contains(folded.trim_end_matches('.'))
+}
+
 /// Verbs of saying news puts after their subject ("Lavrov told reporters").
 static REPORTING_VERBS: WordList =
     WordList::new(include_str!("../../data/words/reporting-verbs.txt"));

@@ -111,7 +111,8 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
 }
 
 /// "Italian Socialist Party", "Iraqi Security Forces", "Kyoto University", "Kahului
-/// Airport", "Indian Ocean": a nationality or a place the KB knows, followed by
+/// Airport", "Indian Ocean", "South African Communist Party", "New Zealand National
+/// Party": a nationality or a place the KB knows (of up to three words), followed by
 /// capitalised words up to an organisation or place word, is one organisation's or
 /// place's name, not a KB name beside a shorter unknown one (or beside a common word,
 /// which alone is no name). `found` is the KB mention at the start.
@@ -121,8 +122,8 @@ fn kb_word_in_longer_name(
     kb: &Kb,
     found: &RawMention,
 ) -> Option<RawMention> {
-    let at = found.tokens.start;
-    let qualifier = found.tokens.len() == 1
+    let (at, after) = (found.tokens.start, found.tokens.end);
+    let qualifier = found.tokens.len() <= 3
         && !found.candidates.is_empty()
         && found.candidates.iter().all(|&id| {
             let entity = kb.entity(id);
@@ -134,7 +135,7 @@ fn kb_word_in_longer_name(
     if !qualifier {
         return None;
     }
-    let mut end = at + 1;
+    let mut end = after;
     while end < tokens.len()
         && starts_name(&tokens[end])
         && tokens[end].block == tokens[at].block
@@ -155,22 +156,54 @@ fn kb_word_in_longer_name(
             || (cues::is_organization_word(&tokens[k].folded)
                 && (k + 1 == end || cues::is_person_title(&tokens[k + 1].folded)))
     };
-    let last = (at + 1..end)
-        .rev()
-        .find(|&k| org_word(k) || cues::is_location_word(&tokens[k].folded))?;
-    let category = if org_word(last) {
-        Category::Organization
+    let last = (after..end).rev().find(|&k| {
+        org_word(k)
+            || cues::is_location_word(&tokens[k].folded)
+            || cues::is_landform_word(&tokens[k].folded)
+    })?;
+    let (category, name_end) = if org_word(last) {
+        (
+            Category::Organization,
+            department_after_of(tokens, text, last + 1).unwrap_or(last + 1),
+        )
     } else {
-        Category::Location
+        (Category::Location, last + 1)
     };
     Some(RawMention {
-        tokens: at..last + 1,
+        tokens: at..name_end,
         origin: MentionOrigin::Unknown,
         category,
         candidates: Vec::new(),
         title: None,
         weak: false,
     })
+}
+
+/// "Iraqi Ministry of Culture", "U.S. Department of State": after an organisation
+/// word, "of" and capitalised common words (a department's subject) are the rest of
+/// the name. Returns where the name ends, when `of` starts such a phrase. A proper
+/// name after "of" ("Ministry of Defence Igor Konashenkov") is no department.
+fn department_after_of(tokens: &[Token], text: &str, of: usize) -> Option<usize> {
+    let spaced = |a: usize, b: usize| {
+        tokens[a].block == tokens[b].block
+            && !tokens[b].sentence_start
+            && text[tokens[a].span.end..tokens[b].span.start] == *" "
+    };
+    let subject = |k: usize| {
+        let t = &tokens[k];
+        t.capitalized
+            && !t.all_caps
+            && is_common_folded_word(&t.folded)
+            && !cues::is_person_title(&t.folded)
+    };
+    if tokens.get(of)?.folded != "of" || of + 1 >= tokens.len() || !spaced(of - 1, of) {
+        return None;
+    }
+    let mut end = of + 1;
+    while end < tokens.len() && spaced(end - 1, end) && subject(end) {
+        end += 1;
+    }
+    (end > of + 1).then_some(end)
 }
 
 /// The KB mention starting at each token, looked up once: an unknown chunk asks whether
@@ -261,6 +294,15 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
             // "Senator John McCain", "Haider Al Abadi": the KB surname is one word of
             // a longer name the KB does not know, not a surname alone.
             continue;
+        }
+        if len == 1
+            && form == FormKind::Full
+            && particle_then_name(tokens, text, i + 1)
+            && fitting
+                .iter()
+                .all(|t| kb.entity(t.entity).category() == Category::Person)
+        {
+            continue; // "Charles de Gaulle": not King Charles
         }
         if form == FormKind::Surname && len == 1 && is_date_month(tokens, i) {
             continue; // "from May 15-24": a month, not Theresa May
@@ -496,6 +538,31 @@ fn place_word_in_persons_name(
             && !b.sentence_start
             && text[a.span.end..b.span.start].chars().all(|c| c == ' ')
     };
+    // "Robert F. Kennedy", "David C. Lyons": a middle initial, with a capitalised word
+    // before it, stands only inside a person's name.
+    // Not "U.S. Navy": the initials follow a word of a name, after a space.
+    let after_initial = || {
+        let spaced_after_period = |a: usize, b: usize| {
+            tokens[a].block == tokens[b].block
+                && !tokens[b].sentence_start
+                && text[tokens[a].span.end..tokens[b].span.start]
+                    .strip_prefix('.')
+                    .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|c| c == ' '))
+        };
+        let mut first = i;
+        while first > 0
+            && is_initial(tokens, text, first - 1)
+            && spaced_after_period(first - 1, first)
+        {
+            first -= 1;
+        }
+        first < i
+            && first > 0
+            && spaced(&tokens[first - 1], &tokens[first])
+            && tokens[first - 1].capitalized
+            && !tokens[first - 1].all_caps
+            && tokens[first - 1].folded.chars().nth(1).is_some()
+    };
     // The cheap tests first: this runs at every one-word place in a story.
     let capitalised_beside = i
         .checked_sub(1)
@@ -503,15 +570,19 @@ fn place_word_in_persons_name(
         || tokens
             .get(i + 1)
             .is_some_and(|next| next.capitalized && spaced(&tokens[i], next));
-    if !capitalised_beside || tokens[i].all_caps {
+    if !(capitalised_beside || after_initial()) || tokens[i].all_caps {
         return false;
     }
-    let places = targets
-        .iter()
-        .filter(|t| t.form == FormKind::Full)
-        .all(|t| kb.entity(t.entity).category() == Category::Location);
-    if !places {
+    let full_names = || targets.iter().filter(|t| t.form == FormKind::Full);
+    let places = full_names().all(|t| kb.entity(t.entity).category() == Category::Location);
+    // "Robert Ford", "Fiona Apple": a company's one-word name after a given name is a
+    // surname (the company has no given name to stand behind).
+    let companies = full_names().all(|t| kb.entity(t.entity).category() == Category::Organization);
+    if !places && !companies {
         return false;
+    }
+    if after_initial() {
+        return true;
     }
     let parts = |folded: &str| {
         kb.token_postings(folded)
@@ -553,7 +624,7 @@ fn place_word_in_persons_name(
                 })
         })
     };
-    after_given || before_surname()
+    after_given || (places && before_surname())
 }
 
 /// A month name with a day number beside it ("May 15", "6 June").
@@ -582,7 +653,15 @@ fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>
     let last = &tokens[range.end - 1];
     let after = tokens
         .get(range.end)
-        .is_some_and(|next| joined(last, next) && !next.sentence_start && starts_name(next));
+        .is_some_and(|next| joined(last, next) && !next.sentence_start && starts_name(next))
+        || particle_then_name(tokens, text, range.end)
+        || quoted_nickname_end(tokens, text, range.end, tokens.len()).is_some();
+    // 'Richard "Tex" Coe': a quoted nickname before the words.
+    let after_nickname = (range.start.saturating_sub(3)..range.start)
+        .any(|open| quoted_nickname_end(tokens, text, open, range.start + 1) == Some(range.start));
+    if after || after_nickname || name_then_particle(tokens, text, range.start) {
+        return true;
+    }
     let before = range
         .start
         .checked_sub(1)
@@ -607,7 +686,48 @@ fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>
                 }
                 && kb.acronym(&text[previous.span.clone()]).is_empty()
         });
-    after || before
+    before
+}
+
+/// "Charles de Gaulle", "Ursula von der Leyen": at `k`, lowercase surname particles
+/// and then a capitalised word, on the same line after single spaces. A name word
+/// before them is a given name of that longer name.
+fn particle_then_name(tokens: &[Token], text: &str, k: usize) -> bool {
+    let spaced = |a: &Token, b: &Token| {
+        a.block == b.block && !b.sentence_start && text[a.span.end..b.span.start] == *" "
+    };
+    let mut at = k;
+    while tokens.get(at).is_some_and(|t| {
+        at > 0 && spaced(&tokens[at - 1], t) && cues::is_surname_particle(&text[t.span.clone()])
+    }) {
+        at += 1;
+    }
+    at > k
+        && tokens
+            .get(at)
+            .is_some_and(|t| spaced(&tokens[at - 1], t) && starts_name(t))
+}
+
+/// "Inês de Castro", "Jonas van Buuren": before `k`, lowercase surname particles and
+/// before them a capitalised word, on the same line after single spaces: the word at
+/// `k` ends that longer name.
+fn name_then_particle(tokens: &[Token], text: &str, k: usize) -> bool {
+    let spaced = |a: &Token, b: &Token| {
+        a.block == b.block && !b.sentence_start && text[a.span.end..b.span.start] == *" "
+    };
+    let mut at = k;
+    while at > 1
+        && at < tokens.len()
+        && spaced(&tokens[at - 1], &tokens[at])
+        && cues::is_surname_particle(&text[tokens[at - 1].span.clone()])
+    {
+        at -= 1;
+    }
+    at < k
+        && at > 0
+        && spaced(&tokens[at - 1], &tokens[at])
+        && starts_name(&tokens[at - 1])
+        && !tokens[at - 1].all_caps
 }
 
 fn case_fits(tokens: &[Token], caps: u32) -> bool {
@@ -657,6 +777,15 @@ fn unknown_chunk_at(
             break;
         }
         if kb_matches.starts_at(end) {
+            // "Mount Sinjar", "Fort Campbell": the KB name after a place's first word
+            // is the rest of that place's name.
+            if end == i + 1 && cues::is_place_prefix_word(&first.folded) && first.capitalized {
+                end = kb_matches
+                    .lookup(end)
+                    .as_ref()
+                    .map_or(end, |m| m.tokens.end);
+                break;
+            }
             // "Communist Party of Germany", "Government of Iraq": an organisation's
             // name runs on through "of" into the KB country or place it belongs to,
             // and ends there.
@@ -702,7 +831,13 @@ fn unknown_chunk_at(
             gap
         };
         if gap.chars().any(|c| !c.is_whitespace()) {
-            break;
+            match quoted_nickname_end(tokens, text, cut, end) {
+                Some(after) => {
+                    cut = after + 1;
+                    continue;
+                }
+                None => break,
+            }
         }
         cut += 1;
     }
@@ -826,6 +961,9 @@ fn unknown_chunk_at(
                 rule,
             };
             match typer::classify(kb, &chunk).category() {
+                Some(_) if opens_with_place_prefix(&tokens[name.clone()]) => {
+                    (Category::Location, false)
+                }
                 Some(typed) if hides_a_slip(tokens, kb, name.clone(), rule, typed) => (rule, false),
                 // "Latourell Falls", "Klamath Basin": a name of two words or more ending
                 // in a landform's word is a place the typer reads as `other`.
@@ -874,6 +1012,39 @@ fn unknown_chunk_at(
         },
         title_after,
     )
+}
+
+/// 'John "J.D." Dorrian', "Richard ‘Tex’ Coe": a nickname of one to three words in
+/// quotes between a given name and a surname is part of the person's name. `open` is
+/// the nickname's first token, the quote mark before it; returns the index of the
+/// surname after the closing quote when it is in the chunk (before `end`).
+fn quoted_nickname_end(tokens: &[Token], text: &str, open: usize, end: usize) -> Option<usize> {
+    const OPENING: [&str; 4] = [" \"", " \u{201c}", " \u{2018}", " '"];
+    const CLOSING: [&str; 4] = ["\" ", "\u{201d} ", "\u{2019} ", "' "];
+    let previous = tokens.get(open.checked_sub(1)?)?;
+    let first = tokens.get(open)?;
+    if previous.block != first.block {
+        return None;
+    }
+    let before = &text[previous.span.end..first.span.start];
+    let quote = OPENING.iter().position(|q| before == *q)?;
+    let inner_gap = |gap: &str| gap == " " || gap == "." || gap == ". ";
+    (open..(open + 3).min(end)).find_map(|k| {
+        let after = k + 1;
+        if after >= end.min(tokens.len())
+            || !tokens[k..=after]
+                .iter()
+                .all(|t| t.capitalized && t.block == first.block)
+        {
+            return None;
+        }
+        let gap = &text[tokens[k].span.end..tokens[after].span.start];
+        let gap = gap.strip_prefix('.').unwrap_or(gap);
+        let closes = gap == CLOSING[quote];
+        let inside =
+            (open..k).all(|j| inner_gap(&text[tokens[j].span.end..tokens[j + 1].span.start]));
+        (closes && inside).then_some(after)
+    })
 }
 
 /// The end of a KB place that ends an organisation's name after the "of" at `of`:
@@ -1057,6 +1228,12 @@ fn hides_a_slip(
 }
 
 /// Whether a name of two words or more ends in a landform's word ("Pilot Sound").
+/// "Mount Sinjar", "Fort Campbell": a name of two words or more opened by a place's
+/// first word ([`cues::is_place_prefix_word`]) is a place.
+fn opens_with_place_prefix(words: &[Token]) -> bool {
+    words.len() >= 2 && words[0].capitalized && cues::is_place_prefix_word(&words[0].folded)
+}
+
 fn ends_in_landform_word(words: &[Token]) -> bool {
     words.len() >= 2
         && words
@@ -1277,6 +1454,17 @@ mod tests {
         assert_eq!(
             recognized("He said Iran's armed forces were ready.", &kb),
             ["Iran's armed forces: KbName organization"]
+        );
+    }
+
+    #[test]
+    fn a_surname_that_ends_the_text_is_found() {
+        // Regression: looking for a quoted nickname after the last word read past the
+        // end of the tokens.
+        let kb = kb(&[GERASIMOV]);
+        assert_eq!(
+            recognized("Officials met Gerasimov", &kb),
+            ["Gerasimov: KbSurname person"]
         );
     }
 

@@ -1159,7 +1159,18 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             }
             continue;
         }
-        let variants = if english && !supported() {
+        // "South African Communist Party": a word that, with other words of the run,
+        // spells a KB name of two words or more as written is written as that name is,
+        // whatever another name one letter away ("South Africans"). A one-word name
+        // is no such evidence: "Kyoto News" is Kyodo News misspelled.
+        let spells_a_name_as_written = || {
+            (0..=k).any(|s| {
+                kb.name_prefix_matches(words[s..].iter().copied())
+                    .iter()
+                    .any(|(len, _)| *len >= 2 && *len > k - s)
+            })
+        };
+        let variants = if (english && !supported()) || spells_a_name_as_written() {
             Vec::new()
         } else {
             slip_spellings(kb, &token.folded, strict)
