@@ -98,6 +98,20 @@ pub fn is_landform_word(folded: &str) -> bool {
     LANDFORM_WORDS.contains(folded)
 }
 
+static REALM_WORDS: WordList = WordList::new(include_str!("../../data/words/realm-words.txt"));
+
+/// Whether `folded` names a realm or a division before "of" and its place ("kingdom").
+pub fn is_realm_word(folded: &str) -> bool {
+    REALM_WORDS.contains(folded)
+}
+
+static SHIP_PREFIXES: WordList = WordList::new(include_str!("../../data/words/ship-prefixes.txt"));
+
+/// Whether `folded` is a navy's prefix to a ship's name ("uss", "hms").
+pub fn is_ship_prefix(folded: &str) -> bool {
+    SHIP_PREFIXES.contains(folded)
+}
+
 static PLACE_PREFIX_WORDS: WordList =
     WordList::new(include_str!("../../data/words/place-prefix-words.txt"));
 

@@ -245,6 +245,9 @@ const MAX_NAME_TOKENS: usize = 16;
 
 /// A KB name, alias or acronym starting at token `i`.
 fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawMention> {
+    if opens_a_ships_name(tokens, text, i) {
+        return None; // "USS Mahan": the prefix of a ship's name, not the acronym USS
+    }
     let token = &tokens[i];
     let word = &text[token.span.clone()];
     let trimmed = word.trim_end_matches('.');
@@ -777,9 +780,12 @@ fn unknown_chunk_at(
             break;
         }
         if kb_matches.starts_at(end) {
-            // "Mount Sinjar", "Fort Campbell": the KB name after a place's first word
-            // is the rest of that place's name.
-            if end == i + 1 && cues::is_place_prefix_word(&first.folded) && first.capitalized {
+            // "Mount Sinjar", "Fort Campbell", "USS Mahan": the KB name after a
+            // place's first word or a ship's prefix is the rest of that name.
+            if end == i + 1
+                && ((cues::is_place_prefix_word(&first.folded) && first.capitalized)
+                    || opens_a_ships_name(tokens, text, i))
+            {
                 end = kb_matches
                     .lookup(end)
                     .as_ref()
@@ -789,7 +795,9 @@ fn unknown_chunk_at(
             // "Communist Party of Germany", "Government of Iraq": an organisation's
             // name runs on through "of" into the KB country or place it belongs to,
             // and ends there.
-            if has_org_word(tokens, i..end - 1) {
+            // So does a realm's or a division's ("Province of Ontario", "City of
+            // London", "Kingdom of Italy").
+            if has_org_word(tokens, i..end - 1) || realm_of(tokens, i, end - 1) {
                 if let Some(place_end) = place_after_of(tokens, text, kb_matches, end - 1) {
                     end = place_end;
                 }
@@ -919,14 +927,18 @@ fn unknown_chunk_at(
     }
     let name = name_start..end;
     // "Russian Weapon Systems for Iran": in a title-case line (a subhead, a headline)
-    // every word has its capital, so a run of common English words there is words.
+    // every word has its capital, so a run of common English words there is words; so
+    // is a run of them in capitals ("BREAKING NEWS").
+    let words = &tokens[name.clone()];
+    let all_common = words.iter().all(|w| {
+        is_common_folded_word(&w.folded) && (!w.all_caps || w.folded.chars().count() >= 4)
+    });
     if name.len() >= 2
         && title.is_none()
         && title_after.is_none()
-        && tokens[name.clone()]
-            .iter()
-            .all(|w| !w.all_caps && is_common_folded_word(&w.folded))
-        && in_title_case_line(tokens, text, name.start)
+        && all_common
+        && (words.iter().all(|w| w.all_caps)
+            || (words.iter().all(|w| !w.all_caps) && in_title_case_line(tokens, text, name.start)))
     {
         return Chunk::None;
     }
@@ -979,15 +991,30 @@ fn unknown_chunk_at(
             }
         }
     };
+    // "USS Zumwalt", "HMS Diamond": a ship is no person, organisation or place; a
+    // realm or a division of a place is a place.
+    let (category, doubted) = if opens_a_ships_name(tokens, text, name.start) {
+        (Category::Other, false)
+    } else if name.len() >= 3
+        && realm_of(tokens, name.start, name.start + 1)
+        && tokens[name.start + 2].capitalized
+    {
+        (Category::Location, false)
+    } else {
+        (category, doubted)
+    };
     let single = name.len() == 1;
     let lone_sentence_start = single && tokens[name.start].sentence_start && title.is_none();
     let word = &tokens[name.start];
     // A lone capitalised English word with no title before it ("Members", "Government",
     // "Near") is a word, not a name the KB does not know.
     // "Apple Chief Executive Tim Cook": a common word before a title is an employer.
+    // "QUESTION:", "ANSWER:" of a transcript: an English word of four letters or more
+    // in capitals is that word shouted, not an acronym the KB does not know.
+    let shouted = word.all_caps && word.folded.chars().count() >= 4;
     let common_word = title.is_none()
         && title_after.is_none()
-        && !word.all_caps
+        && (!word.all_caps || shouted)
         && is_common_folded_word(word.folded.trim_end_matches('.'));
     let trivial = single
         && (cues::is_not_name(&word.folded)
@@ -1228,6 +1255,29 @@ fn hides_a_slip(
 }
 
 /// Whether a name of two words or more ends in a landform's word ("Pilot Sound").
+/// "Province of Ontario", "Kingdom of Italy": the chunk at `start` is one place word or
+/// realm word ([`cues::is_realm_word`]) and then "of" at `of`.
+fn realm_of(tokens: &[Token], start: usize, of: usize) -> bool {
+    of == start + 1
+        && tokens[of].folded == "of"
+        && (cues::is_location_word(&tokens[start].folded)
+            || cues::is_realm_word(&tokens[start].folded))
+}
+
+/// "USS Mahan", "HMS Diamond", "FS Forbin": at `i`, a navy's ship prefix
+/// ([`cues::is_ship_prefix`]) in capitals, then a capitalised word after one space.
+fn opens_a_ships_name(tokens: &[Token], text: &str, i: usize) -> bool {
+    let prefix = &tokens[i];
+    prefix.all_caps
+        && cues::is_ship_prefix(&prefix.folded)
+        && tokens.get(i + 1).is_some_and(|next| {
+            next.capitalized
+                && !next.all_caps
+                && next.block == prefix.block
+                && text[prefix.span.end..next.span.start] == *" "
+        })
+}
+
 /// "Mount Sinjar", "Fort Campbell": a name of two words or more opened by a place's
 /// first word ([`cues::is_place_prefix_word`]) is a place.
 fn opens_with_place_prefix(words: &[Token]) -> bool {
