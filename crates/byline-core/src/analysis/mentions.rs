@@ -184,11 +184,7 @@ fn kb_word_in_longer_name(
 /// the name. Returns where the name ends, when `of` starts such a phrase. A proper
 /// name after "of" ("Ministry of Defence Igor Konashenkov") is no department.
 fn department_after_of(tokens: &[Token], text: &str, of: usize) -> Option<usize> {
-    let spaced = |a: usize, b: usize| {
-        tokens[a].block == tokens[b].block
-            && !tokens[b].sentence_start
-            && text[tokens[a].span.end..tokens[b].span.start] == *" "
-    };
+    let spaced = |a: usize, b: usize| one_space_apart(text, &tokens[a], &tokens[b]);
     let subject = |k: usize| {
         let t = &tokens[k];
         t.capitalized
@@ -247,6 +243,9 @@ const MAX_NAME_TOKENS: usize = 16;
 fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawMention> {
     if opens_a_ships_name(tokens, text, i) {
         return None; // "USS Mahan": the prefix of a ship's name, not the acronym USS
+    }
+    if regnal_number_after_name(tokens, text, i) {
+        return None; // "Ira Madison III": the name's number, not the company 3i
     }
     let token = &tokens[i];
     let word = &text[token.span.clone()];
@@ -692,13 +691,29 @@ fn adjoins_other_name(tokens: &[Token], text: &str, kb: &Kb, range: Range<usize>
     before
 }
 
+/// "Ira Madison III", "Charles H. Keating IV": at `i`, a Roman number of two letters or
+/// more (I, V and X) right after a capitalised word, which ends that name.
+fn regnal_number_after_name(tokens: &[Token], text: &str, i: usize) -> bool {
+    let written = &text[tokens[i].span.clone()];
+    (2..=5).contains(&written.len())
+        && written.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && i > 0
+        && tokens[i - 1].capitalized
+        && !tokens[i - 1].all_caps
+        && one_space_apart(text, &tokens[i - 1], &tokens[i])
+}
+
+/// Whether `b` follows `a` after a single space, in the same block and sentence: words
+/// of one name are written so.
+fn one_space_apart(text: &str, a: &Token, b: &Token) -> bool {
+    a.block == b.block && !b.sentence_start && text[a.span.end..b.span.start] == *" "
+}
+
 /// "Charles de Gaulle", "Ursula von der Leyen": at `k`, lowercase surname particles
 /// and then a capitalised word, on the same line after single spaces. A name word
 /// before them is a given name of that longer name.
 fn particle_then_name(tokens: &[Token], text: &str, k: usize) -> bool {
-    let spaced = |a: &Token, b: &Token| {
-        a.block == b.block && !b.sentence_start && text[a.span.end..b.span.start] == *" "
-    };
+    let spaced = |a: &Token, b: &Token| one_space_apart(text, a, b);
     let mut at = k;
     while tokens.get(at).is_some_and(|t| {
         at > 0 && spaced(&tokens[at - 1], t) && cues::is_surname_particle(&text[t.span.clone()])
@@ -715,9 +730,7 @@ fn particle_then_name(tokens: &[Token], text: &str, k: usize) -> bool {
 /// before them a capitalised word, on the same line after single spaces: the word at
 /// `k` ends that longer name.
 fn name_then_particle(tokens: &[Token], text: &str, k: usize) -> bool {
-    let spaced = |a: &Token, b: &Token| {
-        a.block == b.block && !b.sentence_start && text[a.span.end..b.span.start] == *" "
-    };
+    let spaced = |a: &Token, b: &Token| one_space_apart(text, a, b);
     let mut at = k;
     while at > 1
         && at < tokens.len()
@@ -1271,10 +1284,7 @@ fn opens_a_ships_name(tokens: &[Token], text: &str, i: usize) -> bool {
     prefix.all_caps
         && cues::is_ship_prefix(&prefix.folded)
         && tokens.get(i + 1).is_some_and(|next| {
-            next.capitalized
-                && !next.all_caps
-                && next.block == prefix.block
-                && text[prefix.span.end..next.span.start] == *" "
+            next.capitalized && !next.all_caps && one_space_apart(text, prefix, next)
         })
 }
 

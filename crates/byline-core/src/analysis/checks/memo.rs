@@ -49,6 +49,7 @@ mod tests {
             linked_alone: None,
             titles: Vec::new(),
             written_again: 0,
+            read_as_person: false,
         }
     }
 

@@ -282,6 +282,10 @@ pub(super) struct SlipKey {
     pub titles: Vec<String>,
     /// Times the story writes the word so, past the first (to three).
     pub written_again: u8,
+    /// The word reads as a person's name ([`reads_as_a_persons_name`]): typed so, or
+    /// `other` where a subject stands. Regression: without it, a word first read as a
+    /// person's name kept that evidence after an edit made it `other`.
+    pub read_as_person: bool,
 }
 
 /// The check's one cache, kept across analyses of one document (in [`super::Memo`]):
@@ -649,7 +653,9 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 .map_or(0, |&times| {
                     times.saturating_sub(1).min(WRITTEN_AGAIN_WEIGHED)
                 });
+            let read_as_person = reads_as_a_persons_name(cx, mention.category, ti);
             let key = SlipKey {
+                read_as_person,
                 folded: token.folded.clone(),
                 written: cx.text[token.span.clone()].to_string(),
                 previous: previous.map(str::to_string),
@@ -834,7 +840,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                         letters: length,
                         written_again,
                         surname_alone: part == NamePart::Surname
-                            && reads_as_a_persons_name(cx, mention.category, ti)
+                            && read_as_person
                             && written_again == 0
                             && next.is_none()
                             && previous.is_none_or(crate::analysis::cues::is_person_title),
