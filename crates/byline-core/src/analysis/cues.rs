@@ -105,6 +105,14 @@ pub fn is_realm_word(folded: &str) -> bool {
     REALM_WORDS.contains(folded)
 }
 
+static COUNT_WORDS: WordList = WordList::new(include_str!("../../data/words/count-words.txt"));
+
+/// Whether `folded` is a number or a number word ("13.7", "million", "dozen"): what
+/// follows it is counted.
+pub fn is_count_word(folded: &str) -> bool {
+    folded.starts_with(|c: char| c.is_ascii_digit()) || COUNT_WORDS.contains(folded)
+}
+
 static SHIP_PREFIXES: WordList = WordList::new(include_str!("../../data/words/ship-prefixes.txt"));
 
 /// Whether `folded` is a navy's prefix to a ship's name ("uss", "hms").

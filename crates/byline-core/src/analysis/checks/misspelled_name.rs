@@ -474,15 +474,22 @@ fn far_without_strong_context(evidence: &Evidence) -> bool {
 
 /// Whether token `ti`, of a mention typed `category`, reads as a person's name: typed
 /// so, or left `other` by the typer where a subject stands — opening a sentence
-/// ("Bayru asked…") or before a verb of saying ("…," Nethanyahu said).
+/// ("Bayru asked…") or before a verb of saying ("…," Nethanyahu said). Not after a
+/// number: "sold 13.7 million Macs" counts things, whatever the typer made of them.
 fn reads_as_a_persons_name(cx: &CheckContext, category: Category, ti: usize) -> bool {
-    category == Category::Person
-        || (category == Category::Other
-            && (cx.tokens[ti].sentence_start
-                || cx
-                    .tokens
-                    .get(ti + 1)
-                    .is_some_and(|next| crate::analysis::cues::is_reporting_verb(&next.folded))))
+    let counted = ti > 0
+        && !cx.tokens[ti].sentence_start
+        && crate::analysis::cues::is_count_word(&cx.tokens[ti - 1].folded);
+    let where_a_subject_stands = || {
+        cx.tokens[ti].sentence_start
+            || cx
+                .tokens
+                .get(ti + 1)
+                .is_some_and(|next| crate::analysis::cues::is_reporting_verb(&next.folded))
+    };
+    !counted
+        && (category == Category::Person
+            || (category == Category::Other && where_a_subject_stands()))
 }
 
 /// Times past the first that the story writes a word so, beyond which more say no more.
