@@ -184,7 +184,6 @@ fn kb_word_in_longer_name(
 /// the name. Returns where the name ends, when `of` starts such a phrase. A proper
 /// name after "of" ("Ministry of Defence Igor Konashenkov") is no department.
 fn department_after_of(tokens: &[Token], text: &str, of: usize) -> Option<usize> {
-    let spaced = |a: usize, b: usize| one_space_apart(text, &tokens[a], &tokens[b]);
     let subject = |k: usize| {
         let t = &tokens[k];
         t.capitalized
@@ -192,11 +191,17 @@ fn department_after_of(tokens: &[Token], text: &str, of: usize) -> Option<usize>
             && is_common_folded_word(&t.folded)
             && !cues::is_person_title(&t.folded)
     };
-    if tokens.get(of)?.folded != "of" || of + 1 >= tokens.len() || !spaced(of - 1, of) {
+    if tokens.get(of)?.folded != "of"
+        || of + 1 >= tokens.len()
+        || !one_space_apart(text, &tokens[of - 1], &tokens[of])
+    {
         return None;
     }
     let mut end = of + 1;
-    while end < tokens.len() && spaced(end - 1, end) && subject(end) {
+    while end < tokens.len()
+        && one_space_apart(text, &tokens[end - 1], &tokens[end])
+        && subject(end)
+    {
         end += 1;
     }
     (end > of + 1).then_some(end)
@@ -713,35 +718,35 @@ fn one_space_apart(text: &str, a: &Token, b: &Token) -> bool {
 /// and then a capitalised word, on the same line after single spaces. A name word
 /// before them is a given name of that longer name.
 fn particle_then_name(tokens: &[Token], text: &str, k: usize) -> bool {
-    let spaced = |a: &Token, b: &Token| one_space_apart(text, a, b);
     let mut at = k;
     while tokens.get(at).is_some_and(|t| {
-        at > 0 && spaced(&tokens[at - 1], t) && cues::is_surname_particle(&text[t.span.clone()])
+        at > 0
+            && one_space_apart(text, &tokens[at - 1], t)
+            && cues::is_surname_particle(&text[t.span.clone()])
     }) {
         at += 1;
     }
     at > k
         && tokens
             .get(at)
-            .is_some_and(|t| spaced(&tokens[at - 1], t) && starts_name(t))
+            .is_some_and(|t| one_space_apart(text, &tokens[at - 1], t) && starts_name(t))
 }
 
 /// "Inês de Castro", "Jonas van Buuren": before `k`, lowercase surname particles and
 /// before them a capitalised word, on the same line after single spaces: the word at
 /// `k` ends that longer name.
 fn name_then_particle(tokens: &[Token], text: &str, k: usize) -> bool {
-    let spaced = |a: &Token, b: &Token| one_space_apart(text, a, b);
     let mut at = k;
     while at > 1
         && at < tokens.len()
-        && spaced(&tokens[at - 1], &tokens[at])
+        && one_space_apart(text, &tokens[at - 1], &tokens[at])
         && cues::is_surname_particle(&text[tokens[at - 1].span.clone()])
     {
         at -= 1;
     }
     at < k
         && at > 0
-        && spaced(&tokens[at - 1], &tokens[at])
+        && one_space_apart(text, &tokens[at - 1], &tokens[at])
         && starts_name(&tokens[at - 1])
         && !tokens[at - 1].all_caps
 }
@@ -796,7 +801,7 @@ fn unknown_chunk_at(
             // "Mount Sinjar", "Fort Campbell", "USS Mahan": the KB name after a
             // place's first word or a ship's prefix is the rest of that name.
             if end == i + 1
-                && ((cues::is_place_prefix_word(&first.folded) && first.capitalized)
+                && (opens_with_place_prefix(&tokens[i..=end])
                     || opens_a_ships_name(tokens, text, i))
             {
                 end = kb_matches
