@@ -10,6 +10,7 @@
 //! This is a crate of its own so the main crate's build script can compile the default
 //! KB with the very code that reads it.
 
+mod answer_cache;
 pub mod date;
 pub mod deletions;
 pub mod index;
@@ -35,6 +36,7 @@ pub use model::{AliasKind, AliasRecord, Category, Entity, Role};
 pub use name_forms::NameForms;
 pub use packed::Head as EntityHead;
 
+use answer_cache::AnswerCache;
 use deletions::DeletionIndex;
 use index::{EntityPosting, NameIndex, NameTarget, SectionReader, TokenIndex, TokenPosting};
 
@@ -384,7 +386,10 @@ pub struct Kb {
     hidden: HashSet<EntityId>,
     /// `tokens_near` answers, shared by every analysis with this KB: a batch repeats its
     /// unknown names across files, and the server re-analyses mostly unchanged text.
-    near_cache: Mutex<HashMap<(String, u32, usize), NearTokens>>,
+    near_cache: AnswerCache<NearQuery, Vec<(String, Vec<TokenPosting>)>>,
+    /// `name_words_one_edit_from` answers, shared the same way (the multi-word slip
+    /// search and the linker's other-romanisation test ask for each unknown word).
+    one_edit_cache: AnswerCache<String, [String]>,
     /// Indexes a caller derives from the whole KB (`Kb::derived`), one cell per type:
     /// the map's lock is held only to find the cell, and the cell's `OnceLock` makes a
     /// second thread wait for the first one's build instead of building its own.
@@ -400,7 +405,11 @@ pub struct Kb {
 /// story asks for each of its capitalised words.
 pub type NearTokens = Arc<Vec<(String, Vec<TokenPosting>)>>;
 
-/// Entries kept in `Kb::near_cache` before it starts over (bounds its memory).
+/// A `tokens_near` question: the token, the distance, the longest suffix.
+type NearQuery = (String, u32, usize);
+
+/// Entries kept in each of the KB's fuzzy-answer caches before it starts over (bounds
+/// their memory).
 const NEAR_CACHE_LIMIT: usize = 50_000;
 
 /// Accumulates KB layers in precedence order (later wins).
@@ -518,7 +527,8 @@ impl KbBuilder {
         Kb {
             layers: self.layers,
             hidden,
-            near_cache: Mutex::new(HashMap::new()),
+            near_cache: AnswerCache::new(NEAR_CACHE_LIMIT),
+            one_edit_cache: AnswerCache::new(NEAR_CACHE_LIMIT),
             derived: Mutex::new(HashMap::new()),
             name_forms: self.name_forms,
         }
@@ -684,8 +694,15 @@ impl Kb {
 
     /// Words of KB names one edit from `word` (folded): a letter dropped, added or
     /// changed, or two neighbours swapped — the spellings that could complete a
-    /// multi-word name `word` is a slip in. Sorted.
-    pub fn name_words_one_edit_from(&self, word: &str) -> Vec<String> {
+    /// multi-word name `word` is a slip in. Sorted. Answers are cached for the life of
+    /// the KB.
+    pub fn name_words_one_edit_from(&self, word: &str) -> Arc<[String]> {
+        self.one_edit_cache.get_or_search(word.to_string(), |_| {
+            Arc::from(self.name_words_one_edit_from_uncached(word))
+        })
+    }
+
+    fn name_words_one_edit_from_uncached(&self, word: &str) -> Vec<String> {
         let mut found = Vec::new();
         for layer in &self.layers {
             let index = layer.name_word_deletions();
@@ -738,19 +755,10 @@ impl Kb {
     /// KB name tokens near `token` (see `TokenIndex::near`), merged over layers.
     /// Answers are cached for the life of the KB.
     pub fn tokens_near(&self, token: &str, distance: u32, max_suffix: usize) -> NearTokens {
-        let key = (token.to_string(), distance, max_suffix);
-        let lock = || self.near_cache.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(found) = lock().get(&key) {
-            return Arc::clone(found);
-        }
-        // Searched outside the lock, so parallel analyses do not wait on each other.
-        let found = self.tokens_near_uncached(token, distance, max_suffix);
-        let mut cache = lock();
-        if cache.len() >= NEAR_CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(key, Arc::clone(&found));
-        found
+        self.near_cache
+            .get_or_search((token.to_string(), distance, max_suffix), |_| {
+                self.tokens_near_uncached(token, distance, max_suffix)
+            })
     }
 
     /// The value of type `T` derived from this KB, built by `build` on its first use and
@@ -776,12 +784,11 @@ impl Kb {
             .unwrap_or_else(|_| unreachable!("stored under its own TypeId"))
     }
 
-    /// Forgets the cached `tokens_near` answers (for benchmarks of a cold KB).
+    /// Forgets the cached fuzzy answers (`tokens_near`, `name_words_one_edit_from`), for
+    /// benchmarks of a cold KB.
     pub fn clear_near_cache(&self) {
-        self.near_cache
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clear();
+        self.near_cache.clear();
+        self.one_edit_cache.clear();
     }
 
     fn tokens_near_uncached(&self, token: &str, distance: u32, max_suffix: usize) -> NearTokens {
@@ -962,9 +969,9 @@ mod tests {
             assert!(!kb.is_name_word("democraic"));
             // One edit from a name word, by each kind of edit; the word itself is not.
             for slip in ["democraic", "demoncratic", "democrqtic", "demcoratic"] {
-                assert_eq!(kb.name_words_one_edit_from(slip), ["democratic"], "{slip}");
+                assert_eq!(*kb.name_words_one_edit_from(slip), ["democratic"], "{slip}");
             }
-            assert_eq!(kb.name_words_one_edit_from("forcs"), ["forces"]);
+            assert_eq!(*kb.name_words_one_edit_from("forcs"), ["forces"]);
             assert!(kb.name_words_one_edit_from("democratic").is_empty());
             assert!(kb.name_words_one_edit_from("dmocraic").is_empty());
         }

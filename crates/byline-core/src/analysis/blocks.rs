@@ -12,7 +12,8 @@
 //! whitespace) is `)`, for an acronym defined in parentheses ("… Agency (IRNA" + ")").
 //! That one fact is part of the key.
 
-use rustc_hash::FxHashMap as HashMap;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -52,19 +53,40 @@ impl BlockCache {
             self.parts.clear();
             self.typing = typing;
         }
-        let mut kept: HashMap<Box<str>, Arc<BlockPart>> =
-            HashMap::with_capacity_and_hasher(prose.blocks.len(), Default::default());
+        let keys: Vec<String> = prose
+            .blocks
+            .iter()
+            .map(|block| block_key(&prose.masked, block))
+            .collect();
+        // The blocks not seen before, each once, analysed in parallel: a block is a
+        // document of its own (see the module comment), so the order they finish in
+        // changes nothing, and a long story's recognition takes about 1/cores as long.
+        let mut unseen: Vec<(&str, usize)> = Vec::new();
+        let mut queued: HashSet<&str> = HashSet::default();
+        for (key, block) in keys.iter().zip(&prose.blocks) {
+            if !self.parts.contains_key(key.as_str()) && queued.insert(key.as_str()) {
+                unseen.push((key.as_str(), block.len()));
+            }
+        }
+        let mut kept: HashMap<Box<str>, Arc<BlockPart>> = unseen
+            .into_par_iter()
+            .map(|(key, len)| {
+                let part = analyse_block(key, len, kb, typing);
+                (Box::from(key), Arc::new(part))
+            })
+            .collect();
         let mut tokens = Vec::new();
         let mut raw = Vec::new();
-        for (index, block) in prose.blocks.iter().enumerate() {
-            let key = block_key(&prose.masked, block);
-            let part = match kept
-                .get(key.as_str())
-                .or_else(|| self.parts.get(key.as_str()))
-            {
+        for (index, key) in keys.iter().enumerate() {
+            let part = match kept.get(key.as_str()) {
                 Some(part) => Arc::clone(part),
-                None => Arc::new(analyse_block(&key, block.len(), kb, typing)),
+                None => {
+                    let part = Arc::clone(&self.parts[key.as_str()]);
+                    kept.insert(Box::from(key.as_str()), Arc::clone(&part));
+                    part
+                }
             };
+            let block = &prose.blocks[index];
             let first_token = tokens.len();
             tokens.extend(part.tokens.iter().map(|t| Token {
                 span: t.span.start + block.start..t.span.end + block.start,
@@ -76,7 +98,6 @@ impl BlockCache {
                 title: m.title.as_ref().map(|t| shift(t, first_token)),
                 ..m.clone()
             }));
-            kept.insert(key.into_boxed_str(), part);
         }
         self.parts = kept;
         (tokens, raw)

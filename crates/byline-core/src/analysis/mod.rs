@@ -168,6 +168,11 @@ impl Prepared {
 
 /// [`analyze`] with the caches an [`Incremental`] analysis keeps between edits (empty
 /// ones make it a full analysis).
+///
+/// The analysis runs on a thread of rayon's pool, where its parallel stages (blocks,
+/// checks) fork and join without waking the caller: called from another thread, each
+/// stage would hand its work over and sleep until it came back, three hand-overs a
+/// story. On a pool thread already (`byline check` of a folder) it runs in place.
 fn analyze_with(
     text: &str,
     kb: &Kb,
@@ -175,20 +180,22 @@ fn analyze_with(
     blocks: &mut blocks::BlockCache,
     memo: &checks::Memo,
 ) -> Analysis {
-    let prepared = Prepared::new(text, kb, options, blocks);
-    let diagnostics = checks::run(&prepared.context(kb, memo), &options.checks);
-    let Prepared {
-        linked, story_date, ..
-    } = prepared;
-    let (mentions, clusters) = linking::drop_unconfirmed_weak(linked, &diagnostics);
-    // After the weak-mention pass: a suppressed finding still confirms its name.
-    let diagnostics = suppress::apply(text, diagnostics, &options.checks.ignore);
-    Analysis {
-        mentions,
-        clusters,
-        diagnostics,
-        story_date,
-    }
+    rayon::scope(|_| {
+        let prepared = Prepared::new(text, kb, options, blocks);
+        let diagnostics = checks::run(&prepared.context(kb, memo), &options.checks);
+        let Prepared {
+            linked, story_date, ..
+        } = prepared;
+        let (mentions, clusters) = linking::drop_unconfirmed_weak(linked, &diagnostics);
+        // After the weak-mention pass: a suppressed finding still confirms its name.
+        let diagnostics = suppress::apply(text, diagnostics, &options.checks.ignore);
+        Analysis {
+            mentions,
+            clusters,
+            diagnostics,
+            story_date,
+        }
+    })
 }
 
 impl Analysis {

@@ -249,7 +249,7 @@ impl FormSlipCache {
 /// is not tried.
 fn separator_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
-    let mut cache = cx.memo.form_slips.borrow_mut();
+    let mut cache = cx.memo.form_slips();
     let mut next_free = 0;
     for start in 0..cx.tokens.len() {
         let first = &cx.tokens[start];
@@ -462,7 +462,7 @@ fn inner_capital_slip(cx: &CheckContext, ti: usize, entity: EntityId) -> Option<
         return None;
     }
     let written = &cx.text[token.span.clone()];
-    let mut cache = cx.memo.form_slips.borrow_mut();
+    let mut cache = cx.memo.form_slips();
     let recorded = cache
         .recorded
         .entry((entity, token.folded.clone()))
@@ -495,7 +495,7 @@ fn recorded_words_of(entity: &Entity, folded: &str) -> Vec<String> {
     entity
         .accepted_spellings()
         .flat_map(byline_kb::words::word_strs)
-        .filter(|w| fold(w) == folded)
+        .filter(|w| byline_kb::normalize::folds_to(w, folded))
         .map(str::to_string)
         .collect()
 }

@@ -6,33 +6,49 @@
 //! per document and KB, so a keystroke does not redo a search whose inputs it did not
 //! change. A check that starts reading something new must put it in the key.
 
-use std::cell::RefCell;
+use std::sync::{Mutex, MutexGuard};
 
 use super::form_slips::FormSlipCache;
 use super::misspelled_name::SlipCache;
 
-/// Remembered answers; see the module comment.
+/// Remembered answers; see the module comment. Each cache has its own lock, so the
+/// checks that own them run in parallel (`checks::run`); no check takes both.
 #[derive(Debug, Default)]
 pub struct Memo {
-    /// `misspelled-name`'s one cache (it owns what goes in and when it is stale).
-    pub(super) slips: RefCell<SlipCache>,
+    /// `misspelled-name`'s one cache (it owns what goes in, when it is stale, and its
+    /// locks).
+    slips: SlipCache,
     /// `form_slips.rs`'s KB answers for runs of written words and linked words.
-    pub(super) form_slips: RefCell<FormSlipCache>,
+    form_slips: Mutex<FormSlipCache>,
 }
 
 impl Memo {
     /// Forgets what has grown past its bound, so a long session stays bounded.
     pub fn bound(&self) {
-        self.slips.borrow_mut().bound();
-        self.form_slips.borrow_mut().bound();
+        self.slips().bound();
+        self.form_slips().bound();
     }
+
+    pub(super) fn slips(&self) -> &SlipCache {
+        &self.slips
+    }
+
+    pub(super) fn form_slips(&self) -> MutexGuard<'_, FormSlipCache> {
+        lock(&self.form_slips)
+    }
+}
+
+/// A cache whose lock a panicking check poisoned is still a consistent cache: its
+/// entries are whole answers, inserted or not.
+pub(super) fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
+    cache.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::blocks::BlockCache;
-    use crate::analysis::checks::misspelled_name::SlipKey;
+    use crate::analysis::checks::misspelled_name::{SlipKey, WordAnswers};
     use crate::analysis::{analyze, analyze_with, Analysis, AnalysisOptions};
     use crate::testing::entities::{GERASIMOV, SDF};
     use crate::testing::kb;
@@ -55,51 +71,54 @@ mod tests {
 
     #[test]
     fn slip_answers_last_while_the_storys_entities_are_the_same_in_any_order() {
-        let mut cache = SlipCache::default();
+        let mut cache = WordAnswers::default();
         cache.for_story([1, 2]);
-        cache.words_mut().insert(key("gerasimovis"), Vec::new());
+        cache.answers_mut().insert(key("gerasimovis"), Vec::new());
         cache.for_story([2, 1]);
-        assert!(cache.words_mut().contains_key(&key("gerasimovis")));
+        assert!(cache.answers_mut().contains_key(&key("gerasimovis")));
     }
 
     #[test]
     fn slip_answers_are_forgotten_when_the_storys_entities_change() {
-        let mut cache = SlipCache::default();
+        let mut cache = WordAnswers::default();
         cache.for_story([1, 2]);
-        cache.words_mut().insert(key("gerasimovis"), Vec::new());
+        cache.answers_mut().insert(key("gerasimovis"), Vec::new());
         cache.for_story([1]);
-        assert!(cache.words_mut().is_empty());
+        assert!(cache.answers_mut().is_empty());
         // And they are not back when the first story's entities are.
         cache.for_story([1, 2]);
-        assert!(cache.words_mut().is_empty());
+        assert!(cache.answers_mut().is_empty());
     }
 
     #[test]
     fn a_map_past_its_bound_starts_again() {
         let memo = Memo::default();
         {
-            let mut cache = memo.slips.borrow_mut();
+            let mut words = memo.slips().words();
             for i in 0..SlipCache::LIMIT {
-                cache.words_mut().insert(key(&i.to_string()), Vec::new());
+                words.answers_mut().insert(key(&i.to_string()), Vec::new());
             }
-            cache
-                .phrases_mut()
+            memo.slips()
+                .phrases()
                 .insert((vec!["syrian".to_string()], 0), None);
         }
         memo.bound();
         assert_eq!(
-            memo.slips.borrow_mut().words_mut().len(),
+            memo.slips().words().answers_mut().len(),
             SlipCache::LIMIT,
             "at the bound: kept"
         );
-        memo.slips
-            .borrow_mut()
-            .words_mut()
+        memo.slips()
+            .words()
+            .answers_mut()
             .insert(key("one more"), Vec::new());
         memo.bound();
-        let mut cache = memo.slips.borrow_mut();
-        assert!(cache.words_mut().is_empty());
-        assert_eq!(cache.phrases_mut().len(), 1, "each map has its own bound");
+        assert!(memo.slips().words().answers_mut().is_empty());
+        assert_eq!(
+            memo.slips().phrases().len(),
+            1,
+            "each map has its own bound"
+        );
     }
 
     /// Analyses each text in turn with one memo, as an edited document is.

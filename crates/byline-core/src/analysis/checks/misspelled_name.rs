@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -21,7 +21,7 @@ use crate::analysis::story_countries::StoryCountries;
 use crate::text::words::word_strs;
 use byline_kb::index::{surname_of, surnames_of, NamePart, TokenPosting};
 use byline_kb::lexicon::is_common_folded_word;
-use byline_kb::normalize::fold;
+use byline_kb::normalize::{fold, folds_to};
 use byline_kb::{Category, EntityId, Kb};
 
 /// The form of `folded` as the KB writes it, from the entity's names and, for a
@@ -106,7 +106,7 @@ fn only_unvetted_spelling(entity: &byline_kb::Entity, folded: &str) -> bool {
     if entity.alias_kinds.is_empty() || !(capital_or_country || big_city) {
         return false;
     }
-    let has_word = |form: &str| word_strs(form).any(|w| fold(w) == folded);
+    let has_word = |form: &str| word_strs(form).any(|w| folds_to(w, folded));
     let drops_an_h = |form: &str| {
         word_strs(form).any(|w| EditClass::of(folded, &fold(w)) == EditClass::DroppedH)
     };
@@ -115,8 +115,8 @@ fn only_unvetted_spelling(entity: &byline_kb::Entity, folded: &str) -> bool {
         .any(|form| has_word(form) && !entity.is_accepted_spelling(form))
         && !entity
             .accepted_spellings()
-            .any(|form| has_word(form) || surnames_of(form).iter().any(|s| fold(s) == folded))
-        && !entity.acronyms.iter().any(|a| fold(a) == folded)
+            .any(|form| has_word(form) || surnames_of(form).iter().any(|s| folds_to(s, folded)))
+        && !entity.acronyms.iter().any(|a| folds_to(a, folded))
         && (capital_or_country || drops_an_h(&entity.name))
 }
 
@@ -288,20 +288,27 @@ pub(super) struct SlipKey {
     pub read_as_person: bool,
 }
 
-/// The check's one cache, kept across analyses of one document (in [`super::Memo`]):
-/// the fuzzy KB search per word (a function of the KB), the scored candidates per
-/// [`SlipKey`] (valid while the story names the same KB entities), the keys whose
-/// word is never searched (a function of the key and the KB: a recorded word without
-/// a name beside it, a plural, a common word alone), and the multi-word name search per
-/// run of words.
+/// The check's one cache, kept across analyses of one document (in [`super::Memo`]).
+/// Its two halves have a lock each, because the check searches single words and runs
+/// of words in parallel (`check`): each search takes only its own half.
 #[derive(Debug, Default)]
 pub struct SlipCache {
+    words: Mutex<WordAnswers>,
+    /// The multi-word name search per run of words (a function of the run and the KB).
+    phrases: Mutex<HashMap<PhraseKey, Option<(EntityId, String)>>>,
+}
+
+/// The single-word half of [`SlipCache`]: the fuzzy KB search per word (a function of
+/// the KB), the scored candidates per [`SlipKey`] (valid while the story names the same
+/// KB entities), and the keys whose word is never searched (a function of the key and
+/// the KB: a recorded word without a name beside it, a plural, a common word alone).
+#[derive(Debug, Default)]
+pub(super) struct WordAnswers {
     near: HashMap<String, byline_kb::NearTokens>,
     words: HashMap<SlipKey, Vec<Candidate>>,
     passed_over: HashSet<SlipKey>,
     /// The story's KB entities, sorted, that `words` was filled under.
     story: Vec<EntityId>,
-    phrases: HashMap<PhraseKey, Option<(EntityId, String)>>,
 }
 
 impl SlipCache {
@@ -309,21 +316,33 @@ impl SlipCache {
     pub(super) const LIMIT: usize = 50_000;
 
     /// Forgets a map once it has grown past its bound.
-    pub(super) fn bound(&mut self) {
-        if self.near.len() > Self::LIMIT {
-            self.near.clear();
+    pub(super) fn bound(&self) {
+        let mut words = self.words();
+        if words.near.len() > Self::LIMIT {
+            words.near.clear();
         }
-        if self.words.len() > Self::LIMIT {
-            self.words.clear();
+        if words.words.len() > Self::LIMIT {
+            words.words.clear();
         }
-        if self.passed_over.len() > Self::LIMIT {
-            self.passed_over.clear();
+        if words.passed_over.len() > Self::LIMIT {
+            words.passed_over.clear();
         }
-        if self.phrases.len() > Self::LIMIT {
-            self.phrases.clear();
+        let mut phrases = self.phrases();
+        if phrases.len() > Self::LIMIT {
+            phrases.clear();
         }
     }
 
+    pub(super) fn words(&self) -> MutexGuard<'_, WordAnswers> {
+        super::memo::lock(&self.words)
+    }
+
+    pub(super) fn phrases(&self) -> MutexGuard<'_, HashMap<PhraseKey, Option<(EntityId, String)>>> {
+        super::memo::lock(&self.phrases)
+    }
+}
+
+impl WordAnswers {
     /// Starts the word answers again when the story's KB entities changed since they
     /// were found (in any order they are the same story).
     pub(super) fn for_story(&mut self, story_entities: impl IntoIterator<Item = EntityId>) {
@@ -336,13 +355,8 @@ impl SlipCache {
     }
 
     #[cfg(test)]
-    pub(super) fn words_mut(&mut self) -> &mut HashMap<SlipKey, Vec<Candidate>> {
+    pub(super) fn answers_mut(&mut self) -> &mut HashMap<SlipKey, Vec<Candidate>> {
         &mut self.words
-    }
-
-    #[cfg(test)]
-    pub(super) fn phrases_mut(&mut self) -> &mut HashMap<PhraseKey, Option<(EntityId, String)>> {
-        &mut self.phrases
     }
 }
 
@@ -591,7 +605,7 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
     for id in cx.mentions.iter().filter_map(|m| m.entity) {
         *mentions_of.entry(id).or_default() += 1;
     }
-    let mut cache = cx.memo.slips.borrow_mut();
+    let mut cache = cx.memo.slips().words();
     cache.for_story(story_entities.iter().copied());
     let mut times_written: HashMap<&str, u8> = HashMap::default();
     for token in cx.tokens.iter().filter(|t| t.capitalized) {
@@ -955,7 +969,10 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     // the context shows once is the same slip elsewhere in the story.
     let mut best_for_word: HashMap<String, Vec<Candidate>> = HashMap::default();
     let mut occurrences: Vec<(usize, String)> = Vec::new();
-    for (ti, candidates) in word_candidates(cx) {
+    // The two searches read only the story, and each its own half of the cache: on
+    // two cores, side by side.
+    let (single_words, phrase_findings) = rayon::join(|| word_candidates(cx), || phrase_slips(cx));
+    for (ti, candidates) in single_words {
         let folded = cx.tokens[ti].folded.clone();
         let over: Vec<Candidate> = candidates.into_iter().filter(|c| c.margin >= 0.0).collect();
         if !over.is_empty() {
@@ -969,7 +986,6 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
 
     let mut diagnostics = Vec::new();
     let mut reported = HashSet::default();
-    let phrase_findings = phrase_slips(cx);
     for (ti, folded) in occurrences {
         let Some(candidates) = best_for_word.get_mut(&folded) else {
             continue;
@@ -1028,12 +1044,13 @@ fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
     let n = letters.len();
     let mut out: Vec<String> = kb
         .name_words_one_edit_from(word)
-        .into_iter()
+        .iter()
         .filter(|v| {
             v.chars()
                 .all(|c| c.is_ascii_lowercase() || letters.contains(&c))
                 && !is_other_english_spelling(word, v)
         })
+        .cloned()
         .collect();
     for cut in 2..=MAX_SUFFIX {
         let ending: String = letters[n.saturating_sub(cut)..].iter().collect();
@@ -1106,7 +1123,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // The search tries hundreds of spellings; a story repeats its names, and an edited
     // story its unchanged ones (the memo outlives one analysis).
-    let mut cache = cx.memo.slips.borrow_mut();
+    let mut phrases = cx.memo.slips().phrases();
     // Mentions are in text order and do not overlap: the one that could hold a token
     // is the last to start at or before it (a scan of all of them per token made a
     // long story quadratic).
@@ -1166,7 +1183,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             continue;
         }
         let key = (words.iter().map(|w| w.to_string()).collect::<Vec<_>>(), k);
-        if let Some(found) = cache.phrases.get(&key) {
+        if let Some(found) = phrases.get(&key) {
             if let Some((entity, variant)) = found.clone() {
                 out.push(phrase_finding(cx, ti, entity, &variant));
             }
@@ -1189,7 +1206,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             slip_spellings(kb, &token.folded, strict)
         };
         if variants.is_empty() {
-            cache.phrases.insert(key, None);
+            phrases.insert(key, None);
             continue;
         }
         // Starts from which the words before the slip could begin a KB name.
@@ -1236,7 +1253,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
         if let Some((entity, variant)) = &found {
             out.push(phrase_finding(cx, ti, *entity, variant));
         }
-        cache.phrases.insert(key, found);
+        phrases.insert(key, found);
     }
     out
 }

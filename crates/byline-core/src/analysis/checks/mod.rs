@@ -192,44 +192,59 @@ impl CheckContext<'_> {
 
 /// Runs every enabled check, sorted by position.
 pub fn run(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    if let Some(severity) = settings.severity(Code::MisspelledName) {
-        diagnostics.extend(
-            misspelled_name::check(context)
+    // A check runs only when it is on, and its findings take its configured severity.
+    let when_on = |code: Code, check: &dyn Fn(&CheckContext) -> Vec<Diagnostic>| {
+        settings.severity(code).map_or_else(Vec::new, |severity| {
+            check(context)
                 .into_iter()
-                .chain(form_slips::check(context))
-                .map(|d| Diagnostic { severity, ..d }),
-        );
-    }
-    if let Some(severity) = settings.severity(Code::InconsistentSpelling) {
-        let flagged: Vec<Range<usize>> = diagnostics.iter().map(|d| d.span.clone()).collect();
-        diagnostics.extend(
-            inconsistent_spelling::check(context, &flagged)
-                .into_iter()
-                .map(|d| Diagnostic { severity, ..d }),
-        );
-    }
-    if let Some(severity) = settings.severity(Code::BannedForm) {
-        diagnostics.extend(
-            banned_form::check(context)
-                .into_iter()
-                .map(|d| Diagnostic { severity, ..d }),
-        );
-    }
+                .map(|d| Diagnostic { severity, ..d })
+                .collect()
+        })
+    };
+    // The slip search is the longest check; the others, which read nothing it writes,
+    // run beside it on another core. The results are joined in one fixed order.
+    let (slips, (form_slips, inconsistent, banned, titles)) = rayon::join(
+        || when_on(Code::MisspelledName, &misspelled_name::check),
+        || {
+            (
+                when_on(Code::MisspelledName, &form_slips::check),
+                when_on(Code::InconsistentSpelling, &inconsistent_spelling::check),
+                when_on(Code::BannedForm, &banned_form::check),
+                title_findings(context, settings),
+            )
+        },
+    );
+    let mut diagnostics: Vec<Diagnostic> = slips.into_iter().chain(form_slips).collect();
+    // A name already flagged as a misspelling is not flagged again as a second
+    // spelling of itself.
+    let flagged: Vec<Range<usize>> = diagnostics.iter().map(|d| d.span.clone()).collect();
+    diagnostics.extend(inconsistent.into_iter().filter(|d| {
+        !flagged
+            .iter()
+            .any(|f| f.start < d.span.end && d.span.start < f.end)
+    }));
+    diagnostics.extend(banned);
+    diagnostics.extend(titles);
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    diagnostics
+}
+
+/// `title-mismatch` and `outdated-title` findings, each at its configured severity.
+fn title_findings(context: &CheckContext, settings: &CheckSettings) -> Vec<Diagnostic> {
     let title_checks = [Code::TitleMismatch, Code::OutdatedTitle].map(|c| settings.severity(c));
-    if title_checks.iter().any(Option::is_some) {
-        for d in titles::check(context) {
+    if title_checks.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    titles::check(context)
+        .into_iter()
+        .filter_map(|d| {
             let severity = match d.code {
                 Code::TitleMismatch => title_checks[0],
                 _ => title_checks[1],
-            };
-            if let Some(severity) = severity {
-                diagnostics.push(Diagnostic { severity, ..d });
-            }
-        }
-    }
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
-    diagnostics
+            }?;
+            Some(Diagnostic { severity, ..d })
+        })
+        .collect()
 }
 
 #[cfg(test)]
