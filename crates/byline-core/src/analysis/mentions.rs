@@ -1,6 +1,7 @@
 //! Finding mentions: KB names and acronyms, and capitalised chunks the KB does not
 //! know, typed by the cues around them.
 
+use rayon::prelude::*;
 use std::ops::Range;
 
 use super::checks::misspelled_name::{
@@ -219,11 +220,25 @@ struct KbMatches<'a> {
 
 impl<'a> KbMatches<'a> {
     fn new(tokens: &'a [Token], text: &'a str, kb: &'a Kb) -> Self {
+        // A long block (a wire story without paragraph breaks is one) is looked up at
+        // every token in parallel beforehand: `kb_mention_at` is a function of the
+        // position alone, and recognition reads nearly every position, so the answers
+        // are the ones the scan would have asked for, on all cores. A short block is
+        // looked up as the scan goes (its blocks already run in parallel).
+        let found = if tokens.len() >= LOOKUPS_IN_PARALLEL_FROM {
+            (0..tokens.len())
+                .into_par_iter()
+                .with_min_len(LOOKUPS_IN_PARALLEL_FROM / 4)
+                .map(|i| Some(kb_mention_at(tokens, text, kb, i)))
+                .collect()
+        } else {
+            vec![None; tokens.len()]
+        };
         KbMatches {
             tokens,
             text,
             kb,
-            found: vec![None; tokens.len()],
+            found,
         }
     }
 
@@ -240,6 +255,9 @@ impl<'a> KbMatches<'a> {
         self.lookup(i).take()
     }
 }
+
+/// Tokens in a block from which its KB lookups run in parallel (see `KbMatches::new`).
+const LOOKUPS_IN_PARALLEL_FROM: usize = 256;
 
 /// The longest name, in tokens, the recogniser tries at one position.
 const MAX_NAME_TOKENS: usize = 16;
@@ -1493,6 +1511,21 @@ mod tests {
     }
 
     // KB names.
+
+    #[test]
+    fn a_block_too_long_to_look_up_lazily_is_recognised_as_its_sentences_are() {
+        let kb = kb(&[GERASIMOV, IRAN, IRNA]);
+        let sentence = "General Valery Gerasimov flew to Iran, IRNA reported. ";
+        let alone = recognized(sentence, &kb);
+        let long = sentence.repeat(40);
+        let prose = extract(&long, Format::PlainText);
+        assert!(
+            tokenize(&prose).len() >= LOOKUPS_IN_PARALLEL_FROM,
+            "one block, looked up in parallel"
+        );
+        let expected: Vec<String> = std::iter::repeat_n(alone, 40).flatten().collect();
+        assert_eq!(recognized(&long, &kb), expected);
+    }
 
     #[test]
     fn the_longest_kb_name_at_a_word_wins() {
