@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::implausible_slips::{self, is_acronym_of, NearMiss};
@@ -298,17 +299,16 @@ pub struct SlipCache {
     phrases: Mutex<HashMap<PhraseKey, Option<(EntityId, String)>>>,
 }
 
-/// The single-word half of [`SlipCache`]: the fuzzy KB search per word (a function of
-/// the KB), the scored candidates per [`SlipKey`] (valid while the story names the same
+/// The single-word half of [`SlipCache`]: the scored candidates per [`SlipKey`] (valid while the story names the same
 /// KB entities), and the keys whose word is never searched (a function of the key and
 /// the KB: a recorded word without a name beside it, a plural, a common word alone).
 #[derive(Debug, Default)]
 pub(super) struct WordAnswers {
-    near: HashMap<String, byline_kb::NearTokens>,
     words: HashMap<SlipKey, Vec<Candidate>>,
     passed_over: HashSet<SlipKey>,
     /// The story's KB entities, sorted, that `words` was filled under.
     story: Vec<EntityId>,
+    // The fuzzy KB search per word is the KB's own cache (`Kb::tokens_near`).
 }
 
 impl SlipCache {
@@ -318,9 +318,6 @@ impl SlipCache {
     /// Forgets a map once it has grown past its bound.
     pub(super) fn bound(&self) {
         let mut words = self.words();
-        if words.near.len() > Self::LIMIT {
-            words.near.clear();
-        }
         if words.words.len() > Self::LIMIT {
             words.words.clear();
         }
@@ -595,35 +592,83 @@ fn is_transposition(a: &str, b: &str) -> bool {
 /// Every occurrence of a word searched for slips, with its candidates past the
 /// vetoes (scored, not yet thresholded).
 fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
-    let kb = cx.kb;
-    let story_entities: HashSet<EntityId> = cx.entities_in_story().collect();
-    let mut countries = StoryCountries::default();
-    for &id in &story_entities {
-        countries.add(&kb.entity(id).country);
+    let story = StoryNames::of(cx);
+    let occurrences = searched_words(cx);
+    // The cache answers the words of an unchanged story; the rest are searched on the
+    // pool, each key once, and the answers kept in the order the story writes them.
+    let mut to_search: Vec<(usize, &SlipKey)> = Vec::new();
+    {
+        let mut cache = cx.memo.slips().words();
+        cache.for_story(story.entities.iter().copied());
+        let mut seen: HashSet<&SlipKey> = HashSet::default();
+        for (ti, key) in &occurrences {
+            if !cache.passed_over.contains(key)
+                && !cache.words.contains_key(key)
+                && seen.insert(key)
+            {
+                to_search.push((*ti, key));
+            }
+        }
     }
+    let searched: Vec<Option<Vec<Candidate>>> = to_search
+        .par_iter()
+        .map(|&(ti, key)| search_word(cx, &story, ti, key))
+        .collect();
+    let mut cache = cx.memo.slips().words();
+    for ((_, key), answer) in to_search.iter().zip(searched) {
+        match answer {
+            Some(candidates) => {
+                cache.words.insert((*key).clone(), candidates);
+            }
+            None => {
+                cache.passed_over.insert((*key).clone());
+            }
+        }
+    }
+    occurrences
+        .iter()
+        .filter_map(|(ti, key)| cache.words.get(key).map(|found| (*ti, found.clone())))
+        .collect()
+}
+
+/// What the slip search of every word reads of the story as a whole: the KB entities
+/// it names and their countries.
+struct StoryNames {
+    entities: HashSet<EntityId>,
+    countries: StoryCountries,
+}
+
+impl StoryNames {
+    fn of(cx: &CheckContext) -> Self {
+        let entities: HashSet<EntityId> = cx.entities_in_story().collect();
+        let mut countries = StoryCountries::default();
+        for &id in &entities {
+            countries.add(&cx.kb.entity(id).country);
+        }
+        StoryNames {
+            entities,
+            countries,
+        }
+    }
+}
+
+/// Every capitalised word of four letters or more in a mention, with what its search
+/// depends on, in the order the story writes them.
+fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
     let mut mentions_of: HashMap<EntityId, usize> = HashMap::default();
     for id in cx.mentions.iter().filter_map(|m| m.entity) {
         *mentions_of.entry(id).or_default() += 1;
     }
-    let mut cache = cx.memo.slips().words();
-    cache.for_story(story_entities.iter().copied());
     let mut times_written: HashMap<&str, u8> = HashMap::default();
     for token in cx.tokens.iter().filter(|t| t.capitalized) {
         let times = times_written.entry(token.folded.as_str()).or_default();
         *times = times.saturating_add(1);
     }
-    let mut out = Vec::new();
-
+    let mut occurrences = Vec::new();
     for mention in cx.mentions {
         // The entity only this mention links is no context for a slip in it: the link
         // may rest on the very word being judged ("Hassan Rouhanni", "Bejing").
         let linked_alone = mention.entity.filter(|id| mentions_of.get(id) == Some(&1));
-        // Without that entity, its country is the story's only if another names it.
-        let story_countries = match linked_alone {
-            None => Cow::Borrowed(countries.all()),
-            Some(alone) => countries.without_sole(&kb.entity(alone).country),
-        };
-        let in_story = |id: EntityId| story_entities.contains(&id) && Some(id) != linked_alone;
         let only = matches!(
             mention.category,
             Category::Organization | Category::Location
@@ -687,233 +732,236 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
                 titles: titles.iter().map(|t| t.to_string()).collect(),
                 written_again,
             };
-            if cache.passed_over.contains(&key) {
-                continue;
-            }
-            if let Some(found) = cache.words.get(&key) {
-                out.push((ti, found.clone()));
-                continue;
-            }
-            // A spelling a source records is never a slip. A linked mention is tried
-            // too: the linker finds a name through an unvetted alias ("Bejing") and
-            // through the romanisation rules ("Hassan Rouhanni"), and neither makes
-            // the written form one that a source records.
-            let postings = kb.token_postings(&token.folded);
-            let recorded = !postings.is_empty() && is_recorded_word(kb, &postings, &token.folded);
-            // A short word in capitals is an acronym: only another acronym with two
-            // letters swapped can be meant ("UNCHR" for UNHCR), not a name near it;
-            // and of four letters, swapped ones are as often another real acronym
-            // ("NASA" beside the news agency ANSA).
-            let acronym = token.all_caps && length <= 5;
-            if acronym && (recorded || length < 5) {
-                cache.passed_over.insert(key);
-                continue;
-            }
-            if is_plural_of_known_word(kb, &token.folded)
-                || is_derived_from_place_name(kb, &token.folded)
-            {
-                cache.passed_over.insert(key);
-                continue; // "Syrians", "Karelian": a plural, a place's adjective
-            }
-            let common_word = is_common_folded_word(&token.folded);
-            let has_part = |word: Option<&str>, wanted: NamePart| {
-                word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
-            };
-            // Looked up when first needed (most words are neither common nor recorded
-            // and have no candidate), then once for all the word's candidates.
-            let given_before = std::cell::OnceCell::new();
-            let previous_is_given_name =
-                || *given_before.get_or_init(|| has_part(previous, NamePart::Given));
-            let next_is_surname = || has_part(next, NamePart::Surname);
-            if common_word && !previous_is_given_name() && !next_is_surname() {
-                cache.passed_over.insert(key);
-                continue; // `common_word_alone` would veto every candidate: skip the search
-            }
-            // A word the KB records is tried only in a full name whose other part is
-            // a KB person's, and which the KB does not record as one name itself
-            // (`recorded_word_beside_a_stranger` vetoes the rest).
-            if recorded
-                && (!(previous_is_given_name() || next_is_surname())
-                    || recorded_together(&postings, kb, previous)
-                    || recorded_together(&postings, kb, next))
-            {
-                cache.passed_over.insert(key);
-                continue;
-            }
-            let searched = Arc::clone(
-                cache
-                    .near
-                    .entry(token.folded.clone())
-                    .or_insert_with(|| near_name_words(kb, &token.folded)),
-            );
-            // The Levenshtein search counts two letters swapped as two edits, which is
-            // past the bound for a short word: look the swaps up directly.
-            let mut swaps = Vec::new();
-            for swapped in swaps_past_the_search(&token.folded) {
-                if !searched.iter().any(|(w, _)| *w == swapped) {
-                    let postings = kb.token_postings(&swapped);
-                    if !postings.is_empty() {
-                        swaps.push((swapped, postings));
-                    }
-                }
-            }
-            let near = searched
-                .iter()
-                .chain(&swaps)
-                .filter(|(w, _)| !acronym || is_transposition(&token.folded, w));
-            let written = &cx.text[token.span.clone()];
-            let mut candidates = Vec::new();
-            for (kb_word, near_postings) in near {
-                let kb_word = kb_word.as_str();
-                if kb_word == token.folded {
-                    continue; // the unvetted alias itself
-                }
-                // The entities this mention may name come first: the edit's class is
-                // worked out only for a word some of them spell.
-                let near_postings: Vec<TokenPosting> = near_postings
-                    .iter()
-                    .copied()
-                    .filter(|p| {
-                        let e = kb.entity(p.entity);
-                        searches(mention.category, e.category())
-                            && !banned_form(e, &token.folded)
-                            && (!acronym || is_acronym_of(e, kb_word))
-                    })
-                    .collect();
-                if near_postings.is_empty() {
-                    continue;
-                }
-                let edit_class = EditClass::of(&token.folded, kb_word);
-                // One sound spelled another way ("Interfaks" for Interfax, "Lammie" for
-                // Lammy) and one letter moved ("Beruit") are one slip, though the edit
-                // distance counts two.
-                let edits = edit_class.edits(&token.folded, kb_word);
-                for TokenPosting { entity, part } in near_postings {
-                    let e = kb.entity(entity);
-                    let neighbour_fits = match part {
-                        // The neighbour is the other part of the name, not the word
-                        // itself: "Amin Asmin" is no slip of Muhammad Amin because an
-                        // alias of his ("Amin ul-Haq") makes Amin a given name too.
-                        NamePart::Surname => previous.is_some_and(|p| {
-                            p != kb_word
-                                && !crate::analysis::cues::is_kunya_particle(p)
-                                && given_names(kb, entity).0.contains(p)
-                        }),
-                        NamePart::Given => {
-                            next.is_some_and(|n| n != kb_word && surnames(kb, entity).0.contains(n))
-                        }
-                        NamePart::Whole => false,
-                    };
-                    let miss = NearMiss {
-                        written: &token.folded,
-                        as_typed: written,
-                        all_caps: token.all_caps,
-                        kb_word,
-                        part,
-                        entity: e,
-                        edits,
-                        previous_is_given_name: part == NamePart::Surname
-                            && !neighbour_fits
-                            && previous_is_given_name(),
-                        neighbour_fits,
-                    };
-                    if implausible_slips::is_implausible(kb, &miss) || (recorded && !neighbour_fits)
-                    {
-                        continue; // (a recorded word: `recorded_name_meant_as_written`)
-                    }
-                    let evidence = Evidence {
-                        edits,
-                        edit_class,
-                        romanisation: romanisation::is_romanisation(
-                            &token.folded,
-                            kb_word,
-                            &e.country,
-                        ),
-                        neighbour_fits,
-                        in_story: in_story(entity),
-                        title_fits: title_fits(&titles, &e.entity_type),
-                        country_in_story: story_countries.contains(&e.country),
-                        distinctive_organisation: part == NamePart::Whole
-                            && e.category() == Category::Organization
-                            && distinctive_as_company(e, in_story(entity))
-                            && (edits <= 1 || edit_class == EditClass::Suffix)
-                            && (kb_word.chars().count() >= 5 || acronym)
-                            && !is_common_folded_word(kb_word)
-                            // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
-                            && (acronym || !is_acronym_of(e, kb_word)),
-                        common_word,
-                        unvetted_alias: postings.iter().any(|p| p.entity == entity)
-                            && only_unvetted_spelling(e, &token.folded),
-                        name_band: super::slip_decision::other_name_band(
-                            kb,
-                            &token.folded,
-                            kb_word,
-                        ),
-                        ends_differ_only: token.folded.starts_with(kb_word)
-                            || kb_word.starts_with(token.folded.as_str()),
-                        prominent_place: named_as_place
-                            && (length >= 6 || edit_class == EditClass::Transposition)
-                            && e.category() == Category::Location
-                            && e.prominence() >= PROMINENT_PLACE
-                            && kb_word.chars().next() == token.folded.chars().next(),
-                        prominence: e.prominence(),
-                        category: e.category(),
-                        letters: length,
-                        written_again,
-                        surname_alone: part == NamePart::Surname
-                            && read_as_person
-                            && written_again == 0
-                            && next.is_none()
-                            && previous.is_none_or(crate::analysis::cues::is_person_title),
-                    };
-                    let fitting_neighbour = match part {
-                        NamePart::Surname => previous,
-                        _ => next,
-                    };
-                    // Before a given name, another given name not the candidate's
-                    // ("Ernesto Alonso Vargas") makes the words someone else's name; a
-                    // title ("Minister Kaya Kallas") does not.
-                    let stranger_before = part == NamePart::Given
-                        && previous.is_some_and(|p| {
-                            !given_names(kb, entity).0.contains(p)
-                                && !crate::analysis::cues::is_person_title(p)
-                        });
-                    if common_word_alone(&evidence)
-                        || far_without_strong_context(&evidence)
-                        || (recorded
-                            && (stranger_before
-                                || spells_it(e, &token.folded)
-                                || recorded_name_meant_as_written(
-                                    kb,
-                                    &postings,
-                                    fitting_neighbour,
-                                    &e.country,
-                                    &evidence,
-                                    evidence.title_fits
-                                        && !postings.iter().any(|p| {
-                                            title_fits(&titles, &kb.entity(p.entity).entity_type)
-                                        }),
-                                )))
-                        || another_word_from_a_place_name(&evidence)
-                    {
-                        continue;
-                    }
-                    if let Some(form) = written_form(kb, entity, kb_word) {
-                        let margin = evidence.margin();
-                        candidates.push(Candidate {
-                            entity,
-                            suggestion: matches_case(&form, written),
-                            evidence,
-                            margin,
-                        });
-                    }
-                }
-            }
-            cache.words.insert(key, candidates.clone());
-            out.push((ti, candidates));
+            occurrences.push((ti, key));
         }
     }
-    out
+    occurrences
+}
+
+/// The candidates of the word at token `ti`, past the vetoes (scored, not yet
+/// thresholded), or `None` for a word never searched (a recorded word without a name
+/// beside it, a plural, a common word alone): a function of `key`, the story's names
+/// and the KB, so it runs on the pool beside the other words' searches.
+fn search_word(
+    cx: &CheckContext,
+    story: &StoryNames,
+    ti: usize,
+    key: &SlipKey,
+) -> Option<Vec<Candidate>> {
+    let kb = cx.kb;
+    let token = &cx.tokens[ti];
+    let length = token.folded.chars().count();
+    let previous = key.previous.as_deref();
+    let next = key.next.as_deref();
+    let titles: Vec<&str> = key.titles.iter().map(String::as_str).collect();
+    let (named_as_place, written_again, read_as_person) =
+        (key.named_as_place, key.written_again, key.read_as_person);
+    // A mention not typed as an organisation or a place may name any category.
+    let searched_as = key.only.unwrap_or(Category::Other);
+    let linked_alone = key.linked_alone;
+    // Without the entity only this mention links, its country is the story's only if
+    // another names it.
+    let story_countries = match linked_alone {
+        None => Cow::Borrowed(story.countries.all()),
+        Some(alone) => story.countries.without_sole(&kb.entity(alone).country),
+    };
+    let in_story = |id: EntityId| story.entities.contains(&id) && Some(id) != linked_alone;
+    // A spelling a source records is never a slip. A linked mention is tried
+    // too: the linker finds a name through an unvetted alias ("Bejing") and
+    // through the romanisation rules ("Hassan Rouhanni"), and neither makes
+    // the written form one that a source records.
+    let postings = kb.token_postings(&token.folded);
+    let recorded = !postings.is_empty() && is_recorded_word(kb, &postings, &token.folded);
+    // A short word in capitals is an acronym: only another acronym with two
+    // letters swapped can be meant ("UNCHR" for UNHCR), not a name near it;
+    // and of four letters, swapped ones are as often another real acronym
+    // ("NASA" beside the news agency ANSA).
+    let acronym = token.all_caps && length <= 5;
+    if acronym && (recorded || length < 5) {
+        return None;
+    }
+    if is_plural_of_known_word(kb, &token.folded) || is_derived_from_place_name(kb, &token.folded) {
+        return None; // "Syrians", "Karelian": a plural, a place's adjective
+    }
+    let common_word = is_common_folded_word(&token.folded);
+    let has_part = |word: Option<&str>, wanted: NamePart| {
+        word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
+    };
+    // Looked up when first needed (most words are neither common nor recorded
+    // and have no candidate), then once for all the word's candidates.
+    let given_before = std::cell::OnceCell::new();
+    let previous_is_given_name =
+        || *given_before.get_or_init(|| has_part(previous, NamePart::Given));
+    let next_is_surname = || has_part(next, NamePart::Surname);
+    if common_word && !previous_is_given_name() && !next_is_surname() {
+        return None; // `common_word_alone` would veto every candidate: skip the search
+    }
+    // A word the KB records is tried only in a full name whose other part is
+    // a KB person's, and which the KB does not record as one name itself
+    // (`recorded_word_beside_a_stranger` vetoes the rest).
+    if recorded
+        && (!(previous_is_given_name() || next_is_surname())
+            || recorded_together(&postings, kb, previous)
+            || recorded_together(&postings, kb, next))
+    {
+        return None;
+    }
+    let searched = near_name_words(kb, &token.folded);
+    // The Levenshtein search counts two letters swapped as two edits, which is
+    // past the bound for a short word: look the swaps up directly.
+    let mut swaps = Vec::new();
+    for swapped in swaps_past_the_search(&token.folded) {
+        if !searched.iter().any(|(w, _)| *w == swapped) {
+            let postings = kb.token_postings(&swapped);
+            if !postings.is_empty() {
+                swaps.push((swapped, postings));
+            }
+        }
+    }
+    let near = searched
+        .iter()
+        .chain(&swaps)
+        .filter(|(w, _)| !acronym || is_transposition(&token.folded, w));
+    let written = &cx.text[token.span.clone()];
+    let mut candidates = Vec::new();
+    for (kb_word, near_postings) in near {
+        let kb_word = kb_word.as_str();
+        if kb_word == token.folded {
+            continue; // the unvetted alias itself
+        }
+        // The entities this mention may name come first: the edit's class is
+        // worked out only for a word some of them spell.
+        let near_postings: Vec<TokenPosting> = near_postings
+            .iter()
+            .copied()
+            .filter(|p| {
+                let e = kb.entity(p.entity);
+                searches(searched_as, e.category())
+                    && !banned_form(e, &token.folded)
+                    && (!acronym || is_acronym_of(e, kb_word))
+            })
+            .collect();
+        if near_postings.is_empty() {
+            continue;
+        }
+        let edit_class = EditClass::of(&token.folded, kb_word);
+        // One sound spelled another way ("Interfaks" for Interfax, "Lammie" for
+        // Lammy) and one letter moved ("Beruit") are one slip, though the edit
+        // distance counts two.
+        let edits = edit_class.edits(&token.folded, kb_word);
+        for TokenPosting { entity, part } in near_postings {
+            let e = kb.entity(entity);
+            let neighbour_fits = match part {
+                // The neighbour is the other part of the name, not the word
+                // itself: "Amin Asmin" is no slip of Muhammad Amin because an
+                // alias of his ("Amin ul-Haq") makes Amin a given name too.
+                NamePart::Surname => previous.is_some_and(|p| {
+                    p != kb_word
+                        && !crate::analysis::cues::is_kunya_particle(p)
+                        && given_names(kb, entity).0.contains(p)
+                }),
+                NamePart::Given => {
+                    next.is_some_and(|n| n != kb_word && surnames(kb, entity).0.contains(n))
+                }
+                NamePart::Whole => false,
+            };
+            let miss = NearMiss {
+                written: &token.folded,
+                as_typed: written,
+                all_caps: token.all_caps,
+                kb_word,
+                part,
+                entity: e,
+                edits,
+                previous_is_given_name: part == NamePart::Surname
+                    && !neighbour_fits
+                    && previous_is_given_name(),
+                neighbour_fits,
+            };
+            if implausible_slips::is_implausible(kb, &miss) || (recorded && !neighbour_fits) {
+                continue; // (a recorded word: `recorded_name_meant_as_written`)
+            }
+            let evidence = Evidence {
+                edits,
+                edit_class,
+                romanisation: romanisation::is_romanisation(&token.folded, kb_word, &e.country),
+                neighbour_fits,
+                in_story: in_story(entity),
+                title_fits: title_fits(&titles, &e.entity_type),
+                country_in_story: story_countries.contains(&e.country),
+                distinctive_organisation: part == NamePart::Whole
+                    && e.category() == Category::Organization
+                    && distinctive_as_company(e, in_story(entity))
+                    && (edits <= 1 || edit_class == EditClass::Suffix)
+                    && (kb_word.chars().count() >= 5 || acronym)
+                    && !is_common_folded_word(kb_word)
+                    // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
+                    && (acronym || !is_acronym_of(e, kb_word)),
+                common_word,
+                unvetted_alias: postings.iter().any(|p| p.entity == entity)
+                    && only_unvetted_spelling(e, &token.folded),
+                name_band: super::slip_decision::other_name_band(kb, &token.folded, kb_word),
+                ends_differ_only: token.folded.starts_with(kb_word)
+                    || kb_word.starts_with(token.folded.as_str()),
+                prominent_place: named_as_place
+                    && (length >= 6 || edit_class == EditClass::Transposition)
+                    && e.category() == Category::Location
+                    && e.prominence() >= PROMINENT_PLACE
+                    && kb_word.chars().next() == token.folded.chars().next(),
+                prominence: e.prominence(),
+                category: e.category(),
+                letters: length,
+                written_again,
+                surname_alone: part == NamePart::Surname
+                    && read_as_person
+                    && written_again == 0
+                    && next.is_none()
+                    && previous.is_none_or(crate::analysis::cues::is_person_title),
+            };
+            let fitting_neighbour = match part {
+                NamePart::Surname => previous,
+                _ => next,
+            };
+            // Before a given name, another given name not the candidate's
+            // ("Ernesto Alonso Vargas") makes the words someone else's name; a
+            // title ("Minister Kaya Kallas") does not.
+            let stranger_before = part == NamePart::Given
+                && previous.is_some_and(|p| {
+                    !given_names(kb, entity).0.contains(p)
+                        && !crate::analysis::cues::is_person_title(p)
+                });
+            if common_word_alone(&evidence)
+                || far_without_strong_context(&evidence)
+                || (recorded
+                    && (stranger_before
+                        || spells_it(e, &token.folded)
+                        || recorded_name_meant_as_written(
+                            kb,
+                            &postings,
+                            fitting_neighbour,
+                            &e.country,
+                            &evidence,
+                            evidence.title_fits
+                                && !postings
+                                    .iter()
+                                    .any(|p| title_fits(&titles, &kb.entity(p.entity).entity_type)),
+                        )))
+                || another_word_from_a_place_name(&evidence)
+            {
+                continue;
+            }
+            if let Some(form) = written_form(kb, entity, kb_word) {
+                let margin = evidence.margin();
+                candidates.push(Candidate {
+                    entity,
+                    suggestion: matches_case(&form, written),
+                    evidence,
+                    margin,
+                });
+            }
+        }
+    }
+    Some(candidates)
 }
 
 /// Every candidate pair the decision weighs in `cx`, findings or not, for the fitting
