@@ -97,11 +97,17 @@ pub enum Feature {
     /// person's surname there is likelier that newsmaker misspelled. A name word beside
     /// it ("Kelli Ali") is more often someone else's full name.
     SurnameAlone,
+    /// How often English text on the web writes the written word, in bands 0–4 (see
+    /// [`web_band`]): a word people write — a word, a name, a place, a brand ("Kelli",
+    /// "Chicano", "Tituss") — is more often meant as written, a form nobody writes
+    /// ("Blinkan") more often a slip. Famous misspellings are written too ("Ghandi"),
+    /// so it weighs, never vetoes; and not beside the candidate's other name part.
+    WebFrequency,
 }
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 27] = [
+    pub const ALL: [Feature; 28] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -129,6 +135,7 @@ impl Feature {
         Feature::Length,
         Feature::WrittenAgain,
         Feature::SurnameAlone,
+        Feature::WebFrequency,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -161,6 +168,7 @@ impl Feature {
             Feature::Length => "length",
             Feature::WrittenAgain => "written_again",
             Feature::SurnameAlone => "surname_alone",
+            Feature::WebFrequency => "web_frequency",
         }
     }
 }
@@ -428,6 +436,8 @@ pub struct Evidence {
     pub written_again: u8,
     /// The word stands alone, once in the story, for the candidate's surname.
     pub surname_alone: bool,
+    /// How often the web writes the word, 0–4 ([`web_band`]).
+    pub web_band: u8,
 }
 
 impl Evidence {
@@ -479,6 +489,12 @@ impl Evidence {
             Feature::WrittenAgain if self.neighbour_fits => 0.0,
             Feature::WrittenAgain => f32::from(self.written_again),
             Feature::SurnameAlone => flag(self.surname_alone && self.category == Category::Person),
+            // Beside the candidate's other name part ("Rahul Ghandi", "Kash Patil") the
+            // full name is the newsmaker's: that the web writes the word alone says
+            // little about this pair (fitted beside it: names-dev 3 rows more, clean text
+            // 1 pair less).
+            Feature::WebFrequency if self.neighbour_fits => 0.0,
+            Feature::WebFrequency => f32::from(self.web_band),
         }
     }
 
@@ -627,6 +643,34 @@ pub fn other_name_band(kb: &Kb, written: &str, kb_word: &str) -> u8 {
     }
 }
 
+/// The web-frequency list as compiled in: a Bloom filter, written by
+/// `scripts/build_web_words.py` from wordfreq 3.1.1's large English list (CC BY-SA
+/// 4.0), of the folded words of four letters or more and their bands. A word list
+/// would be three megabytes; the filter is 406 kB, in the name list's format.
+const WEB_WORDS: &[u8] = include_bytes!("../../../data/web-words.bloom");
+
+fn web_words() -> &'static Bloom<'static> {
+    static LIST: OnceLock<Bloom<'static>> = OnceLock::new();
+    LIST.get_or_init(|| Bloom::parse(WEB_WORDS).expect("data/web-words.bloom"))
+}
+
+/// How often English text on the web writes the folded word `written`: 0 under once
+/// per hundred million words (or never), then one band per tenfold, 1 (1–10 per
+/// billion words: "Tituss") to 4 (10,000 and more: common words). The bands are
+/// checked upwards and stop at the first missing one, so a false positive of the
+/// filter lifts a word by one band at most.
+pub fn web_band(written: &str) -> u8 {
+    let list = web_words();
+    if !list.contains(written) {
+        return 0;
+    }
+    let mut band = 1;
+    while band < 4 && list.contains(&format!("{written}\t{}", band + 1)) {
+        band += 1;
+    }
+    band
+}
+
 /// Letters past which a longer word is no likelier a slip: the `length` feature stops
 /// growing at twelve ("Antetokoumpo").
 const LONGEST_WEIGHED: usize = 12;
@@ -659,6 +703,7 @@ impl Evidence {
             letters: 6,
             written_again: 0,
             surname_alone: false,
+            web_band: 0,
         }
     }
 }
@@ -818,6 +863,43 @@ mod tests {
         }
         assert!(Bloom::parse(b"BYLBLOOM").is_err());
         assert!(Bloom::parse(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn the_web_band_says_how_often_english_text_writes_a_word() {
+        // Common words, names the web writes and slips nobody writes.
+        assert_eq!(web_band("government"), 4);
+        for word in ["kelli", "cortez", "chicano"] {
+            assert!(web_band(word) >= 2, "{word}");
+        }
+        assert!(web_band("tituss") >= 1);
+        for word in ["blinkan", "varadker", "gerasimovis", "kagama"] {
+            assert_eq!(web_band(word), 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_word_the_web_writes_weighs_against_a_slip_but_not_beside_the_other_name_part() {
+        let fitted = parse_weights(FITTED_TABLE).unwrap();
+        let unwritten = Evidence::plain(EditClass::Vowel);
+        let written = Evidence {
+            web_band: 3,
+            ..unwritten.clone()
+        };
+        assert!(written.margin_with(&fitted) < unwritten.margin_with(&fitted));
+        // "Rahul Ghandi": beside the candidate's given name the full name is his.
+        let full_name = Evidence {
+            neighbour_fits: true,
+            ..unwritten.clone()
+        };
+        let full_name_written = Evidence {
+            web_band: 3,
+            ..full_name.clone()
+        };
+        assert_eq!(
+            full_name_written.margin_with(&fitted),
+            full_name.margin_with(&fitted)
+        );
     }
 
     #[test]
