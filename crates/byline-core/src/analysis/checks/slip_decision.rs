@@ -254,6 +254,20 @@ fn doubling_moved(w: &[char], k: &[char], i: usize) -> bool {
     }
 }
 
+/// Whether the writer doubled one letter of the name instead of another ("Gutteres" for
+/// Guterres, "Lazarrini" for Lazzarini): undoubling one doubled letter of each
+/// gives the same word. One slip of the hand, though Damerau–Levenshtein counts two.
+fn doubling_moved_elsewhere(w: &[char], k: &[char]) -> bool {
+    let undoubled = |x: &[char]| -> Vec<Vec<char>> {
+        (1..x.len())
+            .filter(|&p| x[p] == x[p - 1])
+            .map(|p| [&x[..p], &x[p + 1..]].concat())
+            .collect()
+    };
+    let from_k = undoubled(k);
+    undoubled(w).iter().any(|u| from_k.contains(u))
+}
+
 /// Endings that spell one final sound in names (either way round): "Lammie" for
 /// Lammy. ("Halevey" for Halevy is one vowel added, an edit of its own class.)
 const ENDING_ALTERNATIONS: [(&str, &str); 1] = [("ie", "y")];
@@ -344,6 +358,9 @@ impl EditClass {
                 [i, .., j] if *i > 0 && one_letter_moved(&w[*i..=*j], &k[*i..=*j]) => {
                     return EditClass::Transposition;
                 }
+                [i, ..] if *i > 0 && doubling_moved_elsewhere(&w, &k) => {
+                    return EditClass::Doubled;
+                }
                 _ => {}
             }
         }
@@ -383,12 +400,12 @@ impl EditClass {
     }
 
     /// The edits the decision counts for this class between `written` and `kb_word`:
-    /// one sound spelled another way ("Interfaks", "Lammie") and one letter moved
-    /// ("Beruit") are one slip of the hand or ear, though Damerau–Levenshtein counts
-    /// two.
+    /// one sound spelled another way ("Interfaks", "Lammie"), one letter moved
+    /// ("Beruit") and a doubling moved ("Gutteres") are one slip of the hand or ear,
+    /// though Damerau–Levenshtein counts two.
     pub fn edits(self, written: &str, kb_word: &str) -> usize {
         match self {
-            EditClass::Phonetic | EditClass::Transposition => 1,
+            EditClass::Phonetic | EditClass::Transposition | EditClass::Doubled => 1,
             _ => strsim::damerau_levenshtein(written, kb_word),
         }
     }
@@ -819,6 +836,8 @@ mod tests {
             ("hertzog", "herzog", EditClass::Phonetic),
             ("modhi", "modi", EditClass::DroppedH),
             ("kuennsberg", "kuenssberg", EditClass::Doubled),
+            ("gutteres", "guterres", EditClass::Doubled),
+            ("lazarrini", "lazzarini", EditClass::Doubled),
         ] {
             assert_eq!(EditClass::of(written, kb), class, "{written} for {kb}");
         }
