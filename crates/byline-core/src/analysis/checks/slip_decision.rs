@@ -916,23 +916,19 @@ mod tests {
     #[test]
     fn a_word_the_web_writes_weighs_against_a_slip_but_not_beside_the_other_name_part() {
         let fitted = parse_weights(FITTED_TABLE).unwrap();
-        let unwritten = Evidence::plain(EditClass::Vowel);
-        let written = Evidence {
+        let written_often = |e: &Evidence| Evidence {
             web_band: 3,
-            ..unwritten.clone()
+            ..e.clone()
         };
-        assert!(written.margin_with(&fitted) < unwritten.margin_with(&fitted));
+        let unwritten = Evidence::plain(EditClass::Vowel);
+        assert!(written_often(&unwritten).margin_with(&fitted) < unwritten.margin_with(&fitted));
         // "Rahul Ghandi": beside the candidate's given name the full name is his.
         let full_name = Evidence {
             neighbour_fits: true,
             ..unwritten.clone()
         };
-        let full_name_written = Evidence {
-            web_band: 3,
-            ..full_name.clone()
-        };
         assert_eq!(
-            full_name_written.margin_with(&fitted),
+            written_often(&full_name).margin_with(&fitted),
             full_name.margin_with(&fitted)
         );
     }
