@@ -784,7 +784,8 @@ fn search_word(
         return None; // "Syrians", "Karelian": a plural, a place's adjective
     }
     let common_word = is_common_folded_word(&token.folded);
-    let web_band = super::slip_decision::web_band(&token.folded);
+    // Looked up once, for the first candidate: most searched words have none.
+    let web_band = std::cell::OnceCell::new();
     let has_part = |word: Option<&str>, wanted: NamePart| {
         word.is_some_and(|w| kb.token_postings(w).iter().any(|p| p.part == wanted))
     };
@@ -918,7 +919,7 @@ fn search_word(
                     && written_again == 0
                     && next.is_none()
                     && previous.is_none_or(crate::analysis::cues::is_person_title),
-                web_band,
+                web_band: *web_band.get_or_init(|| super::slip_decision::web_band(&token.folded)),
             };
             let fitting_neighbour = match part {
                 NamePart::Surname => previous,

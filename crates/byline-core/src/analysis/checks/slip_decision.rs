@@ -240,24 +240,11 @@ fn one_letter_moved(w: &[char], k: &[char]) -> bool {
             || (w[1..] == k[..n - 1] && w[0] == k[n - 1]))
 }
 
-/// Whether `w` and `k`, differing only at `i`, each double a letter there beside it
-/// ("Kuennsberg" for Kuenssberg): the doubling moved to the wrong letter.
-fn doubling_moved(w: &[char], k: &[char], i: usize) -> bool {
-    let doubled = |x: &[char]| (i > 0 && x[i - 1] == x[i]) || x.get(i + 1) == Some(&x[i]);
-    doubled(w) && doubled(k) && {
-        let undouble = |x: &[char]| {
-            let mut y = x.to_vec();
-            y.remove(i);
-            y
-        };
-        undouble(w) == undouble(k)
-    }
-}
-
-/// Whether the writer doubled one letter of the name instead of another ("Gutteres" for
-/// Guterres, "Lazarrini" for Lazzarini): undoubling one doubled letter of each
-/// gives the same word. One slip of the hand, though Damerau–Levenshtein counts two.
-fn doubling_moved_elsewhere(w: &[char], k: &[char]) -> bool {
+/// Whether the writer doubled one letter of the name instead of another ("Kuennsberg"
+/// for Kuenssberg, "Gutteres" for Guterres, "Lazarrini" for Lazzarini): undoubling one
+/// doubled letter of each gives the same word. One slip of the hand, though
+/// Damerau–Levenshtein counts two when the letters are apart.
+fn doubling_moved(w: &[char], k: &[char]) -> bool {
     let undoubled = |x: &[char]| -> Vec<Vec<char>> {
         (1..x.len())
             .filter(|&p| x[p] == x[p - 1])
@@ -342,7 +329,7 @@ impl EditClass {
                         EditClass::Phonetic
                     } else if is_vowel(a) && is_vowel(b) {
                         EditClass::ChangedVowel
-                    } else if doubling_moved(&w, &k, *i) {
+                    } else if doubling_moved(&w, &k) {
                         EditClass::Doubled
                     } else if keyboard_neighbours(a, b) {
                         EditClass::Keyboard
@@ -358,7 +345,7 @@ impl EditClass {
                 [i, .., j] if *i > 0 && one_letter_moved(&w[*i..=*j], &k[*i..=*j]) => {
                     return EditClass::Transposition;
                 }
-                [i, ..] if *i > 0 && doubling_moved_elsewhere(&w, &k) => {
+                [i, ..] if *i > 0 && doubling_moved(&w, &k) => {
                     return EditClass::Doubled;
                 }
                 _ => {}
