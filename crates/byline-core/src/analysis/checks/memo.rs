@@ -64,6 +64,7 @@ mod tests {
             named_as_place: false,
             linked_alone: None,
             titles: Vec::new(),
+            title_text: String::new(),
             written_again: 0,
             read_as_person: false,
         }

@@ -13,7 +13,9 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::implausible_slips::{self, is_acronym_of, NearMiss};
+use super::offices::office_of;
 use super::slip_decision::{EditClass, Evidence, Feature, MAX_SUFFIX, SURE_MARGIN};
+use super::titles::names_a_role_of;
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::entity_memo::per_entity;
 use crate::analysis::linking::title_fits;
@@ -264,6 +266,27 @@ fn titles_before<'a>(cx: &'a CheckContext, start: usize) -> Vec<&'a str> {
     titles
 }
 
+/// The words written right before the name that begins at token `start`, up to five,
+/// in its sentence and with nothing but spaces between them ("Nvidia chief executive"
+/// before "Jensen Hwang"): the title the role evidence reads, lowercase or not.
+fn title_text_before<'a>(cx: &'a CheckContext, start: usize) -> &'a str {
+    let mut first = start;
+    while first > 0
+        && start - first < TITLE_WORDS_READ
+        && joined(cx, first - 1, first)
+        && !cx.tokens[first].sentence_start
+    {
+        first -= 1;
+    }
+    if first == start {
+        return "";
+    }
+    &cx.text[cx.tokens[first].span.start..cx.tokens[start - 1].span.end]
+}
+
+/// Words before a name read for its title ("Army chief of staff").
+const TITLE_WORDS_READ: usize = 5;
+
 /// What one search for a word's candidates depends on, besides the KB and the story's
 /// set of KB entities: the word folded and as written, the name words beside it,
 /// whether only organisations may be meant, and the title before the name.
@@ -281,6 +304,8 @@ pub(super) struct SlipKey {
     /// The entity only this mention links, which is no context for it.
     pub linked_alone: Option<EntityId>,
     pub titles: Vec<String>,
+    /// The words written before the name, read for the office they name.
+    pub title_text: String,
     /// Times the story writes the word so, past the first (to three).
     pub written_again: u8,
     /// The word reads as a person's name ([`reads_as_a_persons_name`]): typed so, or
@@ -547,29 +572,47 @@ fn entities_named(postings: &[TokenPosting]) -> usize {
 /// a Peter Wilson in the KB is someone else. Nor is another romanisation of the
 /// candidate's word a slip ("Moammar"), nor a name people of the candidate's own
 /// `country` carry ("Trần Xuân" beside Trần Văn Tuấn): a compatriot's name.
-/// A title that fits the candidate and none of the word's own people
-/// (`title_picks_candidate`: "Chancellor Olaf Schulz", where Martin Schulz was never
+/// A title whose kind fits the candidate and none of the word's own people
+/// ([`TitlePicks::kind`]: "Chancellor Olaf Schulz", where Martin Schulz was never
 /// chancellor) says whose name it is though a compatriot carries the word; not when
 /// many people do ("Governor Pete Wilson" is no slip of a politician Peter Wilson).
+/// A title naming the candidate's own recorded office ([`TitlePicks::role`]: "Prime
+/// Minister Michel Bernier" for Barnier, "Nvidia chief executive Jensen Hwang") says
+/// it however common the other name part, unless the written word is itself a name
+/// many people carry ("Prime Minister Iyad Allawi", whom the KB records as Ayad).
 fn recorded_name_meant_as_written(
     kb: &Kb,
     postings: &[TokenPosting],
     neighbour: Option<&str>,
     country: &str,
     evidence: &Evidence,
-    title_picks_candidate: bool,
+    title_picks: TitlePicks,
 ) -> bool {
+    if title_picks.role && evidence.neighbour_fits && evidence.category == Category::Person {
+        return evidence.romanisation || entities_named(postings) > SHARED_NAME_ENTITIES;
+    }
     !evidence.neighbour_fits
         || evidence.romanisation
         || evidence.category != Category::Person
         || evidence.prominence < NEWSMAKER
         || entities_named(postings) > SHARED_NAME_ENTITIES
-        || (!title_picks_candidate
+        || (!title_picks.kind
             && postings.iter().any(|p| {
                 let other = kb.entity(p.entity);
                 other.category() == Category::Person && other.country == country
             }))
         || neighbour.is_none_or(|n| entities_named(&kb.token_postings(n)) > COMMON_NAME_ENTITIES)
+}
+
+/// What the title before a name says of a candidate against the people the KB records
+/// under the written word.
+#[derive(Debug, Clone, Copy)]
+struct TitlePicks {
+    /// The kind of title fits the candidate and none of them (`title_fits`).
+    kind: bool,
+    /// The title names the candidate's recorded office and none of theirs
+    /// (`names_a_role_of`).
+    role: bool,
 }
 
 /// Whether the KB records the written word and its neighbour `other` as words of one
@@ -685,6 +728,7 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
                     .collect()
             })
             .unwrap_or_else(|| titles_before(cx, token_range.start));
+        let title_text = title_text_before(cx, token_range.start);
         for ti in token_range.clone() {
             let token = &cx.tokens[ti];
             let length = token.folded.chars().count();
@@ -730,6 +774,7 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
                 named_as_place,
                 linked_alone,
                 titles: titles.iter().map(|t| t.to_string()).collect(),
+                title_text: title_text.to_string(),
                 written_again,
             };
             occurrences.push((ti, key));
@@ -754,6 +799,7 @@ fn search_word(
     let previous = key.previous.as_deref();
     let next = key.next.as_deref();
     let titles: Vec<&str> = key.titles.iter().map(String::as_str).collect();
+    let written_office = office_of(&key.title_text);
     let (named_as_place, written_again, read_as_person) =
         (key.named_as_place, key.written_again, key.read_as_person);
     // A mention not typed as an organisation or a place may name any category.
@@ -944,10 +990,18 @@ fn search_word(
                             fitting_neighbour,
                             &e.country,
                             &evidence,
-                            evidence.title_fits
-                                && !postings
-                                    .iter()
-                                    .any(|p| title_fits(&titles, &kb.entity(p.entity).entity_type)),
+                            TitlePicks {
+                                kind: evidence.title_fits
+                                    && !postings.iter().any(|p| {
+                                        title_fits(&titles, &kb.entity(p.entity).entity_type)
+                                    }),
+                                role: written_office.as_ref().is_some_and(|office| {
+                                    names_a_role_of(kb, e, office)
+                                        && !postings.iter().any(|p| {
+                                            names_a_role_of(kb, kb.entity(p.entity), office)
+                                        })
+                                }),
+                            },
                         )))
                 || another_word_from_a_place_name(&evidence)
             {
@@ -1376,8 +1430,8 @@ fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str)
 mod tests {
     use crate::analysis::{analyze, AnalysisOptions, Code};
     use crate::testing::entities::{
-        organisation, other, person, place, BLINKEN, BLINKOV, GADDAFI, GERASIMOV, IMF, IRNA,
-        MOSCOW, PUTIN, SDF, SHOIGU,
+        organisation, other, person, place, role, Tenure, BLINKEN, BLINKOV, GADDAFI, GERASIMOV,
+        IMF, IRNA, MOSCOW, PUTIN, SDF, SHOIGU,
     };
     use crate::testing::{findings, kb, suggestions};
     use byline_kb::Kb;
@@ -1723,6 +1777,34 @@ mod tests {
         }
         let kb = kb(&people);
         assert!(findings("Governor Pete Wilson spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_title_naming_the_candidates_office_says_whose_name_a_real_surname_is() {
+        // "Michel" is a common given name and "Bernier" someone else's surname: the
+        // full name may be a stranger's, unless the title names the candidate's office.
+        const PM: &[Tenure] = &[role("Prime Minister of France", "2024-09-05", "2024-12-13")];
+        let barnier = person("barnier", "Michel Barnier", "head-of-government", "FR")
+            .prominence(0.9)
+            .roles(PM);
+        let bernier = person("bernier", "Maxime Bernier", "politician", "CA");
+        let france = place("france", "France", "country", "FR");
+        let mut people = vec![barnier, bernier, france];
+        let ids: Vec<String> = (0..11).map(|i| format!("michel-{i}")).collect();
+        let names: Vec<String> = (0..11).map(|i| format!("Michel Name{i}")).collect();
+        for (id, name) in ids.iter().zip(&names) {
+            people.push(person(id, name, "person", "FR"));
+        }
+        let kb = kb(&people);
+        assert_eq!(
+            slips("Prime Minister Michel Bernier's government fell.", &kb),
+            ["Bernier → Barnier"]
+        );
+        assert!(findings("Michel Bernier's government fell.", &kb).is_empty());
+        assert!(
+            findings("Finance Minister Michel Bernier resigned.", &kb).is_empty(),
+            "a title naming another office"
+        );
     }
 
     #[test]

@@ -260,6 +260,16 @@ fn role_fit(kb: &Kb, entity: &Entity, role: &Role, written: &Office) -> (Fit, Op
         .map_or((Fit::Different, None), |(fit, office)| (fit, Some(office)))
 }
 
+/// Whether a title as written names one of `entity`'s recorded roles, office and body,
+/// whatever the dates: the slip check's evidence that the title picks out a candidate
+/// ("Foreign Minister Abbas Arakchi" is Iran's minister of foreign affairs misspelled).
+pub(super) fn names_a_role_of(kb: &Kb, entity: &Entity, written: &Office) -> bool {
+    entity
+        .roles
+        .iter()
+        .any(|role| role_fit(kb, entity, role, written).0 == Fit::Same)
+}
+
 /// The days (as `PartialDate` keys, YYYYMMDD) over which the KB has dated evidence
 /// that `role` was held: from its start (or, with no start, from a listing date
 /// before a recorded end) to its end, or with no end to the date it was last known
