@@ -502,6 +502,62 @@ impl PostingMap<NameTarget> {
         found
     }
 
+    /// Every key that is `prefix` followed by `word` with one byte of `separators`
+    /// put between two of its characters, `min_part` characters or more from either
+    /// end, as the byte offset of the cut in `word`, the separator and the targets,
+    /// cuts in order. One walk down the fst: a lookup per cut walks the word's opening
+    /// letters again for every cut, and the separator check asks this of every
+    /// capitalised word of a story ("Abuja" as "Abu Ja", "Abu-ja" …).
+    pub fn split_matches(
+        &self,
+        prefix: &str,
+        word: &str,
+        separators: &[u8],
+        min_part: usize,
+    ) -> Vec<(usize, u8, Vec<NameTarget>)> {
+        fn walk<'f, D: AsRef<[u8]>>(
+            fst: &'f fst::raw::Fst<D>,
+            mut node: fst::raw::Node<'f>,
+            mut output: fst::raw::Output,
+            bytes: &[u8],
+        ) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+            for &byte in bytes {
+                let transition = node.transition(node.find_input(byte)?);
+                output = output.cat(transition.out);
+                node = fst.node(transition.addr);
+            }
+            Some((node, output))
+        }
+        let fst = self.map.as_fst();
+        let walk = |node, output, bytes: &[u8]| walk(fst, node, output, bytes);
+        let mut found = Vec::new();
+        let Some((mut node, mut output)) =
+            walk(fst.root(), fst::raw::Output::zero(), prefix.as_bytes())
+        else {
+            return found;
+        };
+        let cuts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+        for (walked, &cut) in cuts.iter().enumerate() {
+            if walked >= min_part && cuts.len() - walked >= min_part {
+                for &separator in separators {
+                    let rest = [&[separator][..], &word.as_bytes()[cut..]].concat();
+                    if let Some((end, out)) = walk(node, output, &rest) {
+                        if end.is_final() {
+                            let value = out.cat(end.final_output()).value();
+                            found.push((cut, separator, self.list(value)));
+                        }
+                    }
+                }
+            }
+            let next = cuts.get(walked + 1).copied().unwrap_or(word.len());
+            match walk(node, output, &word.as_bytes()[cut..next]) {
+                Some((n, o)) => (node, output) = (n, o),
+                None => break,
+            }
+        }
+        found
+    }
+
     /// Keys starting with `prefix`, for completion; at most `limit`.
     pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, Vec<NameTarget>)> {
         let mut stream = self.map.range().ge(prefix.as_bytes()).into_stream();

@@ -653,6 +653,48 @@ impl Kb {
             .collect()
     }
 
+    /// The name keys that are `prefix` then `word` with one of `separators` put
+    /// between two of its characters, `min_part` or more from either end, each as the
+    /// part after `prefix` and its targets, in the order of the cuts and then of
+    /// `separators`: what looking up every such respacing finds, in one walk per layer
+    /// (`index::PostingMap::split_matches`).
+    pub fn names_split(
+        &self,
+        prefix: &str,
+        word: &str,
+        separators: &[u8],
+        min_part: usize,
+    ) -> Vec<(String, Vec<NameTarget>)> {
+        let mut found: Vec<(usize, usize, Vec<NameTarget>)> = Vec::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (cut, separator, targets) in layer
+                .names
+                .split_matches(prefix, word, separators, min_part)
+            {
+                let order = separators.iter().position(|&s| s == separator).unwrap_or(0);
+                let lifted: Vec<NameTarget> = self.lift(l, targets).collect();
+                match found.iter_mut().find(|(c, o, _)| (*c, *o) == (cut, order)) {
+                    Some((_, _, list)) => list.extend(lifted),
+                    None => found.push((cut, order, lifted)),
+                }
+            }
+        }
+        found.retain(|(_, _, targets)| !targets.is_empty());
+        found.sort_by_key(|&(cut, order, _)| (cut, order));
+        found
+            .into_iter()
+            .map(|(cut, order, targets)| {
+                let key = format!(
+                    "{}{}{}",
+                    &word[..cut],
+                    separators[order] as char,
+                    &word[cut..]
+                );
+                (key, targets)
+            })
+            .collect()
+    }
+
     /// Every run of `tokens` from the start that is a name key, shortest first.
     ///
     /// Called for every word of every story, so it allocates nothing when no name
@@ -949,6 +991,59 @@ mod tests {
         assert!(compiled.has_token("gerasimov") && parsed.has_token("gerasimov"));
         assert!(!hiding.has_token("gerasimov"));
         assert!(hiding.has_token("other"));
+    }
+
+    /// `names_split` finds what a lookup of every respacing of the word finds, in the
+    /// same order, compiled or parsed, over layers, and after a prefix.
+    #[test]
+    fn names_split_agrees_with_a_lookup_per_cut() {
+        let entities = vec![
+            person("q1", "Marine Le Pen", "politician"),
+            person("q2", "Abu Dhabi", "city"),
+            person("q3", "Ab-udhabi", "other"),
+            person("q4", "Kim Dae-jung", "president"),
+        ];
+        let bytes = compiled_bytes(entities.clone());
+        let compiled = KbBuilder::new().with_compiled("c", bytes).unwrap().build();
+        let mut builder = KbBuilder::new().with_compiled("c", bytes).unwrap();
+        builder.add("house", vec![person("h1", "Abud Habi", "other")]);
+        let layered = builder.build();
+        let mut builder = KbBuilder::new();
+        builder.add("src", entities);
+        let parsed = builder.build();
+        for kb in [&compiled, &parsed, &layered] {
+            for (prefix, word) in [
+                ("", "abudhabi"),
+                ("", "lepen"),
+                ("marine ", "lepen"),
+                ("kim ", "daejung"),
+                ("", "ab"),
+                ("", "x"),
+                ("", ""),
+                ("", "dæjüng"),
+            ] {
+                let chars: Vec<char> = word.chars().collect();
+                let mut expected = Vec::new();
+                for cut in 2..(chars.len() + 1).saturating_sub(2) {
+                    let (head, tail): (String, String) =
+                        (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+                    for separator in [" ", "-"] {
+                        let key = format!("{head}{separator}{tail}");
+                        let targets = kb.names_get(&format!("{prefix}{key}"));
+                        if !targets.is_empty() {
+                            expected.push((key, targets));
+                        }
+                    }
+                }
+                assert_eq!(
+                    kb.names_split(prefix, word, b" -", 2),
+                    expected,
+                    "{prefix}{word}"
+                );
+            }
+        }
+        assert_eq!(layered.names_split("", "abudhabi", b" -", 2).len(), 3);
+        assert_eq!(parsed.names_split("marine ", "lepen", b" -", 2).len(), 1);
     }
 
     #[test]

@@ -26,7 +26,7 @@ use super::misspelled_name::joined;
 use super::{CheckContext, Code, Diagnostic, Severity};
 use crate::analysis::tokens::Token;
 use crate::text::word_list::WordList;
-use byline_kb::index::{surnames_of, FormKind};
+use byline_kb::index::{surnames_of, FormKind, NameTarget};
 use byline_kb::lexicon::is_common_folded_word;
 use byline_kb::normalize::fold;
 use byline_kb::words::words;
@@ -111,7 +111,7 @@ fn respaced(words: &[&str]) -> Vec<String> {
         } else {
             let chars: Vec<char> = word.chars().collect();
             // Two letters or more on each side: a one-letter part is an initial.
-            for cut in 2..chars.len().saturating_sub(1) {
+            for cut in MIN_SPLIT_PART..(chars.len() + 1).saturating_sub(MIN_SPLIT_PART) {
                 let (head, tail): (String, String) =
                     (chars[..cut].iter().collect(), chars[cut..].iter().collect());
                 out.extend(SEPARATORS.iter().map(|s| format!("{head}{s}{tail}")));
@@ -316,16 +316,11 @@ fn respacings(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for key in respaced(folded) {
-        let full_names = previous
-            .map(|p| kb.names_get(&format!("{p} {key}")))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|t| {
-                t.form == FormKind::Full && kb.entity(t.entity).category() == Category::Person
-            });
-        let targets: Vec<(EntityId, String)> = kb
-            .names_get(&key)
+    for (key, names, with_previous) in respacings_named(kb, folded, previous) {
+        let full_names = with_previous.into_iter().filter(|t| {
+            t.form == FormKind::Full && kb.entity(t.entity).category() == Category::Person
+        });
+        let targets: Vec<(EntityId, String)> = names
             .into_iter()
             .chain(full_names)
             .filter(|t| t.form != FormKind::Banned)
@@ -338,6 +333,62 @@ fn respacings(
     }
     out
 }
+
+/// Each respacing of `folded` (`respaced`) that is a name key, with or after
+/// `previous`: the key, what it names alone and what it names after `previous` and a
+/// space. A word split in two is looked up in one walk of the name index per prefix
+/// (`Kb::names_split`), not once per cut: the check asks this of every capitalised
+/// word of a story, some twenty cuts a long word.
+fn respacings_named(
+    kb: &Kb,
+    folded: &[&str],
+    previous: Option<&str>,
+) -> Vec<(String, Vec<NameTarget>, Vec<NameTarget>)> {
+    let [word] = folded else {
+        return respaced(folded)
+            .into_iter()
+            .map(|key| {
+                let with_previous = previous
+                    .map(|p| kb.names_get(&format!("{p} {key}")))
+                    .unwrap_or_default();
+                let names = kb.names_get(&key);
+                (key, names, with_previous)
+            })
+            .collect();
+    };
+    if word.contains('-') {
+        let compact: String = word.chars().filter(|&c| c != '-').collect();
+        let with_previous = previous
+            .map(|p| kb.names_get(&format!("{p} {compact}")))
+            .unwrap_or_default();
+        let names = kb.names_get(&compact);
+        return vec![(compact, names, with_previous)];
+    }
+    let separators = SEPARATORS.map(|s| s.as_bytes()[0]);
+    let mut found: Vec<(String, Vec<NameTarget>, Vec<NameTarget>)> = kb
+        .names_split("", word, &separators, MIN_SPLIT_PART)
+        .into_iter()
+        .map(|(key, names)| (key, names, Vec::new()))
+        .collect();
+    if let Some(p) = previous {
+        for (key, targets) in kb.names_split(&format!("{p} "), word, &separators, MIN_SPLIT_PART) {
+            match found.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, with_previous)) => *with_previous = targets,
+                None => found.push((key, Vec::new(), targets)),
+            }
+        }
+        // In the order of the cuts, then of the separators, as `respaced` writes them.
+        found.sort_by_key(|(key, _, _)| {
+            let cut = key.find([' ', '-']).unwrap_or(key.len());
+            (cut, !key[cut..].starts_with(' '))
+        });
+    }
+    found
+}
+
+/// Letters on each side of a cut that splits one word in two: a one-letter part is an
+/// initial.
+const MIN_SPLIT_PART: usize = 2;
 
 /// The entity the run of tokens `run` names when written as `respacing`, and the
 /// spelling to suggest: the most prominent entity recording it whose spelling a source

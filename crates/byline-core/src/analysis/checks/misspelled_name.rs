@@ -799,7 +799,9 @@ fn search_word(
     let previous = key.previous.as_deref();
     let next = key.next.as_deref();
     let titles: Vec<&str> = key.titles.iter().map(String::as_str).collect();
-    let written_office = office_of(&key.title_text);
+    // Read when a recorded word reaches its veto, which few searched words do.
+    let written_office = std::cell::OnceCell::new();
+    let written_office = || written_office.get_or_init(|| office_of(&key.title_text));
     let (named_as_place, written_again, read_as_person) =
         (key.named_as_place, key.written_again, key.read_as_person);
     // A mention not typed as an organisation or a place may name any category.
@@ -995,7 +997,7 @@ fn search_word(
                                     && !postings.iter().any(|p| {
                                         title_fits(&titles, &kb.entity(p.entity).entity_type)
                                     }),
-                                role: written_office.as_ref().is_some_and(|office| {
+                                role: written_office().as_ref().is_some_and(|office| {
                                     names_a_role_of(kb, e, office)
                                         && !postings.iter().any(|p| {
                                             names_a_role_of(kb, kb.entity(p.entity), office)
