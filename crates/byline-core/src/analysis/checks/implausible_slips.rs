@@ -100,16 +100,28 @@ fn place_by_foreign_alias(miss: &NearMiss) -> bool {
         && !word_strs(&miss.entity.name).any(|word| fold(word) == miss.kb_word)
 }
 
+/// Letters of the longest name in capitals read as an acronym.
+const MAX_ACRONYM: usize = 5;
+
 /// An acronym is written in capitals: "Nano" (the iPod) is not a slip of "NATO".
 fn acronym_in_lowercase(miss: &NearMiss) -> bool {
     !miss.all_caps && is_acronym_of(miss.entity, miss.kb_word)
 }
 
-/// Whether the folded `kb_word` is one of `entity`'s acronyms.
+/// Whether the folded `kb_word` is one of `entity`'s acronyms: listed as one, or a
+/// one-word name or alias of up to five letters written in capitals ("TSMC", "HSBC":
+/// what the company is called, so the KB lists no acronym beside it; not a brand set
+/// in capitals, "NVIDIA", which copy writes Nvidia).
 pub(super) fn is_acronym_of(entity: &Entity, kb_word: &str) -> bool {
+    let in_capitals = |form: &&str| {
+        (2..=MAX_ACRONYM).contains(&form.chars().count())
+            && form.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
     entity
         .acronyms
         .iter()
+        .map(String::as_str)
+        .chain(entity.surface_forms().filter(in_capitals))
         .any(|acronym| fold(acronym) == kb_word)
 }
 

@@ -27,12 +27,14 @@ use byline_kb::lexicon::is_common_folded_word;
 use byline_kb::normalize::{fold, folds_to};
 use byline_kb::{Category, EntityId, Kb};
 
-/// The form of `folded` as the KB writes it, from the entity's names and, for a
-/// person, the surnames they are called by ("Jaafari" of "al-Jaafari").
+/// The form of `folded` as the KB writes it, from the entity's names, its acronyms
+/// ("ICRC") and, for a person, the surnames they are called by ("Jaafari" of
+/// "al-Jaafari").
 fn written_form(kb: &Kb, entity: EntityId, folded: &str) -> Option<String> {
     let e = kb.entity(entity);
     e.surface_forms()
         .flat_map(word_strs)
+        .chain(e.acronyms.iter().map(String::as_str))
         .find(|w| fold(w) == folded)
         .map(str::to_string)
         .or_else(|| {
@@ -287,6 +289,19 @@ fn title_text_before<'a>(cx: &'a CheckContext, start: usize) -> &'a str {
 /// Words before a name read for its title ("Army chief of staff").
 const TITLE_WORDS_READ: usize = 5;
 
+/// Veto: a word in capitals that the story writes in parentheses somewhere, as copy
+/// defines an acronym after the name it stands for ("the Nigerien Party for Democracy
+/// and Socialism (PNDS)"), is the writer's own acronym of a name the story spells out,
+/// not a slip of a KB acronym a letter swap away (the National Party for Solidarity and
+/// Development's PNSD).
+fn acronym_the_story_defines(cx: &CheckContext, span: &Range<usize>) -> bool {
+    let written = &cx.text[span.clone()];
+    cx.text.match_indices(written).any(|(at, _)| {
+        cx.text[..at].trim_end().ends_with('(')
+            && cx.text[at + written.len()..].trim_start().starts_with(')')
+    })
+}
+
 /// What one search for a word's candidates depends on, besides the KB and the story's
 /// set of KB entities: the word folded and as written, the name words beside it,
 /// whether only organisations may be meant, and the title before the name.
@@ -431,6 +446,19 @@ pub(crate) fn swaps_past_the_search(folded: &str) -> Vec<String> {
     } else {
         transpositions(folded)
     }
+}
+
+/// The entities that list the folded `word` in capitals as an acronym and are not among
+/// `already`, as postings of the whole name.
+fn acronym_postings(kb: &Kb, word: &str, already: &[TokenPosting]) -> Vec<TokenPosting> {
+    kb.acronym(&word.to_uppercase())
+        .into_iter()
+        .filter(|&entity| !already.iter().any(|p| p.entity == entity))
+        .map(|entity| TokenPosting {
+            entity,
+            part: NamePart::Whole,
+        })
+        .collect()
 }
 
 /// Whether the search looks for a slip of an entity of `target` in a mention typed
@@ -735,6 +763,9 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
             if length < 4 || !token.capitalized {
                 continue; // too short to judge
             }
+            if token.all_caps && acronym_the_story_defines(cx, &token.span) {
+                continue;
+            }
             // The words right beside it, even across a mention boundary ("Vladimir"
             // the city before "Putn").
             let previous = previous_name_word(cx, ti, token_range.start);
@@ -825,7 +856,7 @@ fn search_word(
     // and of four letters, swapped ones are as often another real acronym
     // ("NASA" beside the news agency ANSA).
     let acronym = token.all_caps && length <= 5;
-    if acronym && (recorded || length < 5) {
+    if acronym && (recorded || length < 4) {
         return None;
     }
     if is_plural_of_known_word(kb, &token.folded) || is_derived_from_place_name(kb, &token.folded) {
@@ -862,7 +893,12 @@ fn search_word(
     let mut swaps = Vec::new();
     for swapped in swaps_past_the_search(&token.folded) {
         if !searched.iter().any(|(w, _)| *w == swapped) {
-            let postings = kb.token_postings(&swapped);
+            let mut postings = kb.token_postings(&swapped);
+            if acronym {
+                // An acronym the KB lists beside a longer name ("JNIM" of Jama'at
+                // Nusrat al-Islam wal-Muslimin) is no word of a name.
+                postings.extend(acronym_postings(kb, &swapped, &postings));
+            }
             if !postings.is_empty() {
                 swaps.push((swapped, postings));
             }
@@ -1761,9 +1797,38 @@ mod tests {
             findings("The agency UNHCT said so.", &kb).is_empty(),
             "a changed letter makes another acronym"
         );
+    }
+
+    #[test]
+    fn a_four_letter_acronym_with_two_letters_swapped_is_a_slip_of_that_acronym() {
+        // The company's name is the acronym ("TSMC"), or the KB lists it beside the
+        // name ("ICRC").
+        let tsmc = organisation("tsmc", "TSMC", "company", "TW").prominence(0.6);
+        let icrc = organisation(
+            "icrc",
+            "International Committee of the Red Cross",
+            "organization",
+            "CH",
+        )
+        .acronyms(&["ICRC"])
+        .prominence(0.6);
+        let kb = kb(&[tsmc, icrc]);
+        assert_eq!(slips("TMSC said it would invest.", &kb), ["TMSC → TSMC"]);
+        assert_eq!(
+            slips("The IRCC facilitated the handover.", &kb),
+            ["IRCC → ICRC"]
+        );
         assert!(
-            findings("The agency INRA said so.", &kb).is_empty(),
-            "four letters swapped are as often another acronym"
+            findings("The ICR said so, and so did TMC.", &kb).is_empty(),
+            "three letters swapped are as often another acronym"
+        );
+        assert!(
+            findings(
+                "The Independent Red Cross Committee (IRCC) said so. The IRCC met.",
+                &kb
+            )
+            .is_empty(),
+            "an acronym the story defines is its own"
         );
     }
 
