@@ -293,13 +293,19 @@ const TITLE_WORDS_READ: usize = 5;
 /// defines an acronym after the name it stands for ("the Nigerien Party for Democracy
 /// and Socialism (PNDS)"), is the writer's own acronym of a name the story spells out,
 /// not a slip of a KB acronym a letter swap away (the National Party for Solidarity and
-/// Development's PNSD).
-fn acronym_the_story_defines(cx: &CheckContext, span: &Range<usize>) -> bool {
-    let written = &cx.text[span.clone()];
-    cx.text.match_indices(written).any(|(at, _)| {
-        cx.text[..at].trim_end().ends_with('(')
-            && cx.text[at + written.len()..].trim_start().starts_with(')')
-    })
+/// Development's PNSD). The words found in parentheses, in one pass over the story.
+fn acronyms_the_story_defines(text: &str) -> HashSet<&str> {
+    let mut defined = HashSet::default();
+    for (open, _) in text.match_indices('(') {
+        let inside = &text[open + 1..];
+        if let Some(close) = inside.find(')') {
+            let word = inside[..close].trim();
+            if !word.is_empty() && !word.contains(char::is_whitespace) {
+                defined.insert(word);
+            }
+        }
+    }
+    defined
 }
 
 /// What one search for a word's candidates depends on, besides the KB and the story's
@@ -735,6 +741,7 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
         let times = times_written.entry(token.folded.as_str()).or_default();
         *times = times.saturating_add(1);
     }
+    let defined = acronyms_the_story_defines(cx.text);
     let mut occurrences = Vec::new();
     for mention in cx.mentions {
         // The entity only this mention links is no context for a slip in it: the link
@@ -763,8 +770,8 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
             if length < 4 || !token.capitalized {
                 continue; // too short to judge
             }
-            if token.all_caps && acronym_the_story_defines(cx, &token.span) {
-                continue;
+            if token.all_caps && defined.contains(&cx.text[token.span.clone()]) {
+                continue; // `acronyms_the_story_defines`
             }
             // The words right beside it, even across a mention boundary ("Vladimir"
             // the city before "Putn").
