@@ -148,6 +148,22 @@ impl Packed for TokenPosting {
     }
 }
 
+/// The node and output `bytes` lead to from `node`, or `None` where the fst has no
+/// such path.
+fn walk_bytes<'f, D: AsRef<[u8]>>(
+    fst: &'f fst::raw::Fst<D>,
+    mut node: fst::raw::Node<'f>,
+    mut output: fst::raw::Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for &byte in bytes {
+        let transition = node.transition(node.find_input(byte)?);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
+    }
+    Some((node, output))
+}
+
 /// An fst map from keys to lists of postings, stored flat: list i is
 /// `postings[offsets[i]..offsets[i + 1]]`. The compiled default KB's maps are used in
 /// place — fst, postings and offsets all borrowed from the binary, a list decoded only
@@ -515,21 +531,8 @@ impl PostingMap<NameTarget> {
         separators: &[u8],
         min_part: usize,
     ) -> Vec<(usize, u8, Vec<NameTarget>)> {
-        fn walk<'f, D: AsRef<[u8]>>(
-            fst: &'f fst::raw::Fst<D>,
-            mut node: fst::raw::Node<'f>,
-            mut output: fst::raw::Output,
-            bytes: &[u8],
-        ) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
-            for &byte in bytes {
-                let transition = node.transition(node.find_input(byte)?);
-                output = output.cat(transition.out);
-                node = fst.node(transition.addr);
-            }
-            Some((node, output))
-        }
         let fst = self.map.as_fst();
-        let walk = |node, output, bytes: &[u8]| walk(fst, node, output, bytes);
+        let walk = |node, output, bytes: &[u8]| walk_bytes(fst, node, output, bytes);
         let mut found = Vec::new();
         let Some((mut node, mut output)) =
             walk(fst.root(), fst::raw::Output::zero(), prefix.as_bytes())
@@ -553,6 +556,50 @@ impl PostingMap<NameTarget> {
             match walk(node, output, &word.as_bytes()[cut..next]) {
                 Some((n, o)) => (node, output) = (n, o),
                 None => break,
+            }
+        }
+        found
+    }
+
+    /// Every key that is `prefix` followed by `words` joined by any of `joiners` at
+    /// each gap, as the joiner chosen at each gap (its index in `joiners`) and the
+    /// targets. The choices share the walk down the fst of what comes before them: a
+    /// lookup per choice walks a run's first words again for each of its 3^gaps
+    /// joinings.
+    pub fn joined_matches(
+        &self,
+        prefix: &str,
+        words: &[&str],
+        joiners: &[&str],
+    ) -> Vec<(Vec<usize>, Vec<NameTarget>)> {
+        let fst = self.map.as_fst();
+        let walk = |node, output, bytes: &[u8]| walk_bytes(fst, node, output, bytes);
+        let mut found = Vec::new();
+        let Some((first, last)) = words.split_first() else {
+            return found;
+        };
+        let start = walk(fst.root(), fst::raw::Output::zero(), prefix.as_bytes())
+            .and_then(|(node, output)| walk(node, output, first.as_bytes()));
+        let mut open: Vec<(Vec<usize>, fst::raw::Node<'_>, fst::raw::Output)> = start
+            .map(|(node, output)| (Vec::new(), node, output))
+            .into_iter()
+            .collect();
+        while let Some((choices, node, output)) = open.pop() {
+            let Some(word) = last.get(choices.len()) else {
+                if node.is_final() {
+                    let value = output.cat(node.final_output()).value();
+                    found.push((choices, self.list(value)));
+                }
+                continue;
+            };
+            for (choice, joiner) in joiners.iter().enumerate() {
+                let next = walk(node, output, joiner.as_bytes())
+                    .and_then(|(node, output)| walk(node, output, word.as_bytes()));
+                if let Some((node, output)) = next {
+                    let mut chosen = choices.clone();
+                    chosen.push(choice);
+                    open.push((chosen, node, output));
+                }
             }
         }
         found

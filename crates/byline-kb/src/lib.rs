@@ -695,6 +695,30 @@ impl Kb {
             .collect()
     }
 
+    /// The name keys that are `prefix` then `words` joined by one of `joiners` at each
+    /// gap, each as the joiner chosen at each gap (its index) and its targets, in no
+    /// set order: what looking up every joining finds, the walks of a run's first
+    /// words shared (`index::PostingMap::joined_matches`).
+    pub fn names_joined(
+        &self,
+        prefix: &str,
+        words: &[&str],
+        joiners: &[&str],
+    ) -> Vec<(Vec<usize>, Vec<NameTarget>)> {
+        let mut found: Vec<(Vec<usize>, Vec<NameTarget>)> = Vec::new();
+        for (l, layer) in self.layers.iter().enumerate() {
+            for (choices, targets) in layer.names.joined_matches(prefix, words, joiners) {
+                let lifted: Vec<NameTarget> = self.lift(l, targets).collect();
+                match found.iter_mut().find(|(c, _)| *c == choices) {
+                    Some((_, list)) => list.extend(lifted),
+                    None => found.push((choices, lifted)),
+                }
+            }
+        }
+        found.retain(|(_, targets)| !targets.is_empty());
+        found
+    }
+
     /// Every run of `tokens` from the start that is a name key, shortest first.
     ///
     /// Called for every word of every story, so it allocates nothing when no name

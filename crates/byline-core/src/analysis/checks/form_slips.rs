@@ -98,10 +98,12 @@ fn is_recorded(kb: &Kb, key: &str) -> bool {
         || (!key.contains(' ') && kb.has_token(key))
 }
 
+/// The specification [`respacings_named`] is tested against, a key at a time.
 /// The keys the folded words `words` could be, written with other separators: for
 /// several words, each gap closed, hyphenated or kept (not all kept: that is the run
 /// as written); for one word, its hyphens and apostrophes dropped, or one separator
 /// put between two of its letters.
+#[cfg(test)]
 fn respaced(words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     if let [word] = words {
@@ -120,7 +122,7 @@ fn respaced(words: &[&str]) -> Vec<String> {
         return out;
     }
     let gaps = words.len() - 1;
-    let choices = ["", "-", " "];
+    let choices = JOINERS;
     for mut code in 0..choices.len().pow(gaps as u32) {
         let mut key = words[0].to_string();
         let mut all_kept = true;
@@ -345,16 +347,7 @@ fn respacings_named(
     previous: Option<&str>,
 ) -> Vec<(String, Vec<NameTarget>, Vec<NameTarget>)> {
     let [word] = folded else {
-        return respaced(folded)
-            .into_iter()
-            .map(|key| {
-                let with_previous = previous
-                    .map(|p| kb.names_get(&format!("{p} {key}")))
-                    .unwrap_or_default();
-                let names = kb.names_get(&key);
-                (key, names, with_previous)
-            })
-            .collect();
+        return joinings_named(kb, folded, previous);
     };
     if word.contains('-') {
         let compact: String = word.chars().filter(|&c| c != '-').collect();
@@ -362,6 +355,9 @@ fn respacings_named(
             .map(|p| kb.names_get(&format!("{p} {compact}")))
             .unwrap_or_default();
         let names = kb.names_get(&compact);
+        if names.is_empty() && with_previous.is_empty() {
+            return Vec::new();
+        }
         return vec![(compact, names, with_previous)];
     }
     let separators = SEPARATORS.map(|s| s.as_bytes()[0]);
@@ -385,6 +381,53 @@ fn respacings_named(
     }
     found
 }
+
+/// [`respacings_named`] for a run of words: each joining of them but the run as
+/// written (every gap a space), in `respaced`'s order, found in one walk of the name
+/// index per prefix that the joinings share (`Kb::names_joined`).
+fn joinings_named(
+    kb: &Kb,
+    folded: &[&str],
+    previous: Option<&str>,
+) -> Vec<(String, Vec<NameTarget>, Vec<NameTarget>)> {
+    let mut found: Vec<(Vec<usize>, Vec<NameTarget>, Vec<NameTarget>)> = kb
+        .names_joined("", folded, &JOINERS)
+        .into_iter()
+        .map(|(choices, names)| (choices, names, Vec::new()))
+        .collect();
+    if let Some(p) = previous {
+        for (choices, targets) in kb.names_joined(&format!("{p} "), folded, &JOINERS) {
+            match found.iter_mut().find(|(c, _, _)| *c == choices) {
+                Some((_, _, with_previous)) => *with_previous = targets,
+                None => found.push((choices, Vec::new(), targets)),
+            }
+        }
+    }
+    let as_written = JOINERS.len() - 1;
+    found.retain(|(choices, _, _)| choices.iter().any(|&c| c != as_written));
+    // `respaced` counts the joinings with the first gap's choice the lowest digit.
+    found.sort_by_key(|(choices, _, _)| {
+        choices
+            .iter()
+            .rev()
+            .fold(0, |code, &choice| code * JOINERS.len() + choice)
+    });
+    found
+        .into_iter()
+        .map(|(choices, names, with_previous)| {
+            let mut key = folded[0].to_string();
+            for (word, &choice) in folded[1..].iter().zip(&choices) {
+                key.push_str(JOINERS[choice]);
+                key.push_str(word);
+            }
+            (key, names, with_previous)
+        })
+        .collect()
+}
+
+/// What a gap between two written words may be in a respacing: closed, hyphenated, or
+/// kept (the last, as written).
+const JOINERS: [&str; 3] = ["", "-", " "];
 
 /// Letters on each side of a cut that splits one word in two: a one-letter part is an
 /// initial.
@@ -793,5 +836,48 @@ country = "FR"
         assert!(!cuts
             .iter()
             .any(|c| c.starts_with("l ") || c.ends_with(" n")));
+    }
+
+    /// The walks of the name index find what a lookup of every respacing finds, in the
+    /// same order, with and without the word before the run.
+    #[test]
+    fn respacings_found_in_one_walk_are_those_a_lookup_per_key_finds() {
+        let kb = kb(&[
+            person("le-pen", "Marine Le Pen", "politician", "FR"),
+            person("legrand", "Michel Legrand", "person", "FR"),
+            place("pap", "Port-au-Prince", "capital", "HT"),
+            place("abu-dhabi", "Abu Dhabi", "capital", "AE"),
+            organisation("aq", "Al-Qaeda", "armed-group", ""),
+        ]);
+        let runs: [&[&str]; 9] = [
+            &["lepen"],
+            &["le", "pen"],
+            &["legrand"],
+            &["le", "grand"],
+            &["port", "au", "prince"],
+            &["port-au", "prince"],
+            &["abudhabi"],
+            &["al", "qaeda"],
+            &["al-qaeda"],
+        ];
+        for run in runs {
+            for previous in [None, Some("marine"), Some("michel")] {
+                let expected: Vec<(String, Vec<_>, Vec<_>)> = super::respaced(run)
+                    .into_iter()
+                    .map(|key| {
+                        let with_previous = previous
+                            .map(|p| kb.names_get(&format!("{p} {key}")))
+                            .unwrap_or_default();
+                        let names = kb.names_get(&key);
+                        (key, names, with_previous)
+                    })
+                    .filter(|(_, names, with_previous)| {
+                        !names.is_empty() || !with_previous.is_empty()
+                    })
+                    .collect();
+                let found = super::respacings_named(&kb, run, previous);
+                assert_eq!(found, expected, "{run:?} after {previous:?}");
+            }
+        }
     }
 }
