@@ -665,25 +665,20 @@ impl Kb {
         separators: &[u8],
         min_part: usize,
     ) -> Vec<(String, Vec<NameTarget>)> {
-        let mut found: Vec<(usize, usize, Vec<NameTarget>)> = Vec::new();
-        for (l, layer) in self.layers.iter().enumerate() {
-            for (cut, separator, targets) in layer
-                .names
+        let mut found = self.over_layers(|names| {
+            names
                 .split_matches(prefix, word, separators, min_part)
-            {
-                let order = separators.iter().position(|&s| s == separator).unwrap_or(0);
-                let lifted: Vec<NameTarget> = self.lift(l, targets).collect();
-                match found.iter_mut().find(|(c, o, _)| (*c, *o) == (cut, order)) {
-                    Some((_, _, list)) => list.extend(lifted),
-                    None => found.push((cut, order, lifted)),
-                }
-            }
-        }
-        found.retain(|(_, _, targets)| !targets.is_empty());
-        found.sort_by_key(|&(cut, order, _)| (cut, order));
+                .into_iter()
+                .map(|(cut, separator, targets)| {
+                    let order = separators.iter().position(|&s| s == separator);
+                    ((cut, order.unwrap_or(0)), targets)
+                })
+                .collect()
+        });
+        found.sort_by_key(|&(at, _)| at);
         found
             .into_iter()
-            .map(|(cut, order, targets)| {
+            .map(|((cut, order), targets)| {
                 let key = format!(
                     "{}{}{}",
                     &word[..cut],
@@ -705,13 +700,23 @@ impl Kb {
         words: &[&str],
         joiners: &[&str],
     ) -> Vec<(Vec<usize>, Vec<NameTarget>)> {
-        let mut found: Vec<(Vec<usize>, Vec<NameTarget>)> = Vec::new();
+        self.over_layers(|names| names.joined_matches(prefix, words, joiners))
+    }
+
+    /// What `matches` finds in each layer's name index, keyed, the targets of one key
+    /// joined in layer order and lifted to KB ids (hidden entities dropped), keys with
+    /// none left out.
+    fn over_layers<K: PartialEq>(
+        &self,
+        matches: impl Fn(&index::PostingMap<NameTarget>) -> Vec<(K, Vec<NameTarget>)>,
+    ) -> Vec<(K, Vec<NameTarget>)> {
+        let mut found: Vec<(K, Vec<NameTarget>)> = Vec::new();
         for (l, layer) in self.layers.iter().enumerate() {
-            for (choices, targets) in layer.names.joined_matches(prefix, words, joiners) {
+            for (key, targets) in matches(&layer.names) {
                 let lifted: Vec<NameTarget> = self.lift(l, targets).collect();
-                match found.iter_mut().find(|(c, _)| *c == choices) {
+                match found.iter_mut().find(|(k, _)| *k == key) {
                     Some((_, list)) => list.extend(lifted),
-                    None => found.push((choices, lifted)),
+                    None => found.push((key, lifted)),
                 }
             }
         }

@@ -361,18 +361,9 @@ fn respacings_named(
         return vec![(compact, names, with_previous)];
     }
     let separators = SEPARATORS.map(|s| s.as_bytes()[0]);
-    let mut found: Vec<(String, Vec<NameTarget>, Vec<NameTarget>)> = kb
-        .names_split("", word, &separators, MIN_SPLIT_PART)
-        .into_iter()
-        .map(|(key, names)| (key, names, Vec::new()))
-        .collect();
-    if let Some(p) = previous {
-        for (key, targets) in kb.names_split(&format!("{p} "), word, &separators, MIN_SPLIT_PART) {
-            match found.iter_mut().find(|(k, _, _)| *k == key) {
-                Some((_, _, with_previous)) => *with_previous = targets,
-                None => found.push((key, Vec::new(), targets)),
-            }
-        }
+    let split = |prefix: &str| kb.names_split(prefix, word, &separators, MIN_SPLIT_PART);
+    let mut found = alone_and_after(split(""), previous.map(|p| split(&format!("{p} "))));
+    if previous.is_some() {
         // In the order of the cuts, then of the separators, as `respaced` writes them.
         found.sort_by_key(|(key, _, _)| {
             let cut = key.find([' ', '-']).unwrap_or(key.len());
@@ -390,19 +381,8 @@ fn joinings_named(
     folded: &[&str],
     previous: Option<&str>,
 ) -> Vec<(String, Vec<NameTarget>, Vec<NameTarget>)> {
-    let mut found: Vec<(Vec<usize>, Vec<NameTarget>, Vec<NameTarget>)> = kb
-        .names_joined("", folded, &JOINERS)
-        .into_iter()
-        .map(|(choices, names)| (choices, names, Vec::new()))
-        .collect();
-    if let Some(p) = previous {
-        for (choices, targets) in kb.names_joined(&format!("{p} "), folded, &JOINERS) {
-            match found.iter_mut().find(|(c, _, _)| *c == choices) {
-                Some((_, _, with_previous)) => *with_previous = targets,
-                None => found.push((choices, Vec::new(), targets)),
-            }
-        }
-    }
+    let joined = |prefix: &str| kb.names_joined(prefix, folded, &JOINERS);
+    let mut found = alone_and_after(joined(""), previous.map(|p| joined(&format!("{p} "))));
     let as_written = JOINERS.len() - 1;
     found.retain(|(choices, _, _)| choices.iter().any(|&c| c != as_written));
     // `respaced` counts the joinings with the first gap's choice the lowest digit.
@@ -423,6 +403,25 @@ fn joinings_named(
             (key, names, with_previous)
         })
         .collect()
+}
+
+/// What each key names alone (`alone`) beside what it names after the word before the
+/// run (`after`), one entry a key either finds, in `alone`'s order and then `after`'s.
+fn alone_and_after<K: PartialEq>(
+    alone: Vec<(K, Vec<NameTarget>)>,
+    after: Option<Vec<(K, Vec<NameTarget>)>>,
+) -> Vec<(K, Vec<NameTarget>, Vec<NameTarget>)> {
+    let mut found: Vec<(K, Vec<NameTarget>, Vec<NameTarget>)> = alone
+        .into_iter()
+        .map(|(key, names)| (key, names, Vec::new()))
+        .collect();
+    for (key, targets) in after.unwrap_or_default() {
+        match found.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, with_previous)) => *with_previous = targets,
+            None => found.push((key, Vec::new(), targets)),
+        }
+    }
+    found
 }
 
 /// What a gap between two written words may be in a respacing: closed, hyphenated, or
