@@ -611,9 +611,10 @@ fn entities_named(postings: &[TokenPosting]) -> usize {
 /// chancellor) says whose name it is though a compatriot carries the word; not when
 /// many people do ("Governor Pete Wilson" is no slip of a politician Peter Wilson).
 /// A title naming the candidate's own recorded office ([`TitlePicks::role`]: "Prime
-/// Minister Michel Bernier" for Barnier, "Nvidia chief executive Jensen Hwang") says
+/// Minister Michel Bernier" for Barnier, "National security adviser Mike Walz") says
 /// it however common the other name part, unless the written word is itself a name
-/// many people carry ("Prime Minister Iyad Allawi", whom the KB records as Ayad).
+/// many people carry ("Prime Minister Iyad Allawi", whom the KB records as Ayad; and so
+/// "Nvidia chief executive Jensen Hwang" too, Hwang being many people's surname).
 fn recorded_name_meant_as_written(
     kb: &Kb,
     postings: &[TokenPosting],
