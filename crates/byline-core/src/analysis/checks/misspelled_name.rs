@@ -217,8 +217,9 @@ pub(super) fn joined(cx: &CheckContext, a: usize, b: usize) -> bool {
 }
 
 /// The name word before token `ti`, inside the mention (which starts at `start`) or
-/// right before it, stepping over an initial ("George W. Bush") and a surname's
-/// lowercase particles ("Jonas van Buuren").
+/// right before it, stepping over an initial ("George W. Bush"), a surname's
+/// lowercase particles ("Jonas van Buuren") and the particle of a kunya or patronymic
+/// that is part of the surname ("Shireen Abu Akleh": the given name is Shireen).
 fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Option<&'a str> {
     let mut p = ti.checked_sub(1)?;
     let initial = |i: usize| cx.tokens[i].folded.chars().count() == 1;
@@ -234,13 +235,14 @@ fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Opti
     } else if !close(p, ti) {
         return None;
     }
-    // Past the particles of a surname ("Jonas van Buuren", "Ursula von der Leyen") to
-    // the given name before them.
+    // Past the particles of a surname ("Jonas van Buuren", "Ursula von der Leyen",
+    // "Shireen Abu Akleh") to the given name before them.
+    let particle = |i: usize| {
+        crate::analysis::cues::is_surname_particle(&cx.text[cx.tokens[i].span.clone()])
+            || crate::analysis::cues::is_kunya_particle(&cx.tokens[i].folded)
+    };
     let mut q = p;
-    while crate::analysis::cues::is_surname_particle(&cx.text[cx.tokens[q].span.clone()])
-        && q > 0
-        && close(q - 1, q)
-    {
+    while particle(q) && q > 0 && close(q - 1, q) {
         q -= 1;
     }
     if q != p && cx.tokens[q].capitalized {
@@ -1613,6 +1615,21 @@ mod tests {
         assert!(slips("Jonas van Buuren spoke.", &kb).is_empty());
         // Martin is the candidate's own: his surname misspelled.
         assert_eq!(slips("Martin van Buuren spoke.", &kb), ["Buuren → Buren"]);
+    }
+
+    #[test]
+    fn the_given_name_before_a_kunya_particle_says_whose_name_it_is() {
+        let kb = kb(&[
+            person("akleh", "Shireen Abu Akleh", "journalist", "PS").prominence(0.6),
+            person("jamal", "Jamal Khashoggi", "journalist", "SA"),
+        ]);
+        // "Abu" is the surname's: the given name before it is the candidate's own.
+        assert_eq!(
+            slips("Journalist Shireen Abu Alkeh was shot.", &kb),
+            ["Alkeh → Akleh"]
+        );
+        // Another KB person's given name there makes it someone else's name.
+        assert!(slips("Journalist Jamal Abu Alkeh was shot.", &kb).is_empty());
     }
 
     #[test]
