@@ -953,7 +953,7 @@ fn unknown_chunk_at(
     // "Apple Chief Executive Tim Cook", "Kansas Senator Jerry Moran": a title inside the
     // chunk, before a name, is that name's; the words before it are a name of their
     // own, an employer when the title is one a company or body gives.
-    let title_after = title_before_next_name(tokens, text, name_start..end);
+    let title_after = title_before_next_name(tokens, text, kb, name_start..end);
     let end = title_after.as_ref().map_or(end, |t| t.start);
     if name_start >= end {
         return match title {
@@ -1217,6 +1217,7 @@ fn is_title_word(tokens: &[Token], k: usize, start: usize) -> bool {
 fn title_before_next_name(
     tokens: &[Token],
     text: &str,
+    kb: &Kb,
     chunk: Range<usize>,
 ) -> Option<Range<usize>> {
     let title_word = |k: usize| is_title_word(tokens, k, chunk.start);
@@ -1241,12 +1242,25 @@ fn title_before_next_name(
                 && text[last.span.end..n.span.start]
                     .chars()
                     .all(char::is_whitespace)
+                && opens_a_persons_name(kb, n)
         });
         if next.is_some() {
             return Some(start..k);
         }
     }
     None
+}
+
+/// Whether `word` can open a person's name after a title: a given name the KB knows
+/// ("Frank", "Grace"), or a word no English dictionary has ("Alexandre", "Jensen").
+/// "Social Justice Party", "Criminal Justice Reform Act": an English word after a title
+/// word opens no one's name, and the chunk stays whole.
+fn opens_a_persons_name(kb: &Kb, word: &Token) -> bool {
+    !is_common_folded_word(&word.folded)
+        || kb
+            .token_postings(&word.folded)
+            .iter()
+            .any(|p| p.part == byline_kb::index::NamePart::Given)
 }
 
 /// Whether typing the chunk `typed` rather than `rule` would hide a misspelling from
@@ -1929,6 +1943,26 @@ mod tests {
         assert_eq!(
             recognized("Officials said protesters gathered in Damscus Sunday.", &kb),
             ["Damscus: Unknown location"]
+        );
+    }
+
+    #[test]
+    fn a_courts_title_before_a_person_is_the_persons_and_the_court_a_body() {
+        let kb = Kb::empty();
+        assert_eq!(
+            recognized(
+                "Officials said Supreme Court Justice Alexandre de Moraez ruled.",
+                &kb
+            ),
+            [
+                "Supreme Court: Unknown organization",
+                "Alexandre de Moraez: Unknown person, title Justice"
+            ]
+        );
+        // An English word after the title opens no one's name: the chunk stays whole.
+        assert_eq!(
+            recognized("Officials said the Social Justice Party won.", &kb),
+            ["Social Justice Party: Unknown organization"]
         );
     }
 
