@@ -67,6 +67,7 @@ mod tests {
             title_text: String::new(),
             written_again: 0,
             read_as_person: false,
+            particles: String::new(),
         }
     }
 

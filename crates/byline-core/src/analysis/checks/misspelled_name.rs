@@ -254,6 +254,59 @@ fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Opti
     name_word.then_some(token.folded.as_str())
 }
 
+/// The lowercase surname particles right before token `ti`, after a capitalised
+/// word, folded and joined by spaces as the KB's surnames hold them ("de" of
+/// "Alexandre de Moraez", "von der" of "Ursula von der Layen"), or empty.
+fn particles_before(cx: &CheckContext, ti: usize) -> String {
+    let mut first = ti;
+    while first > 0
+        && crate::analysis::cues::is_surname_particle(&cx.text[cx.tokens[first - 1].span.clone()])
+        && joined(cx, first - 1, first)
+    {
+        first -= 1;
+    }
+    let after_a_name =
+        first < ti && first > 0 && cx.tokens[first - 1].capitalized && joined(cx, first - 1, first);
+    if !after_a_name {
+        return String::new();
+    }
+    let particles: Vec<&str> = cx.tokens[first..ti]
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect();
+    particles.join(" ")
+}
+
+/// The KB words near `folded` written after `particles`: a surname the KB holds with
+/// its particles ("de moraes") is one token, which the word alone never meets. Each
+/// is returned without the particles, as the word the writer meant ("moraes").
+fn near_after_particles(
+    kb: &Kb,
+    particles: &str,
+    folded: &str,
+) -> Vec<(String, Vec<TokenPosting>)> {
+    if particles.is_empty() {
+        return Vec::new();
+    }
+    let prefix = format!("{particles} ");
+    kb.tokens_near(
+        &format!("{prefix}{folded}"),
+        search_distance(folded),
+        MAX_SUFFIX,
+    )
+    .iter()
+    .filter_map(|(key, postings)| {
+        let word = key.strip_prefix(&prefix)?;
+        let surnames: Vec<TokenPosting> = postings
+            .iter()
+            .copied()
+            .filter(|p| p.part == NamePart::Surname)
+            .collect();
+        (!word.contains(' ') && !surnames.is_empty()).then(|| (word.to_string(), surnames))
+    })
+    .collect()
+}
+
 /// Title words in the run of capitalised words before token `start` ("President" in
 /// "President Vladimir Putn", where "Vladimir" is a mention of its own).
 fn titles_before<'a>(cx: &'a CheckContext, start: usize) -> Vec<&'a str> {
@@ -382,6 +435,9 @@ pub(super) struct SlipKey {
     /// `other` where a subject stands. Regression: without it, a word first read as a
     /// person's name kept that evidence after an edit made it `other`.
     pub read_as_person: bool,
+    /// The lowercase surname particles written right before the word, folded ("de",
+    /// "von der"), or empty: a surname the KB writes with them is one token with them.
+    pub particles: String,
 }
 
 /// The check's one cache, kept across analyses of one document (in [`super::Memo`]).
@@ -861,6 +917,7 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
             let read_as_person = reads_as_a_persons_name(cx, mention.category, ti);
             let key = SlipKey {
                 read_as_person,
+                particles: particles_before(cx, ti),
                 folded: token.folded.clone(),
                 written: cx.text[token.span.clone()].to_string(),
                 previous: previous.map(str::to_string),
@@ -968,9 +1025,21 @@ fn search_word(
             }
         }
     }
+    // Entities the word alone already found under the same word are not tried twice.
+    let after_particles: Vec<_> = near_after_particles(kb, &key.particles, &token.folded)
+        .into_iter()
+        .map(|(word, mut postings)| {
+            if let Some((_, plain)) = searched.iter().find(|(s, _)| *s == word) {
+                postings.retain(|p| !plain.iter().any(|q| q.entity == p.entity));
+            }
+            (word, postings)
+        })
+        .filter(|(_, postings)| !postings.is_empty())
+        .collect();
     let near = searched
         .iter()
         .chain(&swaps)
+        .chain(&after_particles)
         .filter(|(w, _)| !acronym || is_transposition(&token.folded, w));
     let written = &cx.text[token.span.clone()];
     let mut candidates = Vec::new();
@@ -1615,6 +1684,25 @@ mod tests {
         assert!(slips("Jonas van Buuren spoke.", &kb).is_empty());
         // Martin is the candidate's own: his surname misspelled.
         assert_eq!(slips("Martin van Buuren spoke.", &kb), ["Buuren → Buren"]);
+    }
+
+    #[test]
+    fn a_slip_after_a_surnames_particles_is_searched_with_them() {
+        let kb = kb(&[
+            person("moraes", "Alexandre de Moraes", "official", "BR").prominence(0.6),
+            person("leyen", "Ursula von der Leyen", "official", "DE").prominence(0.9),
+        ]);
+        // The KB holds "de Moraes" as one token; the written word alone never meets it.
+        assert_eq!(
+            slips("Justice Alexandre de Moraez ruled.", &kb),
+            ["Moraez → Moraes"]
+        );
+        assert_eq!(
+            slips("President Ursula von der Leyenn spoke.", &kb),
+            ["Leyenn → Leyen"]
+        );
+        // Other particles make another surname.
+        assert!(slips("Justice Alexandre van Moraez ruled.", &kb).is_empty());
     }
 
     #[test]
