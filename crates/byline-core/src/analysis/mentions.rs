@@ -1256,11 +1256,14 @@ fn title_before_next_name(
 /// "Social Justice Party", "Criminal Justice Reform Act": an English word after a title
 /// word opens no one's name, and the chunk stays whole.
 fn opens_a_persons_name(kb: &Kb, word: &Token) -> bool {
-    !is_common_folded_word(&word.folded)
-        || kb
-            .token_postings(&word.folded)
-            .iter()
-            .any(|p| p.part == byline_kb::index::NamePart::Given)
+    !is_common_folded_word(&word.folded) || is_kb_given_name(kb, &word.folded)
+}
+
+/// Whether some KB person's name opens with the folded `word` ("Jerry", "Alexandre").
+fn is_kb_given_name(kb: &Kb, word: &str) -> bool {
+    kb.token_postings(word)
+        .iter()
+        .any(|p| p.part == byline_kb::index::NamePart::Given)
 }
 
 /// Whether typing the chunk `typed` rather than `rule` would hide a misspelling from
@@ -1411,11 +1414,7 @@ pub fn type_chunk(
     if has_title {
         return Category::Person;
     }
-    let first_is_given_name = kb
-        .token_postings(&words[0].folded)
-        .iter()
-        .any(|p| p.part == byline_kb::index::NamePart::Given);
-    if words.len() >= 2 && first_is_given_name {
+    if words.len() >= 2 && is_kb_given_name(kb, &words[0].folded) {
         return Category::Person;
     }
     let before = name
