@@ -18,11 +18,13 @@ const PLAIN: &str = include_str!("../examples/iran-russia-plain.txt");
 /// Distinct paragraphs of real news: the shared corpus when it is present (a fair
 /// figure: the analysis reuses the work of a paragraph it has already seen in the
 /// story, so repeating one paragraph would flatter it), else the project's own texts.
+/// The corpus is `../shared` beside the checkout, or `$BYLINE_SHARED` (a worktree
+/// elsewhere). Regression: a worktree under /tmp fell back to the example text unseen,
+/// ran twice as fast, and its figures were compared with main's on real news.
 fn paragraphs() -> Vec<String> {
-    let corpus = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/news/articles.jsonl"
-    );
+    let shared = std::env::var("BYLINE_SHARED")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string());
+    let corpus = format!("{shared}/data/news/articles.jsonl");
     let mut out = Vec::new();
     if let Ok(text) = std::fs::read_to_string(corpus) {
         for line in text.lines() {
@@ -40,6 +42,17 @@ fn paragraphs() -> Vec<String> {
         out.push(PLAIN.to_string());
     }
     out
+}
+
+/// The name of the story-size groups: "words" on real news, "example-words" on the
+/// fallback, so figures on the two texts never share a name (nor criterion's saved
+/// baseline).
+fn words_group() -> &'static str {
+    if paragraphs().len() > 1 {
+        "words"
+    } else {
+        "example-words"
+    }
 }
 
 /// A story of about `words` words of distinct paragraphs (repeating only when the
@@ -65,7 +78,7 @@ fn bench_analysis(c: &mut Criterion) {
     c.bench_function("analyze/moscow-talks.md", |b| {
         b.iter(|| analyze(STORY, &kb, &markdown))
     });
-    let mut group = c.benchmark_group("analyze/words");
+    let mut group = c.benchmark_group(format!("analyze/{}", words_group()));
     for words in [1_000, 10_000] {
         let text = story_of(words);
         group.throughput(Throughput::Bytes(text.len() as u64));
@@ -75,7 +88,7 @@ fn bench_analysis(c: &mut Criterion) {
     }
     group.finish();
     // The KB caches fuzzy lookups across analyses; a story never seen before pays them.
-    let mut group = c.benchmark_group("analyze/words-cold-cache");
+    let mut group = c.benchmark_group(format!("analyze/{}-cold-cache", words_group()));
     for words in [1_000, 10_000] {
         let text = story_of(words);
         group.throughput(Throughput::Bytes(text.len() as u64));

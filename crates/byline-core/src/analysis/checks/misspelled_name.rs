@@ -694,6 +694,16 @@ fn spells_it(entity: &byline_kb::Entity, folded: &str) -> bool {
         .any(|w| fold(w) == folded)
 }
 
+/// Veto: a capitalised name word right after the written one that no name of
+/// `entity` has ("Umir Hussain", "Allah Morad Hamidi", "I Cantori Moderni") makes the
+/// written word part of someone else's longer name, not a slip of `entity`'s surname,
+/// which would end the name there. An English word after it ("Gerasimovis Visits
+/// Tehran", a headline) continues no name, nor does a lone letter (the "A" opening the
+/// next line).
+fn name_goes_on_past(entity: &byline_kb::Entity, next: &str) -> bool {
+    next.chars().count() >= 2 && !is_common_folded_word(next) && !spells_it(entity, next)
+}
+
 /// The distinct KB entities among `postings`.
 fn entities_named(postings: &[TokenPosting]) -> usize {
     postings
@@ -1152,6 +1162,12 @@ fn search_word(
                 });
             if common_word_alone(&evidence)
                 || far_without_strong_context(&evidence)
+                // A word of the person's own names ("Nsue" of Manuel Osa Nsue Nsua) is
+                // no slip of another word of them; a place's unvetted aliases
+                // ("Bejing") are `unvetted_alias` evidence instead.
+                || (e.category() == Category::Person && spells_it(e, &token.folded))
+                || (part == NamePart::Surname
+                    && next.is_some_and(|n| name_goes_on_past(e, n)))
                 || (recorded
                     && (stranger_before
                         || spells_it(e, &token.folded)
@@ -1505,18 +1521,37 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
                     if len < 2 || len <= k - s {
                         continue;
                     }
+                    let name = s..s + len;
                     let Some(target) = targets.iter().find(|t| {
                         let category = kb.entity(t.entity).category();
                         t.form == byline_kb::index::FormKind::Full
-                            && category != Category::Person
-                            && (!recorded || category == Category::Organization)
+                            && match category {
+                                Category::Person => spelled_but_one_word(&words, name.clone(), k),
+                                _ => !recorded || category == Category::Organization,
+                            }
                     }) else {
                         continue;
                     };
-                    let place = kb.entity(target.entity).category() == Category::Location;
-                    if (place && adjective_of(&variant))
-                        || !slip_fits_name(cx, &run, s..s + len, k, strict || place)
-                    {
+                    let category = kb.entity(target.entity).category();
+                    let place = category == Category::Location;
+                    // A person's name written in another romanisation ("Al Tani"), or
+                    // with a word of another of their recorded names ("Abu Mohammed
+                    // al-Julani": "Abu Mohammed al-Golani"), is weighed by the
+                    // single-word search, if at all.
+                    let fits = match category {
+                        Category::Person => {
+                            let e = kb.entity(target.entity);
+                            person_name_ends_there(cx, &run, name.clone())
+                                && !romanisation::is_romanisation(
+                                    &token.folded,
+                                    &variant,
+                                    &e.country,
+                                )
+                                && !spells_it(e, &token.folded)
+                        }
+                        _ => slip_fits_name(cx, &run, name.clone(), k, strict || place),
+                    };
+                    if (place && adjective_of(&variant)) || !fits {
                         continue;
                     }
                     if best.as_ref().is_none_or(|(l, _, _)| len > *l) {
@@ -1560,6 +1595,30 @@ fn slip_fits_name(
     } else {
         alone || supported
     }
+}
+
+/// Whether the person's name matched over `name` (positions in the run's `words`) is
+/// one the writer spelled right but for the word at `k`: two name words besides it,
+/// connectors aside ("Kim Jung Un", "Aung Sang Suu Kyi", "Luis Inacio Lula da Silva").
+/// A person's name of two words is the single-word search's, where the other word is
+/// evidence weighed beside the rest (`neighbour_fits`); three words that match but one
+/// are that person's name misspelled, whatever the written word is elsewhere: a given
+/// name ("Luis"), another romanisation of a syllable ("Jung").
+fn spelled_but_one_word(words: &[&str], name: Range<usize>, k: usize) -> bool {
+    name.filter(|&i| i != k && !crate::analysis::cues::is_connector(words[i]))
+        .count()
+        >= 2
+}
+
+/// Whether no capitalised name word goes on from a person's name matched over `name`
+/// in `run` ("Yoon Suk Yoel Park" would be someone else). A capitalised word before it
+/// is a title or a descriptor ("Brazilian President Luis Inacio Lula da Silva").
+fn person_name_ends_there(cx: &CheckContext, run: &Range<usize>, name: Range<usize>) -> bool {
+    let before_the_run_ends = name.end < run.len();
+    !(before_the_run_ends && {
+        let token = &cx.tokens[run.start + name.end];
+        token.capitalized && !crate::analysis::cues::is_connector(&token.folded)
+    })
 }
 
 /// Whether the KB name matched over `name` stands alone in its capitalised run: a word
@@ -2021,6 +2080,54 @@ mod tests {
             slips("Protesters gathered there (in Talinn).", &kb),
             ["Talinn → Tallinn"]
         );
+    }
+
+    #[test]
+    fn a_name_word_after_the_written_one_that_the_candidate_lacks_makes_it_anothers_name() {
+        let kb = kb(&[GERASIMOV]);
+        assert!(slips("Valery Gerasimovis Khodakov spoke in Moscow.", &kb).is_empty());
+        // Control: the name ends at the slip, or an English word follows it.
+        assert_eq!(
+            slips("Valery Gerasimovis spoke in Moscow.", &kb),
+            ["Gerasimovis → Gerasimov"]
+        );
+        assert_eq!(
+            slips("General Valery Gerasimovis Visits Tehran", &kb),
+            ["Gerasimovis → Gerasimov"]
+        );
+    }
+
+    #[test]
+    fn a_word_of_the_candidates_own_name_is_no_slip_of_another_of_its_words() {
+        let nsua = person("nsua", "Manuel Osa Nsue Nsua", "politician", "GQ").prominence(0.9);
+        let kb = kb(&[nsua]);
+        assert!(slips("Manuel Nsue spoke in Malabo.", &kb).is_empty());
+        // Control: a word no name of his has.
+        assert_eq!(slips("Manuel Nsuu spoke in Malabo.", &kb), ["Nsuu → Nsua"]);
+    }
+
+    #[test]
+    fn a_persons_name_of_three_words_spelled_right_but_one_is_a_finding() {
+        let yoon = person("yoon", "Yoon Suk Yeol", "head-of-state", "KR").prominence(0.8);
+        // "Yoel" is a KB word too, which the single-word search tries only beside a
+        // KB given name or surname ("Suk" is neither: a middle word).
+        let yoel = person("yoel", "Yoel Razvozov", "politician", "IL");
+        let kb = kb(&[yoon, yoel]);
+        assert_eq!(
+            slips("Former President Yoon Suk Yoel appeared in court.", &kb),
+            ["Yoel → Yeol"]
+        );
+        // Another capitalised name word after it makes it someone else's longer name.
+        assert!(slips("Yoon Suk Yoel Kwon appeared in court.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_word_of_another_of_the_persons_recorded_names_is_no_slip_in_the_name() {
+        let sharaa = person("sharaa", "Ahmed al-Sharaa", "head-of-state", "SY")
+            .prominence(0.8)
+            .aliases(&["Abu Mohammad al-Julani", "Abu Mohammed al-Golani"]);
+        let kb = kb(&[sharaa]);
+        assert!(slips("Abu Mohammed al-Julani gave an interview.", &kb).is_empty());
     }
 
     #[test]
