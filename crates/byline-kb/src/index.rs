@@ -420,9 +420,20 @@ pub fn surnames_of(name: &str) -> Vec<String> {
         return Vec::new();
     };
     let bare = without_arabic_article(&surname)
+        .or_else(|| without_romance_particle(&surname))
         .filter(|rest| !rest.contains(' '))
         .map(str::to_string);
     std::iter::once(surname).chain(bare).collect()
+}
+
+/// Particles of Portuguese, Spanish and Italian surnames that news drops after the
+/// first mention ("Alexandre de Moraes" is "Moraes" after it).
+const ROMANCE_PARTICLES: &[&str] = &["de", "da", "dos", "das", "di", "del", "della"];
+
+/// `surname` without a Romance particle: "Moraes" of "de Moraes".
+fn without_romance_particle(surname: &str) -> Option<&str> {
+    let (particle, rest) = surname.split_once(' ')?;
+    (ROMANCE_PARTICLES.contains(&particle) && rest.chars().count() >= 3).then_some(rest)
 }
 
 fn given_name_of(name: &str) -> Option<&str> {
@@ -1008,5 +1019,9 @@ mod tests {
         // Not an article: a name that merely begins with the letters.
         assert_eq!(surnames_of("John Alden"), ["Alden"]);
         assert_eq!(surnames_of("Abu al-Ma"), ["al-Ma"]);
+        // News drops a Romance particle after the first mention, not a Dutch or German one.
+        assert_eq!(surnames_of("Alexandre de Moraes"), ["de Moraes", "Moraes"]);
+        assert_eq!(surnames_of("Ursula von der Leyen"), ["von der Leyen"]);
+        assert_eq!(surnames_of("Pedro de la Fuente"), ["de la Fuente"]);
     }
 }

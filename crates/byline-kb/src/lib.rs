@@ -49,8 +49,11 @@ pub type EntityId = u32;
 
 const LAYER_SHIFT: u32 = 24;
 const INDEX_MASK: u32 = (1 << LAYER_SHIFT) - 1;
-/// Magic and version of the compiled KB format.
-const COMPILED_MAGIC: &[u8; 8] = b"BYLKB010";
+/// Magic and version of the compiled KB format. `BYLKB011`: the token index posts a
+/// surname without its Romance particle too ("Moraes" of "de Moraes"), so a file
+/// compiled before it would link differently from its sources; it is refused, to be
+/// compiled again.
+const COMPILED_MAGIC: &[u8; 8] = b"BYLKB011";
 
 fn make_id(layer: usize, index: u32) -> EntityId {
     ((layer as u32) << LAYER_SHIFT) | index
@@ -309,7 +312,7 @@ impl Layer {
     fn from_compiled(origin: &str, bytes: &'static [u8]) -> Result<Layer, String> {
         let body = bytes
             .strip_prefix(COMPILED_MAGIC.as_slice())
-            .ok_or("not a compiled Byline KB (bad magic or version)")?;
+            .ok_or("not a compiled Byline KB of this version (bad magic or an older format: compile it again with `byline kb compile`)")?;
         let mut reader = SectionReader::new(body);
         let json = reader.next_section()?;
         let offsets: Vec<u32> = reader
