@@ -889,6 +889,9 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
             if length < 4 || !token.capitalized {
                 continue; // too short to judge
             }
+            if token.folded.chars().any(char::is_numeric) {
+                continue; // "Ludwig²", "DC-3s": a digit makes no name's spelling
+            }
             if token.all_caps
                 && parentheticals
                     .acronyms_defined
