@@ -344,6 +344,36 @@ fn title_text_before<'a>(cx: &'a CheckContext, start: usize) -> &'a str {
 /// Words before a name read for its title ("Army chief of staff").
 const TITLE_WORDS_READ: usize = 5;
 
+/// Words of a person's title that qualify an office rather than name one.
+static TITLE_MODIFIERS: crate::text::word_list::WordList =
+    crate::text::word_list::WordList::new(include_str!("../../../data/words/title-modifiers.txt"));
+
+/// The folded words of `title_text` (the words written before a name) that name a
+/// position: a person's title, not a qualifier of one ("governor" of "Central bank
+/// governor", "judge" of "ICC President Judge", not "former" or "deputy").
+fn office_words(title_text: &str) -> Vec<String> {
+    word_strs(title_text)
+        .map(fold)
+        .filter(|w| crate::analysis::cues::is_person_title(w) && !TITLE_MODIFIERS.contains(w))
+        .collect()
+}
+
+/// Whether a word of the title written before the name names a position the
+/// candidate's sources give: a word of one of their roles ("Governor of the Central
+/// Bank of Russia") or of their description ("Japanese judge, President of the
+/// International Criminal Court"). The KB's coarse types say "person" for judges,
+/// clerics and chief executives alike, so `title_fits` alone misses them.
+fn title_names_the_candidate(office_words: &[String], entity: &byline_kb::Entity) -> bool {
+    !office_words.is_empty()
+        && entity
+            .roles
+            .iter()
+            .map(|role| role.title.as_str())
+            .chain([entity.description.as_str()])
+            .flat_map(word_strs)
+            .any(|w| office_words.iter().any(|o| folds_to(w, o)))
+}
+
 /// What the story writes in parentheses, read in one pass over it.
 struct Parentheticals<'t> {
     /// Veto: a word in capitals that the story writes in parentheses somewhere, as
@@ -967,6 +997,7 @@ fn search_word(
     let previous = key.previous.as_deref();
     let next = key.next.as_deref();
     let titles: Vec<&str> = key.titles.iter().map(String::as_str).collect();
+    let office_words = office_words(&key.title_text);
     // Read when a recorded word reaches its veto, which few searched words do.
     let written_office = std::cell::OnceCell::new();
     let written_office = || written_office.get_or_init(|| office_of(&key.title_text));
@@ -1122,7 +1153,8 @@ fn search_word(
                 romanisation: romanisation::is_romanisation(&token.folded, kb_word, &e.country),
                 neighbour_fits,
                 in_story: in_story(entity),
-                title_fits: title_fits(&titles, &e.entity_type),
+                title_fits: title_fits(&titles, &e.entity_type)
+                    || title_names_the_candidate(&office_words, e),
                 country_in_story: story_countries.contains(&e.country),
                 distinctive_organisation: part == NamePart::Whole
                     && e.category() == Category::Organization
@@ -2202,6 +2234,24 @@ mod tests {
         // A given name many carry stays vetoed: the regression case
         // `a_title_naming_the_office_does_not_make_a_name_many_carry_a_slip` holds
         // "Prime Minister Iyad Allawi" against the default KB.
+    }
+
+    #[test]
+    fn a_title_word_of_the_candidates_recorded_role_fits_whatever_the_kbs_type() {
+        const GOVERNOR: &[Tenure] = &[role("Governor of the Central Bank of Russia", "2013", "")];
+        let nabiullina = person("nabiullina", "Elvira Nabiullina", "person", "RU")
+            .prominence(1.0)
+            .roles(GOVERNOR);
+        let kb = kb(&[nabiullina, MOSCOW]);
+        assert_eq!(
+            slips(
+                "In Moscow, central bank governor Nabullina kept the rate.",
+                &kb
+            ),
+            ["Nabullina → Nabiullina"]
+        );
+        // Control: a title naming no position of hers.
+        assert!(slips("In Moscow, deputy mayor Nabullina kept the rate.", &kb).is_empty());
     }
 
     #[test]
