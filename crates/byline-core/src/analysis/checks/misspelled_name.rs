@@ -350,11 +350,21 @@ static TITLE_MODIFIERS: crate::text::word_list::WordList =
 
 /// The folded words of `title_text` (the words written before a name) that name a
 /// position: a person's title, not a qualifier of one ("governor" of "Central bank
-/// governor", "judge" of "ICC President Judge", not "former" or "deputy").
+/// governor", "judge" of "ICC President Judge", not "former" or "deputy"), and a word
+/// that is a title after another ("executive" of "chief executive").
 fn office_words(title_text: &str) -> Vec<String> {
-    word_strs(title_text)
-        .map(fold)
-        .filter(|w| crate::analysis::cues::is_person_title(w) && !TITLE_MODIFIERS.contains(w))
+    let words: Vec<String> = word_strs(title_text).map(fold).collect();
+    let is_title = |w: &str| crate::analysis::cues::is_person_title(w);
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            (is_title(w) && !TITLE_MODIFIERS.contains(w))
+                || (crate::analysis::cues::is_title_after_title(w)
+                    && *i > 0
+                    && is_title(&words[i - 1]))
+        })
+        .map(|(_, w)| w.clone())
         .collect()
 }
 
@@ -2252,6 +2262,22 @@ mod tests {
         );
         // Control: a title naming no position of hers.
         assert!(slips("In Moscow, deputy mayor Nabullina kept the rate.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_title_after_a_title_word_names_the_position_it_completes() {
+        const CEO: &[Tenure] = &[role("Chief Executive Officer", "2003", "")];
+        let karp = person("karp", "Alex Karp", "person", "US")
+            .prominence(1.0)
+            .roles(CEO);
+        let denver = place("denver", "Denver", "city", "US");
+        let kb = kb(&[karp, denver]);
+        assert_eq!(
+            slips("In Denver, Palantir chief executive Kaarp said so.", &kb),
+            ["Kaarp → Karp"]
+        );
+        // Control: "chief" alone qualifies; an engineer names no position of his.
+        assert!(slips("In Denver, Palantir engineer Kaarp said so.", &kb).is_empty());
     }
 
     #[test]
