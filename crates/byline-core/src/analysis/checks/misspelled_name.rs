@@ -352,7 +352,7 @@ static TITLE_MODIFIERS: crate::text::word_list::WordList =
 /// position: a person's title, not a qualifier of one ("governor" of "Central bank
 /// governor", "judge" of "ICC President Judge", not "former" or "deputy"), and a word
 /// that is a title after another ("executive" of "chief executive").
-fn office_words(title_text: &str) -> Vec<String> {
+fn office_words_of(title_text: &str) -> Vec<String> {
     let words: Vec<String> = word_strs(title_text).map(fold).collect();
     let is_title = |w: &str| crate::analysis::cues::is_person_title(w);
     words
@@ -1007,7 +1007,9 @@ fn search_word(
     let previous = key.previous.as_deref();
     let next = key.next.as_deref();
     let titles: Vec<&str> = key.titles.iter().map(String::as_str).collect();
-    let office_words = office_words(&key.title_text);
+    // Read, like the office, only for a candidate that reaches the evidence.
+    let office_words = std::cell::OnceCell::new();
+    let office_words = || office_words.get_or_init(|| office_words_of(&key.title_text));
     // Read when a recorded word reaches its veto, which few searched words do.
     let written_office = std::cell::OnceCell::new();
     let written_office = || written_office.get_or_init(|| office_of(&key.title_text));
@@ -1164,7 +1166,7 @@ fn search_word(
                 neighbour_fits,
                 in_story: in_story(entity),
                 title_fits: title_fits(&titles, &e.entity_type)
-                    || title_names_the_candidate(&office_words, e),
+                    || title_names_the_candidate(office_words(), e),
                 country_in_story: story_countries.contains(&e.country),
                 distinctive_organisation: part == NamePart::Whole
                     && e.category() == Category::Organization
@@ -1208,17 +1210,20 @@ fn search_word(
                     !given_names(kb, entity).0.contains(p)
                         && !crate::analysis::cues::is_person_title(p)
                 });
+            // Asked of a person and of a word the KB records: once for both vetoes.
+            let own_word =
+                (e.category() == Category::Person || recorded) && spells_it(e, &token.folded);
             if common_word_alone(&evidence)
                 || far_without_strong_context(&evidence)
                 // A word of the person's own names ("Nsue" of Manuel Osa Nsue Nsua) is
                 // no slip of another word of them; a place's unvetted aliases
                 // ("Bejing") are `unvetted_alias` evidence instead.
-                || (e.category() == Category::Person && spells_it(e, &token.folded))
+                || (e.category() == Category::Person && own_word)
                 || (part == NamePart::Surname
                     && next.is_some_and(|n| name_goes_on_past(e, n)))
                 || (recorded
                     && (stranger_before
-                        || spells_it(e, &token.folded)
+                        || own_word
                         || recorded_name_meant_as_written(
                             kb,
                             part,
