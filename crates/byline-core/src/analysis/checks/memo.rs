@@ -65,6 +65,7 @@ mod tests {
             linked_alone: None,
             titles: Vec::new(),
             title_text: String::new(),
+            appositive: String::new(),
             written_again: 0,
             read_as_person: false,
             particles: String::new(),
