@@ -4,6 +4,7 @@
 //! this story" then meets unrelated capitalised words ("Aer Lingus"), and each rule
 //! here is one way a writer's word differs from a slip of that name.
 
+use crate::analysis::romanisation::Script;
 use crate::text::words::word_strs;
 use byline_kb::index::NamePart;
 use byline_kb::normalize::fold;
@@ -94,10 +95,28 @@ fn another_persons_full_name(miss: &NearMiss) -> bool {
 
 /// Places are misspelled against the name a reporter writes, not against one of the
 /// dozens of foreign spellings GeoNames lists ("Dacia" is not Denmark's "Dania",
-/// "Russel" not Brussels's Dutch "Brussel").
+/// "Russel" not Brussels's Dutch "Brussel"). A place of a country that writes another
+/// script has no one spelling in English: an alias that romanises a word of its name
+/// another way ("Jenin" of GeoNames' "Janīn", "Kupiansk" of "Kupyansk") is a name
+/// reporters write too, when the written word is not already a slip of the name itself
+/// ("Bejing" is Beijing's, not the unvetted "Beyjing"'s).
 fn place_by_foreign_alias(miss: &NearMiss) -> bool {
+    let romanised_elsewhere = Script::of(&miss.entity.country) != Script::Latin;
     miss.entity.category() == Category::Location
-        && !word_strs(&miss.entity.name).any(|word| fold(word) == miss.kb_word)
+        && !word_strs(&miss.entity.name).any(|word| {
+            let word = fold(word);
+            word == miss.kb_word
+                || (romanised_elsewhere
+                    && romanises_the_same_word(&word, miss.kb_word)
+                    && strsim::damerau_levenshtein(miss.written, &word) > 1)
+        })
+}
+
+/// Whether `alias_word` is `name_word` romanised another way: a letter, or a quarter of
+/// its letters, from it (the bound the town importer keeps GeoNames' aliases to).
+fn romanises_the_same_word(name_word: &str, alias_word: &str) -> bool {
+    let bound = (name_word.chars().count() / 4).max(1);
+    strsim::damerau_levenshtein(name_word, alias_word) <= bound
 }
 
 /// Letters of the longest name in capitals read as an acronym.
@@ -218,6 +237,8 @@ mod tests {
             politician("sales", "Philip Sales", "GB"),
             politician("day", "Stockwell Day", "CA"),
             place("denmark", "Denmark", "country", "DK").aliases(&["Dania"]),
+            place("jenin", "Janīn", "city", "PS").aliases(&["Jenin"]),
+            place("lisbon", "Lisbon", "capital", "PT").aliases(&["Lisbona"]),
             organisation(
                 "nato",
                 "North Atlantic Treaty Organization",
@@ -288,6 +309,27 @@ mod tests {
             ..miss(carter, "cartier", "carter", NamePart::Surname)
         };
         assert!(!is_implausible(&kb, &after_jimmy));
+    }
+
+    #[test]
+    fn a_place_from_another_script_is_misspelled_against_its_other_romanisations_too() {
+        let kb = kb();
+        let jenin = entity(&kb, "jenin");
+        assert!(!is_implausible(
+            &kb,
+            &miss(jenin, "jennin", "jenin", NamePart::Whole)
+        ));
+        // Not when the written word is a slip of the name itself: that one is meant.
+        assert!(is_implausible(
+            &kb,
+            &miss(jenin, "janim", "jenin", NamePart::Whole)
+        ));
+        // A place of a Latin-script country has its one spelling; the rest are foreign.
+        let lisbon = entity(&kb, "lisbon");
+        assert!(is_implausible(
+            &kb,
+            &miss(lisbon, "lisboa", "lisbona", NamePart::Whole)
+        ));
     }
 
     #[test]
