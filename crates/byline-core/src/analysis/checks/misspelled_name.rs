@@ -744,6 +744,14 @@ const WRITTEN_AGAIN_WEIGHED: u8 = 3;
 /// leaders, officials and business and sports newsmakers; bulk-imported people 0.4).
 pub(super) const NEWSMAKER: f32 = 0.6;
 
+/// Prominence from which a person's full name, written with one word another real
+/// person's, is likelier that person misspelled than a stranger (0.5 and up: the
+/// curated journalists, scientists and regional figures beside the newsmakers; not
+/// the 0.4 of bulk lists such as OFAC's). `recorded_name_meant_as_written` gives way
+/// only above it. Lowered from `NEWSMAKER` (2026-12-06): names-dev's report half +1
+/// ("Austin Tise"), clean text, the probe and the generator unchanged.
+const NAMED_IN_FULL: f32 = 0.5;
+
 /// KB entities past which a name word beside the written one is a common one
 /// ("Martin", "John", "Abdullah") and points at no one person.
 const COMMON_NAME_ENTITIES: usize = 10;
@@ -816,7 +824,7 @@ fn recorded_name_meant_as_written(
     !evidence.neighbour_fits
         || evidence.romanisation
         || evidence.category != Category::Person
-        || evidence.prominence < NEWSMAKER
+        || evidence.prominence < NAMED_IN_FULL
         || entities_named(postings) > SHARED_NAME_ENTITIES
         || (!title_picks.kind
             && postings.iter().any(|p| {
@@ -2286,6 +2294,21 @@ mod tests {
         }
         let kb = kb(&people);
         assert!(findings("Governor Pete Wilson spoke.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_real_surname_beside_a_known_persons_given_name_is_that_person_misspelled() {
+        // "Tise" is another KB person's surname; "Austin" and the story fix Tice.
+        let tice =
+            |prominence| person("tice", "Austin Tice", "journalist", "US").prominence(prominence);
+        let tise = person("tise", "Alin Tise", "official", "RO");
+        let story = "The family of Austin Tise said they still believed he was alive.";
+        assert_eq!(
+            slips(story, &kb(&[tice(0.5), tise.clone()])),
+            ["Tise → Tice"]
+        );
+        // Someone a bulk list names (0.4) is not known well enough to say so.
+        assert!(findings(story, &kb(&[tice(0.4), tise])).is_empty());
     }
 
     #[test]
