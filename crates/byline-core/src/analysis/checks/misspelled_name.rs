@@ -242,8 +242,7 @@ fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Opti
     // Past the particles of a surname ("Jonas van Buuren", "Ursula von der Leyen",
     // "Shireen Abu Akleh") to the given name before them.
     let particle = |i: usize| {
-        crate::analysis::cues::is_surname_particle(&cx.text[cx.tokens[i].span.clone()])
-            || crate::analysis::cues::is_kunya_particle(&cx.tokens[i].folded)
+        is_particle_at(cx, i) || crate::analysis::cues::is_kunya_particle(&cx.tokens[i].folded)
     };
     let mut q = p;
     while particle(q) && q > 0 && close(q - 1, q) {
@@ -258,15 +257,29 @@ fn previous_name_word<'a>(cx: &'a CheckContext, ti: usize, start: usize) -> Opti
     name_word.then_some(token.folded.as_str())
 }
 
-/// The lowercase surname particles right before token `ti`, after a capitalised
+/// Whether token `i` is a surname's particle: written in lowercase ("Alexandre de
+/// Moraes"), or capitalised between two name words, as Dutch, Belgian and French names
+/// often write it ("Bart De Wever", "Marine Le Pen").
+fn is_particle_at(cx: &CheckContext, i: usize) -> bool {
+    let token = &cx.tokens[i];
+    crate::analysis::cues::is_surname_particle(&cx.text[token.span.clone()])
+        || (token.capitalized
+            && !token.sentence_start
+            && crate::analysis::cues::is_surname_particle(&token.folded)
+            && i > 0
+            && i + 1 < cx.tokens.len()
+            && cx.tokens[i - 1].capitalized
+            && cx.tokens[i + 1].capitalized
+            && joined(cx, i - 1, i)
+            && joined(cx, i, i + 1))
+}
+
+/// The surname particles right before token `ti`, after a capitalised
 /// word, folded and joined by spaces as the KB's surnames hold them ("de" of
 /// "Alexandre de Moraez", "von der" of "Ursula von der Layen"), or empty.
 fn particles_before(cx: &CheckContext, ti: usize) -> String {
     let mut first = ti;
-    while first > 0
-        && crate::analysis::cues::is_surname_particle(&cx.text[cx.tokens[first - 1].span.clone()])
-        && joined(cx, first - 1, first)
-    {
+    while first > 0 && is_particle_at(cx, first - 1) && joined(cx, first - 1, first) {
         first -= 1;
     }
     let after_a_name =
@@ -1103,13 +1116,6 @@ fn search_word(
     if acronym && (recorded || length < 4) {
         return None;
     }
-    if std::env::var("DBG").is_ok_and(|d| d == token.folded) {
-        eprintln!(
-            "DBG start plural={} derived={}",
-            is_plural_of_known_word(kb, &token.folded),
-            is_derived_from_place_name(kb, &token.folded)
-        );
-    }
     if is_plural_of_known_word(kb, &token.folded) || is_derived_from_place_name(kb, &token.folded) {
         return None; // "Syrians", "Karelian": a plural, a place's adjective
     }
@@ -1148,17 +1154,6 @@ fn search_word(
         return None;
     }
     let searched = near_name_words(kb, &token.folded);
-    if std::env::var("DBG").is_ok_and(|d| d == token.folded) {
-        eprintln!(
-            "DBG searched {:?} recorded={} common={}",
-            searched
-                .iter()
-                .map(|(w, p)| (w.clone(), p.len()))
-                .collect::<Vec<_>>(),
-            recorded,
-            common_word
-        );
-    }
     // The Levenshtein search counts two letters swapped as two edits, which is
     // past the bound for a short word: look the swaps up directly.
     let mut swaps = Vec::new();
@@ -1247,14 +1242,6 @@ fn search_word(
                     && previous_is_given_name(),
                 neighbour_fits,
             };
-            if std::env::var("DBG").is_ok_and(|d| d == token.folded) {
-                eprintln!(
-                    "DBG cand {} {} implausible={}",
-                    kb_word,
-                    e.name,
-                    implausible_slips::is_implausible(kb, &miss)
-                );
-            }
             if implausible_slips::is_implausible(kb, &miss) || (recorded && !neighbour_fits) {
                 continue; // (a recorded word: `recorded_name_meant_as_written`)
             }
@@ -1312,17 +1299,6 @@ fn search_word(
             // Asked of a person and of a word the KB records: once for both vetoes.
             let own_word =
                 (e.category() == Category::Person || recorded) && spells_it(e, &token.folded);
-            if std::env::var("DBG").is_ok_and(|d| d == token.folded) {
-                eprintln!(
-                    "DBG veto {} cwa={} far={} own={} goes_on={} anotherplace={}",
-                    e.name,
-                    common_word_alone(&evidence),
-                    far_without_strong_context(&evidence),
-                    own_word,
-                    next.is_some_and(|n| name_goes_on_past(e, n)),
-                    another_word_from_a_place_name(&evidence)
-                );
-            }
             if common_word_alone(&evidence)
                 || far_without_strong_context(&evidence)
                 // A word of the person's own names ("Nsue" of Manuel Osa Nsue Nsua) is
@@ -2327,6 +2303,22 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_particle_between_name_words_opens_the_surname() {
+        // "De" of Bart De Wever is written capitalised: the given name before it is
+        // still his, and "Weaver", a common English word, is tried as his surname.
+        let de_wever =
+            person("de-wever", "Bart De Wever", "head-of-government", "BE").prominence(0.9);
+        let kb = kb(&[de_wever]);
+        assert_eq!(
+            slips(
+                "Bart De Wever won the vote. Prime Minister Bart De Weaver spoke later.",
+                &kb
+            ),
+            ["Weaver → Wever"]
+        );
+    }
+
+    #[test]
     fn a_real_surname_beside_a_known_persons_given_name_is_that_person_misspelled() {
         // "Tise" is another KB person's surname; "Austin" and the story fix Tice.
         let tice =
@@ -2406,6 +2398,24 @@ mod tests {
         );
         // Control: a title naming no position of hers.
         assert!(slips("In Moscow, deputy mayor Nabullina kept the rate.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_religious_title_names_a_clerics_position() {
+        use super::{office_words_of, title_names_the_candidate};
+        const CHIEF_RABBI: &[Tenure] = &[role("Chief Rabbi of the United Kingdom", "2013", "")];
+        let kb = kb(&[person("mirvis", "Ephraim Mirvis", "person", "GB").roles(CHIEF_RABBI)]);
+        let mirvis = kb.entity(kb.find_id("mirvis").expect("in the test KB"));
+        assert_eq!(office_words_of("Shiite cleric"), ["cleric"]);
+        assert!(title_names_the_candidate(
+            &office_words_of("Britain's Chief Rabbi"),
+            mirvis
+        ));
+        // Control: a word that names no position of his.
+        assert!(!title_names_the_candidate(
+            &office_words_of("Britain's chief councillor"),
+            mirvis
+        ));
     }
 
     #[test]
