@@ -2382,13 +2382,18 @@ mod tests {
         // "Prime Minister Iyad Allawi" against the default KB.
     }
 
-    #[test]
-    fn a_title_word_of_the_candidates_recorded_role_fits_whatever_the_kbs_type() {
+    /// Russia's central bank governor, whom the KB types only "person", and Moscow.
+    fn central_banker_in_moscow() -> Kb {
         const GOVERNOR: &[Tenure] = &[role("Governor of the Central Bank of Russia", "2013", "")];
         let nabiullina = person("nabiullina", "Elvira Nabiullina", "person", "RU")
             .prominence(1.0)
             .roles(GOVERNOR);
-        let kb = kb(&[nabiullina, MOSCOW]);
+        kb(&[nabiullina, MOSCOW])
+    }
+
+    #[test]
+    fn a_title_word_of_the_candidates_recorded_role_fits_whatever_the_kbs_type() {
+        let kb = central_banker_in_moscow();
         assert_eq!(
             slips(
                 "In Moscow, central bank governor Nabullina kept the rate.",
@@ -2436,11 +2441,7 @@ mod tests {
 
     #[test]
     fn an_appositive_after_the_name_names_the_office_like_a_title_before_it() {
-        const GOVERNOR: &[Tenure] = &[role("Governor of the Central Bank of Russia", "2013", "")];
-        let nabiullina = person("nabiullina", "Elvira Nabiullina", "person", "RU")
-            .prominence(1.0)
-            .roles(GOVERNOR);
-        let kb = kb(&[nabiullina, MOSCOW]);
+        let kb = central_banker_in_moscow();
         assert_eq!(
             slips(
                 "In Moscow, Nabullina, the central bank governor, kept the rate.",
