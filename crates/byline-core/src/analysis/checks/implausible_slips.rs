@@ -101,14 +101,15 @@ fn another_persons_full_name(miss: &NearMiss) -> bool {
 /// reporters write too, when the written word is not already a slip of the name itself
 /// ("Bejing" is Beijing's, not the unvetted "Beyjing"'s).
 fn place_by_foreign_alias(miss: &NearMiss) -> bool {
-    let romanised_elsewhere = Script::of(&miss.entity.country) != Script::Latin;
+    // Asked last: every candidate passes here, and most are no place.
+    let romanised_elsewhere = || Script::of(&miss.entity.country) != Script::Latin;
     miss.entity.category() == Category::Location
         && !word_strs(&miss.entity.name).any(|word| {
             let word = fold(word);
             word == miss.kb_word
-                || (romanised_elsewhere
-                    && romanises_the_same_word(&word, miss.kb_word)
-                    && strsim::damerau_levenshtein(miss.written, &word) > 1)
+                || (romanises_the_same_word(&word, miss.kb_word)
+                    && strsim::damerau_levenshtein(miss.written, &word) > 1
+                    && romanised_elsewhere())
         })
 }
 

@@ -978,11 +978,10 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
             .unwrap_or_else(|| titles_before(cx, token_range.start));
         let title_text = title_text_before(cx, token_range.start);
         let appositive = appositive_after(cx, token_range.end);
-        let appositive_text = match (appositive.clone().next(), appositive.clone().last()) {
-            (Some(first), Some(last)) => {
-                &cx.text[cx.tokens[first].span.start..cx.tokens[last].span.end]
-            }
-            _ => "",
+        let appositive_text = if appositive.is_empty() {
+            ""
+        } else {
+            &cx.text[cx.tokens[appositive.start].span.start..cx.tokens[appositive.end - 1].span.end]
         };
         let titles: Vec<&str> = titles
             .into_iter()
