@@ -29,19 +29,29 @@ use byline_kb::{Category, EntityId, Kb};
 
 /// The form of `folded` as the KB writes it, from the entity's names, its acronyms
 /// ("ICRC") and, for a person, the surnames they are called by ("Jaafari" of
-/// "al-Jaafari").
-fn written_form(kb: &Kb, entity: EntityId, folded: &str) -> Option<String> {
+/// "al-Jaafari"). Of the forms that fold alike, the one nearest `written` letter for
+/// letter: a writer who types no diacritics is offered the plain spelling a source
+/// records ("Shinjirro": the alias "Shinjiro", not the name's "Shinjirō"); on a tie,
+/// the name's own form.
+fn written_form(kb: &Kb, entity: EntityId, folded: &str, written: &str) -> Option<String> {
     let e = kb.entity(entity);
-    e.surface_forms()
-        .flat_map(word_strs)
-        .chain(e.acronyms.iter().map(String::as_str))
-        .find(|w| fold(w) == folded)
-        .map(str::to_string)
-        .or_else(|| {
-            e.surface_forms()
-                .flat_map(surnames_of)
-                .find(|s| fold(s) == folded)
-        })
+    let written = written.to_lowercase();
+    let nearest = |forms: &mut dyn Iterator<Item = &str>| {
+        forms
+            .filter(|w| fold(w) == folded)
+            .min_by_key(|w| strsim::damerau_levenshtein(&written, &w.to_lowercase()))
+            .map(str::to_string)
+    };
+    nearest(
+        &mut e
+            .surface_forms()
+            .flat_map(word_strs)
+            .chain(e.acronyms.iter().map(String::as_str)),
+    )
+    .or_else(|| {
+        let surnames: Vec<String> = e.surface_forms().flat_map(surnames_of).collect();
+        nearest(&mut surnames.iter().map(String::as_str))
+    })
 }
 
 fn matches_case(suggestion: &str, written: &str) -> String {
@@ -1333,7 +1343,7 @@ fn search_word(
             {
                 continue;
             }
-            if let Some(form) = written_form(kb, entity, kb_word) {
+            if let Some(form) = written_form(kb, entity, kb_word, written) {
                 let margin = evidence.margin();
                 candidates.push(Candidate {
                     entity,
@@ -1781,7 +1791,7 @@ fn phrase_finding(cx: &CheckContext, ti: usize, entity: EntityId, variant: &str)
     let kb = cx.kb;
     let span = cx.tokens[ti].span.clone();
     let written = &cx.text[span.clone()];
-    let form = written_form(kb, entity, variant).unwrap_or_else(|| variant.to_string());
+    let form = written_form(kb, entity, variant, written).unwrap_or_else(|| variant.to_string());
     Diagnostic {
         code: Code::MisspelledName,
         severity: Severity::Warning,
@@ -2698,6 +2708,23 @@ mod tests {
             assert_eq!(byline_kb::normalize::fold(word), word);
             assert!(!word.contains([' ', '-', '.']), "{word}");
         }
+    }
+
+    #[test]
+    fn a_writer_without_diacritics_is_offered_the_recorded_plain_spelling() {
+        let koizumi = person("koizumi", "Shinjirō Koizumi", "minister", "JP")
+            .aliases(&["Shinjiro Koizumi"])
+            .prominence(0.8);
+        let kb = kb(&[koizumi]);
+        assert_eq!(
+            slips("Shinjirro Koizumi finished second in the party vote.", &kb),
+            ["Shinjirro → Shinjiro"]
+        );
+        // A writer who types the macron gets the name's own form.
+        assert_eq!(
+            slips("Shinjirrō Koizumi finished second in the party vote.", &kb),
+            ["Shinjirrō → Shinjirō"]
+        );
     }
 
     #[test]
