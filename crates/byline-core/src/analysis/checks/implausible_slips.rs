@@ -25,9 +25,12 @@ pub(super) struct NearMiss<'a> {
     pub entity: &'a Entity,
     /// Edits between `written` and `kb_word` (Damerau–Levenshtein).
     pub edits: usize,
-    /// The name word right before the written word is a KB given name. The search looks
-    /// it up once per word, and only for a surname candidate without its own given name
-    /// beside it, the one case that asks (`another_persons_full_name`).
+    /// Someone else's given name stands before the written word: a KB given name right
+    /// before it, or a name word far from every given name of the candidate that the
+    /// story writes before it inside a person's name, here or where it introduces the
+    /// word (`someone_elses_given_name`). Asked only for a surname candidate without
+    /// its own given name beside it, and for a place or organisation candidate of a
+    /// word read as a person's name (`another_persons_full_name`).
     pub previous_is_given_name: bool,
     /// The candidate's other name part stands beside the word ("Valery Gerasimovis").
     pub neighbour_fits: bool,
@@ -88,9 +91,11 @@ fn only_marks_differ(miss: &NearMiss) -> bool {
 }
 
 /// "Bob Corker", "Rick Wagoner": a given name that is not the candidate's, right before
-/// the word, makes the two words another person's name, not a slip of Carter or Warner.
+/// the word, makes the two words another person's name, not a slip of Carter or Warner;
+/// nor of a place ("Jean-Nicolas Marrigues" is no Martigues). The search sets the flag
+/// only where it applies (`NearMiss::previous_is_given_name`).
 fn another_persons_full_name(miss: &NearMiss) -> bool {
-    miss.part == NamePart::Surname && !miss.neighbour_fits && miss.previous_is_given_name
+    !miss.neighbour_fits && miss.previous_is_given_name
 }
 
 /// Places are misspelled against the name a reporter writes, not against one of the

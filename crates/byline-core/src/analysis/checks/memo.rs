@@ -69,6 +69,7 @@ mod tests {
             written_again: 0,
             read_as_person: false,
             particles: String::new(),
+            name_before: None,
         }
     }
 

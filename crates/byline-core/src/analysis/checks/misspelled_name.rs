@@ -230,6 +230,23 @@ pub(super) fn joined(cx: &CheckContext, a: usize, b: usize) -> bool {
             .all(char::is_whitespace)
 }
 
+/// Whether the name word `word`, written before a surname of `entity`'s, makes the two
+/// words another person's name: it is no title or kunya particle, no given name of
+/// the candidate's, and either a KB given name or three letters or more from every
+/// given name the candidate has (a misspelled given name of theirs is one or two).
+fn someone_elses_given_name(kb: &Kb, entity: EntityId, word: &str) -> bool {
+    let own = &given_names(kb, entity).0;
+    !own.is_empty()
+        && !own.contains(word)
+        && !crate::analysis::cues::is_person_title(word)
+        && !crate::analysis::cues::is_kunya_particle(word)
+        && (kb
+            .token_postings(word)
+            .iter()
+            .any(|p| p.part == NamePart::Given)
+            || own.iter().all(|g| strsim::damerau_levenshtein(word, g) > 2))
+}
+
 /// The name word before token `ti`, inside the mention (which starts at `start`) or
 /// right before it, stepping over an initial ("George W. Bush"), a surname's
 /// lowercase particles ("Jonas van Buuren") and the particle of a kunya or patronymic
@@ -534,6 +551,11 @@ pub(super) struct SlipKey {
     /// The lowercase surname particles written right before the word, folded ("de",
     /// "von der"), or empty: a surname the KB writes with them is one token with them.
     pub particles: String,
+    /// The name word before the word inside a person's name ("Saturnino Ncogo"), or,
+    /// for a word written alone, the one the story writes before it where it
+    /// introduces it ("another activist, Saturnino Ncogo … Ncogo had died"): a surname
+    /// the story gives a stranger's given name is that stranger's wherever it stands.
+    pub name_before: Option<String>,
 }
 
 /// The check's one cache, kept across analyses of one document (in [`super::Memo`]).
@@ -1064,11 +1086,35 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
                 title_text: title_text.to_string(),
                 appositive: appositive_text.to_string(),
                 written_again,
+                name_before: (ti > token_range.start && mention.category == Category::Person)
+                    .then_some(previous)
+                    .flatten()
+                    .filter(|p| !crate::analysis::cues::is_person_title(p))
+                    .map(str::to_string),
             };
             occurrences.push((ti, key));
         }
     }
+    introduce_lone_words(&mut occurrences);
     occurrences
+}
+
+/// Gives each occurrence written with no name word before it the `name_before` of
+/// the story's first occurrence of the same word inside a person's name.
+fn introduce_lone_words(occurrences: &mut [(usize, SlipKey)]) {
+    let mut introductions: HashMap<String, String> = HashMap::default();
+    for (_, key) in occurrences.iter() {
+        if let Some(before) = &key.name_before {
+            introductions
+                .entry(key.folded.clone())
+                .or_insert_with(|| before.clone());
+        }
+    }
+    for (_, key) in occurrences.iter_mut() {
+        if key.previous.is_none() {
+            key.name_before = introductions.get(&key.folded).cloned();
+        }
+    }
 }
 
 /// The candidates of the word at token `ti`, past the vetoes (scored, not yet
@@ -1246,9 +1292,14 @@ fn search_word(
                 part,
                 entity: e,
                 edits,
-                previous_is_given_name: part == NamePart::Surname
+                previous_is_given_name: (part == NamePart::Surname
+                    || (e.category() != Category::Person && key.read_as_person))
                     && !neighbour_fits
-                    && previous_is_given_name(),
+                    && (previous_is_given_name()
+                        || key
+                            .name_before
+                            .as_deref()
+                            .is_some_and(|w| someone_elses_given_name(kb, entity, w))),
                 neighbour_fits,
             };
             if implausible_slips::is_implausible(kb, &miss) || (recorded && !neighbour_fits) {
@@ -1873,13 +1924,55 @@ mod tests {
         );
         // Beside the given name it is his full name, weighed as such.
         assert_eq!(alone("Valery Gerasimovis told reporters."), [0.0]);
-        // Beside a stranger's name word it is someone else's full name.
-        assert_eq!(alone("Kelli Gerasimovis told reporters."), [0.0]);
+        // Beside a stranger's name word it is someone else's full name: no pair at all.
+        assert!(alone("Kelli Gerasimovis told reporters.").is_empty());
         // Written so again, the story has introduced someone by it.
         assert_eq!(
             alone("Gerasimovis told reporters. Gerasimovis left."),
             [0.0, 0.0]
         );
+    }
+
+    #[test]
+    fn a_surname_the_story_gives_a_strangers_given_name_is_the_strangers_alone_too() {
+        let nkogo = person("nkogo", "Alejandro Bakale Nkogo", "minister", "GQ").prominence(0.9);
+        let kb = kb(&[nkogo]);
+        let story = |middle: &str| {
+            format!(
+                "Prime Minister Alejandro Bakale Nkogo spoke. {middle} Ncogo had died in prison."
+            )
+        };
+        // Alone, the word may be his surname misspelled.
+        assert_eq!(slips(&story(""), &kb), ["Ncogo → Nkogo"]);
+        // Introduced as someone else, it is that person wherever it stands alone.
+        assert!(slips(
+            &story("Police raided the home of an activist, Saturnino Ncogo."),
+            &kb
+        )
+        .is_empty());
+        // A misspelled given name of his own (one or two letters off) is no stranger's.
+        assert_eq!(
+            slips(&story("Police raided the home of Alejandra Ncogo."), &kb),
+            ["Ncogo → Nkogo", "Ncogo → Nkogo"]
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_given_name_in_a_persons_name_is_no_slip_of_a_place() {
+        let martigues = place("martigues", "Martigues", "city", "FR").prominence(0.9);
+        let jean = person("jean", "Jean Castex", "head-of-government", "FR");
+        let kb = kb(&[martigues, jean]);
+        assert_eq!(
+            slips("Protesters gathered in Marrigues on Sunday.", &kb),
+            ["Marrigues → Martigues"]
+        );
+        // Named in the story, the town is context for a slip of it, but not inside a
+        // person's name after a given name.
+        assert!(slips(
+            "Born in Martigues, the organist Jean Marrigues moved to Paris.",
+            &kb
+        )
+        .is_empty());
     }
 
     #[test]
