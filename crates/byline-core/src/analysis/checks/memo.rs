@@ -62,6 +62,7 @@ mod tests {
             next: None,
             only: None,
             named_as_place: false,
+            speaks_for_a_state: false,
             linked_alone: None,
             titles: Vec::new(),
             title_text: String::new(),

@@ -535,6 +535,9 @@ pub(super) struct SlipKey {
     pub only: Option<Category>,
     /// The word stands alone where a place is named.
     pub named_as_place: bool,
+    /// The word stands alone, unknown, before a verb of saying: where copy names a
+    /// government by its capital or country ("Pyongyang said", "Moscow denied").
+    pub speaks_for_a_state: bool,
     /// The entity only this mention links, which is no context for it.
     pub linked_alone: Option<EntityId>,
     pub titles: Vec<String>,
@@ -1066,6 +1069,12 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
             let named_as_place = (mention.category == Category::Location
                 || (unknown && after_place_cue(cx, ti)))
                 && token_range.len() == 1;
+            let speaks_for_a_state = unknown
+                && token_range.len() == 1
+                && cx
+                    .tokens
+                    .get(ti + 1)
+                    .is_some_and(|next| crate::analysis::cues::is_reporting_verb(&next.folded));
             let written_again = times_written
                 .get(token.folded.as_str())
                 .map_or(0, |&times| {
@@ -1081,6 +1090,7 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
                 next: next.map(str::to_string),
                 only,
                 named_as_place,
+                speaks_for_a_state,
                 linked_alone,
                 titles: titles.iter().map(|t| t.to_string()).collect(),
                 title_text: title_text.to_string(),
@@ -1328,7 +1338,9 @@ fn search_word(
                 name_band: super::slip_decision::other_name_band(kb, &token.folded, kb_word),
                 ends_differ_only: token.folded.starts_with(kb_word)
                     || kb_word.starts_with(token.folded.as_str()),
-                prominent_place: named_as_place
+                prominent_place: (named_as_place
+                    || (key.speaks_for_a_state
+                        && matches!(e.entity_type.as_str(), "capital" | "country")))
                     && (length >= 6 || edit_class == EditClass::Transposition)
                     && e.category() == Category::Location
                     && e.prominence() >= PROMINENT_PLACE
@@ -2630,6 +2642,21 @@ mod tests {
         // Letters added to a place's name make another word.
         let america = place("americas", "Americas", "region", "").prominence(0.8);
         assert!(findings("Troops in America waited.", &crate::testing::kb(&[america])).is_empty());
+    }
+
+    #[test]
+    fn a_capital_standing_for_its_government_before_a_verb_of_saying_is_named_as_a_place() {
+        let pyongyang = place("pyongyang", "Pyongyang", "capital", "KP").prominence(0.8);
+        let mariupol = place("mariupol", "Mariupol", "city", "UA").prominence(0.8);
+        let kb = kb(&[pyongyang, mariupol]);
+        assert_eq!(
+            slips("Pyongang said the launch was a warning.", &kb),
+            ["Pyongang → Pyongyang"]
+        );
+        // A city that is no seat of government does not speak for one.
+        assert!(findings("Mariopol said the launch was a warning.", &kb).is_empty());
+        // Nor does a capital's slip that is not the subject of the verb.
+        assert!(findings("A Pyongang official said it was a warning.", &kb).is_empty());
     }
 
     #[test]
