@@ -70,7 +70,7 @@ fn given_name_alone(miss: &NearMiss) -> bool {
 /// this person's only when the romanisation rules of the person's country also give it:
 /// "Kadirov" for Ramzan Kadyrov is in the group, but no romanisation of Russian writes
 /// ы as i, and it stays a slip. Neither source alone silences a finding.
-fn recorded_form_of_the_name(kb: &Kb, miss: &NearMiss) -> bool {
+pub(super) fn recorded_form_of_the_name(kb: &Kb, miss: &NearMiss) -> bool {
     miss.part != NamePart::Whole
         && kb.same_name_forms(miss.written, miss.kb_word)
         && crate::analysis::romanisation::is_romanisation(

@@ -1253,6 +1253,7 @@ fn search_word(
         .filter(|(w, _)| !acronym || is_transposition(&token.folded, w));
     let written = &cx.text[token.span.clone()];
     let mut candidates = Vec::new();
+    let mut written_as_recorded: Vec<EntityId> = Vec::new();
     for (kb_word, near_postings) in near {
         let kb_word = kb_word.as_str();
         if kb_word == token.folded {
@@ -1312,6 +1313,10 @@ fn search_word(
                             .is_some_and(|w| someone_elses_given_name(kb, entity, w))),
                 neighbour_fits,
             };
+            if implausible_slips::recorded_form_of_the_name(kb, &miss) {
+                written_as_recorded.push(entity);
+                continue;
+            }
             if implausible_slips::is_implausible(kb, &miss) || (recorded && !neighbour_fits) {
                 continue; // (a recorded word: `recorded_name_meant_as_written`)
             }
@@ -1320,6 +1325,12 @@ fn search_word(
                 edit_class,
                 romanisation: romanisation::is_romanisation(&token.folded, kb_word, &e.country),
                 neighbour_fits,
+                distinctive_neighbour: neighbour_fits
+                    && match part {
+                        NamePart::Surname => previous,
+                        _ => next,
+                    }
+                    .is_some_and(|word| kb.token_postings(word).iter().all(|p| p.entity == entity)),
                 in_story: in_story(entity),
                 title_fits: title_fits(&titles, &e.entity_type)
                     || title_names_the_candidate(office_words(), e),
@@ -1417,6 +1428,9 @@ fn search_word(
             }
         }
     }
+    // A word sources record as a form of one of the entity's names ("Hibatulla" of
+    // Hibatullah) is that name, whatever other aliases it is near ("Haibatullah").
+    candidates.retain(|c| !written_as_recorded.contains(&c.entity));
     Some(candidates)
 }
 
@@ -1943,6 +1957,18 @@ mod tests {
             alone("Gerasimovis told reporters. Gerasimovis left."),
             [0.0, 0.0]
         );
+    }
+
+    #[test]
+    fn a_neighbour_no_other_entity_is_named_by_is_distinctive_evidence() {
+        let ohtani = person("ohtani", "Shohei Ohtani", "person", "JP");
+        let distinctive =
+            |kb: &Kb| feature_values("distinctive_neighbour", "Shohai Ohtani hit a home run.", kb);
+        assert_eq!(distinctive(&kb(&[ohtani])), [1.0]);
+        // Another Ohtani in the KB: the full name no longer points at one person.
+        let namesake = person("ohtani-2", "Kenji Ohtani", "politician", "JP");
+        let shared = distinctive(&kb(&[ohtani, namesake]));
+        assert!(shared.iter().all(|&v| v == 0.0), "{shared:?}");
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub enum Feature {
     Romanisation,
     /// The candidate's other name part stands beside the word ("Valery Gerasimovis").
     NeighbourFits,
+    /// That name part is a word of no other KB entity's name ("Shohai Ohtani": only
+    /// Shohei Ohtani is an Ohtani): the full name points at one person, where a shared
+    /// one ("Ibrahim", "Kim") points at many.
+    DistinctiveNeighbour,
     /// The story names the candidate elsewhere.
     InStory,
     /// A title before the name fits the candidate's role ("General Gerasimovis").
@@ -113,7 +117,7 @@ pub enum Feature {
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 29] = [
+    pub const ALL: [Feature; 30] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -129,6 +133,7 @@ impl Feature {
         Feature::EditOther,
         Feature::Romanisation,
         Feature::NeighbourFits,
+        Feature::DistinctiveNeighbour,
         Feature::InStory,
         Feature::TitleFits,
         Feature::CountryInStory,
@@ -163,6 +168,7 @@ impl Feature {
             Feature::EditOther => "edit_other",
             Feature::Romanisation => "romanisation",
             Feature::NeighbourFits => "neighbour_fits",
+            Feature::DistinctiveNeighbour => "distinctive_neighbour",
             Feature::InStory => "in_story",
             Feature::TitleFits => "title_fits",
             Feature::CountryInStory => "country_in_story",
@@ -423,6 +429,8 @@ pub struct Evidence {
     pub romanisation: bool,
     /// The candidate's other name part stands beside the word.
     pub neighbour_fits: bool,
+    /// That name part names no other KB entity.
+    pub distinctive_neighbour: bool,
     /// The story names the candidate elsewhere.
     pub in_story: bool,
     /// A title before the name fits the candidate's role.
@@ -476,6 +484,9 @@ impl Evidence {
             | Feature::EditOther => flag(self.edit_class.feature() == feature),
             Feature::Romanisation => flag(self.romanisation),
             Feature::NeighbourFits => flag(self.neighbour_fits),
+            Feature::DistinctiveNeighbour => {
+                flag(self.neighbour_fits && self.distinctive_neighbour)
+            }
             Feature::InStory => flag(self.in_story),
             Feature::TitleFits => flag(self.title_fits),
             Feature::CountryInStory => flag(self.country_in_story),
@@ -706,6 +717,7 @@ impl Evidence {
             edit_class,
             romanisation: false,
             neighbour_fits: false,
+            distinctive_neighbour: false,
             in_story: false,
             title_fits: false,
             country_in_story: false,
