@@ -1341,8 +1341,9 @@ fn search_word(
                     && (edits <= 1 || edit_class == EditClass::Suffix)
                     && (kb_word.chars().count() >= 5 || acronym)
                     && !is_common_folded_word(kb_word)
-                    // an acronym ("ASEAN") is not misspelled in lowercase ("Asian")
-                    && (acronym || !is_acronym_of(e, kb_word)),
+                    // an acronym ("ASEAN") is not misspelled in lowercase ("Asian"); in
+                    // capitals, a long one read as a word is ("UNISEF" for UNICEF)
+                    && (acronym || token.all_caps || !is_acronym_of(e, kb_word)),
                 common_word,
                 unvetted_alias: postings.iter().any(|p| p.entity == entity)
                     && only_unvetted_spelling(e, &token.folded),
@@ -1969,6 +1970,21 @@ mod tests {
         let namesake = person("ohtani-2", "Kenji Ohtani", "politician", "JP");
         let shared = distinctive(&kb(&[ohtani, namesake]));
         assert!(shared.iter().all(|&v| v == 0.0), "{shared:?}");
+    }
+
+    #[test]
+    fn a_long_acronym_read_as_a_word_and_misspelled_in_capitals_is_a_finding() {
+        let unicef = organisation("unicef", "UNICEF", "un-body", "")
+            .aliases(&["Unicef", "United Nations Children's Fund"])
+            .acronyms(&["UNICEF"])
+            .prominence(0.8);
+        let kb = kb(&[unicef]);
+        let distinctive = |text: &str| feature_values("distinctive_organisation", text, &kb);
+        assert_eq!(distinctive("Aid from UNISEF reached the camp."), [1.0]);
+        // In lowercase it is a word, no acronym's slip.
+        assert!(distinctive("Aid from Unisef reached the camp.")
+            .iter()
+            .all(|&v| v == 0.0));
     }
 
     #[test]
