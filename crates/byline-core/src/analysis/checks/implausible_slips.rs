@@ -36,10 +36,11 @@ pub(super) struct NearMiss<'a> {
     pub neighbour_fits: bool,
 }
 
-/// True when `miss` cannot be a slip of its candidate.
+/// True when `miss` cannot be a slip of its candidate. A recorded form of the name
+/// (`recorded_form_of_the_name`) is asked first by the search, which then drops every
+/// other form of that entity too.
 pub(super) fn is_implausible(kb: &Kb, miss: &NearMiss) -> bool {
     given_name_alone(miss)
-        || recorded_form_of_the_name(kb, miss)
         || only_marks_differ(miss)
         || another_persons_full_name(miss)
         || place_by_foreign_alias(miss)

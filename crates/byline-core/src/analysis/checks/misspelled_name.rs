@@ -1320,17 +1320,20 @@ fn search_word(
             if implausible_slips::is_implausible(kb, &miss) || (recorded && !neighbour_fits) {
                 continue; // (a recorded word: `recorded_name_meant_as_written`)
             }
+            // The candidate's other name part, where it would stand beside the word.
+            let fitting_neighbour = match part {
+                NamePart::Surname => previous,
+                _ => next,
+            };
             let evidence = Evidence {
                 edits,
                 edit_class,
                 romanisation: romanisation::is_romanisation(&token.folded, kb_word, &e.country),
                 neighbour_fits,
                 distinctive_neighbour: neighbour_fits
-                    && match part {
-                        NamePart::Surname => previous,
-                        _ => next,
-                    }
-                    .is_some_and(|word| kb.token_postings(word).iter().all(|p| p.entity == entity)),
+                    && fitting_neighbour.is_some_and(|word| {
+                        kb.token_postings(word).iter().all(|p| p.entity == entity)
+                    }),
                 in_story: in_story(entity),
                 title_fits: title_fits(&titles, &e.entity_type)
                     || title_names_the_candidate(office_words(), e),
@@ -1367,10 +1370,6 @@ fn search_word(
                     && next.is_none()
                     && previous.is_none_or(crate::analysis::cues::is_person_title),
                 web_band: *web_band.get_or_init(|| super::slip_decision::web_band(&token.folded)),
-            };
-            let fitting_neighbour = match part {
-                NamePart::Surname => previous,
-                _ => next,
             };
             // Before a given name, another given name not the candidate's
             // ("Ernesto Alonso Vargas") makes the words someone else's name; a
