@@ -17,6 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::joined_names::split_joined_names;
 use super::mentions::{self, RawMention};
 use super::tokens::{self, Token};
 use crate::prose::Prose;
@@ -41,7 +42,8 @@ pub struct BlockCache {
 
 impl BlockCache {
     /// The tokens and raw mentions of `prose`, block by block, in text order: equal
-    /// to [`tokens::tokenize`] then [`mentions::recognize`] run on each block alone.
+    /// to [`tokens::tokenize`], [`split_joined_names`] and [`mentions::recognize`] run
+    /// on each block alone.
     /// Keeps only the blocks of this document for the next call.
     pub fn recognize(
         &mut self,
@@ -127,7 +129,7 @@ fn analyse_block(key: &str, len: usize, kb: &Kb, typing: mentions::Typing) -> Bl
         blocks: std::iter::once(0..len).collect(),
         story_date: None,
     };
-    let tokens = tokens::tokenize(&alone);
+    let tokens = split_joined_names(tokens::tokenize(&alone), &alone.masked, kb);
     let mentions = mentions::recognize_with(&tokens, &alone.masked, kb, typing);
     BlockPart { tokens, mentions }
 }
@@ -146,7 +148,7 @@ mod tests {
 
     /// Tokens and raw mentions of the whole document, with no cache.
     fn whole(prose: &Prose, kb: &Kb) -> (Vec<Token>, Vec<RawMention>) {
-        let tokens = tokens::tokenize(prose);
+        let tokens = split_joined_names(tokens::tokenize(prose), &prose.masked, kb);
         let mentions = mentions::recognize(&tokens, &prose.masked, kb);
         (tokens, mentions)
     }

@@ -9,6 +9,7 @@ pub mod cues;
 pub mod entity_memo;
 pub mod fixes;
 pub mod incremental;
+pub mod joined_names;
 pub mod linking;
 pub mod mentions;
 pub mod periphrases;
