@@ -890,6 +890,14 @@ fn unknown_chunk_at(
         if article {
             break;
         }
+        // "Operations Against ISIL Terrorists\nNavy Senior Chief Petty Officer Scott C.
+        // Dayton": a title-case line is a headline, and its end ends the name. (A
+        // line break in running prose, hard-wrapped, may fall inside a name.)
+        if text[tokens[end - 1].span.end..t.span.start].contains('\n')
+            && in_title_case_line(tokens, text, end - 1)
+        {
+            break;
+        }
         if starts_name(t) {
             end += 1;
             continue;
@@ -1884,6 +1892,26 @@ mod tests {
                 "Boris Johnson: Unknown person",
                 "Foreign Office: Unknown organization"
             ]
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_title_case_line_ends_a_name() {
+        let kb = Kb::empty();
+        let names = |text: &str| -> Vec<String> {
+            recognized_by_rules(text, &kb)
+                .into_iter()
+                .map(|m| m.split(':').next().unwrap_or_default().to_string())
+                .collect()
+        };
+        assert_eq!(
+            names("Targeted Operations Against Terrorists\nSergeant Scott Dayton, 42, died."),
+            ["Scott Dayton"]
+        );
+        // A line break in running prose, hard-wrapped, falls inside the name.
+        assert_eq!(
+            names("The talks were led by Karim\nNasr and his aides on Monday."),
+            ["Karim\nNasr"]
         );
     }
 
