@@ -881,6 +881,8 @@ fn unknown_chunk_at(
                 if let Some(place_end) = place_after_of(tokens, text, kb_matches, end - 1) {
                     end = place_end;
                 }
+            } else if let Some(org_end) = organisation_named_on(tokens, text, kb_matches, i, end) {
+                end = org_end;
             }
             break;
         }
@@ -1175,7 +1177,8 @@ fn place_after_of(
     of: usize,
 ) -> Option<usize> {
     let at = of + 1;
-    if tokens[of].folded != "of"
+    // `of` may be one past the last word: a name that ends the text.
+    if tokens.get(of).is_none_or(|t| t.folded != "of")
         || at >= tokens.len()
         || tokens[at].block != tokens[of].block
         || text[tokens[of].span.end..tokens[at].span.start] != *" "
@@ -1190,6 +1193,50 @@ fn place_after_of(
             .iter()
             .all(|&id| kb.entity(id).category() == Category::Location);
     only_places.then_some(place.tokens.end)
+}
+
+/// "Progressive Conservative Party of Canada", "Social Democratic and Labour Party",
+/// "New Renaissance Party": capitalised words the KB does not know, then a space and a
+/// KB organisation's name of two words or more, are one longer organisation's name —
+/// another party or body than the KB's, whose name the words before it qualify, and
+/// on through "of" and a KB place. Returns where that name ends. Words that are never names or are titles ("The Labour
+/// Party", "Senator Democratic Party") qualify nothing, nor does an ordinary word that
+/// only opens a sentence ("Yesterday Labour Party members").
+fn organisation_named_on(
+    tokens: &[Token],
+    text: &str,
+    kb_matches: &mut KbMatches,
+    start: usize,
+    at: usize,
+) -> Option<usize> {
+    let qualifier = |k: usize| {
+        let t = &tokens[k];
+        let opens_a_sentence_only = t.sentence_start && is_common_folded_word(&t.folded);
+        !(cues::is_not_name(&t.folded) || cues::is_person_title(&t.folded) || opens_a_sentence_only)
+    };
+    let word_before = at - 1;
+    let joined = tokens[word_before].folded == "and"
+        || (starts_name(&tokens[word_before]) && qualifier(word_before));
+    if !joined
+        || !(start..at).any(|k| starts_name(&tokens[k]) && qualifier(k))
+        || text[tokens[word_before].span.end..tokens[at].span.start] != *" "
+    {
+        return None;
+    }
+    let kb = kb_matches.kb;
+    let found = kb_matches.lookup(at).as_ref()?;
+    let organisation = found.origin == MentionOrigin::KbName
+        && found.tokens.len() >= 2
+        && found
+            .candidates
+            .iter()
+            .all(|&id| kb.entity(id).category() == Category::Organization);
+    if !organisation {
+        return None;
+    }
+    // "Progressive Conservative Party of Saskatchewan": on through "of" and its place.
+    let end = found.tokens.end;
+    Some(place_after_of(tokens, text, kb_matches, end).unwrap_or(end))
 }
 
 /// "Communist Party of Germany", "Labour Party of Ireland": a name the KB gives only
@@ -2017,6 +2064,42 @@ mod tests {
             recognized("He led the Ontario Liberal Party.", &kb),
             ["Ontario Liberal Party: Unknown organization"]
         );
+    }
+
+    #[test]
+    fn capitalised_words_before_a_kb_organisations_name_name_another_organisation() {
+        let canada = place("canada", "Canada", "country", "CA");
+        let conservatives = organisation("cpc", "Conservative Party", "party", "CA");
+        let labour = organisation("labour", "Labour Party", "party", "GB");
+        let kb = kb(&[canada, conservatives, labour]);
+        for (text, expected) in [
+            (
+                "He joined the Progressive Conservative Party of Canada in 1990.",
+                "Progressive Conservative Party of Canada: Unknown organization",
+            ),
+            (
+                "He led the Social Democratic and Labour Party for years.",
+                "Social Democratic and Labour Party: Unknown organization",
+            ),
+            // A name that ends the text (a bug: the place after "of" was sought past it).
+            (
+                "He joined the Progressive Conservative Party",
+                "Progressive Conservative Party: Unknown organization",
+            ),
+            // Words never a name, titles and an ordinary word opening a sentence
+            // qualify nothing.
+            ("The Labour Party won.", "Labour Party: KbName organization"),
+            (
+                "Yesterday Labour Party members met.",
+                "Labour Party: KbName organization",
+            ),
+        ] {
+            assert_eq!(
+                recognized_by_rules(text, &kb).last().unwrap(),
+                expected,
+                "{text}"
+            );
+        }
     }
 
     #[test]
