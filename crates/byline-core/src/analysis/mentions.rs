@@ -340,7 +340,6 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         {
             continue; // "Joseph Lyons", "Sidney Yates": a person, not Lyon or Sydney
         }
-
         let chosen: Vec<EntityId> = fitting
             .iter()
             .filter(|t| t.form == form)
@@ -1199,9 +1198,10 @@ fn place_after_of(
 /// "New Renaissance Party": capitalised words the KB does not know, then a space and a
 /// KB organisation's name of two words or more, are one longer organisation's name —
 /// another party or body than the KB's, whose name the words before it qualify, and
-/// on through "of" and a KB place. Returns where that name ends. Words that are never names or are titles ("The Labour
-/// Party", "Senator Democratic Party") qualify nothing, nor does an ordinary word that
-/// only opens a sentence ("Yesterday Labour Party members").
+/// on through "of" and a KB place. Returns where that name ends. Words that are never
+/// names or are titles ("The Labour Party", "Senator Democratic Party") qualify
+/// nothing, nor does an ordinary word that only opens a sentence ("Yesterday Labour
+/// Party members").
 fn organisation_named_on(
     tokens: &[Token],
     text: &str,
