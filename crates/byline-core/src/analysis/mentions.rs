@@ -1310,6 +1310,22 @@ fn is_title_word(tokens: &[Token], k: usize, start: usize) -> bool {
         || (cues::is_title_after_title(&tokens[k].folded)
             && k > start
             && is_title_word(tokens, k - 1, start))
+        || grade_of_a_rating(tokens, k)
+}
+
+/// "Airman 1st Class John Smith", "Petty Officer 2nd Class Maria Lopez": "Class"
+/// after an ordinal is the grade of a military rating, the end of a title, never the
+/// first word of a name (it was: "Class John Smith"). (With the ordinal spelled out
+/// and capitalised, "Petty Officer Second Class John Smith" is still one chunk: no
+/// title word opens it.)
+fn grade_of_a_rating(tokens: &[Token], k: usize) -> bool {
+    tokens[k].folded == "class"
+        && k > 0
+        && matches!(
+            tokens[k - 1].folded.as_str(),
+            "1st" | "2nd" | "3rd" | "first" | "second" | "third"
+        )
+        && tokens[k - 1].block == tokens[k].block
 }
 
 /// See [`is_title_word`]: the title run before the next name.
@@ -1959,6 +1975,28 @@ mod tests {
         assert_eq!(
             names("The talks were led by Karim\nNasr and his aides on Monday."),
             ["Karim\nNasr"]
+        );
+    }
+
+    #[test]
+    fn the_grade_of_a_rating_is_part_of_the_title_not_of_the_name() {
+        let kb = Kb::empty();
+        for text in [
+            "Officials said Airman 1st Class John Smith died.",
+            "Officials said Petty Officer 2nd Class John Smith died.",
+        ] {
+            let found = recognized_by_rules(text, &kb);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.starts_with("John Smith: Unknown person")),
+                "{text}: {found:?}"
+            );
+        }
+        // "Class" opening a name with no ordinal before it stays a word of the name.
+        assert_eq!(
+            recognized_by_rules("Officials said Class Action Inc. sued.", &kb)[0],
+            "Class Action Inc: Unknown organization"
         );
     }
 
