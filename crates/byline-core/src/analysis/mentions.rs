@@ -45,6 +45,18 @@ pub struct RawMention {
     pub weak: bool,
 }
 
+impl RawMention {
+    /// Whether the mention has KB candidates and all are of `category`: a name the KB
+    /// gives only places, or only organisations.
+    fn names_only(&self, kb: &Kb, category: Category) -> bool {
+        !self.candidates.is_empty()
+            && self
+                .candidates
+                .iter()
+                .all(|&id| kb.entity(id).category() == category)
+    }
+}
+
 /// How unknown chunks are typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Typing {
@@ -680,10 +692,7 @@ fn name_opened_by_a_place(
         && tokens
             .get(i + 1)
             .is_some_and(|next| starts_name(next) && one_space_apart(text, &tokens[i], next))
-        && found
-            .candidates
-            .iter()
-            .all(|&id| kb.entity(id).category() == Category::Location);
+        && found.names_only(kb, Category::Location);
     if !opens {
         return None;
     }
@@ -1186,12 +1195,9 @@ fn place_after_of(
     }
     let kb = kb_matches.kb;
     let place = kb_matches.lookup(at).as_ref()?;
-    let only_places = !place.candidates.is_empty()
-        && place
-            .candidates
-            .iter()
-            .all(|&id| kb.entity(id).category() == Category::Location);
-    only_places.then_some(place.tokens.end)
+    place
+        .names_only(kb, Category::Location)
+        .then_some(place.tokens.end)
 }
 
 /// "Progressive Conservative Party of Canada", "Social Democratic and Labour Party",
@@ -1227,10 +1233,7 @@ fn organisation_named_on(
     let found = kb_matches.lookup(at).as_ref()?;
     let organisation = found.origin == MentionOrigin::KbName
         && found.tokens.len() >= 2
-        && found
-            .candidates
-            .iter()
-            .all(|&id| kb.entity(id).category() == Category::Organization);
+        && found.names_only(kb, Category::Organization);
     if !organisation {
         return None;
     }
@@ -1251,12 +1254,7 @@ fn kb_organisation_of_place(
     found: &RawMention,
 ) -> Option<RawMention> {
     let kb = kb_matches.kb;
-    let organisation = !found.candidates.is_empty()
-        && found
-            .candidates
-            .iter()
-            .all(|&id| kb.entity(id).category() == Category::Organization);
-    if !organisation || found.tokens.end >= tokens.len() {
+    if !found.names_only(kb, Category::Organization) || found.tokens.end >= tokens.len() {
         return None;
     }
     let end = place_after_of(tokens, text, kb_matches, found.tokens.end)?;
