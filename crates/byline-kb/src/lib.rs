@@ -246,6 +246,40 @@ impl Layer {
         })
     }
 
+    /// Like `with_entity_if`, but for an entity of `category` whose country `keep`
+    /// accepts, read from the packed bytes without decoding the entity.
+    fn with_entity_of_country(
+        &self,
+        index: u32,
+        category: Category,
+        keep: &impl Fn(&str) -> bool,
+        visit: impl FnOnce(&Entity),
+    ) {
+        if let Store::Compiled {
+            json,
+            offsets,
+            table,
+            decoded,
+        } = &self.store
+        {
+            if decoded[index as usize].get().is_none() {
+                let i = index as usize;
+                let bytes = &json[offsets[i] as usize..offsets[i + 1] as usize];
+                let wanted = packed::head(bytes, table, |_| false)
+                    .is_some_and(|head| head.category == category)
+                    && packed::country(bytes, table).is_some_and(keep);
+                if !wanted {
+                    return;
+                }
+            }
+        }
+        self.with_entity(index, |entity| {
+            if entity.category() == category && keep(&entity.country) {
+                visit(entity)
+            }
+        })
+    }
+
     fn entity(&self, index: u32) -> &Entity {
         match &self.store {
             Store::Owned(entities) => &entities[index as usize],
@@ -616,6 +650,26 @@ impl Kb {
                 let id = make_id(l, i);
                 if !self.hidden.contains(&id) {
                     layer.with_entity_if(i, category, &keep, |entity| visit(id, entity));
+                }
+            }
+        }
+    }
+
+    /// Like [`Kb::scan`], but visits only the entities of `category` whose country
+    /// (ISO code) `keep` accepts, and reads a compiled entity's category and country
+    /// without decoding it: an index of the places of a few countries decodes those
+    /// places only (the places of the Arabic-script countries are a tenth of the KB's).
+    pub fn scan_countries(
+        &self,
+        category: Category,
+        keep: impl Fn(&str) -> bool,
+        mut visit: impl FnMut(EntityId, &Entity),
+    ) {
+        for (l, layer) in self.layers.iter().enumerate() {
+            for i in 0..layer.len() as u32 {
+                let id = make_id(l, i);
+                if !self.hidden.contains(&id) {
+                    layer.with_entity_of_country(i, category, &keep, |entity| visit(id, entity));
                 }
             }
         }
@@ -1165,6 +1219,45 @@ mod tests {
         let mut seen = 0;
         kb.scan(|_, _| seen += 1);
         assert_eq!((seen, decoded(&kb)), (2, 1));
+    }
+
+    #[test]
+    fn a_scan_by_country_visits_that_countrys_entities_of_the_category_and_decodes_nothing() {
+        let located = |id: &str, name: &str, kind: Category, country: &str| {
+            let mut entity = person(id, name, "city");
+            entity.kind = kind;
+            entity.country = country.into();
+            entity
+        };
+        let entities = vec![
+            located("q1", "Dayr al Balah", Category::Location, "PS"),
+            located("q2", "Odesa", Category::Location, "UA"),
+            located("q3", "Yahya Sinwar", Category::Person, "PS"),
+            located("q4", "Khan Yunis", Category::Location, "PS"),
+        ];
+        let mut builder = KbBuilder::new();
+        builder.add("src", entities.clone());
+        let mut owned = KbBuilder::new();
+        owned.add("src", entities);
+        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let compiled = KbBuilder::new()
+            .with_compiled("default", bytes)
+            .unwrap()
+            .build();
+        for kb in [&compiled, &owned.build()] {
+            let mut names = Vec::new();
+            kb.scan_countries(
+                Category::Location,
+                |country| country == "PS",
+                |_, entity| names.push(entity.name.clone()),
+            );
+            assert_eq!(names, ["Dayr al Balah", "Khan Yunis"]);
+        }
+        let decoded = match &compiled.layers[0].store {
+            Store::Compiled { decoded, .. } => decoded.iter().filter(|e| e.get().is_some()).count(),
+            Store::Owned(_) => unreachable!("a compiled layer"),
+        };
+        assert_eq!(decoded, 0);
     }
 
     #[test]

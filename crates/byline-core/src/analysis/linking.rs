@@ -12,7 +12,7 @@ use super::mentions::{MentionOrigin, RawMention};
 use super::romanisation::Script;
 use super::story_countries::StoryCountries;
 use super::tokens::Token;
-use super::{periphrases, ranking};
+use super::{periphrases, ranking, romanised_places};
 use super::{Cluster, Diagnostic, Mention};
 use byline_kb::index::{name_tokens, surnames_of, NamePart};
 use byline_kb::lexicon::is_common_folded_word;
@@ -373,6 +373,63 @@ fn person_by_romanised_name(
     Some(best(kb, &fitting, context, &titles))
 }
 
+/// A name the KB does not know that is a place of an Arabic-script country written in
+/// another romanisation ("Deir al-Balah" for GeoNames' "Dayr al Balaḩ":
+/// `romanised_places`) in a story about that country, the story's best fit when several
+/// places share the key. Not after a title ("Sheikh", "Emir" and "General" open
+/// persons' names) nor before a verb of saying ("Saad Khalid said"): a person's name
+/// may share a town's consonants.
+fn place_by_romanised_name(
+    kb: &Kb,
+    tokens: &[Token],
+    text: &str,
+    span: &std::ops::Range<usize>,
+    mention: &RawMention,
+    context: &StoryContext,
+) -> Option<EntityId> {
+    let countries = context.countries.all();
+    let speaks = || {
+        tokens
+            .get(mention.tokens.end)
+            .is_some_and(|next| super::cues::is_reporting_verb(&next.folded))
+    };
+    if mention.title.is_some()
+        || !countries.iter().any(|c| Script::of(c) == Script::Arabic)
+        || speaks()
+    {
+        return None;
+    }
+    let first = tokens[mention.tokens.start].folded.as_str();
+    let reading = romanised_places::Reading {
+        given_name: kb
+            .token_postings(first)
+            .iter()
+            .any(|p| p.part == NamePart::Given)
+            .then_some(first),
+        named_as_place: place_named_at(tokens, mention.tokens.start),
+    };
+    let found = romanised_places::places_written(kb, &text[span.clone()], reading, |c| {
+        countries.contains(c)
+    });
+    (!found.is_empty()).then(|| best(kb, &found, context, &[]))
+}
+
+/// Whether the words before token `start`, in its sentence, say a place is named there:
+/// "in", "near", "outside", "around", "across", a place word ("the port city Hodeidah",
+/// `cues::is_location_word`), or "of" after one ("the province of Idlib"). Not "of",
+/// "from" or "to" alone, which a person's name follows as often ("a speech of",
+/// "a letter from").
+fn place_named_at(tokens: &[Token], start: usize) -> bool {
+    use super::cues::is_location_word;
+    if start == 0 || tokens[start].sentence_start {
+        return false;
+    }
+    let previous = tokens[start - 1].folded.as_str();
+    matches!(previous, "in" | "near" | "outside" | "around" | "across")
+        || is_location_word(previous)
+        || (previous == "of" && start >= 2 && is_location_word(&tokens[start - 2].folded))
+}
+
 /// Links raw mentions into mentions and clusters.
 pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
     let context = StoryContext::of(&raw, tokens, kb);
@@ -478,6 +535,10 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                     entity = Some(id);
                 } else if let Some(&c) = unknown_by_text.get(&surface) {
                     cluster = Some(c);
+                } else if let Some(id) =
+                    place_by_romanised_name(kb, tokens, text, &span, mention, &context)
+                {
+                    entity = Some(id);
                 } else if mention.tokens.len() >= 2 && mention.category == Category::Person {
                     entity = person_by_romanised_name(kb, tokens, mention, &context);
                     if let Some(id) = entity {

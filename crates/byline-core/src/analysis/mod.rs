@@ -15,6 +15,7 @@ pub mod mentions;
 pub mod periphrases;
 pub mod ranking;
 pub mod romanisation;
+pub mod romanised_places;
 pub mod story_countries;
 pub mod suppress;
 pub mod tokens;

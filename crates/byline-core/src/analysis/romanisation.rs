@@ -125,10 +125,18 @@ pub enum Script {
 impl Script {
     /// The script of names from `country` (ISO code; unknown countries are `Other`).
     pub fn of(country: &str) -> Script {
-        let country = country.to_ascii_uppercase();
-        if ARABIC_SCRIPT_COUNTRIES.contains(&country) {
+        // KB codes are upper case already: no copy for them (an index of the KB's
+        // places asks for each of its 30,000).
+        let upper;
+        let country = if country.bytes().any(|b| b.is_ascii_lowercase()) {
+            upper = country.to_ascii_uppercase();
+            upper.as_str()
+        } else {
+            country
+        };
+        if ARABIC_SCRIPT_COUNTRIES.contains(country) {
             Script::Arabic
-        } else if LATIN_SCRIPT_COUNTRIES.contains(&country) {
+        } else if LATIN_SCRIPT_COUNTRIES.contains(country) {
             Script::Latin
         } else {
             Script::Other
