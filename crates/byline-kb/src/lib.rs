@@ -211,6 +211,23 @@ impl Layer {
         }
     }
 
+    /// The packed bytes of the entity at `index` and the table they index, when it is
+    /// compiled and not decoded yet: what a filtered scan reads before it decodes.
+    fn packed_if_undecoded(&self, index: u32) -> Option<(&[u8], &packed::StringTable)> {
+        match &self.store {
+            Store::Compiled {
+                json,
+                offsets,
+                table,
+                decoded,
+            } if decoded[index as usize].get().is_none() => {
+                let i = index as usize;
+                Some((&json[offsets[i] as usize..offsets[i + 1] as usize], table))
+            }
+            _ => None,
+        }
+    }
+
     /// Like `with_entity`, but visits only an entity of `category` whose head `keep`
     /// accepts, read from the packed bytes without decoding the entity when it is not
     /// decoded yet (damaged bytes are decoded as `with_entity` does, and their
@@ -223,20 +240,10 @@ impl Layer {
         visit: impl FnOnce(&Entity),
     ) {
         let wanted = |head: EntityHead| head.category == category && keep(head);
-        if let Store::Compiled {
-            json,
-            offsets,
-            table,
-            decoded,
-        } = &self.store
-        {
-            if decoded[index as usize].get().is_none() {
-                let i = index as usize;
-                let bytes = &json[offsets[i] as usize..offsets[i + 1] as usize];
-                let head = packed::head(bytes, table, |c| c == category);
-                if head.is_some_and(|head| !wanted(head)) {
-                    return;
-                }
+        if let Some((bytes, table)) = self.packed_if_undecoded(index) {
+            let head = packed::head(bytes, table, |c| c == category);
+            if head.is_some_and(|head| !wanted(head)) {
+                return;
             }
         }
         self.with_entity(index, |entity| {
@@ -255,22 +262,12 @@ impl Layer {
         keep: &impl Fn(&str) -> bool,
         visit: impl FnOnce(&Entity),
     ) {
-        if let Store::Compiled {
-            json,
-            offsets,
-            table,
-            decoded,
-        } = &self.store
-        {
-            if decoded[index as usize].get().is_none() {
-                let i = index as usize;
-                let bytes = &json[offsets[i] as usize..offsets[i + 1] as usize];
-                let wanted = packed::head(bytes, table, |_| false)
-                    .is_some_and(|head| head.category == category)
-                    && packed::country(bytes, table).is_some_and(keep);
-                if !wanted {
-                    return;
-                }
+        if let Some((bytes, table)) = self.packed_if_undecoded(index) {
+            let wanted = packed::head(bytes, table, |_| false)
+                .is_some_and(|head| head.category == category)
+                && packed::country(bytes, table).is_some_and(keep);
+            if !wanted {
+                return;
             }
         }
         self.with_entity(index, |entity| {
@@ -620,17 +617,21 @@ impl Kb {
         })
     }
 
+    /// Each visible entity's layer, index in it and id, for the scans.
+    fn visible_entities(&self) -> impl Iterator<Item = (&Layer, u32, EntityId)> + '_ {
+        self.layers.iter().enumerate().flat_map(move |(l, layer)| {
+            (0..layer.len() as u32)
+                .map(move |i| (layer, i, make_id(l, i)))
+                .filter(|(_, _, id)| !self.hidden.contains(id))
+        })
+    }
+
     /// Every visible entity with its id, like [`Kb::iter`], but compiled entities not
     /// yet decoded are decoded for the call only and dropped: for indexes derived from
     /// the whole KB, which would otherwise keep every entity in memory.
     pub fn scan(&self, mut visit: impl FnMut(EntityId, &Entity)) {
-        for (l, layer) in self.layers.iter().enumerate() {
-            for i in 0..layer.len() as u32 {
-                let id = make_id(l, i);
-                if !self.hidden.contains(&id) {
-                    layer.with_entity(i, |entity| visit(id, entity));
-                }
-            }
+        for (layer, i, id) in self.visible_entities() {
+            layer.with_entity(i, |entity| visit(id, entity));
         }
     }
 
@@ -645,13 +646,8 @@ impl Kb {
         keep: impl Fn(EntityHead) -> bool,
         mut visit: impl FnMut(EntityId, &Entity),
     ) {
-        for (l, layer) in self.layers.iter().enumerate() {
-            for i in 0..layer.len() as u32 {
-                let id = make_id(l, i);
-                if !self.hidden.contains(&id) {
-                    layer.with_entity_if(i, category, &keep, |entity| visit(id, entity));
-                }
-            }
+        for (layer, i, id) in self.visible_entities() {
+            layer.with_entity_if(i, category, &keep, |entity| visit(id, entity));
         }
     }
 
@@ -665,13 +661,8 @@ impl Kb {
         keep: impl Fn(&str) -> bool,
         mut visit: impl FnMut(EntityId, &Entity),
     ) {
-        for (l, layer) in self.layers.iter().enumerate() {
-            for i in 0..layer.len() as u32 {
-                let id = make_id(l, i);
-                if !self.hidden.contains(&id) {
-                    layer.with_entity_of_country(i, category, &keep, |entity| visit(id, entity));
-                }
-            }
+        for (layer, i, id) in self.visible_entities() {
+            layer.with_entity_of_country(i, category, &keep, |entity| visit(id, entity));
         }
     }
 
@@ -1221,6 +1212,28 @@ mod tests {
         assert_eq!((seen, decoded(&kb)), (2, 1));
     }
 
+    /// One KB of `entities` compiled (decoded on demand) and one as loaded from files.
+    fn compiled_and_owned(entities: Vec<Entity>) -> (Kb, Kb) {
+        let mut builder = KbBuilder::new();
+        builder.add("src", entities.clone());
+        let mut owned = KbBuilder::new();
+        owned.add("src", entities);
+        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
+        let compiled = KbBuilder::new()
+            .with_compiled("default", bytes)
+            .unwrap()
+            .build();
+        (compiled, owned.build())
+    }
+
+    /// How many entities of a compiled KB's first layer are decoded and kept.
+    fn decoded_in_first_layer(kb: &Kb) -> usize {
+        match &kb.layers[0].store {
+            Store::Compiled { decoded, .. } => decoded.iter().filter(|e| e.get().is_some()).count(),
+            Store::Owned(_) => unreachable!("a compiled layer"),
+        }
+    }
+
     #[test]
     fn a_scan_by_country_visits_that_countrys_entities_of_the_category_and_decodes_nothing() {
         let located = |id: &str, name: &str, kind: Category, country: &str| {
@@ -1235,16 +1248,8 @@ mod tests {
             located("q3", "Yahya Sinwar", Category::Person, "PS"),
             located("q4", "Khan Yunis", Category::Location, "PS"),
         ];
-        let mut builder = KbBuilder::new();
-        builder.add("src", entities.clone());
-        let mut owned = KbBuilder::new();
-        owned.add("src", entities);
-        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
-        let compiled = KbBuilder::new()
-            .with_compiled("default", bytes)
-            .unwrap()
-            .build();
-        for kb in [&compiled, &owned.build()] {
+        let (compiled, owned) = compiled_and_owned(entities);
+        for kb in [&compiled, &owned] {
             let mut names = Vec::new();
             kb.scan_countries(
                 Category::Location,
@@ -1253,11 +1258,7 @@ mod tests {
             );
             assert_eq!(names, ["Dayr al Balah", "Khan Yunis"]);
         }
-        let decoded = match &compiled.layers[0].store {
-            Store::Compiled { decoded, .. } => decoded.iter().filter(|e| e.get().is_some()).count(),
-            Store::Owned(_) => unreachable!("a compiled layer"),
-        };
-        assert_eq!(decoded, 0);
+        assert_eq!(decoded_in_first_layer(&compiled), 0);
     }
 
     #[test]
@@ -1272,16 +1273,8 @@ mod tests {
         place.kind = Category::Location;
         place.roles = minister.roles.clone();
         let entities = vec![person("q1", "Valery Gerasimov", "general"), minister, place];
-        let mut builder = KbBuilder::new();
-        builder.add("src", entities.clone());
-        let mut owned = KbBuilder::new();
-        owned.add("src", entities);
-        let bytes: &'static [u8] = Box::leak(builder.compile().into_boxed_slice());
-        let compiled = KbBuilder::new()
-            .with_compiled("default", bytes)
-            .unwrap()
-            .build();
-        for kb in [&compiled, &owned.build()] {
+        let (compiled, owned) = compiled_and_owned(entities);
+        for kb in [&compiled, &owned] {
             let mut names = Vec::new();
             kb.scan_where(
                 Category::Person,
@@ -1290,11 +1283,7 @@ mod tests {
             );
             assert_eq!(names, ["Sergei Shoigu"]);
         }
-        let decoded = match &compiled.layers[0].store {
-            Store::Compiled { decoded, .. } => decoded.iter().filter(|e| e.get().is_some()).count(),
-            Store::Owned(_) => unreachable!("a compiled layer"),
-        };
-        assert_eq!(decoded, 0);
+        assert_eq!(decoded_in_first_layer(&compiled), 0);
         // An entity already decoded is filtered by its decoded fields.
         let id = compiled.find_id("q1").unwrap();
         assert_eq!(compiled.entity(id).name, "Valery Gerasimov");
