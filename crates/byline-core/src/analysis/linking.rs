@@ -394,7 +394,9 @@ fn place_by_romanised_name(
             .is_some_and(|next| super::cues::is_reporting_verb(&next.folded))
     };
     if mention.title.is_some()
-        || !countries.iter().any(|c| Script::of(c) == Script::Arabic)
+        || !countries
+            .iter()
+            .any(|c| romanised_places::writes_consonants(c))
         || speaks()
     {
         return None;

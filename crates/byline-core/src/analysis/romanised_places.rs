@@ -1,4 +1,5 @@
-//! Places of Arabic-script countries written in a romanisation the KB does not list.
+//! Places of Arabic-script countries and Israel written in a romanisation the KB does
+//! not list.
 //!
 //! GeoNames, the KB's source for towns, names the places of Syria, Iraq, Gaza, Lebanon
 //! and Yemen in a scholarly romanisation ("Dayr al Balaḩ", "Tall ‘Afar", "Khān
@@ -102,6 +103,13 @@ impl ConsonantKey {
     }
 }
 
+/// Whether `country` (ISO code) writes its place names in a script of consonants, whose
+/// romanisations differ in the vowels: Arabic or Persian script, and Hebrew (Israel's
+/// "Bet Shemesh" is "Beit Shemesh" in copy, "Qiryat Shemona" "Kiryat Shmona").
+pub fn writes_consonants(country: &str) -> bool {
+    Script::of(country) == Script::Arabic || country.eq_ignore_ascii_case("IL")
+}
+
 /// A place of an Arabic-script country under one of its names' keys, with the first
 /// word of that name, folded.
 struct KeyedPlace {
@@ -116,8 +124,7 @@ fn places_by_consonants(kb: &Kb) -> PlacesByConsonants {
     let mut places: HashMap<String, Vec<KeyedPlace>> = HashMap::default();
     // `scan_countries`, not `iter`: only these places are decoded, and only for the
     // scan, so the index does not keep the KB's entities in memory.
-    let arabic_script = |country: &str| Script::of(country) == Script::Arabic;
-    kb.scan_countries(Category::Location, arabic_script, |id, entity| {
+    kb.scan_countries(Category::Location, writes_consonants, |id, entity| {
         for form in entity.surface_forms() {
             let Some(key) = ConsonantKey::of(form) else {
                 continue;
