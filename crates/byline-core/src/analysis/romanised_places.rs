@@ -10,19 +10,21 @@
 //! vowels (unwritten), the diphthongs (ay, ai, ei, e), w and y as glides, doubled
 //! consonants (a mark), a final h after a vowel (tā' marbūṭa), q for k, the article's
 //! form (al, el, ash, an …), hyphens and marks. They agree on the other consonants, in
-//! order. So a place is keyed by those consonants (`consonant_key`), and an unknown name
-//! whose key is the key of a place of an Arabic-script country names that place.
+//! order. So a place is keyed by those consonants (`ConsonantKey`), and an unknown name
+//! whose key is the key of a place of an Arabic-script country names that place. Hebrew
+//! is written in consonants too: Israel's places are keyed alike (`writes_consonants`).
 //!
 //! The key is coarse, so, as for a person's name in another romanisation
 //! (`linking::person_by_romanised_name`), the match is asked only of an unknown name in
 //! a story that names the place's country, with no title before it, of two words or
-//! more or where the sentence names a place ("in Hodeidah", `Reading::named_as_place`). A name that opens on a given name ("Saad Khalid" is s-d kh-l-d, as is Algeria's
-//! Sidi Khaled; "Tal", "Khan" and "Dier" are given names too) matches only a place whose
+//! more or where the sentence names a place ("in Hodeidah", `Reading::named_as_place`).
+//! A name that opens on a given name ("Saad Khalid" is s-d kh-l-d, as is Algeria's Sidi
+//! Khaled; "Tal", "Khan" and "Dier" are given names too) matches only a place whose
 //! first word is written the same way ("Khan Sheikhoun", Khān Shaykhūn).
 //!
 //! The index of the KB's places by key is built on the first story that asks: reading
-//! every place of the KB costs tens of milliseconds, which a story naming no
-//! Arabic-script country never pays.
+//! the category and country of every place of the KB costs about ten milliseconds,
+//! which a story naming no such country never pays.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -110,14 +112,13 @@ pub fn writes_consonants(country: &str) -> bool {
     Script::of(country) == Script::Arabic || country.eq_ignore_ascii_case("IL")
 }
 
-/// A place of an Arabic-script country under one of its names' keys, with the first
-/// word of that name, folded.
+/// A place under one of its names' keys, with the first word of that name, folded.
 struct KeyedPlace {
     id: EntityId,
     first_word: String,
 }
 
-/// The places of Arabic-script countries by the consonant key of each of their names.
+/// The places of the countries that write consonants by the key of each of their names.
 struct PlacesByConsonants(HashMap<String, Vec<KeyedPlace>>);
 
 fn places_by_consonants(kb: &Kb) -> PlacesByConsonants {
@@ -154,8 +155,8 @@ pub struct Reading<'a> {
     pub named_as_place: bool,
 }
 
-/// The places of a country the story names (`in_story`: Arabic-script countries only
-/// are keyed) that `written`, an unknown name of three consonants or more, is another
+/// The places of a country the story names (`in_story`: only the countries that write
+/// consonants are keyed) that `written`, an unknown name of three consonants or more, is another
 /// romanisation of, in as many words.
 pub fn places_written(
     kb: &Kb,
