@@ -90,6 +90,14 @@ pub fn is_location_word(folded: &str) -> bool {
     LOCATION_WORDS.contains(folded)
 }
 
+static PLACE_PREPOSITIONS: WordList =
+    WordList::new(include_str!("../../data/words/place-prepositions.txt"));
+
+/// Whether `folded` is a preposition that names a place after it ("in", "near").
+pub fn is_place_preposition(folded: &str) -> bool {
+    PLACE_PREPOSITIONS.contains(folded)
+}
+
 static LANDFORM_WORDS: WordList =
     WordList::new(include_str!("../../data/words/landform-words.txt"));
 

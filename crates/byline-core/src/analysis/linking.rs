@@ -417,17 +417,16 @@ fn place_by_romanised_name(
 }
 
 /// Whether the words before token `start`, in its sentence, say a place is named there:
-/// "in", "near", "outside", "around", "across", a place word ("the port city Hodeidah",
-/// `cues::is_location_word`), or "of" after one ("the province of Idlib"). Not "of",
-/// "from" or "to" alone, which a person's name follows as often ("a speech of",
-/// "a letter from").
+/// a place preposition ("in", "near": `cues::is_place_preposition`), a place word ("the
+/// port city Hodeidah", `cues::is_location_word`), or "of" after one ("the province of
+/// Idlib").
 fn place_named_at(tokens: &[Token], start: usize) -> bool {
-    use super::cues::is_location_word;
+    use super::cues::{is_location_word, is_place_preposition};
     if start == 0 || tokens[start].sentence_start {
         return false;
     }
     let previous = tokens[start - 1].folded.as_str();
-    matches!(previous, "in" | "near" | "outside" | "around" | "across")
+    is_place_preposition(previous)
         || is_location_word(previous)
         || (previous == "of" && start >= 2 && is_location_word(&tokens[start - 2].folded))
 }

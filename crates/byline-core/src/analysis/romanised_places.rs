@@ -183,6 +183,8 @@ pub fn places_written(
         .map(|place| place.id)
         .filter(|&id| in_story(&kb.entity(id).country))
         .collect();
+    // A place is keyed once per first word of its names ("Deir …", "Dayr …").
+    found.sort_unstable();
     found.dedup();
     found
 }
