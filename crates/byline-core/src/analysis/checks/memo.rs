@@ -71,6 +71,7 @@ mod tests {
             read_as_person: false,
             particles: String::new(),
             name_before: None,
+            nearby: Vec::new().into(),
         }
     }
 

@@ -559,6 +559,8 @@ pub(super) struct SlipKey {
     /// introduces it ("another activist, Saturnino Ncogo … Ncogo had died"): a surname
     /// the story gives a stranger's given name is that stranger's wherever it stands.
     pub name_before: Option<String>,
+    /// The telling words of the sentences around the word (`described_nearby`).
+    pub nearby: std::sync::Arc<[String]>,
 }
 
 /// The check's one cache, kept across analyses of one document (in [`super::Memo`]).
@@ -990,6 +992,7 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
         *times = times.saturating_add(1);
     }
     let parentheticals = Parentheticals::of(cx.text);
+    let nearby = super::described_nearby::NearbyWords::of(cx.tokens);
     let mut occurrences = Vec::new();
     for mention in cx.mentions {
         // The entity only this mention links is no context for a slip in it: the link
@@ -1101,6 +1104,7 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
                     .flatten()
                     .filter(|p| !crate::analysis::cues::is_person_title(p))
                     .map(str::to_string),
+                nearby: nearby.around(ti),
             };
             occurrences.push((ti, key));
         }
@@ -1370,6 +1374,11 @@ fn search_word(
                     && next.is_none()
                     && previous.is_none_or(crate::analysis::cues::is_person_title),
                 web_band: *web_band.get_or_init(|| super::slip_decision::web_band(&token.folded)),
+                described: super::described_nearby::shared_description_words(
+                    e,
+                    &key.nearby,
+                    &token.folded,
+                ),
             };
             // Before a given name, another given name not the candidate's
             // ("Ernesto Alonso Vargas") makes the words someone else's name; a
@@ -1956,6 +1965,24 @@ mod tests {
         assert_eq!(
             alone("Gerasimovis told reporters. Gerasimovis left."),
             [0.0, 0.0]
+        );
+    }
+
+    #[test]
+    fn words_the_story_and_the_candidates_description_share_nearby_are_evidence() {
+        let hinton = person("hinton", "Geoffrey Hinton", "person", "CA");
+        let toml = crate::testing::entities::toml(&[hinton])
+            + "description = \"Computer scientist who left Google in 2023.\"\n";
+        let kb = crate::testing::kb_from_toml(&toml);
+        let described = |text: &str| feature_values("described_nearby", text, &kb);
+        assert_eq!(
+            described("Hinten, who left Google, spoke on Monday."),
+            [2.0]
+        );
+        // Two sentences away the story has moved on.
+        assert_eq!(
+            described("Hinten spoke. Rain fell. Snow fell. He had left Google."),
+            [0.0]
         );
     }
 

@@ -2,6 +2,7 @@
 //! returns diagnostics; `run` applies the user's settings (on/off, severity).
 
 mod banned_form;
+mod described_nearby;
 mod form_slips;
 mod implausible_slips;
 mod inconsistent_spelling;

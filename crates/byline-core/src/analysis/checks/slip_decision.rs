@@ -113,11 +113,17 @@ pub enum Feature {
     /// ("Blinkan") more often a slip. Famous misspellings are written too ("Ghandi"),
     /// so it weighs, never vetoes; and not beside the candidate's other name part.
     WebFrequency,
+    /// Telling words of the candidate's description and roles that the sentences
+    /// around the word also write, up to three ("Hinten, who left Google" for Geoffrey
+    /// Hinton, "who left Google in 2023"): copy says who someone is beside a name, and a
+    /// near miss the story describes as the KB describes the candidate is likelier the
+    /// candidate misspelled than a stranger. See `described_nearby.rs`.
+    DescribedNearby,
 }
 
 impl Feature {
     /// Every feature, in the order of the weight table.
-    pub const ALL: [Feature; 30] = [
+    pub const ALL: [Feature; 31] = [
         Feature::Bias,
         Feature::Prominence,
         Feature::ExtraEdits,
@@ -148,6 +154,7 @@ impl Feature {
         Feature::WrittenAgain,
         Feature::SurnameAlone,
         Feature::WebFrequency,
+        Feature::DescribedNearby,
     ];
 
     /// The feature's name in the weight table and the evidence dump.
@@ -183,6 +190,7 @@ impl Feature {
             Feature::WrittenAgain => "written_again",
             Feature::SurnameAlone => "surname_alone",
             Feature::WebFrequency => "web_frequency",
+            Feature::DescribedNearby => "described_nearby",
         }
     }
 }
@@ -462,6 +470,8 @@ pub struct Evidence {
     pub surname_alone: bool,
     /// How often the web writes the word, 0–4 ([`web_band`]).
     pub web_band: u8,
+    /// Telling words of the candidate's description the story writes near the word.
+    pub described: u8,
 }
 
 impl Evidence {
@@ -523,6 +533,7 @@ impl Evidence {
             // 1 pair less).
             Feature::WebFrequency if self.neighbour_fits => 0.0,
             Feature::WebFrequency => f32::from(self.web_band),
+            Feature::DescribedNearby => f32::from(self.described),
         }
     }
 
@@ -733,6 +744,7 @@ impl Evidence {
             written_again: 0,
             surname_alone: false,
             web_band: 0,
+            described: 0,
         }
     }
 }
@@ -917,6 +929,7 @@ mod tests {
         let fitted = parse_weights(FITTED_TABLE).unwrap();
         let written_often = |e: &Evidence| Evidence {
             web_band: 3,
+            described: 0,
             ..e.clone()
         };
         let unwritten = Evidence::plain(EditClass::Vowel);
