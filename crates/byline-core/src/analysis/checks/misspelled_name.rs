@@ -1560,11 +1560,20 @@ pub fn check(cx: &CheckContext) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// Letters of the shortest spelling a word of a multi-word name may be a slip of.
+const MIN_VARIANT: usize = 4;
+
+/// The same in a person's name that the run spells right but for the word: there the
+/// other name words pick out the person, and a short name word is misspelled as often
+/// ("Aung Sang Suu Kyi" for Aung San Suu Kyi).
+const MIN_PERSON_VARIANT: usize = 3;
+
 /// The spellings that could complete a multi-word KB name `word` (folded) is a slip
 /// in: words of KB names one edit away (an added or changed letter is one of a–z, as
 /// typed), and `word` less a short ending unless it is an `english` word ("Commissioner"
-/// is a word of its own); four letters or more. Sorted, since the search keeps the
-/// first of equally long matches. (`english`: a word of its own, an English word or
+/// is a word of its own); three letters or more ([`MIN_PERSON_VARIANT`]; the search
+/// takes one under [`MIN_VARIANT`] only in a person's name). Sorted, since the search
+/// keeps the first of equally long matches. (`english`: a word of its own, an English word or
 /// one the KB records, whose ending is no slip.)
 fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
     let letters: Vec<char> = word.chars().collect();
@@ -1588,7 +1597,7 @@ fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
             }
         }
     }
-    out.retain(|v| v.chars().count() >= 4);
+    out.retain(|v| v.chars().count() >= MIN_PERSON_VARIANT);
     out.sort();
     out.dedup();
     out
@@ -1597,7 +1606,9 @@ fn slip_spellings(kb: &Kb, word: &str, english: bool) -> Vec<String> {
 /// Whether `written` is `kb_word` in the other English spelling (British "-our",
 /// "-re", "-ise" for American "-or", "-er", "-ize"): the Factbook writes "Labor Party"
 /// and "Center Party" for parties British and Irish text calls Labour and Centre, and
-/// that is the same word, not a slip.
+/// that is the same word, not a slip. The "-ise" is the verb's ending and what is made
+/// of it ("Organisation", "Mobilising"): an "s" for a "z" elsewhere is a slip ("Luis"
+/// for Luiz). Regression: any "is" counted, and "Luis Inacio Lula da Silva" passed.
 fn is_other_english_spelling(written: &str, kb_word: &str) -> bool {
     let swapped = |from: &str, to: &str| {
         written
@@ -1606,7 +1617,10 @@ fn is_other_english_spelling(written: &str, kb_word: &str) -> bool {
     };
     swapped("our", "or")
         || swapped("re", "er")
-        || (written.len() == kb_word.len() && written.replacen("is", "iz", 1) == kb_word)
+        || (written.len() == kb_word.len()
+            && ["ise", "isa", "isi"]
+                .iter()
+                .any(|ise| written.replacen(ise, &ise.replace('s', "z"), 1) == kb_word))
 }
 
 /// The longest run of words around `ti` that a multi-word name could span: joined by
@@ -1678,9 +1692,10 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
         // "Le Mars"): such a word is rarely a slip, and trying each of them costs more
         // than it catches.
         let english = is_common_folded_word(&token.folded);
-        if english && kb.is_name_word(&token.folded) {
-            continue;
-        }
+        // Except in a person's name the run spells right but for it ("Aung Sang Suu
+        // Kyi": "sang" is a word, and a Korean name's): three name words that match
+        // but one are that person's, whatever the one is elsewhere.
+        let english_name_word = english && kb.is_name_word(&token.folded);
         // So may a word the KB records for another name ("Kyoto News" for Kyodo News:
         // the city's name in an agency's), under the same stricter rules: the rest of
         // the name spells the KB name exactly, and the name stands alone; and only in
@@ -1697,15 +1712,14 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             .map(|t| t.folded.as_str())
             .collect();
         let k = ti - run.start;
+        if english_name_word && other_name_words(kb, &words, k) < 2 {
+            continue;
+        }
         // The cheap tests first: for an English or recorded word, another word of the
         // run that a KB name has, to support it; then the spellings the slip could
         // stand for. Recorded words are many (every linked name's words, unlinked
         // elsewhere), so they are tested before the run is copied into a cache key.
-        let supported = || {
-            words.iter().enumerate().any(|(i, w)| {
-                i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w)
-            })
-        };
+        let supported = || other_name_words(kb, &words, k) > 0;
         if recorded && !supported() {
             continue;
         }
@@ -1757,12 +1771,17 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
                         continue;
                     }
                     let name = s..s + len;
+                    let short = variant.chars().count() < MIN_VARIANT;
                     let Some(target) = targets.iter().find(|t| {
                         let category = kb.entity(t.entity).category();
                         t.form == byline_kb::index::FormKind::Full
                             && match category {
                                 Category::Person => spelled_but_one_word(&words, name.clone(), k),
-                                _ => !recorded || category == Category::Organization,
+                                _ => {
+                                    !short
+                                        && !english_name_word
+                                        && (!recorded || category == Category::Organization)
+                                }
                             }
                     }) else {
                         continue;
@@ -1802,6 +1821,16 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
         phrases.insert(key, found);
     }
     out
+}
+
+/// How many words of the run `words` other than the one at `k` are KB name words,
+/// connectors aside.
+fn other_name_words(kb: &Kb, words: &[&str], k: usize) -> usize {
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w))
+        .count()
 }
 
 /// Whether the word at `k` of `run` can be a slip in the KB name matched over `name`
@@ -2442,6 +2471,48 @@ mod tests {
         );
         // Another capitalised name word after it makes it someone else's longer name.
         assert!(slips("Yoon Suk Yoel Kwon appeared in court.", &kb).is_empty());
+    }
+
+    #[test]
+    fn a_short_word_of_a_persons_name_spelled_right_but_one_is_a_slip() {
+        let suu_kyi = person("suu-kyi", "Aung San Suu Kyi", "politician", "MM").prominence(0.8);
+        let sang = person("sang", "Sang Kim", "politician", "KR");
+        let kb = kb(&[suu_kyi, sang]);
+        assert_eq!(
+            slips(
+                "Her son asked about the health of Aung Sang Suu Kyi on Monday.",
+                &kb
+            ),
+            ["Sang → San"]
+        );
+        // A short word is no variant in a place's or an organisation's name.
+        let san_jose = place("san-jose", "San Jose", "city", "US");
+        let kb = crate::testing::kb(&[san_jose, sang]);
+        assert!(slips("Protesters marched in Sang Jose on Monday.", &kb).is_empty());
+    }
+
+    #[test]
+    fn an_s_for_a_z_outside_the_ise_ending_is_a_slip_in_a_persons_name() {
+        let lula = person("lula", "Luiz Inácio Lula da Silva", "head-of-state", "BR")
+            .aliases(&["Lula da Silva"])
+            .prominence(0.8);
+        let luis = person("luis", "Luis Arce", "head-of-state", "BO");
+        let kb = kb(&[lula, luis]);
+        assert_eq!(
+            slips(
+                "Brazilian President Luis Inacio Lula da Silva said he would not be intimidated.",
+                &kb
+            ),
+            ["Luis → Luiz"]
+        );
+        // The British "-ise" and what is made of it stay the other English spelling.
+        for (written, kb_word) in [
+            ("organisation", "organization"),
+            ("mobilising", "mobilizing"),
+        ] {
+            assert!(super::is_other_english_spelling(written, kb_word));
+        }
+        assert!(!super::is_other_english_spelling("luis", "luiz"));
     }
 
     #[test]
