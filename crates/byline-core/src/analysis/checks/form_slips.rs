@@ -491,14 +491,16 @@ fn camel_case(written: &str, run: &Range<usize>) -> bool {
 
 /// Whether a word (folded) with a vowel can only be read letter by letter: it ends in
 /// consonants no English word ends in ("irgc", "idf", "oecd"; not "nato", "novo",
-/// "farc"). A word with no vowel is an abbreviation ("Spc.", "Sts.") or a tweet's
-/// ("Smh"), never an acronym in the wrong case.
+/// "farc"), or it has no consonant at all ("iaea"). A word with no vowel is an
+/// abbreviation ("Spc.", "Sts.") or a tweet's ("Smh"), never an acronym in the wrong
+/// case.
 fn read_letter_by_letter(folded: &str) -> bool {
     let vowel = |c: char| "aeiouy".contains(c);
     let chars: Vec<char> = folded.chars().collect();
     let n = chars.iter().rev().take_while(|&&c| !vowel(c)).count();
     let tail: String = chars[chars.len() - n..].iter().collect();
-    n < chars.len() && n >= 2 && !FINAL_CLUSTERS.contains(&tail)
+    let no_consonant = chars.iter().all(|&c| vowel(c));
+    no_consonant || (n < chars.len() && n >= 2 && !FINAL_CLUSTERS.contains(&tail))
 }
 
 /// Capitals inside one hyphen- or apostrophe-free part of a word, after its first
@@ -781,6 +783,16 @@ country = "FR"
             ["Irgc → IRGC"]
         );
         assert_eq!(slips("The Idf said it struck.", &kb), ["Idf → IDF"]);
+        // A word of vowels alone is read letter by letter too.
+        let iaea =
+            kb_with(&[
+                organisation("iaea", "International Atomic Energy Agency", "un-body", "")
+                    .acronyms(&["IAEA"]),
+            ]);
+        assert_eq!(
+            slips("The Iaea board of governors passed a resolution.", &iaea),
+            ["Iaea → IAEA"]
+        );
         // A company's acronym is its ticker, and an acronym that reads as a word is
         // written so by house style ("Nio").
         let tickers = kb_with(&[
