@@ -432,6 +432,29 @@ fn place_named_at(tokens: &[Token], start: usize) -> bool {
 }
 
 /// Links raw mentions into mentions and clusters.
+/// The person named in full before mention `index` whose surname is the folded `word`,
+/// the first so named if several.
+fn person_named_earlier_by_surname(
+    kb: &Kb,
+    named_in_full: &HashMap<EntityId, usize>,
+    index: usize,
+    word: &str,
+) -> Option<EntityId> {
+    named_in_full
+        .iter()
+        .filter(|&(&id, &first)| {
+            first < index && {
+                let e = kb.entity(id);
+                e.category() == Category::Person
+                    && e.surface_forms()
+                        .flat_map(surnames_of)
+                        .any(|surname| name_tokens(&surname).join(" ") == word)
+            }
+        })
+        .min_by_key(|&(_, &first)| first)
+        .map(|(&id, _)| id)
+}
+
 pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
     let context = StoryContext::of(&raw, tokens, kb);
     // Entities named in full anywhere in the story, for surnames that come first.
@@ -500,6 +523,28 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         let mut entity = resolved[index];
         let mut cluster = None;
         let mut unresolved_surname = false;
+        // A lone word that is the surname of a person the story has named in full is
+        // that person, whatever else the KB calls by it: "Richard Wagner … Wagner died
+        // in Venice" is the composer, not the Wagner Group; "Coach Mark Wagner …
+        // Wagner added" a coach the KB does not know. Not a company's name: copy names
+        // a company alone as often as a person ("Ambassador Robert Ford … Ford shares
+        // rose").
+        if mention.tokens.len() == 1
+            && mention.origin == MentionOrigin::KbName
+            && entity.is_some_and(|id| {
+                let e = kb.entity(id);
+                e.category() != Category::Person && e.entity_type != "company"
+            })
+        {
+            if let Some(&c) = unknown_by_last_word.get(&surface) {
+                entity = None;
+                cluster = Some(c);
+            } else if let Some(id) =
+                person_named_earlier_by_surname(kb, &named_in_full, index, &surface)
+            {
+                entity = Some(id);
+            }
+        }
         match mention.origin {
             MentionOrigin::KbSurname => {
                 let titles = title_words(mention, tokens);
@@ -758,6 +803,32 @@ mod tests {
 
     /// A person whose surname is a common word.
     const GLENN_CLOSE: Entity = person("close", "Glenn Close", "legislator", "US");
+
+    #[test]
+    fn a_lone_surname_of_a_person_named_in_full_is_that_person_not_an_alias_of_another() {
+        let wagner_group = crate::testing::entities::organisation(
+            "wagner-group",
+            "Wagner Group",
+            "armed-group",
+            "RU",
+        )
+        .aliases(&["Wagner"]);
+        let richard = person("richard-wagner", "Richard Wagner", "person", "DE");
+        let kb = kb(&[wagner_group, richard]);
+        assert_eq!(
+            mentions("Richard Wagner wrote operas. Wagner died in Venice.", &kb),
+            [
+                "Richard Wagner = richard-wagner",
+                "Wagner = richard-wagner",
+                "Venice: location"
+            ]
+        );
+        // With no such person, the word is what the KB calls by it.
+        assert_eq!(
+            mentions("Wagner fighters left Bakhmut.", &kb)[0],
+            "Wagner = wagner-group"
+        );
+    }
 
     #[test]
     fn title_words_fit_the_entity_types_they_name() {
