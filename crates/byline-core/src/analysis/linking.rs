@@ -432,27 +432,27 @@ fn place_named_at(tokens: &[Token], start: usize) -> bool {
 }
 
 /// Links raw mentions into mentions and clusters.
-/// The person named in full before mention `index` whose surname is the folded `word`,
-/// the first so named if several.
-fn person_named_earlier_by_surname(
+/// The persons the story names in full, by the folded words of each surname of theirs,
+/// with the first mention naming them (the earliest of several of one surname).
+fn persons_by_surname(
     kb: &Kb,
     named_in_full: &HashMap<EntityId, usize>,
-    index: usize,
-    word: &str,
-) -> Option<EntityId> {
-    named_in_full
-        .iter()
-        .filter(|&(&id, &first)| {
-            first < index && {
-                let e = kb.entity(id);
-                e.category() == Category::Person
-                    && e.surface_forms()
-                        .flat_map(surnames_of)
-                        .any(|surname| name_tokens(&surname).join(" ") == word)
+) -> HashMap<String, (usize, EntityId)> {
+    let mut by_surname: HashMap<String, (usize, EntityId)> = HashMap::default();
+    for (&id, &first) in named_in_full {
+        let e = kb.entity(id);
+        if e.category() != Category::Person {
+            continue;
+        }
+        for surname in e.surface_forms().flat_map(surnames_of) {
+            let key = name_tokens(&surname).join(" ");
+            let slot = by_surname.entry(key).or_insert((first, id));
+            if (first, id) < *slot {
+                *slot = (first, id);
             }
-        })
-        .min_by_key(|&(_, &first)| first)
-        .map(|(&id, _)| id)
+        }
+    }
+    by_surname
 }
 
 pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Linked {
@@ -516,6 +516,8 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
     let mut weak = Vec::with_capacity(raw.len());
     // Built on the first lone unknown word, then shared by every other.
     let mut surnames_in_full: Option<Vec<(EntityId, Script, Vec<String>)>> = None;
+    // Built on the first lone word that another entity's alias links, likewise.
+    let mut persons_in_full: Option<HashMap<String, (usize, EntityId)>> = None;
 
     for (index, mention) in raw.iter().enumerate() {
         let span = tokens[mention.tokens.start].span.start..tokens[mention.tokens.end - 1].span.end;
@@ -539,8 +541,10 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
             if let Some(&c) = unknown_by_last_word.get(&surface) {
                 entity = None;
                 cluster = Some(c);
-            } else if let Some(id) =
-                person_named_earlier_by_surname(kb, &named_in_full, index, &surface)
+            } else if let Some(&(_, id)) = persons_in_full
+                .get_or_insert_with(|| persons_by_surname(kb, &named_in_full))
+                .get(&surface)
+                .filter(|(first, _)| *first < index)
             {
                 entity = Some(id);
             }
@@ -594,6 +598,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                         {
                             slot.insert(index);
                             surnames_in_full = None;
+                            persons_in_full = None;
                         }
                     }
                 } else if mention.tokens.len() == 1 {

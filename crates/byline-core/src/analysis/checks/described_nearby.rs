@@ -8,8 +8,7 @@
 //! offices) — are left out (`data/words/description-generic-words.txt`, written by
 //! `scripts/kb/description_words.py`).
 
-use std::cell::OnceCell;
-use std::sync::Arc;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::analysis::tokens::Token;
 use crate::text::word_list::WordList;
@@ -31,23 +30,19 @@ fn is_telling(word: &str) -> bool {
         && !GENERIC_WORDS.contains(word)
 }
 
-/// The telling words of the sentence of each token and the sentences either side of
-/// it, one sorted list per sentence window, shared by the window's tokens: what a
-/// reader has in mind on meeting the word.
-/// Built on first use: most stories have few words to search.
+/// The sentence of each token and the sentences either side of it in its block: what
+/// a reader has in mind on meeting the word. Built once per analysis that has a
+/// candidate to weigh.
 pub(super) struct NearbyWords<'t> {
     tokens: &'t [Token],
     /// Per sentence, its first token; a new block starts a new sentence.
     starts: Vec<usize>,
     /// Per token, the index of its sentence.
     sentence_of: Vec<usize>,
-    /// Per sentence, the telling words of it and its neighbours in the same block.
-    windows: Vec<OnceCell<Arc<[String]>>>,
 }
 
 impl<'t> NearbyWords<'t> {
     pub(super) fn of(tokens: &'t [Token]) -> NearbyWords<'t> {
-        // Sentences as token ranges; a new block starts a new sentence.
         let mut starts: Vec<usize> = Vec::new();
         let mut sentence_of = Vec::with_capacity(tokens.len());
         for (i, token) in tokens.iter().enumerate() {
@@ -56,23 +51,17 @@ impl<'t> NearbyWords<'t> {
             }
             sentence_of.push(starts.len() - 1);
         }
-        let windows = (0..starts.len()).map(|_| OnceCell::new()).collect();
         NearbyWords {
             tokens,
             starts,
             sentence_of,
-            windows,
         }
     }
 
-    /// The telling words around token `ti`, sorted.
-    pub(super) fn around(&self, ti: usize) -> Arc<[String]> {
-        let s = self.sentence_of[ti];
-        self.windows[s].get_or_init(|| self.window(s)).clone()
-    }
-
-    fn window(&self, s: usize) -> Arc<[String]> {
+    /// The tokens of the sentences around token `ti`.
+    pub(super) fn around(&self, ti: usize) -> &'t [Token] {
         let (tokens, starts) = (self.tokens, &self.starts);
+        let s = self.sentence_of[ti];
         let block = tokens[starts[s]].block;
         let same_block = |other: usize| tokens[starts[other]].block == block;
         let first = if s > 0 && same_block(s - 1) { s - 1 } else { s };
@@ -82,55 +71,60 @@ impl<'t> NearbyWords<'t> {
             s
         };
         let end = starts.get(last + 1).copied().unwrap_or(tokens.len());
-        let mut words: Vec<String> = tokens[starts[first]..end]
-            .iter()
-            .map(|t| t.folded.as_str())
-            .filter(|w| is_telling(w))
-            .map(str::to_string)
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words.into()
+        &tokens[starts[first]..end]
     }
 }
 
-/// How many of the telling words of `entity`'s description and roles are `nearby`
-/// (sorted), up to [`MOST_WEIGHED`]: words of its own names aside, which say the
-/// word is near the name, not what the story says of it, and so does `written`.
-pub(super) fn shared_description_words(
-    entity: &byline_kb::Entity,
-    nearby: &[String],
-    written: &str,
-) -> u8 {
-    if nearby.is_empty() {
-        return 0;
-    }
-    let described = std::iter::once(entity.description.as_str())
-        .chain(
-            entity
-                .roles
-                .iter()
-                .flat_map(|r| [r.title.as_str(), r.organization.as_str()]),
+/// The telling words of an entity's description and roles, less the words of its own
+/// names (which say the word is near the name, not what the story says of it): read
+/// once per candidate and analysis.
+pub(super) struct Description(HashSet<String>);
+
+impl Description {
+    pub(super) fn of(entity: &byline_kb::Entity) -> Description {
+        let described = std::iter::once(entity.description.as_str())
+            .chain(
+                entity
+                    .roles
+                    .iter()
+                    .flat_map(|r| [r.title.as_str(), r.organization.as_str()]),
+            )
+            .collect::<Vec<_>>()
+            .join(" ");
+        let names: Vec<String> = entity.surface_forms().map(fold).collect();
+        let own_name_word = |word: &str| {
+            names.iter().any(|name| {
+                name.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word)
+            })
+        };
+        Description(
+            fold(&described)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| is_telling(w) && !own_name_word(w))
+                .map(str::to_string)
+                .collect(),
         )
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut words: Vec<String> = fold(&described)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| is_telling(w) && *w != written)
-        .filter(|w| nearby.binary_search_by(|n| n.as_str().cmp(w)).is_ok())
-        .map(str::to_string)
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    let names: Vec<String> = entity.surface_forms().map(fold).collect();
-    let own_name_word = |word: &str| {
-        names.iter().any(|name| {
-            name.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == word)
-        })
-    };
-    let shared = words.iter().filter(|w| !own_name_word(w)).count();
-    shared.min(usize::from(MOST_WEIGHED)) as u8
+    }
+
+    /// How many different words of the description the tokens `nearby` write,
+    /// `written` aside, up to [`MOST_WEIGHED`].
+    pub(super) fn shared_with(&self, nearby: &[Token], written: &str) -> u8 {
+        if self.0.is_empty() {
+            return 0;
+        }
+        let mut shared: Vec<&str> = Vec::new();
+        for token in nearby {
+            let word = token.folded.as_str();
+            if word != written && self.0.contains(word) && !shared.contains(&word) {
+                shared.push(word);
+                if shared.len() == usize::from(MOST_WEIGHED) {
+                    break;
+                }
+            }
+        }
+        shared.len() as u8
+    }
 }
 
 #[cfg(test)]
@@ -138,10 +132,26 @@ mod tests {
     use super::*;
     use crate::prose::{extract, Format};
 
-    fn nearby(text: &str, word: &str) -> Arc<[String]> {
-        let tokens = crate::analysis::tokens::tokenize(&extract(text, Format::PlainText));
+    fn tokens(text: &str) -> Vec<Token> {
+        crate::analysis::tokens::tokenize(&extract(text, Format::PlainText))
+    }
+
+    /// The folded words around `word` in `text`.
+    fn window(text: &str, word: &str) -> Vec<String> {
+        let tokens = tokens(text);
         let ti = tokens.iter().position(|t| t.folded == word).unwrap();
-        NearbyWords::of(&tokens).around(ti)
+        NearbyWords::of(&tokens)
+            .around(ti)
+            .iter()
+            .map(|t| t.folded.clone())
+            .collect()
+    }
+
+    /// The words `entity`'s description shares with the story around `word`.
+    fn shared(entity: &byline_kb::Entity, text: &str, word: &str) -> u8 {
+        let tokens = tokens(text);
+        let ti = tokens.iter().position(|t| t.folded == word).unwrap();
+        Description::of(entity).shared_with(NearbyWords::of(&tokens).around(ti), word)
     }
 
     /// A person with a description, read as a KB file is.
@@ -158,12 +168,10 @@ mod tests {
     fn the_words_near_a_name_are_its_sentence_and_the_ones_either_side() {
         let text = "Markets fell. Prices rose in Lyon. Hinten left Google. Wages rose in Lille. \
                     Rates fell in Nice.";
-        let words = nearby(text, "hinten");
+        let words = window(text, "hinten");
         assert!(words.iter().any(|w| w == "google"));
         assert!(words.iter().any(|w| w == "lyon") && words.iter().any(|w| w == "lille"));
         assert!(!words.iter().any(|w| w == "nice" || w == "markets"));
-        // Function words, short words and the words of many descriptions are left out.
-        assert!(!words.iter().any(|w| w == "in" || w == "the"));
     }
 
     #[test]
@@ -172,37 +180,30 @@ mod tests {
             "Geoffrey Hinton",
             "Computer scientist who left Google in 2023, a Nobel laureate.",
         );
-        let around = |text: &str| nearby(text, "hinten");
         assert_eq!(
-            shared_description_words(
-                &hinton,
-                &around("Hinten, who left Google, spoke."),
-                "hinten"
-            ),
+            shared(&hinton, "Hinten, who left Google, spoke.", "hinten"),
             2
         );
         // His own name nearby is no description of him.
+        assert_eq!(shared(&hinton, "Geoffrey Hinten spoke.", "hinten"), 0);
+        // "who" and "in" are in every description, and a year in every story.
         assert_eq!(
-            shared_description_words(&hinton, &around("Geoffrey Hinten spoke."), "hinten"),
-            0
-        );
-        // "who" and "in" are in every description.
-        assert_eq!(
-            shared_description_words(&hinton, &around("Hinten, who lives in Paris."), "hinten"),
+            shared(&hinton, "Hinten, who lives in Paris, in 2023.", "hinten"),
             0
         );
     }
 
     #[test]
-    fn shared_words_are_counted_up_to_a_limit() {
+    fn shared_words_are_counted_once_and_up_to_a_limit() {
         let lagarde = described(
             "Christine Lagarde",
             "Banker, lawyer, negotiator, economist, chairwoman of the bank.",
         );
         let text = "Lagard, a banker, lawyer, negotiator and economist, chairwoman of the bank.";
+        assert_eq!(shared(&lagarde, text, "lagard"), MOST_WEIGHED);
         assert_eq!(
-            shared_description_words(&lagarde, &nearby(text, "lagard"), "lagard"),
-            MOST_WEIGHED
+            shared(&lagarde, "Lagard, a banker and a banker.", "lagard"),
+            1
         );
     }
 }

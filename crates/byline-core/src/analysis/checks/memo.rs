@@ -71,7 +71,6 @@ mod tests {
             read_as_person: false,
             particles: String::new(),
             name_before: None,
-            nearby: Vec::new().into(),
         }
     }
 

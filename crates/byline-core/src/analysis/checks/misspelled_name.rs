@@ -559,8 +559,6 @@ pub(super) struct SlipKey {
     /// introduces it ("another activist, Saturnino Ncogo … Ncogo had died"): a surname
     /// the story gives a stranger's given name is that stranger's wherever it stands.
     pub name_before: Option<String>,
-    /// The telling words of the sentences around the word (`described_nearby`).
-    pub nearby: std::sync::Arc<[String]>,
 }
 
 /// The check's one cache, kept across analyses of one document (in [`super::Memo`]).
@@ -952,10 +950,39 @@ fn word_candidates(cx: &CheckContext) -> Vec<(usize, Vec<Candidate>)> {
             }
         }
     }
-    occurrences
+    let found: Vec<(usize, Vec<Candidate>)> = occurrences
         .iter()
         .filter_map(|(ti, key)| cache.words.get(key).map(|found| (*ti, found.clone())))
-        .collect()
+        .collect();
+    drop(cache);
+    weigh_what_the_story_says_nearby(cx, found)
+}
+
+/// Adds `described_nearby` to each occurrence's candidates, and their margins with it:
+/// the words around an occurrence are its own, so the cached search, keyed by the word
+/// and its name context, leaves them out. Each candidate's description is read once per
+/// KB (`per_entity`).
+fn weigh_what_the_story_says_nearby(
+    cx: &CheckContext,
+    mut found: Vec<(usize, Vec<Candidate>)>,
+) -> Vec<(usize, Vec<Candidate>)> {
+    if found.iter().all(|(_, candidates)| candidates.is_empty()) {
+        return found;
+    }
+    let nearby = super::described_nearby::NearbyWords::of(cx.tokens);
+    for (ti, candidates) in &mut found {
+        if candidates.is_empty() {
+            continue;
+        }
+        let around = nearby.around(*ti);
+        let written = cx.tokens[*ti].folded.as_str();
+        for c in candidates.iter_mut() {
+            let description = per_entity(cx.kb, c.entity, super::described_nearby::Description::of);
+            c.evidence.described = description.shared_with(around, written);
+            c.margin = c.evidence.margin();
+        }
+    }
+    found
 }
 
 /// What the slip search of every word reads of the story as a whole: the KB entities
@@ -992,7 +1019,6 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
         *times = times.saturating_add(1);
     }
     let parentheticals = Parentheticals::of(cx.text);
-    let nearby = super::described_nearby::NearbyWords::of(cx.tokens);
     let mut occurrences = Vec::new();
     for mention in cx.mentions {
         // The entity only this mention links is no context for a slip in it: the link
@@ -1104,7 +1130,6 @@ fn searched_words(cx: &CheckContext) -> Vec<(usize, SlipKey)> {
                     .flatten()
                     .filter(|p| !crate::analysis::cues::is_person_title(p))
                     .map(str::to_string),
-                nearby: nearby.around(ti),
             };
             occurrences.push((ti, key));
         }
@@ -1374,11 +1399,9 @@ fn search_word(
                     && next.is_none()
                     && previous.is_none_or(crate::analysis::cues::is_person_title),
                 web_band: *web_band.get_or_init(|| super::slip_decision::web_band(&token.folded)),
-                described: super::described_nearby::shared_description_words(
-                    e,
-                    &key.nearby,
-                    &token.folded,
-                ),
+                // Weighed per occurrence, after the search (`word_candidates`): the
+                // words around one occurrence are not another's.
+                described: 0,
             };
             // Before a given name, another given name not the candidate's
             // ("Ernesto Alonso Vargas") makes the words someone else's name; a
@@ -1712,7 +1735,7 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             .map(|t| t.folded.as_str())
             .collect();
         let k = ti - run.start;
-        if english_name_word && other_name_words(kb, &words, k) < 2 {
+        if english_name_word && other_proper_name_words(kb, &words, k) < 2 {
             continue;
         }
         // The cheap tests first: for an English or recorded word, another word of the
@@ -1830,6 +1853,23 @@ fn other_name_words(kb: &Kb, words: &[&str], k: usize) -> usize {
         .iter()
         .enumerate()
         .filter(|&(i, w)| i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w))
+        .count()
+}
+
+/// How many words of the run `words` other than the one at `k` are KB name words and
+/// no English words ("Aung", "Suu", "Kyi"; not "United", "States"): a person's name the
+/// run spells but for an English word has two, and the search for such a word is
+/// asked only then, since English words that KB names have are many in news.
+fn other_proper_name_words(kb: &Kb, words: &[&str], k: usize) -> usize {
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            i != k
+                && !crate::analysis::cues::is_connector(w)
+                && !is_common_folded_word(w)
+                && kb.is_name_word(w)
+        })
         .count()
 }
 
