@@ -98,6 +98,14 @@ pub fn is_place_preposition(folded: &str) -> bool {
     PLACE_PREPOSITIONS.contains(folded)
 }
 
+static DATE_PREPOSITIONS: WordList =
+    WordList::new(include_str!("../../data/words/date-prepositions.txt"));
+
+/// Whether `folded`, right before a month's name, says a date is named ("in May").
+pub fn is_date_preposition(folded: &str) -> bool {
+    DATE_PREPOSITIONS.contains(folded)
+}
+
 static LANDFORM_WORDS: WordList =
     WordList::new(include_str!("../../data/words/landform-words.txt"));
 

@@ -704,12 +704,19 @@ fn name_opened_by_a_place(
     }
 }
 
-/// A month name with a day number beside it ("May 15", "6 June").
+/// A month name with a day number or a year beside it ("May 15", "6 June", "May
+/// 2024"), or after a word that names a date ("in May", "since June"; see
+/// `data/words/date-prepositions.txt`). Regression: "withdrew from Bakhmut in May"
+/// linked Theresa May.
 fn is_date_month(tokens: &[Token], i: usize) -> bool {
     let number =
         |t: Option<&Token>| t.is_some_and(|t| t.folded.starts_with(|c: char| c.is_ascii_digit()));
+    let previous = i.checked_sub(1).map(|b| &tokens[b]);
     cues::is_month(&tokens[i].folded)
-        && (number(tokens.get(i + 1)) || number(i.checked_sub(1).map(|b| &tokens[b])))
+        && (number(tokens.get(i + 1))
+            || number(previous)
+            || previous
+                .is_some_and(|p| !tokens[i].sentence_start && cues::is_date_preposition(&p.folded)))
 }
 
 /// True when the words at `range` run straight on (whitespace only between them, or
@@ -1833,6 +1840,26 @@ mod tests {
             .all(|m| !m.starts_with("May")));
         assert_eq!(
             recognized("Officials said May would go.", &kb),
+            ["May: KbSurname person"]
+        );
+    }
+
+    #[test]
+    fn a_month_after_a_word_that_names_a_date_or_before_a_year_is_a_date() {
+        let kb = kb(&[THERESA_MAY]);
+        for text in [
+            "The fighters withdrew from Bakhmut in May.",
+            "Prices have risen since May, officials said.",
+            "The talks ran until May 2024.",
+        ] {
+            assert!(
+                recognized(text, &kb).iter().all(|m| !m.starts_with("May")),
+                "{text}"
+            );
+        }
+        // After "by", the month is as often the person's name.
+        assert_eq!(
+            recognized("It was a speech by May on trade.", &kb),
             ["May: KbSurname person"]
         );
     }
