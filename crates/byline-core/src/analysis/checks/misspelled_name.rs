@@ -1735,14 +1735,22 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
             .map(|t| t.folded.as_str())
             .collect();
         let k = ti - run.start;
-        if english_name_word && other_proper_name_words(kb, &words, k) < 2 {
+        // No English words ("Aung", "Suu", "Kyi"; not "United", "States"): a person's
+        // name the run spells but for an English word has two, and the search for such
+        // a word is asked only then, since English words that KB names have are many.
+        if english_name_word
+            && other_name_words(kb, &words, k)
+                .filter(|w| !is_common_folded_word(w))
+                .count()
+                < 2
+        {
             continue;
         }
         // The cheap tests first: for an English or recorded word, another word of the
         // run that a KB name has, to support it; then the spellings the slip could
         // stand for. Recorded words are many (every linked name's words, unlinked
         // elsewhere), so they are tested before the run is copied into a cache key.
-        let supported = || other_name_words(kb, &words, k) > 0;
+        let supported = || other_name_words(kb, &words, k).next().is_some();
         if recorded && !supported() {
             continue;
         }
@@ -1846,31 +1854,20 @@ fn phrase_slips(cx: &CheckContext) -> Vec<Diagnostic> {
     out
 }
 
-/// How many words of the run `words` other than the one at `k` are KB name words,
+/// The words of the run `words` other than the one at `k` that are KB name words,
 /// connectors aside.
-fn other_name_words(kb: &Kb, words: &[&str], k: usize) -> usize {
+fn other_name_words<'w>(
+    kb: &'w Kb,
+    words: &'w [&'w str],
+    k: usize,
+) -> impl Iterator<Item = &'w str> + 'w {
     words
         .iter()
         .enumerate()
-        .filter(|&(i, w)| i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w))
-        .count()
-}
-
-/// How many words of the run `words` other than the one at `k` are KB name words and
-/// no English words ("Aung", "Suu", "Kyi"; not "United", "States"): a person's name the
-/// run spells but for an English word has two, and the search for such a word is
-/// asked only then, since English words that KB names have are many in news.
-fn other_proper_name_words(kb: &Kb, words: &[&str], k: usize) -> usize {
-    words
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| {
-            i != k
-                && !crate::analysis::cues::is_connector(w)
-                && !is_common_folded_word(w)
-                && kb.is_name_word(w)
+        .filter(move |&(i, w)| {
+            i != k && !crate::analysis::cues::is_connector(w) && kb.is_name_word(w)
         })
-        .count()
+        .map(|(_, w)| *w)
 }
 
 /// Whether the word at `k` of `run` can be a slip in the KB name matched over `name`
