@@ -19,14 +19,17 @@
 //! in byte offsets, `label` one of Person, Organisation, Location, Nationality or null
 //! (a highlight with no such type). Without `--predictions` Byline (default KB) is
 //! scored. Where the gold set has no Nationality spans (every set but re3d), a
-//! Nationality highlight counts untyped, for every system alike. Prints one JSON line.
+//! Nationality highlight counts untyped, for every system alike; where it has them
+//! (re3d), a plural one ("Syrians") counts as re3d's Organisation, "a group of
+//! people", for every system alike. Prints one JSON line.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use byline::eval::data::read_re3d;
 use byline::eval::ner::{
-    byline_predictions, evaluate_predictions, NerReport, Predicted, Score, CATEGORIES,
+    byline_predictions, evaluate_predictions, groups_of_people_as_organisations, NerReport,
+    Predicted, Score, CATEGORIES,
 };
 use byline::eval::NerDocument;
 use byline_core::analysis::mentions::Typing;
@@ -108,7 +111,7 @@ fn main() {
                 .map(|d| (d.id, d.spans))
                 .collect();
             evaluate_predictions(&documents, |doc| {
-                by_id
+                let mut predicted: Vec<Predicted> = by_id
                     .remove(&doc.id)
                     .unwrap_or_default()
                     .into_iter()
@@ -121,7 +124,11 @@ fn main() {
                         ),
                         title_start: None,
                     })
-                    .collect()
+                    .collect();
+                if has_nationality {
+                    groups_of_people_as_organisations(&doc.text, &mut predicted);
+                }
+                predicted
             })
         }
         None => {
@@ -134,6 +141,9 @@ fn main() {
                 let mut predicted = byline_predictions(&kb, &doc.text, &options);
                 for p in &mut predicted {
                     p.category = keep(p.category);
+                }
+                if has_nationality {
+                    groups_of_people_as_organisations(&doc.text, &mut predicted);
                 }
                 predicted
             })

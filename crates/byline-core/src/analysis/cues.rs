@@ -17,6 +17,15 @@ pub fn is_title_after_title(folded: &str) -> bool {
     TITLES_AFTER_TITLES.contains(folded)
 }
 
+/// Words that are a title only before another title word ("Special Advisor", "Petty
+/// Officer"); alone they open other names ("Special Olympics").
+static TITLE_OPENERS: WordList = WordList::new(include_str!("../../data/words/title-openers.txt"));
+
+/// See [`TITLE_OPENERS`].
+pub fn is_title_opener(folded: &str) -> bool {
+    TITLE_OPENERS.contains(folded)
+}
+
 /// Title words a company or body gives rather than a state ("Chief Executive",
 /// "spokesman", "President" of a university): the name before such a title is the
 /// employer's, an organisation.
@@ -234,6 +243,7 @@ mod tests {
             &DERIVING_ENDINGS,
             &LANDFORM_WORDS,
             &TITLES_AFTER_TITLES,
+            &TITLE_OPENERS,
             &EMPLOYER_TITLES,
             &WEEKDAYS,
             &REPORTING_VERBS,

@@ -1083,8 +1083,12 @@ fn unknown_chunk_at(
                 }
                 Some(typed) if hides_a_slip(tokens, kb, name.clone(), rule, typed) => (rule, false),
                 // "Latourell Falls", "Klamath Basin": a name of two words or more ending
-                // in a landform's word is a place the typer reads as `other`.
-                Some(Category::Other) if ends_in_landform_word(&tokens[name.clone()]) => {
+                // in a landform's word is a place the typer reads as `other`; so is a
+                // name after "the town of" ("the Syrian town of Dabiq").
+                Some(Category::Other)
+                    if ends_in_landform_word(&tokens[name.clone()])
+                        || named_as_a_place_of(tokens, name.start) =>
+                {
                     (Category::Location, false)
                 }
                 Some(category) => (category, false),
@@ -1133,6 +1137,11 @@ fn unknown_chunk_at(
         // The title still belongs to the name after it.
         return Chunk::TitleOnly(title_after.expect("checked"));
     }
+    let name = if category == Category::Organization && title.is_none() {
+        with_unit_number(tokens, text, name)
+    } else {
+        name
+    };
     Chunk::Mention(
         RawMention {
             tokens: name,
@@ -1144,6 +1153,34 @@ fn unknown_chunk_at(
         },
         title_after,
     )
+}
+
+/// "134th Expeditionary Fighter Squadron", "507th ARW", "Task Force 50", "CTF 50": a
+/// unit's number is part of its name. An organisation's name takes the ordinal right
+/// before it, and, when it ends in "Force" or a task force's acronym ("CTF", "JTF"), a
+/// number right after it (one space apart, on the same line).
+fn with_unit_number(tokens: &[Token], text: &str, name: Range<usize>) -> Range<usize> {
+    let adjacent = |a: &Token, b: &Token| a.block == b.block && one_space_apart(text, a, b);
+    let mut name = name;
+    if let Some(before) = name.start.checked_sub(1) {
+        let ordinal = &tokens[before].folded;
+        let digits = ordinal.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let is_ordinal = !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&ordinal[digits.len()..], "st" | "nd" | "rd" | "th");
+        if is_ordinal && adjacent(&tokens[before], &tokens[name.start]) {
+            name.start = before;
+        }
+    }
+    let last = &tokens[name.end - 1];
+    let numbered_kind = last.folded == "force" || (last.all_caps && last.folded.ends_with("tf"));
+    if let Some(next) = tokens.get(name.end) {
+        let is_number = next.folded.chars().all(|c| c.is_ascii_digit());
+        if numbered_kind && is_number && adjacent(last, next) {
+            name.end += 1;
+        }
+    }
+    name
 }
 
 /// 'John "J.D." Dorrian', "Richard ‘Tex’ Coe": a nickname of one to three words in
@@ -1316,6 +1353,20 @@ fn is_title_word(tokens: &[Token], k: usize, start: usize) -> bool {
             && k > start
             && is_title_word(tokens, k - 1, start))
         || grade_of_a_rating(tokens, k)
+        || opens_a_title(tokens, k)
+}
+
+/// "Special Advisor Knox Thames", "Senior Chief Petty Officer Scott Dayton": at `k`, a
+/// word that is a title only before another title word (see [`cues::is_title_opener`]),
+/// and such a word after it in the same block.
+fn opens_a_title(tokens: &[Token], k: usize) -> bool {
+    cues::is_title_opener(&tokens[k].folded)
+        && tokens.get(k + 1).is_some_and(|next| {
+            next.block == tokens[k].block
+                && (cues::is_person_title(&next.folded)
+                    || cues::is_title_after_title(&next.folded)
+                    || opens_a_title(tokens, k + 1))
+        })
 }
 
 /// "Airman 1st Class John Smith", "Petty Officer 2nd Class Maria Lopez": "Class"
@@ -1483,6 +1534,23 @@ fn has_org_word(tokens: &[Token], range: Range<usize>) -> bool {
         .any(|t| cues::is_organization_word(&t.folded) && !cues::is_person_title(&t.folded))
 }
 
+/// "the Syrian town of Dabiq", "the city of Raqqah", "the province of Idlib": at
+/// `start`, a name after "of" and a lowercase word for a settlement or a division.
+fn named_as_a_place_of(tokens: &[Token], start: usize) -> bool {
+    let Some(of) = start.checked_sub(1) else {
+        return false;
+    };
+    let Some(noun) = of.checked_sub(1) else {
+        return false;
+    };
+    let (noun, of) = (&tokens[noun], &tokens[of]);
+    of.folded == "of"
+        && !noun.capitalized
+        && noun.block == tokens[start].block
+        && (cues::is_location_word(&noun.folded)
+            || matches!(noun.folded.as_str(), "town" | "village" | "capital"))
+}
+
 /// Types an unknown chunk from the words in it and around it: the rules the learned
 /// [`typer`] weighs as one of its features.
 pub fn type_chunk(
@@ -1554,6 +1622,9 @@ pub fn type_chunk(
         if gap.trim().is_empty() {
             return Category::Location;
         }
+    }
+    if named_as_a_place_of(tokens, name.start) {
+        return Category::Location;
     }
     Category::Other
 }

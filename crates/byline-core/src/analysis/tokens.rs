@@ -24,6 +24,7 @@ pub struct Token {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr", "gov", "sen",
     "rep", "st", "prof", "rev", "no", "vs", "jr", "sr", "mt", "ft", "brig", "cpl", "pvt", "hon",
+    "spc", "pfc", "cdr",
 ];
 
 /// Splits prose into tokens, block by block.
