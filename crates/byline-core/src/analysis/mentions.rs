@@ -83,11 +83,20 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
         if let Some(found) = kb_matches.take(i) {
             let longer = kb_word_in_longer_name(tokens, text, kb, &found)
                 .or_else(|| kb_organisation_of_place(tokens, text, &mut kb_matches, &found));
-            if let Some(longer) = longer.or_else(|| {
+            if let Some(mut longer) = longer.or_else(|| {
                 name_opened_by_a_place(tokens, text, kb, &mut kb_matches, &found, typing)
             }) {
+                let free_from = mentions.last().map_or(0, |m: &RawMention| m.tokens.end);
+                longer.tokens.start = with_qualifiers_before(tokens, text, &longer, free_from);
                 i = longer.tokens.end;
                 mentions.push(longer);
+                continue;
+            }
+            if let Some(body) =
+                body_of_an_acronym(tokens, text, kb, &mut kb_matches, &found, typing)
+            {
+                i = body.tokens.end;
+                mentions.push(body);
                 continue;
             }
             let mut found = found;
@@ -192,6 +201,74 @@ fn kb_word_in_longer_name(
         title: None,
         weak: false,
     })
+}
+
+/// "UN Board of Inquiry", "NATO Allied Command Transformation": a KB organisation's
+/// acronym right before (one space apart) an unknown organisation's name is part of
+/// that name: the body is the acronym's, not the acronym itself.
+fn body_of_an_acronym(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    kb_matches: &mut KbMatches,
+    found: &RawMention,
+    typing: Typing,
+) -> Option<RawMention> {
+    let at = found.tokens.start;
+    let next = found.tokens.end;
+    let acronym = found.tokens.len() == 1 && tokens[at].all_caps;
+    if !acronym
+        || !found.names_only(kb, Category::Organization)
+        || !one_space_apart(text, &tokens[at], tokens.get(next)?)
+    {
+        return None;
+    }
+    match unknown_chunk_at(tokens, text, kb, kb_matches, next, typing) {
+        Chunk::Mention(body, None)
+            if body.tokens.start == next
+                && body.title.is_none()
+                && body.category == Category::Organization
+                && has_org_word(tokens, body.tokens.clone()) =>
+        {
+            Some(RawMention {
+                tokens: at..body.tokens.end,
+                ..body
+            })
+        }
+        _ => None,
+    }
+}
+
+/// "the International Syria Support Group", "the Free Syrian Army": capitalised
+/// English words right before an organisation's name that a KB place or nationality
+/// opens (one space apart, in the sentence, no mention of their own) are the first
+/// words of that name. Returns where the name starts; `free_from` is the first token
+/// after the mention before.
+fn with_qualifiers_before(
+    tokens: &[Token],
+    text: &str,
+    name: &RawMention,
+    free_from: usize,
+) -> usize {
+    let mut start = name.tokens.start;
+    if name.category != Category::Organization {
+        return start;
+    }
+    while start > free_from {
+        let (word, next) = (&tokens[start - 1], &tokens[start]);
+        let qualifier = word.capitalized
+            && !word.all_caps
+            && !word.sentence_start
+            && is_common_folded_word(&word.folded)
+            && !cues::is_not_name(&word.folded)
+            && !cues::is_person_title(&word.folded)
+            && !cues::is_date_word(&word.folded);
+        if !qualifier || !one_space_apart(text, word, next) {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 /// "Iraqi Ministry of Culture", "U.S. Department of State": after an organisation
@@ -874,6 +951,10 @@ fn unknown_chunk_at(
         if t.block != first.block || t.sentence_start {
             break;
         }
+        if is_nisba(tokens, text, kb, kb_matches, end) {
+            end += 1;
+            continue;
+        }
         if kb_matches.starts_at(end) {
             // "Mount Sinjar", "Fort Campbell", "USS Mahan": the KB name after a
             // place's first word or a ship's prefix is the rest of that name.
@@ -1153,6 +1234,31 @@ fn unknown_chunk_at(
         },
         title_after,
     )
+}
+
+/// "Abu Bakr al-Baghdadi", "Abu Jandal al-Kuwaiti": at `k`, a word with the Arabic
+/// article, lowercase ("al-", "el-"), right after a word of the name (one space
+/// apart): the name's last word, a nisba or family name. A demonym, a place or a
+/// surname so written ("the Kuwaiti", "the one from Baghdad") is no mention of its
+/// own; a KB organisation ("Abu Sayyaf al-Qaida") still ends the name.
+fn is_nisba(tokens: &[Token], text: &str, kb: &Kb, kb_matches: &mut KbMatches, k: usize) -> bool {
+    let written = &text[tokens[k].span.clone()];
+    let after_article = written
+        .strip_prefix("al-")
+        .or_else(|| written.strip_prefix("el-"));
+    let capitalised = after_article.is_some_and(|rest| rest.starts_with(char::is_uppercase));
+    if !capitalised
+        || cues::is_not_name(&tokens[k - 1].folded)
+        || !one_space_apart(text, &tokens[k - 1], &tokens[k])
+    {
+        return false;
+    }
+    kb_matches.lookup(k).as_ref().is_none_or(|m| {
+        m.tokens.len() == 1
+            && m.candidates
+                .iter()
+                .all(|&id| kb.entity(id).category() != Category::Organization)
+    })
 }
 
 /// "134th Expeditionary Fighter Squadron", "507th ARW", "Task Force 50", "CTF 50": a
