@@ -122,7 +122,7 @@ fn main() {
                             s.label
                                 .and_then(|l| CATEGORIES.iter().copied().find(|c| *c == l)),
                         ),
-                        title_start: None,
+                        title_starts: Vec::new(),
                     })
                     .collect();
                 if has_nationality {

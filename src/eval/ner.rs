@@ -225,31 +225,40 @@ fn static_category(kind: &str) -> Option<&'static str> {
 
 /// One highlight to score: a byte span of the document, its re3d category (`None`
 /// for a highlight with no re3d type) and where a person's title written before it
-/// starts.
+/// may start: the title itself ("Foreign Minister"), and a nationality or country
+/// right before it that qualifies the office ("Iraqi President", "U.S. Secretary of
+/// Defense").
 #[derive(Debug, Clone)]
 pub struct Predicted {
     pub start: usize,
     pub end: usize,
     pub category: Option<&'static str>,
-    pub title_start: Option<usize>,
+    pub title_starts: Vec<usize>,
 }
 
 /// Byline's highlights of one document.
 pub fn byline_predictions(kb: &Kb, text: &str, options: &AnalysisOptions) -> Vec<Predicted> {
-    analyze(text, kb, options)
-        .mentions
+    let mentions = analyze(text, kb, options).mentions;
+    mentions
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(index, m)| {
             let category = re3d_category(m.category, &m.entity_type);
+            let mut title_starts = Vec::new();
+            if let Some(title) = m.title.as_ref().filter(|_| m.category == Category::Person) {
+                title_starts.push(title.start);
+                let qualifier = index.checked_sub(1).map(|i| &mentions[i]).filter(|q| {
+                    let nationality_or_place = q.entity_type == "nationality"
+                        || (q.category == Category::Location && q.entity.is_some());
+                    nationality_or_place && text.get(q.span.end..title.start) == Some(" ")
+                });
+                title_starts.extend(qualifier.map(|q| q.span.start));
+            }
             Predicted {
                 start: m.span.start,
                 end: m.span.end,
                 category,
-                title_start: m
-                    .title
-                    .as_ref()
-                    .filter(|_| m.category == Category::Person)
-                    .map(|t| t.start),
+                title_starts,
             }
         })
         .collect()
@@ -303,19 +312,15 @@ pub fn evaluate_predictions(
             .map(|m| {
                 let (s, e) = trim_span(text, m.start, m.end);
                 // re3d writes a person's title into the span ("Foreign Secretary Boris
-                // Johnson") as often as not; Byline keeps it beside the name as the
-                // mention's title. Either convention counts as the same mention.
-                let (s, e) = match m.title_start {
-                    Some(title) => {
-                        let titled = trim_span(text, title, m.end);
-                        if gold_spans.contains(&titled) {
-                            titled
-                        } else {
-                            (s, e)
-                        }
-                    }
-                    None => (s, e),
-                };
+                // Johnson", "Iraqi President Fuad Masum") as often as not; Byline keeps
+                // it beside the name as the mention's title. Either convention counts
+                // as the same mention.
+                let (s, e) = m
+                    .title_starts
+                    .iter()
+                    .map(|&title| trim_span(text, title, m.end))
+                    .find(|titled| gold_spans.contains(titled))
+                    .unwrap_or((s, e));
                 (s, e, m.category)
             })
             .filter(|&(s, e, _)| gold_spans.contains(&(s, e)) || !ignored.contains(&(s, e)))
@@ -422,7 +427,7 @@ mod tests {
             start,
             end,
             category: Some("Nationality"),
-            title_start: None,
+            title_starts: Vec::new(),
         };
         let mut predicted = vec![highlight(0, 7), highlight(16, 21), highlight(26, 32)];
         groups_of_people_as_organisations(text, &mut predicted);

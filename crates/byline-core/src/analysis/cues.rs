@@ -84,9 +84,11 @@ pub fn is_person_title(folded: &str) -> bool {
 /// A title in the plural ("Secretaries", "Ministers", "Generals"): people, never a
 /// name.
 pub fn is_plural_title(folded: &str) -> bool {
+    // "Airmen", "Chairmen", "Spokeswomen": the plural of "-man" and "-woman".
     let singular = folded
         .strip_suffix("ies")
         .map(|stem| format!("{stem}y"))
+        .or_else(|| folded.strip_suffix("men").map(|stem| format!("{stem}man")))
         .or_else(|| folded.strip_suffix('s').map(str::to_string));
     singular.is_some_and(|s| PERSON_TITLES.contains(&s))
 }
@@ -283,10 +285,12 @@ mod tests {
             "generals",
             "presidents",
             "deputies",
+            "airmen",
+            "chairmen",
         ] {
             assert!(is_plural_title(plural), "{plural}");
         }
-        for word in ["minister", "missiles", "press", "series"] {
+        for word in ["minister", "missiles", "press", "series", "women"] {
             assert!(!is_plural_title(word), "{word}");
         }
     }

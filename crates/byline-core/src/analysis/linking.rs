@@ -137,10 +137,11 @@ fn best_of(
 }
 
 /// Whether a surname written alone, with no full mention in the story, may be taken
-/// for `id`: a title or the story's countries must point to the person, or the person
-/// must be prominent and the word not also a common English word ("Close", "King").
-/// Otherwise any capitalised word that is somebody's surname in a KB of tens of
-/// thousands of office-holders would link.
+/// for `id`: a title must point to the person, or, when the word is no common English
+/// word ("Close", "King", "Justice"), the story's countries or the person's
+/// prominence. Otherwise any capitalised word that is somebody's surname in a KB of
+/// tens of thousands of office-holders would link ("a Rewards for Justice offer" in a
+/// story about the United States linked Senator Jim Justice).
 fn surname_alone_fits(
     kb: &Kb,
     id: EntityId,
@@ -150,8 +151,9 @@ fn surname_alone_fits(
 ) -> bool {
     let entity = kb.entity(id);
     title_fits(titles, &entity.entity_type)
-        || context.countries.all().contains(&entity.country)
-        || (entity.prominence() >= PROMINENT && !is_common_folded_word(surface))
+        || (!is_common_folded_word(surface)
+            && (context.countries.all().contains(&entity.country)
+                || entity.prominence() >= PROMINENT))
 }
 
 /// Prominence from which a surname alone names the person (heads of state and
@@ -664,7 +666,11 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         };
         if entity.is_none() {
             unknown_by_text.entry(surface.clone()).or_insert(cluster);
-            if mention.tokens.len() >= 2 && category == Category::Person {
+            // "FS Forbin … Forbin is committed": a ship, too, is named later by the
+            // last word of its name.
+            let first = &tokens[mention.tokens.start];
+            let ship = first.all_caps && crate::analysis::cues::is_ship_prefix(&first.folded);
+            if mention.tokens.len() >= 2 && (category == Category::Person || ship) {
                 unknown_by_last_word
                     .entry(last_word(tokens, mention))
                     .or_insert(cluster);
@@ -957,6 +963,27 @@ mod tests {
             mentions("Officials said Colonel Close spoke.", &kb),
             ["Close: person"]
         );
+    }
+
+    #[test]
+    fn a_ships_name_alone_joins_the_ship_named_in_full() {
+        // Regression (re3d): "Forbin" alone was read as a person.
+        let kb = kb(&[]);
+        let text = "The frigate FS Forbin joined. \"Forbin is committed,\" the captain said.";
+        let analysis = analyze(text, &kb, &AnalysisOptions::default());
+        let lone = analysis
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| &text[m.span.clone()] == "Forbin")
+            .expect("mentioned");
+        let ship = analysis
+            .mentions
+            .iter()
+            .find(|m| &text[m.span.clone()] == "FS Forbin")
+            .expect("mentioned");
+        assert_eq!(lone.cluster, ship.cluster);
+        assert_eq!(lone.category, Category::Other);
     }
 
     #[test]

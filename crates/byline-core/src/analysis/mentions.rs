@@ -101,6 +101,10 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
             }
             let mut found = found;
             found.title = pending_title.take().filter(|t| t.end == i);
+            let free_from = mentions.last().map_or(0, |m: &RawMention| m.tokens.end);
+            if found.title.is_none() && compass_part_before(tokens, text, kb, &found, free_from) {
+                found.tokens.start -= 1;
+            }
             i = found.tokens.end;
             mentions.push(found);
             continue;
@@ -201,6 +205,28 @@ fn kb_word_in_longer_name(
         title: None,
         weak: false,
     })
+}
+
+/// "East Mosul", "West Darfur": a capitalised compass word right before a KB place
+/// (one space apart, no mention of its own) names a part of that place, and is part
+/// of its name; the place is still the one linked. Lowercase, "eastern Ukraine" is a
+/// description, and stays out.
+fn compass_part_before(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    found: &RawMention,
+    free_from: usize,
+) -> bool {
+    let start = found.tokens.start;
+    if start == 0 || start - 1 < free_from || !found.names_only(kb, Category::Location) {
+        return false;
+    }
+    let word = &tokens[start - 1];
+    word.capitalized
+        && !word.all_caps
+        && matches!(word.folded.as_str(), "east" | "west" | "north" | "south")
+        && one_space_apart(text, word, &tokens[start])
 }
 
 /// "UN Board of Inquiry", "NATO Allied Command Transformation": a KB organisation's
@@ -1127,6 +1153,34 @@ fn unknown_chunk_at(
             || (words.iter().all(|w| !w.all_caps) && in_title_case_line(tokens, text, name.start)))
     {
         return Chunk::None;
+    }
+    // "Air Reserve Component", "Army Materiel Command": a service's name that opens the
+    // titles ("Air", "Army") before English words only is that service's body, not a
+    // person so titled.
+    let service = title.as_ref().is_some_and(|t| {
+        tokens[t.clone()]
+            .iter()
+            .all(|w| matches!(w.folded.as_str(), "air" | "army" | "navy" | "naval"))
+    });
+    // "Navy Special Warfare Operator 1st Class Charles Keating" is a rating before a
+    // name: the words after the chunk say so.
+    let rating_before_name = tokens.get(name.end).is_some_and(|next| {
+        next.block == tokens[name.start].block
+            && (next.capitalized || next.folded.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    if service && all_common && title_after.is_none() && !rating_before_name {
+        let start = title.as_ref().map_or(name.start, |t| t.start);
+        return Chunk::Mention(
+            RawMention {
+                tokens: start..name.end,
+                origin: MentionOrigin::Unknown,
+                category: Category::Organization,
+                candidates: Vec::new(),
+                title: None,
+                weak: false,
+            },
+            None,
+        );
     }
     // "Apple Chief Executive Tim Cook": the name before a title a company or body gives
     // is that employer, whatever the typer would say of the word alone.
