@@ -986,7 +986,8 @@ fn unknown_chunk_at(
             // place's first word or a ship's prefix is the rest of that name.
             if end == i + 1
                 && (opens_with_place_prefix(&tokens[i..=end])
-                    || opens_a_ships_name(tokens, text, i))
+                    || opens_a_ships_name(tokens, text, i)
+                    || article_before_a_place(tokens, text, kb, kb_matches, i))
             {
                 end = kb_matches
                     .lookup(end)
@@ -1213,7 +1214,10 @@ fn unknown_chunk_at(
                 rule,
             };
             match typer::classify(kb, &chunk).category() {
-                Some(_) if opens_with_place_prefix(&tokens[name.clone()]) => {
+                Some(_)
+                    if opens_with_place_prefix(&tokens[name.clone()])
+                        || article_before_a_place(tokens, text, kb, kb_matches, name.start) =>
+                {
                     (Category::Location, false)
                 }
                 Some(typed) if hides_a_slip(tokens, kb, name.clone(), rule, typed) => (rule, false),
@@ -1657,6 +1661,28 @@ fn opens_a_ships_name(tokens: &[Token], text: &str, i: usize) -> bool {
         && tokens.get(i + 1).is_some_and(|next| {
             next.capitalized && !next.all_caps && one_space_apart(text, prefix, next)
         })
+}
+
+/// "Al Salem", "El Fasher": at `i`, the Arabic article written apart and capitalised,
+/// then (one space on) a one-word KB name of places only. The two are one place's name
+/// ("Al Salem" in Mosul is no Salem of Oregon or India), not the article alone beside
+/// the KB's place. "Al Gore" is the KB's whole name, and "Al Sharpton" no place.
+fn article_before_a_place(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    kb_matches: &mut KbMatches,
+    i: usize,
+) -> bool {
+    let written = &text[tokens[i].span.clone()];
+    matches!(written, "Al" | "El")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|next| one_space_apart(text, &tokens[i], next))
+        && kb_matches
+            .lookup(i + 1)
+            .as_ref()
+            .is_some_and(|m| m.tokens.len() == 1 && m.names_only(kb, Category::Location))
 }
 
 /// "Mount Sinjar", "Fort Campbell": a name of two words or more opened by a place's
