@@ -81,12 +81,13 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
     let mut kb_matches = KbMatches::new(tokens, text, kb);
     while i < tokens.len() {
         if let Some(found) = kb_matches.take(i) {
+            // The first token no mention before this one holds.
+            let free_from = mentions.last().map_or(0, |m: &RawMention| m.tokens.end);
             let longer = kb_word_in_longer_name(tokens, text, kb, &found)
                 .or_else(|| kb_organisation_of_place(tokens, text, &mut kb_matches, &found));
             if let Some(mut longer) = longer.or_else(|| {
                 name_opened_by_a_place(tokens, text, kb, &mut kb_matches, &found, typing)
             }) {
-                let free_from = mentions.last().map_or(0, |m: &RawMention| m.tokens.end);
                 longer.tokens.start = with_qualifiers_before(tokens, text, &longer, free_from);
                 i = longer.tokens.end;
                 mentions.push(longer);
@@ -101,7 +102,6 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
             }
             let mut found = found;
             found.title = pending_title.take().filter(|t| t.end == i);
-            let free_from = mentions.last().map_or(0, |m: &RawMention| m.tokens.end);
             if found.title.is_none() && compass_part_before(tokens, text, kb, &found, free_from) {
                 found.tokens.start -= 1;
             }
@@ -1324,7 +1324,6 @@ fn is_nisba(tokens: &[Token], text: &str, kb: &Kb, kb_matches: &mut KbMatches, k
 /// before it, and, when it ends in "Force" or a task force's acronym ("CTF", "JTF"), a
 /// number right after it (one space apart, on the same line).
 fn with_unit_number(tokens: &[Token], text: &str, name: Range<usize>) -> Range<usize> {
-    let adjacent = |a: &Token, b: &Token| a.block == b.block && one_space_apart(text, a, b);
     let mut name = name;
     if let Some(before) = name.start.checked_sub(1) {
         let ordinal = &tokens[before].folded;
@@ -1332,7 +1331,7 @@ fn with_unit_number(tokens: &[Token], text: &str, name: Range<usize>) -> Range<u
         let is_ordinal = !digits.is_empty()
             && digits.chars().all(|c| c.is_ascii_digit())
             && matches!(&ordinal[digits.len()..], "st" | "nd" | "rd" | "th");
-        if is_ordinal && adjacent(&tokens[before], &tokens[name.start]) {
+        if is_ordinal && one_space_apart(text, &tokens[before], &tokens[name.start]) {
             name.start = before;
         }
     }
@@ -1340,7 +1339,7 @@ fn with_unit_number(tokens: &[Token], text: &str, name: Range<usize>) -> Range<u
     let numbered_kind = last.folded == "force" || (last.all_caps && last.folded.ends_with("tf"));
     if let Some(next) = tokens.get(name.end) {
         let is_number = next.folded.chars().all(|c| c.is_ascii_digit());
-        if numbered_kind && is_number && adjacent(last, next) {
+        if numbered_kind && is_number && one_space_apart(text, last, next) {
             name.end += 1;
         }
     }
