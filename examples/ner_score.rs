@@ -65,6 +65,10 @@ fn figures(score: &Score) -> serde_json::Value {
         "precision": (score.precision() * 1000.0).round() / 1000.0,
         "recall": (score.recall() * 1000.0).round() / 1000.0,
         "f1": (score.f1() * 1000.0).round() / 1000.0,
+        // The counts, so that a change of one span shows where three decimals do not.
+        "correct": score.correct,
+        "predicted": score.predicted,
+        "gold": score.gold,
     })
 }
 

@@ -8,11 +8,11 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::entity_memo::per_entity;
-use super::mentions::{MentionOrigin, RawMention};
+use super::mentions::{type_lone_word, MentionOrigin, RawMention};
 use super::romanisation::Script;
 use super::story_countries::StoryCountries;
 use super::tokens::Token;
-use super::{periphrases, ranking, romanised_places};
+use super::{cues, periphrases, ranking, romanised_places};
 use super::{Cluster, Diagnostic, Mention};
 use byline_kb::index::{name_tokens, surnames_of, NamePart};
 use byline_kb::lexicon::is_common_folded_word;
@@ -154,6 +154,19 @@ fn surname_alone_fits(
         || (!is_common_folded_word(surface)
             && (context.countries.all().contains(&entity.country)
                 || entity.prominence() >= PROMINENT))
+}
+
+/// Whether a KB surname written alone may be an ordinary word capitalised ("Close",
+/// "Law", "Rice", "December", "The"), and so is no name without a title or a KB person it fits. Any
+/// other unresolved surname ("said Russell") is still a name, one the KB cannot tell
+/// apart, and is typed as an unknown word in its place would be: dropping it would
+/// lose a name that an unknown word would keep. Three-letter words are not in the
+/// lexicon, so every one of them counts as a possible word, unless written in
+/// capitals as an acronym is ("407th AEG", not Raivo Aeg).
+fn could_be_a_word(folded: &str, first: &Token) -> bool {
+    (folded.chars().count() <= 3 && !first.all_caps)
+        || is_common_folded_word(folded)
+        || cues::is_not_name(folded)
 }
 
 /// Prominence from which a surname alone names the person (heads of state and
@@ -527,6 +540,8 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         let mut entity = resolved[index];
         let mut cluster = None;
         let mut unresolved_surname = false;
+        // A KB surname no KB person fits, typed as an unknown name would be.
+        let mut typed_as_unknown = None;
         // A lone word that is the surname of a person the story has named in full is
         // that person, whatever else the KB calls by it: "Richard Wagner … Wagner died
         // in Venice" is the composer, not the Wagner Group; "Coach Mark Wagner …
@@ -576,6 +591,12 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                         id.filter(|&id| surname_alone_fits(kb, id, &context, &titles, &surface))
                     {
                         entity = Some(id);
+                    } else if let Some(typed) =
+                        (!could_be_a_word(&surface, &tokens[mention.tokens.start]))
+                            .then(|| type_lone_word(tokens, text, kb, mention.tokens.start))
+                            .flatten()
+                    {
+                        typed_as_unknown = Some(typed);
                     } else {
                         unresolved_surname = true;
                     }
@@ -638,6 +659,9 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
             // A KB surname nobody in the story is known by: a person only if a title
             // says so.
             (None, None) if unresolved_surname && mention.title.is_none() => Category::Other,
+            (None, None) if mention.title.is_none() && typed_as_unknown.is_some() => {
+                typed_as_unknown.expect("checked")
+            }
             (None, None) => mention.category,
         };
         let cluster = match (entity, cluster) {
@@ -946,8 +970,11 @@ mod tests {
         let close = GLENN_CLOSE.prominence(0.95);
         let [mohammad_bagheri, ali_bagheri, iran] = BAGHERIS;
         let kb = kb(&[mohammad_bagheri, ali_bagheri, iran, obama, close]);
-        // Nothing points to a Bagheri: a weak mention, dropped.
-        assert!(mentions("Officials said Bagheri spoke.", &kb).is_empty());
+        // Nothing points to a Bagheri: a name still, linked to neither.
+        assert_eq!(
+            mentions("Officials said Bagheri spoke.", &kb),
+            ["Bagheri: person"]
+        );
         assert_eq!(
             mentions("Officials said Obama spoke.", &kb),
             ["Obama = obama"]

@@ -164,8 +164,13 @@ fn kb_word_in_longer_name(
         return None;
     }
     let mut end = after;
+    // "U.S. 5th Fleet": a unit's ordinal, in figures, is a word of the name.
+    let name_word = |k: usize| {
+        starts_name(&tokens[k])
+            || (is_ordinal(&tokens[k]) && tokens.get(k + 1).is_some_and(starts_name))
+    };
     while end < tokens.len()
-        && starts_name(&tokens[end])
+        && name_word(end)
         && tokens[end].block == tokens[at].block
         && !tokens[end].sentence_start
         // Spaces only: a line break ends a headline ("Talks on Ukraine\nBoris …").
@@ -207,10 +212,11 @@ fn kb_word_in_longer_name(
     })
 }
 
-/// "East Mosul", "West Darfur": a capitalised compass word right before a KB place
-/// (one space apart, no mention of its own) names a part of that place, and is part
-/// of its name; the place is still the one linked. Lowercase, "eastern Ukraine" is a
-/// description, and stays out.
+/// "East Mosul", "West Darfur", "Northern Iraq": a capitalised compass word right
+/// before a KB place (one space apart, no mention of its own) names a part of that
+/// place, and is part of its name; the place is still the one linked. Every corpus we
+/// score marks the capitalised region whole ("Western Ukraine", "Northern
+/// California"). Lowercase, "eastern Ukraine" is a description, and stays out.
 fn compass_part_before(
     tokens: &[Token],
     text: &str,
@@ -225,7 +231,10 @@ fn compass_part_before(
     let word = &tokens[start - 1];
     word.capitalized
         && !word.all_caps
-        && matches!(word.folded.as_str(), "east" | "west" | "north" | "south")
+        && matches!(
+            word.folded.as_str(),
+            "east" | "west" | "north" | "south" | "eastern" | "western" | "northern" | "southern"
+        )
         && one_space_apart(text, word, &tokens[start])
 }
 
@@ -253,8 +262,11 @@ fn body_of_an_acronym(
         Chunk::Mention(body, None)
             if body.tokens.start == next
                 && body.title.is_none()
-                && body.category == Category::Organization
-                && has_org_word(tokens, body.tokens.clone()) =>
+                && ((body.category == Category::Organization
+                    && has_org_word(tokens, body.tokens.clone()))
+                    || (body.category == Category::Other
+                        && body.tokens.len() >= 2
+                        && !tokens[next].all_caps)) =>
         {
             Some(RawMention {
                 tokens: at..body.tokens.end,
@@ -460,6 +472,9 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
             .filter(|t| t.form == form)
             .map(|t| t.entity)
             .collect();
+        if longer_name_after_article(tokens, text, kb, i, i + len) {
+            return None;
+        }
         let (len, chosen) = without_descriptor(tokens, i, &matches[..k], len, chosen);
         let category = kb.entity(chosen[0]).category();
         return Some(RawMention {
@@ -492,6 +507,21 @@ fn kb_mention_at(tokens: &[Token], text: &str, kb: &Kb, i: usize) -> Option<RawM
         });
     }
     None
+}
+
+/// "the United Nations Security Council": a KB alias written with the article ("the
+/// United Nations") gives way to a longer KB name that starts after the article, as
+/// a match that starts later but ends later would not otherwise.
+fn longer_name_after_article(
+    tokens: &[Token],
+    text: &str,
+    kb: &Kb,
+    article: usize,
+    end: usize,
+) -> bool {
+    tokens[article].folded == "the"
+        && article + 1 < tokens.len()
+        && kb_mention_at(tokens, text, kb, article + 1).is_some_and(|m| m.tokens.end > end)
 }
 
 /// "Interfax news agency": a KB alias that is the name and a lowercase descriptor is
@@ -1108,12 +1138,23 @@ fn unknown_chunk_at(
         })
         .last()
         .map(|k| k + 1);
+    // "FCO Minister Tobias Ellwood", "DFAT Secretary": an acronym that opens the
+    // phrase is the body the title is of, a name of its own, as "Apple" is in "Apple
+    // Chief Executive Tim Cook"; the words after it are the title.
+    let mut title_of_an_acronym = None;
     if let Some(phrase_end) = title_phrase_end {
-        if phrase_end == end {
-            return Chunk::TitleOnly(title_start..end);
-        }
-        if !has_org_word(tokens, phrase_end..end) {
-            name_start = phrase_end;
+        let acronyms_end = (name_start..phrase_end)
+            .take_while(|&k| is_acronym_of_a_body(&tokens[k]))
+            .last()
+            .map(|k| k + 1);
+        match acronyms_end {
+            Some(acronyms_end) if name_start == title_start => {
+                title_of_an_acronym = Some(acronyms_end..phrase_end);
+                end = acronyms_end;
+            }
+            _ if phrase_end == end => return Chunk::TitleOnly(title_start..end),
+            _ if !has_org_word(tokens, phrase_end..end) => name_start = phrase_end,
+            _ => {}
         }
     }
     let title = (name_start > title_start).then_some(title_start..name_start);
@@ -1130,7 +1171,9 @@ fn unknown_chunk_at(
     // "Apple Chief Executive Tim Cook", "Kansas Senator Jerry Moran": a title inside the
     // chunk, before a name, is that name's; the words before it are a name of their
     // own, an employer when the title is one a company or body gives.
-    let title_after = title_before_next_name(tokens, text, kb, name_start..end);
+    let title_after = title_of_an_acronym
+        .clone()
+        .or_else(|| title_before_next_name(tokens, text, kb, name_start..end));
     let end = title_after.as_ref().map_or(end, |t| t.start);
     if name_start >= end {
         return match title {
@@ -1184,12 +1227,14 @@ fn unknown_chunk_at(
         );
     }
     // "Apple Chief Executive Tim Cook": the name before a title a company or body gives
-    // is that employer, whatever the typer would say of the word alone.
-    let employer = title_after.as_ref().is_some_and(|t| {
-        tokens[t.clone()]
-            .iter()
-            .any(|w| cues::is_employer_title(&w.folded))
-    });
+    // is that employer, whatever the typer would say of the word alone; so is an
+    // acronym before any title ("FCO Minister").
+    let employer = title_of_an_acronym.is_some()
+        || title_after.as_ref().is_some_and(|t| {
+            tokens[t.clone()]
+                .iter()
+                .any(|w| cues::is_employer_title(&w.folded))
+        });
     let rule = if employer {
         Category::Organization
     } else {
@@ -1264,7 +1309,13 @@ fn unknown_chunk_at(
         && title_after.is_none()
         && (!word.all_caps || shouted)
         && is_common_folded_word(word.folded.trim_end_matches('.'));
+    // "the 5th Fleet", "3rd Battalion": a unit's ordinal makes its common word a name.
+    let numbered_unit = name
+        .start
+        .checked_sub(1)
+        .is_some_and(|b| is_ordinal(&tokens[b]) && cues::is_organization_word(&word.folded));
     let trivial = single
+        && !numbered_unit
         && (cues::is_not_name(&word.folded)
             || word.folded.chars().count() < 2
             || common_word
@@ -1326,12 +1377,9 @@ fn is_nisba(tokens: &[Token], text: &str, kb: &Kb, kb_matches: &mut KbMatches, k
 fn with_unit_number(tokens: &[Token], text: &str, name: Range<usize>) -> Range<usize> {
     let mut name = name;
     if let Some(before) = name.start.checked_sub(1) {
-        let ordinal = &tokens[before].folded;
-        let digits = ordinal.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let is_ordinal = !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && matches!(&ordinal[digits.len()..], "st" | "nd" | "rd" | "th");
-        if is_ordinal && one_space_apart(text, &tokens[before], &tokens[name.start]) {
+        if is_ordinal(&tokens[before])
+            && one_space_apart(text, &tokens[before], &tokens[name.start])
+        {
             name.start = before;
         }
     }
@@ -1344,6 +1392,15 @@ fn with_unit_number(tokens: &[Token], text: &str, name: Range<usize>) -> Range<u
         }
     }
     name
+}
+
+/// "5th", "134th": an ordinal written in figures.
+fn is_ordinal(token: &Token) -> bool {
+    let ordinal = &token.folded;
+    let digits = ordinal.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&ordinal[digits.len()..], "st" | "nd" | "rd" | "th")
 }
 
 /// 'John "J.D." Dorrian', "Richard ‘Tex’ Coe": a nickname of one to three words in
@@ -1706,6 +1763,17 @@ fn all_ordinary_words(words: &[Token]) -> bool {
 
 /// A word of a title's "of" phrase ("of State", "of Foreign Affairs"): a connector, a
 /// title or organisation word, or the name of a government department.
+/// "FCO", "DFAT": a word in capitals, of two letters or more, that is no title
+/// ("MP", "CEO"), no other word of a title's phrase, and no English word shouted
+/// ("MILITARY").
+fn is_acronym_of_a_body(token: &Token) -> bool {
+    let letters = token.folded.chars().filter(|c| c.is_alphabetic()).count();
+    token.all_caps
+        && letters >= 2
+        && !is_title_phrase_word(&token.folded)
+        && !(letters >= 4 && is_common_folded_word(&token.folded))
+}
+
 fn is_title_phrase_word(folded: &str) -> bool {
     cues::is_connector(folded)
         || cues::is_person_title(folded)
@@ -1734,6 +1802,22 @@ fn named_as_a_place_of(tokens: &[Token], start: usize) -> bool {
         && noun.block == tokens[start].block
         && (cues::is_location_word(&noun.folded)
             || matches!(noun.folded.as_str(), "town" | "village" | "capital"))
+}
+
+/// The type the learned typer gives the one word at `at` read as an unknown name
+/// (`None`: no name at all): for a KB surname no KB person fits ("said Russell"),
+/// which is still somebody's name, or a place's, or no name.
+pub fn type_lone_word(tokens: &[Token], text: &str, kb: &Kb, at: usize) -> Option<Category> {
+    let name = at..at + 1;
+    let rule = type_chunk(tokens, text, kb, name.clone(), false);
+    let chunk = typer::Chunk {
+        tokens,
+        text,
+        name,
+        has_title: false,
+        rule,
+    };
+    typer::classify(kb, &chunk).category()
 }
 
 /// Types an unknown chunk from the words in it and around it: the rules the learned
