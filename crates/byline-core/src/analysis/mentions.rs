@@ -1317,6 +1317,8 @@ fn unknown_chunk_at(
     let trivial = single
         && !numbered_unit
         && (cues::is_not_name(&word.folded)
+            || is_prefixed_modifier(&word.folded)
+            || era_after_a_year(tokens, name.start)
             || word.folded.chars().count() < 2
             || common_word
             || cues::is_plural_title(&word.folded));
@@ -1763,6 +1765,25 @@ fn all_ordinary_words(words: &[Token]) -> bool {
 
 /// A word of a title's "of" phrase ("of State", "of Foreign Affairs"): a connector, a
 /// title or organisation word, or the name of a government department.
+/// "Counter-IED training", "Anti-Drone": a word the KB does not know behind a
+/// prefix that makes a modifier of it, capitalised in a heading or by habit; no name.
+fn is_prefixed_modifier(folded: &str) -> bool {
+    folded.split_once('-').is_some_and(|(prefix, rest)| {
+        !rest.is_empty() && matches!(prefix, "counter" | "anti" | "non" | "post" | "pre")
+    })
+}
+
+/// "575 B.C.", "70 A.D.": an era after a year is part of a date ("B.C. Ferries" is
+/// British Columbia's).
+fn era_after_a_year(tokens: &[Token], at: usize) -> bool {
+    matches!(
+        tokens[at].folded.as_str(),
+        "b.c." | "a.d." | "b.c.e." | "c.e."
+    ) && at
+        .checked_sub(1)
+        .is_some_and(|year| tokens[year].folded.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// "FCO", "DFAT": a word in capitals, of two letters or more, that is no title
 /// ("MP", "CEO"), no other word of a title's phrase, and no English word shouted
 /// ("MILITARY").
