@@ -81,21 +81,35 @@ impl StoryContext {
 
 /// How well a title written before a name fits an entity's type.
 pub fn title_fits(title_words: &[&str], entity_type: &str) -> bool {
-    title_words.iter().any(|word| {
-        let expected: &[&str] = match *word {
-            "general" | "gen" | "admiral" | "adm" | "colonel" | "col" | "major" | "maj"
-            | "lieutenant" | "lt" | "marshal" | "brigadier" | "brig" | "commander" | "captain"
-            | "sardar" => &["military-officer"],
-            "president" => &["head-of-state", "head-of-government"],
-            "prime" | "premier" | "chancellor" => &["head-of-government", "head-of-state"],
-            "minister" | "secretary" => &["minister", "head-of-government", "official"],
-            "senator" | "sen" | "representative" | "rep" => &["legislator"],
-            "ambassador" | "envoy" => &["diplomat"],
-            "mayor" | "governor" => &["official", "politician"],
-            _ => &[],
-        };
-        expected.contains(&entity_type)
-    })
+    title_words
+        .iter()
+        .any(|word| entity_types_of_office(word).contains(&entity_type))
+}
+
+/// The entity types a title word names: none for a courtesy title ("Mr", "Dr") or a
+/// word of a title that names no office alone ("foreign").
+fn entity_types_of_office(word: &str) -> &'static [&'static str] {
+    match word {
+        "general" | "gen" | "admiral" | "adm" | "colonel" | "col" | "major" | "maj"
+        | "lieutenant" | "lt" | "marshal" | "brigadier" | "brig" | "commander" | "captain"
+        | "sardar" => &["military-officer"],
+        "president" => &["head-of-state", "head-of-government"],
+        "prime" | "premier" | "chancellor" => &["head-of-government", "head-of-state"],
+        "minister" | "secretary" => &["minister", "head-of-government", "official"],
+        "senator" | "sen" | "representative" | "rep" => &["legislator"],
+        "ambassador" | "envoy" => &["diplomat"],
+        "mayor" | "governor" => &["official", "politician"],
+        _ => &[],
+    }
+}
+
+/// Whether the title names an office and none that the entity's type holds: "Lt.
+/// Gen. Townsend" is no politician Townsend.
+fn title_names_another_office(title_words: &[&str], entity_type: &str) -> bool {
+    title_words
+        .iter()
+        .any(|word| !entity_types_of_office(word).is_empty())
+        && !title_fits(title_words, entity_type)
 }
 
 fn title_words<'a>(mention: &RawMention, tokens: &'a [Token]) -> Vec<&'a str> {
@@ -150,6 +164,9 @@ fn surname_alone_fits(
     surface: &str,
 ) -> bool {
     let entity = kb.entity(id);
+    if title_names_another_office(titles, &entity.entity_type) {
+        return false;
+    }
     title_fits(titles, &entity.entity_type)
         || (!is_common_folded_word(surface)
             && (context.countries.all().contains(&entity.country)
