@@ -238,9 +238,11 @@ fn compass_part_before(
         && one_space_apart(text, word, &tokens[start])
 }
 
-/// "UN Board of Inquiry", "NATO Allied Command Transformation": a KB organisation's
-/// acronym right before (one space apart) an unknown organisation's name is part of
-/// that name: the body is the acronym's, not the acronym itself.
+/// "UN Board of Inquiry", "NATO Allied Command Transformation", "U.S. Army Special
+/// Operations Command": a KB organisation's name right before (one space apart) an
+/// unknown organisation's name is part of that name: the body is the organisation's,
+/// not the organisation itself. A KB acronym takes a name of other capitalised words
+/// too ("UNESCO World Heritage Site").
 fn body_of_an_acronym(
     tokens: &[Token],
     text: &str,
@@ -252,9 +254,12 @@ fn body_of_an_acronym(
     let at = found.tokens.start;
     let next = found.tokens.end;
     let acronym = found.tokens.len() == 1 && tokens[at].all_caps;
-    if !acronym
-        || !found.names_only(kb, Category::Organization)
-        || !one_space_apart(text, &tokens[at], tokens.get(next)?)
+    if !found.names_only(kb, Category::Organization)
+        || !one_space_apart(
+            text,
+            &tokens[at + found.tokens.len() - 1],
+            tokens.get(next)?,
+        )
     {
         return None;
     }
@@ -264,7 +269,8 @@ fn body_of_an_acronym(
                 && body.title.is_none()
                 && ((body.category == Category::Organization
                     && has_org_word(tokens, body.tokens.clone()))
-                    || (body.category == Category::Other
+                    || (acronym
+                        && body.category == Category::Other
                         && body.tokens.len() >= 2
                         && !tokens[next].all_caps)) =>
         {
