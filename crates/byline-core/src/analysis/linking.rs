@@ -557,7 +557,8 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
         let mut entity = resolved[index];
         let mut cluster = None;
         let mut unresolved_surname = false;
-        // A KB surname no KB person fits, typed as an unknown name would be.
+        // A KB surname no KB person fits and no title types, typed as an unknown name
+        // would be.
         let mut typed_as_unknown = None;
         // A lone word that is the surname of a person the story has named in full is
         // that person, whatever else the KB calls by it: "Richard Wagner … Wagner died
@@ -608,10 +609,10 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
                         id.filter(|&id| surname_alone_fits(kb, id, &context, &titles, &surface))
                     {
                         entity = Some(id);
-                    } else if let Some(typed) =
-                        (!could_be_a_word(&surface, &tokens[mention.tokens.start]))
-                            .then(|| type_lone_word(tokens, text, kb, mention.tokens.start))
-                            .flatten()
+                    } else if let Some(typed) = (mention.title.is_none()
+                        && !could_be_a_word(&surface, &tokens[mention.tokens.start]))
+                    .then(|| type_lone_word(tokens, text, kb, mention.tokens.start))
+                    .flatten()
                     {
                         typed_as_unknown = Some(typed);
                     } else {
@@ -676,10 +677,7 @@ pub fn link(raw: Vec<RawMention>, tokens: &[Token], text: &str, kb: &Kb) -> Link
             // A KB surname nobody in the story is known by: a person only if a title
             // says so.
             (None, None) if unresolved_surname && mention.title.is_none() => Category::Other,
-            (None, None) if mention.title.is_none() && typed_as_unknown.is_some() => {
-                typed_as_unknown.expect("checked")
-            }
-            (None, None) => mention.category,
+            (None, None) => typed_as_unknown.unwrap_or(mention.category),
         };
         let cluster = match (entity, cluster) {
             (Some(id), _) => *cluster_of_entity.entry(id).or_insert_with(|| {

@@ -94,7 +94,7 @@ pub fn recognize_with(tokens: &[Token], text: &str, kb: &Kb, typing: Typing) -> 
                 continue;
             }
             if let Some(body) =
-                body_of_an_acronym(tokens, text, kb, &mut kb_matches, &found, typing)
+                body_of_a_kb_organisation(tokens, text, kb, &mut kb_matches, &found, typing)
             {
                 i = body.tokens.end;
                 mentions.push(body);
@@ -243,7 +243,7 @@ fn compass_part_before(
 /// unknown organisation's name is part of that name: the body is the organisation's,
 /// not the organisation itself. A KB acronym takes a name of other capitalised words
 /// too ("UNESCO World Heritage Site").
-fn body_of_an_acronym(
+fn body_of_a_kb_organisation(
     tokens: &[Token],
     text: &str,
     kb: &Kb,
@@ -255,11 +255,7 @@ fn body_of_an_acronym(
     let next = found.tokens.end;
     let acronym = found.tokens.len() == 1 && tokens[at].all_caps;
     if !found.names_only(kb, Category::Organization)
-        || !one_space_apart(
-            text,
-            &tokens[at + found.tokens.len() - 1],
-            tokens.get(next)?,
-        )
+        || !one_space_apart(text, &tokens[next - 1], tokens.get(next)?)
     {
         return None;
     }
@@ -1769,8 +1765,6 @@ fn all_ordinary_words(words: &[Token]) -> bool {
         .all(|t| !t.all_caps && is_common_folded_word(t.folded.trim_end_matches('.')))
 }
 
-/// A word of a title's "of" phrase ("of State", "of Foreign Affairs"): a connector, a
-/// title or organisation word, or the name of a government department.
 /// "Counter-IED training", "Anti-Drone": a word the KB does not know behind a
 /// prefix that makes a modifier of it, capitalised in a heading or by habit; no name.
 fn is_prefixed_modifier(folded: &str) -> bool {
@@ -1801,6 +1795,8 @@ fn is_acronym_of_a_body(token: &Token) -> bool {
         && !(letters >= 4 && is_common_folded_word(&token.folded))
 }
 
+/// A word of a title's "of" phrase ("of State", "of Foreign Affairs"): a connector, a
+/// title or organisation word, or the name of a government department.
 fn is_title_phrase_word(folded: &str) -> bool {
     cues::is_connector(folded)
         || cues::is_person_title(folded)
